@@ -1,0 +1,35 @@
+package dev.envdoctor.cli;
+
+import dev.envdoctor.doctor.RunContext;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Shared by every subcommand: output options, and the run context built from the root's services. */
+public abstract class BaseCommand implements Callable<Integer> {
+
+  @Spec
+  protected CommandSpec spec;
+
+  @Mixin
+  protected OutputOptions output = new OutputOptions();
+
+  protected RunOptions runOptions() {
+    return new RunOptions();
+  }
+
+  protected EnvdoctorCommand root() {
+    return (EnvdoctorCommand) spec.root().userObject();
+  }
+
+  protected RunContext context() {
+    EnvdoctorCommand root = root();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean color = Console.colorAllowed(output.noColor, root.env(), root.terminal());
+    return new RunContext(out, err, new Console(out, color), root.runner(), root.clock(), root.env(),
+        output, runOptions());
+  }
+}

@@ -1,0 +1,13 @@
+package dev.envdoctor.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+    description = "Timed training steps per runtime and device, with statistics.")
+public final class CalibrateCommand extends StageCommand {
+
+  @Override
+  protected String stageName() {
+    return "calibrate";
+  }
+}

@@ -1,0 +1,38 @@
+package dev.envdoctor.cli;
+
+import dev.envdoctor.doctor.Pipeline;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.Stages;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.ReportJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The main job: every stage in order, a console summary, report files. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+    description = "The main job: every stage, a console summary, report files under reports/.")
+public final class DoctorCommand extends BaseCommand {
+
+  @Mixin
+  RunOptions run = new RunOptions();
+
+  @Override
+  protected RunOptions runOptions() {
+    return run;
+  }
+
+  @Override
+  public Integer call() {
+    RunContext ctx = context();
+    Pipeline pipeline = Stages.standard();
+    Report report = pipeline.run(Stages.newReport(ctx), ctx);
+    if (ctx.json()) {
+      ctx.out().println(ReportJson.write(report));
+    } else {
+      pipeline.stages().forEach(s -> s.print(report, ctx));
+      Stages.printFailedStages(report, ctx);
+    }
+    ctx.out().flush();
+    return Outcome.exitCode(report, run.strict);
+  }
+}

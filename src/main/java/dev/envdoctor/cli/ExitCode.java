@@ -1,0 +1,16 @@
+package dev.envdoctor.cli;
+
+/** The exit codes of DESIGN.md, the one place they are defined. */
+public final class ExitCode {
+
+  /** No failed check (warnings alone, unless --strict). */
+  public static final int OK = 0;
+  /** At least one failed check (or a warning under --strict). */
+  public static final int CHECK_FAILED = 1;
+  /** Bad usage or bad input, such as an unknown option or a malformed check file. */
+  public static final int USAGE = 2;
+  /** The tool itself failed. */
+  public static final int TOOL_FAILED = 3;
+
+  private ExitCode() {}
+}

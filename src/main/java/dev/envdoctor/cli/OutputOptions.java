@@ -1,0 +1,16 @@
+package dev.envdoctor.cli;
+
+import picocli.CommandLine.Option;
+
+/** How every command prints: JSON or console, colour, verbosity. */
+public final class OutputOptions {
+
+  @Option(names = "--json", description = "Print the report model as JSON on stdout, nothing else there.")
+  public boolean json;
+
+  @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or stdout is not a terminal).")
+  public boolean noColor;
+
+  @Option(names = {"-v", "--verbose"}, description = "More detail: the commands run, every figure.")
+  public boolean verbose;
+}

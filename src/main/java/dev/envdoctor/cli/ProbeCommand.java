@@ -1,0 +1,13 @@
+package dev.envdoctor.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "probe", mixinStandardHelpOptions = true,
+    description = "Facts only: OS, hardware, JVM, container runtimes, VM or container.")
+public final class ProbeCommand extends StageCommand {
+
+  @Override
+  protected String stageName() {
+    return "probe";
+  }
+}

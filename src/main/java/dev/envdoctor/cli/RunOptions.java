@@ -1,0 +1,47 @@
+package dev.envdoctor.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** What a run of the flow covers: sides, devices, budget, where files go. */
+public final class RunOptions {
+
+  @Option(names = "--runtime", defaultValue = "all", paramLabel = "native|docker|podman|all",
+      description = "Sides to verify and calibrate on (default: ${DEFAULT-VALUE}).")
+  public String runtime;
+
+  @Option(names = "--device", defaultValue = "all", paramLabel = "cpu|mps|cuda[:N]|all",
+      description = "Devices to verify and calibrate (default: ${DEFAULT-VALUE}).")
+  public String device;
+
+  @Option(names = "--python", paramLabel = "PATH",
+      description = "The Python of your training env (default: $VIRTUAL_ENV, $CONDA_PREFIX, then python3 on PATH).")
+  public Path python;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
+      description = "Where report files go (default: ${DEFAULT-VALUE}).")
+  public Path out;
+
+  @Option(names = "--no-redact", description = "Keep user names, host names, addresses and secrets in written reports.")
+  public boolean noRedact;
+
+  @Option(names = "--strict", description = "Warnings fail too (exit 1).")
+  public boolean strict;
+
+  @ArgGroup(exclusive = true)
+  public Budget budget = new Budget();
+
+  /** --quick (the default) or --full. */
+  public static final class Budget {
+    @Option(names = "--quick", description = "Short calibration budgets (default).")
+    public boolean quick;
+
+    @Option(names = "--full", description = "Longer calibration budgets and the peak tests.")
+    public boolean full;
+  }
+
+  public boolean full() {
+    return budget != null && budget.full;
+  }
+}

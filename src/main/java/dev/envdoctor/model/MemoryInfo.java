@@ -1,0 +1,3 @@
+package dev.envdoctor.model;
+
+public record MemoryInfo(Long totalBytes, Long availableBytes) {}

@@ -1,0 +1,34 @@
+package dev.envdoctor.model;
+
+import java.util.List;
+
+/** {@code recommendation.*}: the verdict, the evidence it cites and the projection for a workload. */
+public record Recommendation(
+    Choice train,
+    Double speedup,
+    List<Double> speedupCi95,
+    String verdict,
+    String reason,
+    String deployment,
+    List<Evidence> evidence,
+    Workload workload,
+    List<Projection> projection,
+    List<String> assumptions) {
+
+  public Recommendation {
+    speedupCi95 = speedupCi95 == null ? List.of() : List.copyOf(speedupCi95);
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    projection = projection == null ? List.of() : List.copyOf(projection);
+    assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
+  }
+
+  public record Choice(String runtime, String backend, String device) {}
+
+  public record Evidence(String runtime, String backend, String device, String workload,
+      Double medianMs, Double samplesPerSecond, Double ratio) {}
+
+  public record Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch) {}
+
+  public record Projection(String runtime, String backend, String device, Double hours,
+      Double hoursLow, Double hoursHigh) {}
+}

@@ -1,0 +1,109 @@
+package dev.envdoctor.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The report model, schema {@code envdoctor/report/v1}: one immutable document that every stage
+ * extends (through the {@code with...} copies) and every renderer draws from. Paths are stable;
+ * add fields freely, rename only with a new schema version.
+ */
+public record Report(
+    String schema,
+    Tool tool,
+    String createdAt,
+    Host host,
+    Jvm jvm,
+    PythonEnv python,
+    List<Engine> engines,
+    List<RuntimeInfo> runtimes,
+    List<DeviceResult> devices,
+    List<Calibration> calibrations,
+    Recommendation recommendation,
+    List<CheckResult> checks,
+    Summary summary,
+    List<StageRun> stages,
+    Redaction redaction) {
+
+  public static final String SCHEMA = "envdoctor/report/v1";
+
+  public Report {
+    engines = copy(engines);
+    runtimes = copy(runtimes);
+    devices = copy(devices);
+    calibrations = copy(calibrations);
+    checks = copy(checks);
+    stages = copy(stages);
+  }
+
+  public static Report empty(Tool tool, String createdAt) {
+    return new Report(SCHEMA, tool, createdAt, null, null, null, null, null, null, null, null, null,
+        null, null, null);
+  }
+
+  private static <T> List<T> copy(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
+  }
+
+  private static <T> List<T> plus(List<T> list, List<T> more) {
+    List<T> all = new ArrayList<>(list);
+    all.addAll(more);
+    return all;
+  }
+
+  public Report withHost(Host h) {
+    return new Report(schema, tool, createdAt, h, jvm, python, engines, runtimes, devices, calibrations, recommendation, checks, summary, stages, redaction);
+  }
+
+  public Report withJvm(Jvm j) {
+    return new Report(schema, tool, createdAt, host, j, python, engines, runtimes, devices, calibrations, recommendation, checks, summary, stages, redaction);
+  }
+
+  public Report withPython(PythonEnv p) {
+    return new Report(schema, tool, createdAt, host, jvm, p, engines, runtimes, devices, calibrations, recommendation, checks, summary, stages, redaction);
+  }
+
+  public Report withEngines(List<Engine> e) {
+    return new Report(schema, tool, createdAt, host, jvm, python, e, runtimes, devices, calibrations, recommendation, checks, summary, stages, redaction);
+  }
+
+  public Report plusEngines(List<Engine> e) {
+    return withEngines(plus(engines, e));
+  }
+
+  public Report withRuntimes(List<RuntimeInfo> r) {
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, r, devices, calibrations, recommendation, checks, summary, stages, redaction);
+  }
+
+  public Report withDevices(List<DeviceResult> d) {
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, d, calibrations, recommendation, checks, summary, stages, redaction);
+  }
+
+  public Report plusDevices(List<DeviceResult> d) {
+    return withDevices(plus(devices, d));
+  }
+
+  public Report withCalibrations(List<Calibration> c) {
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, c, recommendation, checks, summary, stages, redaction);
+  }
+
+  public Report plusCalibrations(List<Calibration> c) {
+    return withCalibrations(plus(calibrations, c));
+  }
+
+  public Report withRecommendation(Recommendation r) {
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, r, checks, summary, stages, redaction);
+  }
+
+  public Report withChecks(List<CheckResult> c, Summary s) {
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, recommendation, c, s, stages, redaction);
+  }
+
+  public Report plusStage(StageRun s) {
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, recommendation, checks, summary, plus(stages, List.of(s)), redaction);
+  }
+
+  public Report withRedaction(Redaction r) {
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, recommendation, checks, summary, stages, r);
+  }
+}

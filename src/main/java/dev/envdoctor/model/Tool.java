@@ -1,0 +1,3 @@
+package dev.envdoctor.model;
+
+public record Tool(String name, String version) {}
