@@ -1,7 +1,9 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import java.io.PrintWriter;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,12 +26,12 @@ public abstract class BaseCommand implements Callable<Integer> {
     return (EnvdoctorCommand) spec.root().userObject();
   }
 
-  protected RunContext context() {
+  protected RunContext context(Set<Phase> phases) {
     EnvdoctorCommand root = root();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean color = Console.colorAllowed(output.noColor, root.env(), root.terminal());
     return new RunContext(out, err, new Console(out, color), root.runner(), root.clock(), root.env(),
-        output, runOptions());
+        output, runOptions(), phases);
   }
 }

@@ -1,5 +1,6 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.doctor.Phase;
 import picocli.CommandLine.Command;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 public final class CalibrateCommand extends StageCommand {
 
   @Override
-  protected String stageName() {
-    return "calibrate";
+  protected Phase phase() {
+    return Phase.CALIBRATE;
   }
 }

@@ -1,5 +1,6 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.doctor.Phase;
 import picocli.CommandLine.Command;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 public final class CheckCommand extends StageCommand {
 
   @Override
-  protected String stageName() {
-    return "check";
+  protected Phase phase() {
+    return Phase.CHECK;
   }
 }

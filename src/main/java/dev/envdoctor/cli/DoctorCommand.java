@@ -1,14 +1,15 @@
 package dev.envdoctor.cli;
 
-import dev.envdoctor.doctor.Pipeline;
+import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stages;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
+import java.util.EnumSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The main job: every stage in order, a console summary, report files. */
+/** The main job: every phase, a console summary, report files. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
     description = "The main job: every stage, a console summary, report files under reports/.")
 public final class DoctorCommand extends BaseCommand {
@@ -23,13 +24,12 @@ public final class DoctorCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    RunContext ctx = context();
-    Pipeline pipeline = Stages.standard();
-    Report report = pipeline.run(Stages.newReport(ctx), ctx);
+    RunContext ctx = context(EnumSet.allOf(Phase.class));
+    Report report = Stages.standard().run(Stages.newReport(ctx), ctx);
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
     } else {
-      pipeline.stages().forEach(s -> s.print(report, ctx));
+      Stages.views().values().forEach(v -> v.print(report, ctx));
       Stages.printFailedStages(report, ctx);
     }
     ctx.out().flush();

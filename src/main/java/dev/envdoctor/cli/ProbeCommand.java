@@ -1,5 +1,6 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.doctor.Phase;
 import picocli.CommandLine.Command;
 
 @Command(name = "probe", mixinStandardHelpOptions = true,
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 public final class ProbeCommand extends StageCommand {
 
   @Override
-  protected String stageName() {
-    return "probe";
+  protected Phase phase() {
+    return Phase.PROBE;
   }
 }

@@ -15,6 +15,10 @@ public final class RunOptions {
       description = "Devices to verify and calibrate (default: ${DEFAULT-VALUE}).")
   public String device;
 
+  @Option(names = "--backend", defaultValue = "all", paramLabel = "djl|python|all",
+      description = "Which stack computes: the JVM's DJL engine, your Python torch, or both (default: ${DEFAULT-VALUE}).")
+  public String backend;
+
   @Option(names = "--python", paramLabel = "PATH",
       description = "The Python of your training env (default: $VIRTUAL_ENV, $CONDA_PREFIX, then python3 on PATH).")
   public Path python;

@@ -1,24 +1,30 @@
 package dev.envdoctor.cli;
 
-import dev.envdoctor.doctor.Pipeline;
+import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
-import dev.envdoctor.doctor.Stage;
 import dev.envdoctor.doctor.Stages;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
+import java.util.EnumSet;
+import java.util.Set;
 import picocli.CommandLine.Mixin;
 
 /**
- * A subcommand that runs the flow up to its own stage and prints that stage's section (or the
- * whole report model with --json). probe, verify, calibrate, recommend and check are this.
+ * A subcommand that runs the flow through its own phase and prints that phase's view (or the whole
+ * report model with --json). probe, verify, calibrate, recommend and check are this.
  */
 public abstract class StageCommand extends BaseCommand {
 
   @Mixin
   protected RunOptions run = new RunOptions();
 
-  /** The stage this command ends with. */
-  protected abstract String stageName();
+  /** The phase this command ends with; it runs every phase before it too. */
+  protected abstract Phase phase();
+
+  /** The phases run: by default all from PROBE through {@link #phase()}. */
+  protected Set<Phase> phases() {
+    return EnumSet.range(Phase.PROBE, phase());
+  }
 
   @Override
   protected RunOptions runOptions() {
@@ -27,18 +33,15 @@ public abstract class StageCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    RunContext ctx = context();
-    Pipeline pipeline = Stages.standard().upTo(stageName());
-    Report report = pipeline.run(Stages.newReport(ctx), ctx);
+    RunContext ctx = context(phases());
+    Report report = Stages.standard().run(Stages.newReport(ctx), ctx);
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
-      ctx.out().flush();
     } else {
-      Stage last = pipeline.stages().get(pipeline.stages().size() - 1);
-      last.print(report, ctx);
+      Stages.views().get(phase()).print(report, ctx);
       Stages.printFailedStages(report, ctx);
-      ctx.console().flush();
     }
+    ctx.out().flush();
     return Outcome.exitCode(report, run.strict);
   }
 }

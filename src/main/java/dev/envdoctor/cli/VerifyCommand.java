@@ -1,5 +1,6 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.doctor.Phase;
 import picocli.CommandLine.Command;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 public final class VerifyCommand extends StageCommand {
 
   @Override
-  protected String stageName() {
-    return "verify";
+  protected Phase phase() {
+    return Phase.VERIFY;
   }
 }

@@ -3,15 +3,19 @@ package dev.envdoctor.doctor;
 import dev.envdoctor.cli.Console;
 import dev.envdoctor.model.Report;
 
-/** A stage whose issue is not done yet: it says so plainly and adds nothing. */
+/** A stage whose issue is not done yet: it adds nothing, and its view says so plainly. */
 final class PendingStage implements Stage {
 
   private final String name;
-  private final int issue;
+  private final Phase phase;
 
-  PendingStage(String name, int issue) {
+  PendingStage(String name, Phase phase, int issue) {
     this.name = name;
-    this.issue = issue;
+    this.phase = phase;
+  }
+
+  static View view(String what, int issue) {
+    return (report, ctx) -> ctx.console().mark(Console.Mark.SKIP, what + ": not implemented yet (issue #" + issue + ")");
   }
 
   @Override
@@ -20,12 +24,12 @@ final class PendingStage implements Stage {
   }
 
   @Override
-  public Report run(Report soFar, RunContext ctx) {
-    return soFar;
+  public Phase phase() {
+    return phase;
   }
 
   @Override
-  public void print(Report report, RunContext ctx) {
-    ctx.console().mark(Console.Mark.SKIP, name + ": not implemented yet (issue #" + issue + ")");
+  public Report run(Report soFar, RunContext ctx) {
+    return soFar;
   }
 }

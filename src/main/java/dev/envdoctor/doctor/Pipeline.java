@@ -3,16 +3,16 @@ package dev.envdoctor.doctor;
 import dev.envdoctor.cli.ExitException;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs stages in order. A stage that throws is recorded in {@code stages[]} as failed with its
- * error, and the stages after it still run on what is known: one broken part never hides the rest
- * of the diagnosis. Bad input (an {@link ExitException}) stops the run at once.
+ * Runs, in order, the stages whose phase the context asks for. A stage that throws is recorded in
+ * {@code stages[]} as failed with its error, and the stages after it still run on what is known:
+ * one broken part never hides the rest of the diagnosis. Bad input (an {@link ExitException})
+ * stops the run at once, and every stage's inputs are validated before the first one runs.
  */
 public final class Pipeline {
 
@@ -28,22 +28,11 @@ public final class Pipeline {
     return stages;
   }
 
-  /** The stages from the first through the one named (inclusive). */
-  public Pipeline upTo(String name) {
-    List<Stage> head = new ArrayList<>();
-    for (Stage s : stages) {
-      head.add(s);
-      if (s.name().equals(name)) {
-        return new Pipeline(head);
-      }
-    }
-    throw new IllegalArgumentException("no stage " + name);
-  }
-
   public Report run(Report start, RunContext ctx) {
-    stages.forEach(s -> s.prepare(ctx));
+    List<Stage> chosen = stages.stream().filter(s -> ctx.runs(s.phase())).toList();
+    chosen.forEach(s -> s.prepare(ctx));
     Report report = start;
-    for (Stage stage : stages) {
+    for (Stage stage : chosen) {
       long t0 = System.nanoTime();
       String status = "ok";
       String error = null;

@@ -7,11 +7,12 @@ import dev.envdoctor.exec.CommandRunner;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a stage may touch besides the report: where to print, the one command runner, the
- * clock, the environment variables and the options. No stage reads System.getenv or prints to
- * System.out directly, so tests drive stages with their own context.
+ * clock, the environment variables, the options and the phases this command runs. No stage reads
+ * System.getenv or prints to System.out directly, so tests drive stages with their own context.
  */
 public record RunContext(
     PrintWriter out,
@@ -21,7 +22,21 @@ public record RunContext(
     Clock clock,
     Map<String, String> env,
     OutputOptions output,
-    RunOptions options) {
+    RunOptions options,
+    Set<Phase> phases) {
+
+  public RunContext {
+    env = Map.copyOf(env);
+    phases = Set.copyOf(phases);
+  }
+
+  public RunContext withPhases(Set<Phase> p) {
+    return new RunContext(out, err, console, runner, clock, env, output, options, p);
+  }
+
+  public boolean runs(Phase phase) {
+    return phases.contains(phase);
+  }
 
   public boolean json() {
     return output.json;

@@ -3,14 +3,16 @@ package dev.envdoctor.doctor;
 import dev.envdoctor.model.Report;
 
 /**
- * One step of the flow (probe, verify, calibrate, recommend, check, report). It reads the facts
- * gathered so far and returns the report with its own added; it never probes what an earlier stage
- * already knows.
+ * One step of the flow. It reads the facts gathered so far and returns the report with its own
+ * added; it never probes again what an earlier stage already knows. Stages do not print: each
+ * phase has one {@link View} that draws the report.
  */
 public interface Stage {
 
-  /** The stage's name, also its subcommand: probe, verify, ... */
+  /** A short name for stages[] and logs: probe, native-djl, python, docker, ... */
   String name();
+
+  Phase phase();
 
   /**
    * Validates the stage's inputs (a profile, a --from file) before any stage runs, so bad input
@@ -19,7 +21,4 @@ public interface Stage {
   default void prepare(RunContext ctx) {}
 
   Report run(Report soFar, RunContext ctx) throws Exception;
-
-  /** The stage's console section, as its own subcommand prints it. */
-  default void print(Report report, RunContext ctx) {}
 }

@@ -6,20 +6,35 @@ import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
 import dev.envdoctor.model.Tool;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
-/** The flow of DESIGN.md, in order: the one list every command draws its stages from. */
+/** The flow of DESIGN.md, in order: the one list every command draws its stages and views from. */
 public final class Stages {
 
   private Stages() {}
 
+  /** Every stage, in the order they run. Each issue replaces its pending entry. */
   public static Pipeline standard() {
     return new Pipeline(List.of(
-        new PendingStage("probe", 2),
-        new PendingStage("verify", 3),
-        new PendingStage("calibrate", 5),
-        new PendingStage("recommend", 6),
-        new PendingStage("check", 7)));
+        new PendingStage("probe", Phase.PROBE, 2),
+        new PendingStage("native-djl", Phase.VERIFY, 3),
+        new PendingStage("recommend", Phase.RECOMMEND, 6),
+        new PendingStage("check", Phase.CHECK, 7),
+        new PendingStage("report-files", Phase.REPORT, 8)));
+  }
+
+  /** The console section of each phase. */
+  public static Map<Phase, View> views() {
+    Map<Phase, View> views = new EnumMap<>(Phase.class);
+    views.put(Phase.PROBE, PendingStage.view("probe", 2));
+    views.put(Phase.VERIFY, PendingStage.view("verify", 3));
+    views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
+    views.put(Phase.RECOMMEND, PendingStage.view("recommend", 6));
+    views.put(Phase.CHECK, PendingStage.view("check", 7));
+    views.put(Phase.REPORT, PendingStage.view("report", 8));
+    return views;
   }
 
   public static Report newReport(RunContext ctx) {

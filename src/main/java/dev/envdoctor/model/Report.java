@@ -19,6 +19,7 @@ public record Report(
     List<RuntimeInfo> runtimes,
     List<DeviceResult> devices,
     List<Calibration> calibrations,
+    List<Peak> peaks,
     Recommendation recommendation,
     List<CheckResult> checks,
     Summary summary,
@@ -32,13 +33,14 @@ public record Report(
     runtimes = copy(runtimes);
     devices = copy(devices);
     calibrations = copy(calibrations);
+    peaks = copy(peaks);
     checks = copy(checks);
     stages = copy(stages);
   }
 
   public static Report empty(Tool tool, String createdAt) {
     return new Report(SCHEMA, tool, createdAt, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 
   private static <T> List<T> copy(List<T> list) {
@@ -52,19 +54,19 @@ public record Report(
   }
 
   public Report withHost(Host h) {
-    return new Report(schema, tool, createdAt, h, jvm, python, engines, runtimes, devices, calibrations, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, h, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction);
   }
 
   public Report withJvm(Jvm j) {
-    return new Report(schema, tool, createdAt, host, j, python, engines, runtimes, devices, calibrations, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, j, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction);
   }
 
   public Report withPython(PythonEnv p) {
-    return new Report(schema, tool, createdAt, host, jvm, p, engines, runtimes, devices, calibrations, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, p, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction);
   }
 
   public Report withEngines(List<Engine> e) {
-    return new Report(schema, tool, createdAt, host, jvm, python, e, runtimes, devices, calibrations, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, e, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction);
   }
 
   public Report plusEngines(List<Engine> e) {
@@ -72,11 +74,11 @@ public record Report(
   }
 
   public Report withRuntimes(List<RuntimeInfo> r) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, r, devices, calibrations, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, r, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction);
   }
 
   public Report withDevices(List<DeviceResult> d) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, d, calibrations, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, d, calibrations, peaks, recommendation, checks, summary, stages, redaction);
   }
 
   public Report plusDevices(List<DeviceResult> d) {
@@ -84,26 +86,34 @@ public record Report(
   }
 
   public Report withCalibrations(List<Calibration> c) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, c, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, c, peaks, recommendation, checks, summary, stages, redaction);
   }
 
   public Report plusCalibrations(List<Calibration> c) {
     return withCalibrations(plus(calibrations, c));
   }
 
+  public Report withPeaks(List<Peak> p) {
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, p, recommendation, checks, summary, stages, redaction);
+  }
+
+  public Report plusPeaks(List<Peak> p) {
+    return withPeaks(plus(peaks, p));
+  }
+
   public Report withRecommendation(Recommendation r) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, r, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, r, checks, summary, stages, redaction);
   }
 
   public Report withChecks(List<CheckResult> c, Summary s) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, recommendation, c, s, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, c, s, stages, redaction);
   }
 
   public Report plusStage(StageRun s) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, recommendation, checks, summary, plus(stages, List.of(s)), redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, plus(stages, List.of(s)), redaction);
   }
 
   public Report withRedaction(Redaction r) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, recommendation, checks, summary, stages, r);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, r);
   }
 }
