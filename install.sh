@@ -35,7 +35,7 @@ fi
 
 # --- build and install ----------------------------------------------------------------------
 say "Building envdoctor with Java $spec ($jarch)..."
-./mvnw -q -B -DskipTests package || die 2 "the build failed; run './mvnw package' to see why."
+./mvnw -q -B -DskipTests clean package || die 2 "the build failed; run './mvnw package' to see why."
 
 dest="$PREFIX/lib/envdoctor"
 mkdir -p "$PREFIX/bin" "$dest"

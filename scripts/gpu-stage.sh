@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.gpu
-./mvnw -q -B -DskipTests package
+./mvnw -q -B -DskipTests clean package
 rm -rf "$out" && mkdir -p "$out/app/lib"
 "${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/jlink" \
   --add-modules java.base,java.logging,java.management,jdk.unsupported,java.naming,java.xml,java.sql,jdk.crypto.ec \
