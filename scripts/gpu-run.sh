@@ -15,9 +15,10 @@ java=.gpu/jre/bin/java
 [ -x "$java" ] || { echo "gpu-run.sh: no .gpu/jre: run scripts/gpu-stage.sh first (on the build machine)" >&2; exit 2; }
 export ENVDOCTOR_HOME="$out/home"          # the log file and DJL's cache stay inside $out
 ed() { "$java" -jar .gpu/app/envdoctor.jar "$@"; }
-step() { local name=$1; shift; local t0=$(date +%s.%N)
+step() { local name=$1; shift; local t0=${EPOCHREALTIME/./}
   ed "$@" > "$out/$name" 2> "$out/$name.err"; local rc=$?
-  printf '%-40s exit %d  %.1f s\n' "$name" "$rc" "$(echo "$(date +%s.%N) - $t0" | bc)" | tee -a "$out/steps.txt"; }
+  local ms=$(( (${EPOCHREALTIME/./} - t0) / 1000 ))
+  printf '%-40s exit %d  %d ms\n' "$name" "$rc" "$ms" | tee -a "$out/steps.txt"; }
 
 py=$(command -v python3)
 site=$("$py" -c 'import torch, os; print(os.path.dirname(os.path.dirname(torch.__file__)))')
