@@ -14,10 +14,13 @@ import java.util.Map;
  */
 public final class NvidiaSmiCsv {
 
-  /** What the probe asks for, in this order. */
+  /**
+   * What the probe asks for, in this order. The PCIe link is the one trained now: a card in an x8
+   * slot shows x8 here (at idle the generation may step down to save power).
+   */
   public static final List<String> FIELDS = List.of("name", "memory.total", "driver_version", "compute_cap",
-      "clocks.max.sm", "clocks.max.mem", "power.limit", "temperature.gpu", "ecc.mode.current", "persistence_mode",
-      "pcie.link.gen.max", "pcie.link.width.max");
+      "clocks.max.sm", "clocks.max.memory", "power.limit", "temperature.gpu", "ecc.mode.current", "persistence_mode",
+      "pcie.link.gen.current", "pcie.link.width.current");
 
   private NvidiaSmiCsv() {}
 
@@ -59,7 +62,8 @@ public final class NvidiaSmiCsv {
         null, null, NvidiaValues.whole(r.get("clocks.max.sm")), NvidiaValues.whole(first(r, "clocks.max.mem", "clocks.max.memory")),
         NvidiaValues.number(first(r, "power.limit", "enforced.power.limit")), NvidiaValues.number(r.get("temperature.gpu")),
         NvidiaValues.enabled(r.get("ecc.mode.current")), NvidiaValues.enabled(r.get("persistence_mode")),
-        NvidiaValues.pcieLink(r.get("pcie.link.gen.max"), r.get("pcie.link.width.max")));
+        NvidiaValues.pcieLink(first(r, "pcie.link.gen.current", "pcie.link.gen.max"),
+            first(r, "pcie.link.width.current", "pcie.link.width.max")));
   }
 
   private static String first(Map<String, String> row, String a, String b) {

@@ -50,8 +50,8 @@ public final class NvidiaSmiXml {
         NvidiaValues.whole(path(g, "max_clocks", "sm_clock")), NvidiaValues.whole(path(g, "max_clocks", "mem_clock")),
         NvidiaValues.number(powerLimit), NvidiaValues.number(path(g, "temperature", "gpu_temp")),
         NvidiaValues.enabled(path(g, "ecc_mode", "current_ecc")), NvidiaValues.enabled(child(g, "persistence_mode")),
-        NvidiaValues.pcieLink(path(g, "pci", "pci_gpu_link_info", "pcie_gen", "max_link_gen"),
-            path(g, "pci", "pci_gpu_link_info", "link_widths", "max_link_width")));
+        NvidiaValues.pcieLink(path(g, "pci", "pci_gpu_link_info", "pcie_gen", "current_link_gen"),
+            path(g, "pci", "pci_gpu_link_info", "link_widths", "current_link_width")));
   }
 
   private static Document document(String xml) {

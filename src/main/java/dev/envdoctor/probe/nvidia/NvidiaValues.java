@@ -49,7 +49,7 @@ final class NvidiaValues {
     return t.equalsIgnoreCase("Enabled") ? Boolean.TRUE : t.equalsIgnoreCase("Disabled") ? Boolean.FALSE : null;
   }
 
-  /** "Gen5 x16" from the maximum link generation and width; null when either is unknown. */
+  /** "Gen5 x16" from a link generation and width; null when either is unknown. */
   static String pcieLink(String gen, String width) {
     Long g = whole(gen);
     Long w = whole(width);
