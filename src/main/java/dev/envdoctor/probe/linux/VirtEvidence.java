@@ -43,7 +43,12 @@ public record VirtEvidence(
 
   /** systemd-detect-virt's names where it has one: kvm, qemu, vmware, oracle, xen, microsoft, amazon, ... */
   public String vm() {
+    String clock = clocksource == null ? "" : clocksource;
     String named = Hypervisors.fromFirmware(dmi);
+    // QEMU's firmware strings stay "QEMU" when KVM accelerates it; the kvm-clock tells (as CPUID does to systemd)
+    if ("qemu".equals(named) && clock.startsWith("kvm")) {
+      return "kvm";
+    }
     if (named != null) {
       return named;
     }
@@ -51,7 +56,6 @@ public record VirtEvidence(
       return hypervisorType.trim();
     }
     // No DMI at all (Firecracker, Cloud Hypervisor): the paravirtual clock names the hypervisor.
-    String clock = clocksource == null ? "" : clocksource;
     if (clock.startsWith("kvm")) {
       return "kvm";
     }
