@@ -5,6 +5,8 @@ import dev.envdoctor.cli.VersionProvider;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
 import dev.envdoctor.model.Tool;
+import dev.envdoctor.probe.ProbeStage;
+import dev.envdoctor.probe.ProbeView;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,7 +20,7 @@ public final class Stages {
   /** Every stage, in the order they run. Each issue replaces its pending entry. */
   public static Pipeline standard() {
     return new Pipeline(List.of(
-        new PendingStage("probe", Phase.PROBE, 2),
+        new ProbeStage(),
         new PendingStage("native-djl", Phase.VERIFY, 3),
         new PendingStage("recommend", Phase.RECOMMEND, 6),
         new PendingStage("check", Phase.CHECK, 7),
@@ -28,7 +30,7 @@ public final class Stages {
   /** The console section of each phase. */
   public static Map<Phase, View> views() {
     Map<Phase, View> views = new EnumMap<>(Phase.class);
-    views.put(Phase.PROBE, PendingStage.view("probe", 2));
+    views.put(Phase.PROBE, new ProbeView());
     views.put(Phase.VERIFY, PendingStage.view("verify", 3));
     views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
     views.put(Phase.RECOMMEND, PendingStage.view("recommend", 6));

@@ -1,0 +1,61 @@
+package dev.envdoctor.probe;
+
+import dev.envdoctor.model.CpuInfo;
+import dev.envdoctor.model.GpuInfo;
+import dev.envdoctor.model.Host;
+import dev.envdoctor.model.Jvm;
+import dev.envdoctor.model.PowerInfo;
+import dev.envdoctor.model.Virtualization;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Puts OSHI's basics and the platform's details together into {@code host.*} and {@code jvm.*}.
+ * The slow shell-outs (system_profiler, nvidia-smi, pmset) run beside OSHI, not after it.
+ */
+public final class HostProbe {
+
+  private final Platform platform;
+
+  public HostProbe(Platform platform) {
+    this.platform = platform;
+  }
+
+  public record Facts(Host host, Jvm jvm) {}
+
+  public Facts probe() {
+    String jvmArch = System.getProperty("os.arch", "");
+    CompletableFuture<PowerInfo> power = async(() -> platform.power().read());
+    CompletableFuture<Virtualization> virt = async(() -> platform.virtualization().read());
+    CompletableFuture<Boolean> translated = async(() -> platform.translation().translated(jvmArch));
+    OshiBasics oshi = new OshiBasics();
+    CompletableFuture<List<GpuInfo>> gpus = async(() -> platform.gpus().read(oshi::gpus));
+    CpuInfo cpu = platform.cpu().refine(oshi.cpu());
+    Boolean isTranslated = translated.join();
+    Host host = new Host(oshi.os(platform.family(), hardwareArch(jvmArch, isTranslated)), cpu, oshi.memory(),
+        oshi.disks(), gpus.join(), power.join(), virt.join());
+    Jvm jvm = new Jvm(System.getProperty("java.version"), System.getProperty("java.vendor"), arch(jvmArch),
+        isTranslated, System.getProperty("java.home"));
+    return new Facts(host, jvm);
+  }
+
+  private static <T> CompletableFuture<T> async(Supplier<T> what) {
+    return Async.run(what);
+  }
+
+  /** A translated JVM reports x86_64; the hardware under Rosetta 2 is arm64. */
+  static String hardwareArch(String jvmArch, Boolean translated) {
+    return Boolean.TRUE.equals(translated) ? "arm64" : arch(jvmArch);
+  }
+
+  /** The names users know: x86_64 and arm64 rather than Java's amd64 and aarch64. */
+  public static String arch(String javaArch) {
+    return switch (javaArch.toLowerCase(Locale.ROOT)) {
+      case "amd64", "x86_64", "x86-64" -> "x86_64";
+      case "aarch64", "arm64" -> "arm64";
+      default -> javaArch;
+    };
+  }
+}

@@ -1,0 +1,187 @@
+package dev.envdoctor.probe;
+
+import dev.envdoctor.cli.Console;
+import dev.envdoctor.cli.Console.Mark;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.View;
+import dev.envdoctor.model.CpuInfo;
+import dev.envdoctor.model.DiskInfo;
+import dev.envdoctor.model.GpuInfo;
+import dev.envdoctor.model.Host;
+import dev.envdoctor.model.Jvm;
+import dev.envdoctor.model.PowerInfo;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.Virtualization;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The probe's console section: one marked line per part of the machine; -v adds the details. */
+public final class ProbeView implements View {
+
+  /** Less free space than this on a disk is worth a warning: datasets and checkpoints need room. */
+  static final long LOW_DISK_BYTES = 10L << 30;
+
+  @Override
+  public void print(Report report, RunContext ctx) {
+    Console c = ctx.console();
+    Host h = report.host();
+    if (h == null) {
+      c.mark(Mark.SKIP, "Machine: not probed");
+      return;
+    }
+    boolean v = ctx.verbose();
+    c.mark(Mark.OK, "OS: " + join(h.os().name(), h.os().version()) + " (" + h.os().arch()
+        + (h.os().kernel() != null ? ", kernel " + h.os().kernel() : "") + ")");
+    cpu(c, h.cpu(), v);
+    c.mark(Mark.OK, "Memory: " + Units.gib(h.memory().totalBytes()) + " total, "
+        + Units.gib(h.memory().availableBytes()) + " available");
+    disks(c, h.disks());
+    gpus(c, h.gpus(), v);
+    power(c, h.power());
+    virtualization(c, h.virtualization());
+    jvm(c, report.jvm(), h, v);
+    c.flush();
+  }
+
+  private static void cpu(Console c, CpuInfo cpu, boolean v) {
+    String cores = cpu.physicalCores() + " cores, " + cpu.logicalCores() + " threads";
+    if (cpu.performanceCores() != null && cpu.efficiencyCores() != null) {
+      cores = cpu.physicalCores() + " cores (" + cpu.performanceCores() + " performance + "
+          + cpu.efficiencyCores() + " efficiency)";
+    }
+    String freq = cpu.maxFrequencyHz() == null ? "" : String.format(", up to %.1f GHz", cpu.maxFrequencyHz() / 1e9);
+    c.mark(Mark.OK, "CPU: " + nz(cpu.model(), "unknown model") + ", " + cores + freq);
+    if (v) {
+      c.detail("vendor: " + nz(cpu.vendor(), "unknown"));
+      c.detail("features: " + (cpu.features().isEmpty() ? "none of note" : String.join(" ", cpu.features())));
+    }
+  }
+
+  private static void disks(Console c, List<DiskInfo> disks) {
+    if (disks.isEmpty()) {
+      c.mark(Mark.INFO, "Disks: none found");
+      return;
+    }
+    for (DiskInfo d : disks) {
+      boolean low = d.freeBytes() != null && d.freeBytes() < LOW_DISK_BYTES;
+      c.mark(low ? Mark.WARN : Mark.OK, "Disk " + d.mount() + ": " + Units.gib(d.freeBytes()) + " free of "
+          + Units.gib(d.totalBytes()));
+      if (low) {
+        c.detail(Mark.WARN, "less than " + Units.gib(LOW_DISK_BYTES) + " free: datasets and checkpoints need room");
+      }
+    }
+  }
+
+  private static void gpus(Console c, List<GpuInfo> gpus, boolean v) {
+    if (gpus.isEmpty()) {
+      c.mark(Mark.INFO, "GPU: none found (training runs on the CPU)");
+      return;
+    }
+    for (GpuInfo g : gpus) {
+      List<String> parts = new ArrayList<>();
+      if (g.cores() != null) {
+        parts.add(g.cores() + " GPU cores");
+      }
+      if (g.memoryBytes() != null) {
+        parts.add(Units.gib(g.memoryBytes()));
+      }
+      if (g.driverVersion() != null) {
+        parts.add("driver " + g.driverVersion());
+      }
+      if (g.cudaVersion() != null) {
+        parts.add("CUDA " + g.cudaVersion());
+      }
+      if (g.computeCapability() != null) {
+        parts.add("compute capability " + g.computeCapability());
+      }
+      c.mark(Mark.OK, "GPU: " + nz(g.name(), "unknown") + (parts.isEmpty() ? "" : ", " + String.join(", ", parts)));
+      if (v) {
+        nvidiaDetails(c, g);
+      }
+    }
+  }
+
+  private static void nvidiaDetails(Console c, GpuInfo g) {
+    List<String> d = new ArrayList<>();
+    if (g.smClockMaxMhz() != null) {
+      d.add("max clocks " + g.smClockMaxMhz() + " MHz SM / " + g.memClockMaxMhz() + " MHz memory");
+    }
+    if (g.powerLimitW() != null) {
+      d.add(String.format("power limit %.0f W", g.powerLimitW()));
+    }
+    if (g.temperatureC() != null) {
+      d.add(String.format("%.0f °C", g.temperatureC()));
+    }
+    if (g.eccEnabled() != null) {
+      d.add("ECC " + (g.eccEnabled() ? "on" : "off"));
+    }
+    if (g.persistenceMode() != null) {
+      d.add("persistence mode " + (g.persistenceMode() ? "on" : "off"));
+    }
+    if (g.pcieLink() != null) {
+      d.add("PCIe " + g.pcieLink());
+    }
+    if (!d.isEmpty()) {
+      c.detail(String.join(", ", d));
+    }
+  }
+
+  private static void power(Console c, PowerInfo p) {
+    if (p == null || (p.onBattery() == null && p.lowPowerMode() == null)) {
+      c.mark(Mark.INFO, "Power: no battery or power mode found (a desktop or server)");
+      return;
+    }
+    if (Boolean.TRUE.equals(p.onBattery())) {
+      c.mark(Mark.WARN, "Power: on battery: the machine may slow down; plug it in before timing or training");
+    } else {
+      c.mark(Mark.OK, "Power: " + (p.onBattery() == null ? "no battery" : "on AC power"));
+    }
+    if (Boolean.TRUE.equals(p.lowPowerMode())) {
+      c.mark(Mark.WARN, "Low Power Mode is on: CPU and GPU run slower; turn it off for training");
+    }
+  }
+
+  private static void virtualization(Console c, Virtualization v) {
+    String vm = v == null ? null : v.vm();
+    String container = v == null ? null : v.container();
+    if (vm == null && container == null) {
+      c.mark(Mark.OK, "Virtualization: bare metal, not in a container");
+      return;
+    }
+    List<String> parts = new ArrayList<>();
+    if (vm != null) {
+      parts.add("virtual machine (" + vm + ")");
+    }
+    parts.add(container == null ? "not in a container" : "in a container (" + container + ")");
+    c.mark(Mark.INFO, "Virtualization: " + String.join(", ", parts));
+  }
+
+  private static void jvm(Console c, Jvm j, Host h, boolean v) {
+    if (j == null) {
+      return;
+    }
+    String line = "JVM: Java " + j.version() + " (" + nz(j.vendor(), "unknown vendor") + "), " + j.arch();
+    boolean emulated = Boolean.TRUE.equals(j.translated())
+        || ("x86_64".equals(j.arch()) && "arm64".equals(h.os().arch()));
+    if (emulated) {
+      c.mark(Mark.WARN, line + (Boolean.TRUE.equals(j.translated()) ? ", translated by Rosetta 2" : ""));
+      c.detail(Mark.WARN, "an x86_64 JVM on arm64 hardware is emulated: slower, and no MPS; install an arm64 JDK");
+    } else {
+      c.mark(Mark.OK, line);
+    }
+    if (v && j.home() != null) {
+      c.detail("home: " + j.home());
+    }
+  }
+
+  private static String join(String a, String b) {
+    if (a == null) {
+      return nz(b, "unknown");
+    }
+    return b == null || a.contains(b) ? a : a + " " + b;
+  }
+
+  private static String nz(String s, String otherwise) {
+    return s == null ? otherwise : s;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.envdoctor.probe.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.probe.Recorded;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CpuinfoTest {
+
+  @Test
+  void sapphireRapidsGuestOfTheGpuMachineHasAmxAndIsAGuest() {
+    Cpuinfo c = Cpuinfo.parse(Recorded.text("linux/h100-vm-cpuinfo-flags.txt"));
+    assertTrue(c.hypervisor());
+    assertEquals(List.of("sse4_2", "avx", "avx2", "fma", "f16c", "avx512f", "avx512dq", "avx512cd", "avx512bw",
+        "avx512vl", "avx512_vnni", "avx512_bf16", "avx512_fp16", "avx_vnni", "amx_tile", "amx_bf16", "amx_int8"),
+        c.mlFeatures());
+  }
+
+  @Test
+  void armFeaturesLine() {
+    Cpuinfo c = Cpuinfo.parse(Recorded.text("linux/neoverse-n2-cpuinfo.txt"));
+    assertFalse(c.hypervisor());
+    assertEquals(List.of("asimd", "asimdhp", "asimddp", "fphp", "sve", "sve2", "bf16", "i8mm"), c.mlFeatures());
+  }
+
+  @Test
+  void thisMachinesRealCpuinfo() {
+    // the development machines are KVM guests on AVX-512 hosts
+    Cpuinfo c = Cpuinfo.parse(new LinuxFiles(Path.of("/")).read("/proc/cpuinfo"));
+    assertTrue(c.hypervisor());
+    assertTrue(c.mlFeatures().contains("avx2"), c.mlFeatures().toString());
+  }
+
+  @Test
+  void nothingReadableIsNoFeatures() {
+    assertTrue(Cpuinfo.parse(null).mlFeatures().isEmpty());
+    assertTrue(CpuList.parse("garbage,3").contains(3));
+    assertEquals(java.util.Set.of(0, 1, 2, 5), CpuList.parse("0-2,5\n"));
+  }
+}
