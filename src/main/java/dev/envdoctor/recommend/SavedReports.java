@@ -20,7 +20,7 @@ public final class SavedReports {
     }
     Report report;
     try {
-      report = ReportJson.read(file);
+      report = ReportJson.read(Files.readString(file));
     } catch (NoSuchFileException e) {
       throw ExitException.badInput("cannot read report " + file + ": no such file" + hint);
     } catch (IOException | RuntimeException e) {
