@@ -50,11 +50,13 @@ public final class DoctorView implements View {
     c.mark(Console.Mark.INFO, b.toString());
   }
 
+  /** The report files of this run: envdoctor-* files in --out written since the run began. */
   private static void reports(Report report, RunContext ctx) {
-    boolean written = report.stages().stream().anyMatch(s -> s.name().startsWith("report") && "ok".equals(s.status()));
     Path out = ctx.options() == null ? null : ctx.options().out;
-    if (written && out != null) {
-      ctx.console().mark(Console.Mark.INFO, "Reports: " + out + "/ (envdoctor-*.json, .md, .html; `envdoctor report --from` re-renders one)");
+    List<String> names = ReportFiles.writtenSince(out, report.createdAt());
+    if (!names.isEmpty()) {
+      ctx.console().mark(Console.Mark.INFO, "Reports: " + String.join(", ", names)
+          + " (`envdoctor report --from` re-renders one)");
     }
   }
 

@@ -40,13 +40,24 @@ public final class Format {
 
   /** Hours as a person reads them: 45 min, 12.4 h, 3.2 days. */
   public static String hours(double h) {
-    if (h < 1) {
+    return hours(h, h);
+  }
+
+  /** h in the unit that suits {@code like}, so that a range reads in one unit: "46.9–53.3 days". */
+  public static String hours(double h, double like) {
+    if (like < 1) {
       return String.format(Locale.ROOT, "%.0f min", h * 60);
     }
-    if (h < 48) {
+    if (like < 48) {
       return String.format(Locale.ROOT, "%.1f h", h);
     }
     return String.format(Locale.ROOT, "%.1f days", h / 24);
+  }
+
+  /** "44.6–48.7 days". */
+  public static String hoursRange(double low, double high, double like) {
+    String lo = hours(low, like);
+    return lo.substring(0, lo.indexOf(' ')) + "–" + hours(high, like);
   }
 
   /** v with as many decimals as the ratio it bounds, and no sign. */

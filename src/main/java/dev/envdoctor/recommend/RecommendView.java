@@ -66,7 +66,7 @@ public final class RecommendView implements View {
     Table t = new Table().row("side", "backend", "device", "wall time", "p10–p90");
     for (Projection p : rec.projection()) {
       t.row(p.runtime(), String.valueOf(p.backend()), p.device(), Format.hours(p.hours()),
-          Format.hours(p.hoursLow()) + " – " + Format.hours(p.hoursHigh()));
+          Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()));
     }
     t.lines("  ").forEach(c::line);
     c.line("  assumptions:");

@@ -1,6 +1,7 @@
 package dev.envdoctor.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.model.Report;
@@ -8,8 +9,12 @@ import dev.envdoctor.model.Tool;
 import dev.envdoctor.recommend.RecordedReports;
 import dev.envdoctor.recommend.Verdict;
 import dev.envdoctor.recommend.Workloads;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DoctorViewTest {
 
@@ -37,7 +42,25 @@ class DoctorViewTest {
     assertTrue(text.contains("[-] Podman: not installed"), text);
     assertTrue(text.contains("    ! disk.free: 71 GiB free on /, less than 100 GiB — fix: free space"), text);
     assertTrue(text.contains("[•] Took 27.5 s: probe 1.8 s · native-djl 7.3 s"), text);
-    assertTrue(text.contains("[•] Reports: reports/"), text);
+    assertFalse(text.contains("Reports:"), "no report file of this run in reports/: " + text);
+  }
+
+  @Test
+  void theReportFilesOfThisRunAreNamed(@TempDir Path out) throws Exception {
+    Report r = RecordedReports.load(RecordedReports.LINUX_CPU_ONLY);
+    Report now = new Report(r.schema(), r.tool(), java.time.Instant.now().toString(), r.host(), r.jvm(), r.python(),
+        r.engines(), r.runtimes(), r.devices(), r.calibrations(), r.peaks(), r.recommendation(), r.checks(),
+        r.summary(), r.stages(), r.redaction());
+    Files.writeString(out.resolve("envdoctor-old.json"), "{}");
+    Files.setLastModifiedTime(out.resolve("envdoctor-old.json"), FileTime.fromMillis(0));
+    Files.writeString(out.resolve("envdoctor-new.json"), "{}");
+    Files.writeString(out.resolve("envdoctor-new.md"), "#");
+    ViewContexts v = new ViewContexts(false);
+    v.ctx.options().out = out;
+    new DoctorView().print(now, v.ctx);
+    assertTrue(v.text().contains("[•] Reports: " + out.resolve("envdoctor-new.json") + ", " + out.resolve("envdoctor-new.md")
+        + " (`envdoctor report --from` re-renders one)"), v.text());
+    assertFalse(v.text().contains("envdoctor-old"), v.text());
   }
 
   @Test
