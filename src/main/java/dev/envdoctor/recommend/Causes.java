@@ -1,6 +1,7 @@
 package dev.envdoctor.recommend;
 
 import dev.envdoctor.calibrate.stats.RatioEstimate;
+import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
@@ -62,6 +63,26 @@ final class Causes {
     }
     if (Facts.pythonTranslated(r)) {
       causes.add("the Python env is x86-64 under Rosetta: no MPS");
+    }
+    return causes;
+  }
+
+  /**
+   * Where a side's python figure is beaten by another backend on that side (DJL reaching the GPU
+   * that the Python env does not): the Python env is what to fix.
+   */
+  static List<String> fasterBackends(List<Side> sides, double parity) {
+    List<String> causes = new ArrayList<>();
+    for (Side s : sides) {
+      Calibration fastest = s.options().get(0);
+      if (fastest != s.figure() && !Objects.equals(fastest.backend(), s.figure().backend())) {
+        double r = Sides.speedup(fastest, s.figure()).ratio();
+        if (r > 1 + parity) {
+          causes.add((s.isNative() ? "natively" : "in " + s.runtime()) + " " + fastest.backend() + " on "
+              + fastest.device() + " is " + Format.times(r) + " faster than your " + s.figure().backend()
+              + " env on " + s.figure().device() + ": fix the " + s.figure().backend() + " env to train at that speed");
+        }
+      }
     }
     return causes;
   }

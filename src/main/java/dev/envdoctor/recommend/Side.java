@@ -1,7 +1,10 @@
 package dev.envdoctor.recommend;
 
 import dev.envdoctor.model.Calibration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * What one side (native, docker, podman, ...) offers on the compared workload: its verified
@@ -26,9 +29,9 @@ public record Side(String runtime, List<Calibration> options, Calibration figure
 
   /** The fastest option per device of the figure's backend: the rows a projection is made for. */
   public List<Calibration> figureBackendDevices() {
-    java.util.Map<String, Calibration> best = new java.util.LinkedHashMap<>();
+    Map<String, Calibration> best = new LinkedHashMap<>();
     for (Calibration c : options) {
-      if (java.util.Objects.equals(c.backend(), figure.backend())) {
+      if (Objects.equals(c.backend(), figure.backend())) {
         best.putIfAbsent(c.device(), c);
       }
     }

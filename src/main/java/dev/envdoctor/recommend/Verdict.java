@@ -68,6 +68,11 @@ public final class Verdict {
       }
     }
     reasons.addAll(Causes.nativeOnly(report));
+    reasons.addAll(Causes.fasterBackends(ranked, PARITY));
+    if (reasons.isEmpty()) {
+      reasons.add(where(train) + " " + option(train.figure()) + " is " + Format.ratio(speed) + " the speed of "
+          + where(against) + " " + option(against.figure()));
+    }
     if (!Objects.equals(train.figure().backend(), against.figure().backend())) {
       assumptions.add("the " + train.runtime() + " figure is from " + train.figure().backend() + ", the "
           + against.runtime() + " figure from " + against.figure().backend() + ": different stacks, same workload");

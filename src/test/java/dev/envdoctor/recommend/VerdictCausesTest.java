@@ -61,6 +61,8 @@ class VerdictCausesTest {
             new PythonEnv.Torch("2.2.2", null, new PythonEnv.Mps(false, false)), null, null));
     Recommendation rec = decide(rosettaPython);
     assertTrue(rec.reason().contains("the Python env is x86-64 under Rosetta: no MPS"), rec.reason());
+    assertTrue(rec.reason().contains("natively djl on mps is 6.48× faster than your python env on cpu: fix the python env"),
+        rec.reason());
     assertEquals("native", rec.train().runtime());
     assertEquals("cpu", rec.train().device());
   }
