@@ -22,7 +22,7 @@ public final class Stages {
     return new Pipeline(List.of(
         new ProbeStage(),
         new PendingStage("native-djl", Phase.VERIFY, 3),
-        new PendingStage("recommend", Phase.RECOMMEND, 6),
+        new dev.envdoctor.recommend.RecommendStage(),
         new PendingStage("check", Phase.CHECK, 7),
         new PendingStage("report-files", Phase.REPORT, 8)));
   }
@@ -33,7 +33,7 @@ public final class Stages {
     views.put(Phase.PROBE, new ProbeView());
     views.put(Phase.VERIFY, PendingStage.view("verify", 3));
     views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
-    views.put(Phase.RECOMMEND, PendingStage.view("recommend", 6));
+    views.put(Phase.RECOMMEND, new dev.envdoctor.recommend.RecommendView());
     views.put(Phase.CHECK, PendingStage.view("check", 7));
     views.put(Phase.REPORT, PendingStage.view("report", 8));
     return views;
