@@ -17,6 +17,12 @@ public final class DoctorCommand extends BaseCommand {
   @Mixin
   RunOptions run = new RunOptions();
 
+  @picocli.CommandLine.Option(names = "--profile", paramLabel = "NAME|FILE",
+      description = "The check profile to evaluate (default: default).")
+  void profile(String p) {
+    run.profile = p;
+  }
+
   @Override
   protected RunOptions runOptions() {
     return run;

@@ -21,7 +21,7 @@ public final class Stages {
         new PendingStage("probe", Phase.PROBE, 2),
         new PendingStage("native-djl", Phase.VERIFY, 3),
         new PendingStage("recommend", Phase.RECOMMEND, 6),
-        new PendingStage("check", Phase.CHECK, 7),
+        dev.envdoctor.check.CheckStage.here(),
         new PendingStage("report-files", Phase.REPORT, 8)));
   }
 
@@ -32,7 +32,7 @@ public final class Stages {
     views.put(Phase.VERIFY, PendingStage.view("verify", 3));
     views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
     views.put(Phase.RECOMMEND, PendingStage.view("recommend", 6));
-    views.put(Phase.CHECK, PendingStage.view("check", 7));
+    views.put(Phase.CHECK, new dev.envdoctor.check.CheckView());
     views.put(Phase.REPORT, PendingStage.view("report", 8));
     return views;
   }
