@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,11 @@ public final class YamlTree {
     } catch (ProfileException e) {
       throw e;
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null && m.getProblem() != null) {
+        // snakeyaml's problem and its mark say what is wrong and where; Jackson's message leads with the context.
+        Location where = new Location(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1);
+        throw new ProfileException(where, "malformed YAML: " + firstLine(m.getProblem()) + hint(m));
+      }
       throw new ProfileException(at(file, e.getLocation()), "malformed YAML: " + firstLine(e.getOriginalMessage()));
     } catch (IOException | RuntimeException e) {
       // snakeyaml can throw its own unchecked errors for odd input; they are still malformed YAML.
@@ -47,6 +53,12 @@ public final class YamlTree {
     }
     Location here = at(file, p.currentTokenLocation());
     JsonToken t = p.currentToken();
+    Object tag = p.getTypeId();
+    if (tag != null) {
+      // "!= ok" unquoted is a YAML tag "!=" on "ok": refuse it rather than read "ok".
+      String name = String.valueOf(tag).startsWith("!") ? String.valueOf(tag) : "!" + tag;
+      throw new ProfileException(here, "YAML tag '" + name + "' is not supported; quote comparisons: \"!= ok\", \">= 16GiB\"");
+    }
     switch (t) {
       case START_OBJECT -> {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
@@ -87,6 +99,12 @@ public final class YamlTree {
       }
       default -> throw new ProfileException(here, "unsupported YAML content (" + t + ")");
     }
+  }
+
+  /** The usual trap: an unquoted comparison (YAML reads a leading '>' or '!' itself). */
+  private static String hint(MarkedYAMLException m) {
+    String context = String.valueOf(m.getContext()) + " " + m.getProblem();
+    return context.contains("block scalar") || context.contains("tag") ? " (quote comparisons: \">= 16GiB\", \"!= ok\")" : "";
   }
 
   private static Location at(String file, JsonLocation loc) {
