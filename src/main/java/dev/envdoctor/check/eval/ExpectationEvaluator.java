@@ -89,6 +89,9 @@ public final class ExpectationEvaluator {
     if (values.isEmpty()) {
       return "none found";
     }
+    if (values.size() == 1) {
+      return format(values.get(0), dim);
+    }
     return values.stream().map(v -> format(v, dim)).collect(Collectors.joining(", ", "[", "]"));
   }
 }
