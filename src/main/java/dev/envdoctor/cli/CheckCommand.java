@@ -1,14 +1,119 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.check.CheckStage;
+import dev.envdoctor.check.ProfileWriter;
 import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.Stages;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.ReportJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Evaluate a declarative profile from checks/ or a file.")
+    description = "Evaluate a declarative profile from checks/ or a file.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:no check failed (warnings alone, unless --strict)", "1:a check failed",
+        "2:bad usage or a bad profile or report file", "3:envdoctor itself failed"})
 public final class CheckCommand extends StageCommand {
+
+  @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = CheckStage.DEFAULT_PROFILE,
+      description = "A profile file, checks/NAME.yaml here, or a bundled profile (default: ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Option(names = "--from", paramLabel = "REPORT.json",
+      description = "Evaluate a saved report instead of probing this machine.")
+  Path from;
+
+  @Option(names = "--init", paramLabel = "FILE",
+      description = "Write a profile that pins this machine's key facts, for a team's reference machine.")
+  Path init;
+
+  @Option(names = "--force", description = "With --init: overwrite an existing file.")
+  boolean force;
 
   @Override
   protected Phase phase() {
     return Phase.CHECK;
+  }
+
+  /** Probe and verify feed the checks; calibration is slow and no shipped check needs it. */
+  @Override
+  protected Set<Phase> phases() {
+    if (init != null) {
+      return from != null ? EnumSet.noneOf(Phase.class) : EnumSet.of(Phase.PROBE, Phase.VERIFY);
+    }
+    return from != null ? EnumSet.of(Phase.CHECK) : EnumSet.of(Phase.PROBE, Phase.VERIFY, Phase.CHECK);
+  }
+
+  @Override
+  protected RunOptions runOptions() {
+    run.profile = profile;
+    return run;
+  }
+
+  @Override
+  public Integer call() {
+    if (init != null && !force && Files.exists(init)) {
+      throw ExitException.badInput(init + " exists; pass --force to overwrite it");
+    }
+    Report start = from != null ? readReport(from) : null;
+    RunContext ctx = context(phases());
+    Report report = Stages.standard().run(start != null ? start : Stages.newReport(ctx), ctx);
+    if (init != null) {
+      return writeProfile(report, ctx);
+    }
+    if (ctx.json()) {
+      ctx.out().println(ReportJson.write(report));
+    } else {
+      Stages.views().get(Phase.CHECK).print(report, ctx);
+      Stages.printFailedStages(report, ctx);
+    }
+    ctx.out().flush();
+    return Outcome.exitCode(report, run.strict);
+  }
+
+  /** A saved report, with its own stages[] dropped: this run's outcome is about this run. */
+  private static Report readReport(Path file) {
+    Report r;
+    try {
+      r = ReportJson.read(file);
+    } catch (IOException | RuntimeException e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      throw ExitException.badInput("cannot read report " + file + ": " + why);
+    }
+    if (r == null || r.schema() == null || !r.schema().startsWith("envdoctor/report/")) {
+      throw ExitException.badInput(file + " is not an envdoctor report (no \"schema\": \"envdoctor/report/v1\")");
+    }
+    return new Report(r.schema(), r.tool(), r.createdAt(), r.host(), r.jvm(), r.python(), r.engines(),
+        r.runtimes(), r.devices(), r.calibrations(), r.peaks(), r.recommendation(), List.of(), null, List.of(), r.redaction());
+  }
+
+  private int writeProfile(Report report, RunContext ctx) {
+    ProfileWriter.Written w = ProfileWriter.write(report, init.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+    try {
+      Path parent = init.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(init, w.yaml(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw ExitException.badInput("cannot write " + init + ": " + e.getMessage());
+    }
+    if (ctx.json()) {
+      ctx.out().println(ReportJson.write(report));
+    } else {
+      ctx.console().mark(Console.Mark.OK, "wrote " + init + " (" + w.checks() + " checks pinning this machine)");
+      ctx.console().detail("check another machine against it: envdoctor check --profile " + init);
+    }
+    ctx.out().flush();
+    return ExitCode.OK;
   }
 }

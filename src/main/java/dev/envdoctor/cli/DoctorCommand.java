@@ -21,6 +21,12 @@ public final class DoctorCommand extends BaseCommand {
   @Mixin
   WorkloadOptions workload = new WorkloadOptions();
 
+  @picocli.CommandLine.Option(names = "--profile", paramLabel = "NAME|FILE",
+      description = "The check profile to evaluate (default: default).")
+  void profile(String p) {
+    run.profile = p;
+  }
+
   @Override
   protected RunOptions runOptions() {
     return run;

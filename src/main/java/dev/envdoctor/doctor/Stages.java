@@ -23,7 +23,7 @@ public final class Stages {
         new ProbeStage(),
         new PendingStage("native-djl", Phase.VERIFY, 3),
         new dev.envdoctor.recommend.RecommendStage(),
-        new PendingStage("check", Phase.CHECK, 7),
+        dev.envdoctor.check.CheckStage.here(),
         new PendingStage("report-files", Phase.REPORT, 8)));
   }
 
@@ -34,7 +34,7 @@ public final class Stages {
     views.put(Phase.VERIFY, PendingStage.view("verify", 3));
     views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
     views.put(Phase.RECOMMEND, new dev.envdoctor.recommend.RecommendView());
-    views.put(Phase.CHECK, PendingStage.view("check", 7));
+    views.put(Phase.CHECK, new dev.envdoctor.check.CheckView());
     views.put(Phase.REPORT, PendingStage.view("report", 8));
     return views;
   }

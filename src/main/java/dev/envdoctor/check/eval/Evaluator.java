@@ -1,0 +1,75 @@
+package dev.envdoctor.check.eval;
+
+import dev.envdoctor.check.model.Check;
+import dev.envdoctor.check.model.Expectation;
+import dev.envdoctor.check.model.Profile;
+import dev.envdoctor.check.model.Severity;
+import dev.envdoctor.model.CheckResult;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates a profile on a report: a pure function from both to {@code checks[]}. Like a Spring
+ * health indicator, a check never throws: whatever goes wrong inside one becomes its status
+ * "error" with the reason, and the others still run.
+ */
+public final class Evaluator {
+
+  private Evaluator() {}
+
+  public static List<CheckResult> evaluate(Profile profile, Report report) {
+    List<CheckResult> out = new ArrayList<>();
+    for (Check c : profile.checks()) {
+      out.add(evaluate(c, report));
+    }
+    return out;
+  }
+
+  public static CheckResult evaluate(Check c, Report report) {
+    String expected = String.join("; ", c.expect().stream().map(Expectation::describe).toList());
+    try {
+      Optional<String> skip = Conditions.unmet(c.when(), report);
+      if (skip.isPresent()) {
+        return result(c, Status.SKIP, "skipped: " + skip.get(), expected, null);
+      }
+      List<String> actual = new ArrayList<>();
+      List<String> failed = new ArrayList<>();
+      List<String> seen = new ArrayList<>();
+      for (Expectation e : c.expect()) {
+        Reading r = ExpectationEvaluator.evaluate(e, report);
+        actual.add(e.path() + " = " + r.actual());
+        (r.holds() ? seen : failed).add(r.message());
+      }
+      String actualText = String.join("; ", actual);
+      if (failed.isEmpty()) {
+        return result(c, Status.PASS, String.join("; ", seen), expected, actualText);
+      }
+      Status status = switch (c.severity()) {
+        case FAIL -> Status.FAIL;
+        case WARN -> Status.WARN;
+        case INFO -> Status.PASS;
+      };
+      String message = (c.severity() == Severity.INFO ? "noted: " : "") + String.join("; ", failed);
+      return result(c, status, message, expected, actualText);
+    } catch (RuntimeException e) {
+      return result(c, Status.ERROR, "could not evaluate: " + e, expected, null);
+    }
+  }
+
+  private static CheckResult result(Check c, Status status, String message, String expected, String actual) {
+    String fix = status == Status.FAIL || status == Status.WARN ? c.fix() : null;
+    return new CheckResult(c.id(), c.title(), c.severity().word(), status.word(), message, fix, expected, actual);
+  }
+
+  public static Summary summarize(List<CheckResult> results) {
+    int[] n = new int[Status.values().length];
+    for (CheckResult r : results) {
+      n[Status.of(r.status()).ordinal()]++;
+    }
+    return new Summary(n[Status.PASS.ordinal()], n[Status.WARN.ordinal()], n[Status.FAIL.ordinal()],
+        n[Status.SKIP.ordinal()], n[Status.ERROR.ordinal()]);
+  }
+}
