@@ -22,7 +22,7 @@ public final class Stages {
         new PendingStage("native-djl", Phase.VERIFY, 3),
         new PendingStage("recommend", Phase.RECOMMEND, 6),
         new PendingStage("check", Phase.CHECK, 7),
-        new PendingStage("report-files", Phase.REPORT, 8)));
+        new dev.envdoctor.report.ReportFilesStage()));
   }
 
   /** The console section of each phase. */
@@ -33,7 +33,7 @@ public final class Stages {
     views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
     views.put(Phase.RECOMMEND, PendingStage.view("recommend", 6));
     views.put(Phase.CHECK, PendingStage.view("check", 7));
-    views.put(Phase.REPORT, PendingStage.view("report", 8));
+    views.put(Phase.REPORT, new dev.envdoctor.report.ReportView());
     return views;
   }
 
