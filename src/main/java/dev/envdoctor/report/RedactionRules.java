@@ -68,9 +68,9 @@ final class RedactionRules {
   static List<Rule> forNames(Collection<String> users, Collection<String> hosts) {
     List<Rule> rules = new ArrayList<>(CREDENTIALS);
     rules.add(HOME);
-    // longest first, so mbp-dana.local goes before mbp-dana
-    users.stream().sorted((a, b) -> b.length() - a.length()).forEach(u -> rules.add(word("user-name", u, "<user>")));
+    // host names before user names (mbp-dana holds dana), each longest first (mbp-dana.local before mbp-dana)
     hosts.stream().sorted((a, b) -> b.length() - a.length()).forEach(h -> rules.add(word("host-name", h, "<host>")));
+    users.stream().sorted((a, b) -> b.length() - a.length()).forEach(u -> rules.add(word("user-name", u, "<user>")));
     rules.addAll(ADDRESSES);
     return rules;
   }

@@ -4,10 +4,12 @@ import dev.envdoctor.cli.ExitException;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stage;
+import dev.envdoctor.model.Redaction;
 import dev.envdoctor.model.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes the run's report files, redacted unless --no-redact. The report the run goes on with stays
@@ -43,7 +45,8 @@ public final class ReportFilesStage implements Stage {
 
   @Override
   public Report run(Report soFar, RunContext ctx) throws IOException {
-    Report shared = ctx.options().noRedact ? soFar : new Redactor(Identity.current(ctx.env())).redact(soFar);
+    Report shared = ctx.options().noRedact ? soFar.withRedaction(new Redaction(false, List.of()))
+        : new Redactor(Identity.current(ctx.env())).redact(soFar);
     ReportFiles.write(shared, outDir(ctx));
     return soFar;
   }

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The calibration step times as an inline SVG box-and-strip plot: one row per calibration, every
  * step a dot, the box from the first to the third quartile, the median a bar. The axis turns
- * logarithmic when the rows differ by more than 8×, as a GPU beside a CPU does.
+ * logarithmic when the rows differ by more than 4×, as a GPU beside a CPU does.
  */
 final class StepTimeChart {
 
@@ -117,7 +117,7 @@ final class StepTimeChart {
     final double right;
 
     Scale(double min, double max, double left, double right) {
-      this.log = min > 0 && max / min > 8;
+      this.log = min > 0 && max / min > 4;
       double pad = Math.max((max - min) * 0.08, Math.abs(max) * 0.05 + 1e-6);
       this.lo = log ? min / 1.15 : Math.max(0, min - pad);
       this.hi = log ? max * 1.15 : max + pad;
