@@ -1,12 +1,26 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.model.Report;
+import dev.envdoctor.report.Identity;
+import dev.envdoctor.report.Redactor;
+import dev.envdoctor.report.ReportRenderer;
+import dev.envdoctor.report.Renderers;
+import dev.envdoctor.report.SavedReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Re-renders a saved report. */
+/**
+ * Re-renders a saved report, redacted unless --no-redact. It exits 0 once it has rendered: the
+ * checks' verdict belonged to the run that wrote the report.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Re-render a saved report: --from R.json --format md|html|json|junit.")
+    description = "Re-render a saved report: --from R.json --format md|html|json|junit.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:rendered", "2:the file is missing, unreadable, not JSON or not an envdoctor report"})
 public final class ReportCommand extends BaseCommand {
 
   @Option(names = "--from", required = true, paramLabel = "R.json", description = "A report written by envdoctor.")
@@ -16,8 +30,37 @@ public final class ReportCommand extends BaseCommand {
       description = "Output format (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+  Path out;
+
+  @Option(names = "--no-redact", description = "Keep user names, host names, addresses and secrets.")
+  boolean noRedact;
+
   @Override
   public Integer call() {
-    throw ExitException.toolFailed("report: not implemented yet (issue #8)");
+    ReportRenderer renderer = Renderers.byFormat(output.json ? "json" : format).orElseThrow(() ->
+        ExitException.badInput("unknown format '" + format + "': use one of " + Renderers.formats()));
+    Report report = SavedReport.load(from);
+    if (!noRedact) {
+      report = new Redactor(Identity.current(root().env())).redact(report);
+    }
+    String text = renderer.render(report);
+    if (out == null) {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+      return ExitCode.OK;
+    }
+    try {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(out, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw ExitException.badInput("cannot write " + out + ": " + e.getMessage() + " (choose another --out FILE)");
+    }
+    spec.commandLine().getErr().println("wrote " + out);
+    spec.commandLine().getErr().flush();
+    return ExitCode.OK;
   }
 }

@@ -24,7 +24,7 @@ public final class Stages {
         new PendingStage("native-djl", Phase.VERIFY, 3),
         new dev.envdoctor.recommend.RecommendStage(),
         dev.envdoctor.check.CheckStage.here(),
-        new PendingStage("report-files", Phase.REPORT, 8)));
+        new dev.envdoctor.report.ReportFilesStage()));
   }
 
   /** The console section of each phase. */
@@ -35,7 +35,7 @@ public final class Stages {
     views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
     views.put(Phase.RECOMMEND, new dev.envdoctor.recommend.RecommendView());
     views.put(Phase.CHECK, new dev.envdoctor.check.CheckView());
-    views.put(Phase.REPORT, PendingStage.view("report", 8));
+    views.put(Phase.REPORT, new dev.envdoctor.report.ReportView());
     return views;
   }
 

@@ -1,0 +1,95 @@
+package dev.envdoctor.report;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Small formatting shared by the renderers: every method accepts null and answers "—" for it. */
+public final class Fmt {
+
+  public static final String NONE = "—";
+
+  private Fmt() {}
+
+  public static String text(Object value) {
+    return value == null || value.toString().isBlank() ? NONE : value.toString();
+  }
+
+  public static String bytes(Long bytes) {
+    if (bytes == null) {
+      return NONE;
+    }
+    double gib = bytes / (1024.0 * 1024 * 1024);
+    if (gib >= 1024) {
+      return String.format(Locale.ROOT, "%.1f TiB", gib / 1024);
+    }
+    return gib >= 1 ? String.format(Locale.ROOT, "%.1f GiB", gib)
+        : String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024));
+  }
+
+  public static String ms(Double ms) {
+    if (ms == null) {
+      return NONE;
+    }
+    return ms >= 100 ? String.format(Locale.ROOT, "%.0f ms", ms) : String.format(Locale.ROOT, "%.2f ms", ms);
+  }
+
+  /** Three significant digits or so, without trailing noise: 4.1, 0.0312, 148. */
+  public static String num(Double value) {
+    if (value == null) {
+      return NONE;
+    }
+    double a = Math.abs(value);
+    if (a != 0 && (a < 0.001 || a >= 1e6)) {
+      return String.format(Locale.ROOT, "%.2e", value);
+    }
+    String s = a >= 100 ? String.format(Locale.ROOT, "%.0f", value)
+        : a >= 10 ? String.format(Locale.ROOT, "%.1f", value)
+        : a >= 1 ? String.format(Locale.ROOT, "%.2f", value)
+        : String.format(Locale.ROOT, "%.3g", value);
+    return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+  }
+
+  public static String hz(Long hz) {
+    return hz == null ? NONE : String.format(Locale.ROOT, "%.2f GHz", hz / 1e9);
+  }
+
+  public static String yesNo(Boolean b) {
+    return b == null ? NONE : b ? "yes" : "no";
+  }
+
+  /** Non-blank parts joined by the separator; "—" when none is left. */
+  public static String join(String sep, Object... parts) {
+    String s = Stream.of(parts).filter(Objects::nonNull).map(Object::toString)
+        .filter(p -> !p.isBlank()).collect(Collectors.joining(sep));
+    return s.isEmpty() ? NONE : s;
+  }
+
+  /** runtime/backend/device, the name of one measured configuration. */
+  public static String side(String runtime, String backend, String device) {
+    return Stream.of(runtime, backend, device).filter(Objects::nonNull).collect(Collectors.joining("/"));
+  }
+
+  public static String html(Object value) {
+    String s = text(value);
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** A value inside a Markdown table cell: no pipes or line breaks, and no HTML a tracker would run. */
+  public static String cell(Object value) {
+    return text(value).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+        .replaceAll("\\R", " ");
+  }
+}

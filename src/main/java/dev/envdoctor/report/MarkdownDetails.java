@@ -1,0 +1,177 @@
+package dev.envdoctor.report;
+
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.CheckResult;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.DiskInfo;
+import dev.envdoctor.model.Engine;
+import dev.envdoctor.model.GpuInfo;
+import dev.envdoctor.model.Host;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.StageRun;
+import java.util.Arrays;
+import java.util.List;
+
+/** The folded part of the Markdown report: one table per section, "—" for what is unknown. */
+final class MarkdownDetails {
+
+  private final StringBuilder md;
+
+  MarkdownDetails(StringBuilder md) {
+    this.md = md;
+  }
+
+  void append(Report r) {
+    host(r.host());
+    section("JVM");
+    if (r.jvm() == null) {
+      md.append("not probed\n\n");
+    } else {
+      table(List.of("version", "vendor", "arch", "Rosetta 2", "home"),
+          List.of(row(r.jvm().version(), r.jvm().vendor(), r.jvm().arch(), Fmt.yesNo(r.jvm().translated()), r.jvm().home())));
+    }
+    section("Python / torch");
+    if (r.python() == null) {
+      md.append("not probed\n\n");
+    } else {
+      var p = r.python();
+      var t = p.torch();
+      table(List.of("executable", "version", "arch", "venv", "found by", "torch", "CUDA", "MPS built", "MPS available"),
+          List.of(row(p.executable(), p.version(), p.arch(), Fmt.yesNo(p.venv()), p.found(),
+              t == null ? null : t.version(), t == null ? null : t.cuda(),
+              t == null || t.mps() == null ? null : Fmt.yesNo(t.mps().built()),
+              t == null || t.mps() == null ? null : Fmt.yesNo(t.mps().available()))));
+      if (p.diagnosis() != null) {
+        md.append("> ").append(MarkdownRenderer.inline(p.diagnosis()))
+            .append(p.fix() == null ? "" : " Fix: " + MarkdownRenderer.inline(p.fix())).append("\n\n");
+      }
+    }
+    section("Engines");
+    table(List.of("side", "engine", "version", "libtorch", "flavor", "library path", "diagnosis"),
+        r.engines().stream().map((Engine e) -> List.<Object>of(n(e.runtime()), n(e.name()), n(e.version()),
+            n(e.libtorchVersion()), n(e.flavor()), n(e.libraryPath()), n(e.diagnosis()))).toList());
+    section("Runtimes");
+    table(List.of("name", "status", "version", "product", "os/arch", "CPUs", "memory", "GPU access", "diagnosis", "fix"),
+        r.runtimes().stream().map((RuntimeInfo rt) -> List.<Object>of(n(rt.name()), n(rt.status()), n(rt.serverVersion()),
+            n(rt.product()), Fmt.join("/", rt.os(), rt.arch()), n(rt.cpus()), Fmt.bytes(rt.memoryBytes()),
+            n(rt.gpuAccess()), n(rt.diagnosis()), n(rt.fix()))).toList());
+    section("Devices");
+    table(List.of("side", "name", "verified", "max abs error", "tolerance", "diagnosis", "fix"),
+        r.devices().stream().map((DeviceResult d) -> List.<Object>of(Fmt.side(d.runtime(), d.backend(), d.device()),
+            n(d.name()), Boolean.TRUE.equals(d.verified()) ? "✓" : "✗", Fmt.num(d.maxAbsError()), Fmt.num(d.tolerance()),
+            n(d.diagnosis()), n(d.fix()))).toList());
+    for (DeviceResult d : r.devices()) {
+      if (!d.stderrTail().isEmpty()) {
+        md.append("`").append(Fmt.side(d.runtime(), d.backend(), d.device())).append("` stderr:\n\n```\n");
+        d.stderrTail().forEach(l -> md.append(l.replace("```", "'''")).append('\n'));
+        md.append("```\n\n");
+      }
+    }
+    section("Calibrations");
+    table(List.of("side", "workload", "batch", "steps", "median", "p10", "p90", "cv", "samples/s", "GFLOP/s", "diagnosis"),
+        r.calibrations().stream().map((Calibration c) -> List.<Object>of(Fmt.side(c.runtime(), c.backend(), c.device()),
+            n(c.workload()), n(c.batch()), n(c.steps()), Fmt.ms(c.medianMs()), Fmt.ms(c.p10Ms()), Fmt.ms(c.p90Ms()),
+            Fmt.num(c.cv()), Fmt.num(c.samplesPerSecond()), Fmt.num(c.achievedGflops()), n(c.diagnosis()))).toList());
+    recommendation(r);
+    section("Checks");
+    table(List.of("status", "id", "title", "severity", "message", "fix"),
+        r.checks().stream().map((CheckResult c) -> List.<Object>of(n(c.status()), n(c.id()), n(c.title()),
+            n(c.severity()), n(c.message()), n(c.fix()))).toList());
+    section("Stages");
+    table(List.of("stage", "status", "time", "error"),
+        r.stages().stream().map((StageRun s) -> List.<Object>of(n(s.name()), n(s.status()), s.millis() + " ms", n(s.error()))).toList());
+  }
+
+  private void host(Host h) {
+    section("Host");
+    if (h == null) {
+      md.append("not probed\n\n");
+      return;
+    }
+    var os = h.os();
+    var cpu = h.cpu();
+    table(List.of("", ""), List.of(
+        List.of("OS", os == null ? Fmt.NONE : Fmt.join(" · ", os.name(), os.version(), os.kernel(), os.arch())),
+        List.of("CPU", cpu == null ? Fmt.NONE : Fmt.join(" · ", cpu.model(),
+            cpu.physicalCores() == null ? null : cpu.physicalCores() + " cores",
+            cpu.logicalCores() == null ? null : cpu.logicalCores() + " threads",
+            cpu.performanceCores() == null ? null : cpu.performanceCores() + "P+" + cpu.efficiencyCores() + "E",
+            cpu.maxFrequencyHz() == null ? null : Fmt.hz(cpu.maxFrequencyHz()))),
+        List.of("Memory", h.memory() == null ? Fmt.NONE
+            : Fmt.bytes(h.memory().availableBytes()) + " available of " + Fmt.bytes(h.memory().totalBytes())),
+        List.of("Disks", h.disks().isEmpty() ? Fmt.NONE : String.join("; ", h.disks().stream()
+            .map((DiskInfo d) -> Fmt.text(d.mount()) + " " + Fmt.bytes(d.freeBytes()) + " free of " + Fmt.bytes(d.totalBytes())).toList())),
+        List.of("GPUs", h.gpus().isEmpty() ? Fmt.NONE : String.join("; ", h.gpus().stream().map(MarkdownDetails::gpu).toList())),
+        List.of("Power", h.power() == null ? Fmt.NONE
+            : "on battery: " + Fmt.yesNo(h.power().onBattery()) + ", low power mode: " + Fmt.yesNo(h.power().lowPowerMode())),
+        List.of("Virtualization", h.virtualization() == null ? Fmt.NONE
+            : "VM: " + Fmt.text(h.virtualization().vm()) + ", container: " + Fmt.text(h.virtualization().container()))));
+  }
+
+  private static String gpu(GpuInfo g) {
+    return Fmt.join(" · ", g.name(), g.vendor(), g.memoryBytes() == null ? null : Fmt.bytes(g.memoryBytes()),
+        g.driverVersion() == null ? null : "driver " + g.driverVersion(),
+        g.cudaVersion() == null ? null : "CUDA " + g.cudaVersion(),
+        g.computeCapability() == null ? null : "compute " + g.computeCapability(),
+        g.cores() == null ? null : g.cores() + " cores");
+  }
+
+  private void recommendation(Report r) {
+    var rec = r.recommendation();
+    if (rec == null) {
+      return;
+    }
+    section("Recommendation");
+    md.append(MarkdownRenderer.inline(rec.verdict())).append("  \n");
+    if (rec.reason() != null) {
+      md.append("Why: ").append(MarkdownRenderer.inline(rec.reason())).append("  \n");
+    }
+    if (rec.speedup() != null) {
+      md.append("Speed-up: ").append(Fmt.num(rec.speedup())).append("×")
+          .append(rec.speedupCi95().size() == 2 ? " (95% interval " + Fmt.num(rec.speedupCi95().get(0)) + "–"
+              + Fmt.num(rec.speedupCi95().get(1)) + ")" : "").append("  \n");
+    }
+    if (rec.deployment() != null) {
+      md.append("Deployment: ").append(MarkdownRenderer.inline(rec.deployment())).append("\n");
+    }
+    md.append('\n');
+    if (!rec.projection().isEmpty()) {
+      var w = rec.workload();
+      md.append("Projection").append(w == null ? "" : " for " + Fmt.text(w.name()) + ", " + Fmt.text(w.epochs())
+          + " epochs × " + Fmt.text(w.images()) + " images at " + Fmt.text(w.imgsz()) + " px").append(":\n\n");
+      table(List.of("side", "hours", "low", "high"), rec.projection().stream().map(p -> List.<Object>of(
+          Fmt.side(p.runtime(), p.backend(), p.device()), Fmt.num(p.hours()), Fmt.num(p.hoursLow()), Fmt.num(p.hoursHigh()))).toList());
+    }
+  }
+
+  private void section(String title) {
+    md.append("#### ").append(title).append("\n\n");
+  }
+
+  private void table(List<String> head, List<List<Object>> rows) {
+    if (rows.isEmpty()) {
+      md.append("none\n\n");
+      return;
+    }
+    md.append('|');
+    head.forEach(c -> md.append(' ').append(c).append(" |"));
+    md.append("\n|");
+    head.forEach(c -> md.append("---|"));
+    md.append('\n');
+    for (List<Object> row : rows) {
+      md.append('|');
+      row.forEach(c -> md.append(' ').append(Fmt.cell(c)).append(" |"));
+      md.append('\n');
+    }
+    md.append('\n');
+  }
+
+  private static List<Object> row(Object... cells) {
+    return Arrays.asList(cells);
+  }
+
+  private static Object n(Object o) {
+    return o == null ? Fmt.NONE : o;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.envdoctor.report;
+
+import dev.envdoctor.model.Report;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The files one run writes: {@code <dir>/envdoctor-<time>.{json,md,html}}, named from the report's
+ * createdAt, so the console and the doctor summary can name them again from the report alone.
+ */
+public record ReportFiles(Path json, Path md, Path html) {
+
+  static final List<String> FORMATS = List.of("json", "md", "html");
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  public static ReportFiles named(Path dir, String createdAt) {
+    String base = "envdoctor-" + stamp(createdAt);
+    return new ReportFiles(dir.resolve(base + ".json"), dir.resolve(base + ".md"), dir.resolve(base + ".html"));
+  }
+
+  public List<Path> all() {
+    return List.of(json, md, html);
+  }
+
+  /** 20261125T204225Z: sortable, and no colon, which Windows does not allow in a file name. */
+  static String stamp(String createdAt) {
+    try {
+      return STAMP.format(Instant.parse(createdAt));
+    } catch (DateTimeParseException | NullPointerException e) {
+      return createdAt == null ? "undated" : createdAt.replaceAll("[^0-9A-Za-z]", "");
+    }
+  }
+
+  /** Writes every format of the (already redacted, where asked) report; creates the folder. */
+  public static ReportFiles write(Report report, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    ReportFiles files = named(dir, report.createdAt());
+    List<Path> paths = files.all();
+    for (int i = 0; i < FORMATS.size(); i++) {
+      ReportRenderer r = Renderers.byFormat(FORMATS.get(i)).orElseThrow();
+      Files.writeString(paths.get(i), r.render(report), StandardCharsets.UTF_8);
+    }
+    return files;
+  }
+}

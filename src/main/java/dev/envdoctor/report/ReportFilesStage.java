@@ -1,0 +1,63 @@
+package dev.envdoctor.report;
+
+import dev.envdoctor.cli.ExitException;
+import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.Stage;
+import dev.envdoctor.model.Redaction;
+import dev.envdoctor.model.Report;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes the run's report files, redacted unless --no-redact. The report the run goes on with stays
+ * as it was: redaction is for what leaves the machine, not for the console or --json on stdout.
+ */
+public final class ReportFilesStage implements Stage {
+
+  public static final String NAME = "report-files";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Phase phase() {
+    return Phase.REPORT;
+  }
+
+  @Override
+  public void prepare(RunContext ctx) {
+    Path dir = outDir(ctx);
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw ExitException.badInput("--out " + dir + " is a file, not a folder: name a folder for the report files");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw ExitException.badInput("cannot create the report folder " + dir + " (" + e.getMessage()
+          + "): choose another with --out DIR");
+    }
+  }
+
+  @Override
+  public Report run(Report soFar, RunContext ctx) throws IOException {
+    Report shared = ctx.options().noRedact ? soFar.withRedaction(new Redaction(false, List.of()))
+        : new Redactor(Identity.current(ctx.env())).redact(soFar);
+    ReportFiles.write(shared, outDir(ctx));
+    return soFar;
+  }
+
+  public static Path outDir(RunContext ctx) {
+    return ctx.options().out == null ? Path.of("reports") : ctx.options().out;
+  }
+
+  /** The files this run wrote, or null when the stage did not run or did not finish. */
+  public static ReportFiles written(Report report, RunContext ctx) {
+    boolean ok = report.stages().stream().anyMatch(s -> NAME.equals(s.name()) && "ok".equals(s.status()));
+    return ok ? ReportFiles.named(outDir(ctx), report.createdAt()) : null;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.envdoctor.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.compare.Difference.Group;
+import dev.envdoctor.compare.Difference.Severity;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.model.Tool;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComparerTest {
+
+  static final Path DIR = Path.of("src/test/resources/compare");
+
+  static Report read(String name) throws IOException {
+    return ReportJson.read(DIR.resolve(name));
+  }
+
+  @Test
+  void aSmallerDockerVmIsNamedAsTheCauseAndTheFailingCheckComesFirst() throws Exception {
+    Comparison c = Comparer.compare(read("constructed-base-mac.json"), read("constructed-other-mac-small-vm.json"), "BASE", "OTHER");
+    assertEquals("OTHER trains 2.4× slower on the same workload (docker/djl/cpu, cnn): its Docker VM has 2 CPUs (BASE: 8)",
+        c.verdict());
+    assertTrue(c.failing());
+    Difference first = c.differences().get(0);
+    assertEquals(Group.CHECKS, first.group());
+    assertEquals(Severity.FAIL, first.severity());
+    assertTrue(first.what().startsWith("docker.cpus"), first.toString());
+    assertEquals(List.of("pass", "fail"), List.of(first.base(), first.other()));
+    assertTrue(has(c, Group.VERSIONS, "torch", "2.3.1", "2.2.2"));
+    assertTrue(has(c, Group.RESOURCES, "docker CPUs", "8", "2"));
+    assertTrue(has(c, Group.RESOURCES, "docker memory", "8.0 GiB", "2.0 GiB"));
+    StepTimeRatio docker = ratio(c, "docker", "cpu");
+    assertTrue(docker.measurable() && docker.low() > 2 && docker.high() < 2.8, docker.toString());
+    assertFalse(ratio(c, "native", "mps").measurable(), "the native GPU did not change");
+  }
+
+  @Test
+  void groupsComeInTheOrderThatMatters() throws Exception {
+    Comparison c = Comparer.compare(read("constructed-base-linux.json"), read("constructed-other-linux-no-toolkit.json"), "BASE", "OTHER");
+    List<Group> order = c.differences().stream().map(Difference::group).toList();
+    assertEquals(order.stream().sorted().toList(), order);
+    assertTrue(c.failing());
+    assertTrue(c.differences().stream().anyMatch(d -> d.group() == Group.ACCELERATORS && d.severity() == Severity.FAIL
+        && d.what().equals("docker/python/cuda:0 computes") && d.note().contains("NVIDIA Container Toolkit")), c.differences().toString());
+    assertTrue(c.verdict().startsWith("No measurable difference in training speed on the 3 workloads both machines ran"), c.verdict());
+    assertTrue(c.verdict().endsWith("OTHER did not train where BASE did: docker/python/cuda:0 · cnn"), c.verdict());
+  }
+
+  @Test
+  void aReportComparedWithItselfHasNoDifference() throws Exception {
+    Report r = read("constructed-base-mac.json");
+    Comparison c = Comparer.compare(r, r, "A", "A");
+    assertFalse(c.failing());
+    assertTrue(c.differences().stream().allMatch(d -> d.group() == Group.CALIBRATION && d.severity() == Severity.INFO),
+        c.differences().toString());
+    assertEquals("No measurable difference in training speed on the 4 workloads both machines ran", c.verdict());
+    c.ratios().forEach(x -> assertEquals(1.0, x.ratio(), 1e-12));
+  }
+
+  @Test
+  void emptyReportsCompareWithoutFailing() throws Exception {
+    Report empty = Report.empty(new Tool("envdoctor", "0.1.0"), "2026-11-25T00:00:00Z");
+    Comparison c = Comparer.compare(empty, read("constructed-base-mac.json"), "BASE", "OTHER");
+    assertFalse(c.failing(), "OTHER only gained: " + c.differences());
+    assertEquals("No workload was calibrated on both machines: no training speed to compare", c.verdict());
+    Comparison back = Comparer.compare(read("constructed-base-mac.json"), empty, "BASE", "OTHER");
+    assertTrue(back.failing(), "OTHER lost every verified device");
+  }
+
+  @Test
+  void theIntervalIsFixedForTheSameInput() throws Exception {
+    Comparison a = Comparer.compare(read("constructed-base-mac.json"), read("constructed-other-mac-small-vm.json"), "B", "O");
+    Comparison b = Comparer.compare(read("constructed-base-mac.json"), read("constructed-other-mac-small-vm.json"), "B", "O");
+    assertEquals(a.ratios(), b.ratios());
+  }
+
+  @Test
+  void fewStepsGiveARatioWithoutAnInterval() {
+    StepTimeRatio r = StepTimeRatio.of("native", "djl", "cpu", "mlp", List.of(), 10.0, List.of(20.0), null);
+    assertEquals(2.0, r.ratio(), 1e-12);
+    assertEquals(null, r.low());
+    assertFalse(r.measurable());
+    StepTimeRatio same = StepTimeRatio.of("native", "djl", "cpu", "mlp", List.of(10.0, 11.0, 9.0, 10.5), null,
+        List.of(10.0, 11.0, 9.0, 10.5), null);
+    assertNotNull(same.low());
+    assertTrue(same.low() <= 1 && same.high() >= 1, same.toString());
+  }
+
+  private static boolean has(Comparison c, Group g, String what, String base, String other) {
+    return c.differences().stream().anyMatch(d -> d.group() == g && d.what().equals(what) && d.base().equals(base)
+        && d.other().equals(other));
+  }
+
+  private static StepTimeRatio ratio(Comparison c, String runtime, String device) {
+    return c.ratios().stream().filter(r -> r.runtime().equals(runtime) && r.device().equals(device)).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.envdoctor.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.cli.ExitCode;
+import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.testing.CliHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ReportCommandTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "md", "html", "junit"})
+  void reRendersASavedReportRedactedByDefault(String format) {
+    var r = new CliHarness().run("report", "--from", Fixtures.LINUX.toString(), "--format", format);
+    assertEquals(ExitCode.OK, r.exitCode(), r.err());
+    assertEquals("", r.err());
+    assertFalse(r.out().contains("/home/dana"), r.out());
+    assertTrue(r.out().contains("NVIDIA GeForce RTX 4090") || format.equals("junit"), r.out());
+  }
+
+  @Test
+  void noRedactKeepsWhatTheReportSays() {
+    var r = new CliHarness().run("report", "--from", Fixtures.LINUX.toString(), "--format", "md", "--no-redact");
+    assertEquals(ExitCode.OK, r.exitCode(), r.err());
+    assertTrue(r.out().contains("/home/dana/miniconda3/envs/train/bin/python"), r.out());
+    assertTrue(r.out().contains("not redacted"));
+  }
+
+  @Test
+  void seededSecretsAreRedactedOnTheWayThroughTheCliAndKeptWithNoRedact(@TempDir Path tmp) throws Exception {
+    Path seeded = tmp.resolve("seeded.json");
+    Files.writeString(seeded, ReportJson.write(Seeds.into(Fixtures.mac())));
+    CliHarness cli = new CliHarness().env("USER", "dana").env("HOSTNAME", "mbp-dana.corp.example");
+    for (String format : List.of("json", "md", "html", "junit")) {
+      String shared = cli.run("report", "--from", seeded.toString(), "--format", format).out();
+      String raw = cli.run("report", "--from", seeded.toString(), "--format", format, "--no-redact").out();
+      assertTrue(Seeds.secrets().stream().anyMatch(raw::contains), format);
+      for (String secret : Seeds.secrets()) {
+        assertFalse(shared.contains(secret), format + " shows " + secret);
+      }
+    }
+  }
+
+  @Test
+  void outWritesTheFileAndSaysWhere(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("sub/report.html");
+    var r = new CliHarness().run("report", "--from", Fixtures.MAC.toString(), "--format", "html", "--out", out.toString());
+    assertEquals(ExitCode.OK, r.exitCode(), r.err());
+    assertEquals("", r.out());
+    assertEquals("wrote " + out + System.lineSeparator(), r.err());
+    assertTrue(Files.readString(out).startsWith("<!DOCTYPE html>"));
+  }
+
+  @Test
+  void badInputIsOneLineAndExitTwo(@TempDir Path tmp) throws Exception {
+    Path notJson = Files.writeString(tmp.resolve("notes.json"), "hello, I am not JSON");
+    Path wrongSchema = Files.writeString(tmp.resolve("other.json"), "{\"schema\": \"someone/else/v3\", \"createdAt\": \"x\"}");
+    Path array = Files.writeString(tmp.resolve("array.json"), "[1, 2]");
+    Path empty = Files.writeString(tmp.resolve("empty.json"), "");
+    record Case(List<String> args, String says) {}
+    List<Case> cases = List.of(
+        new Case(List.of("--from", tmp.resolve("missing.json").toString()), "no such report file"),
+        new Case(List.of("--from", notJson.toString()), "is not a JSON report"),
+        new Case(List.of("--from", array.toString()), "is not a JSON report"),
+        new Case(List.of("--from", empty.toString()), "is not"),
+        new Case(List.of("--from", wrongSchema.toString()), "is not an envdoctor report: schema is \"someone/else/v3\""),
+        new Case(List.of("--from", tmp.toString()), "cannot read"),
+        new Case(List.of("--from", Fixtures.MAC.toString(), "--format", "pdf"), "unknown format 'pdf': use one of json|md|html|junit"));
+    for (Case c : cases) {
+      var args = new java.util.ArrayList<>(List.of("report"));
+      args.addAll(c.args());
+      var r = new CliHarness().run(args.toArray(String[]::new));
+      assertEquals(ExitCode.USAGE, r.exitCode(), c + r.err());
+      assertEquals("", r.out());
+      assertEquals(1, r.err().lines().count(), r.err());
+      assertTrue(r.err().startsWith("envdoctor: ") && r.err().contains(c.says()), r.err());
+    }
+    try (var left = Files.list(tmp)) {
+      assertEquals(4, left.count(), "nothing written beside the inputs");
+    }
+  }
+}
