@@ -20,6 +20,7 @@ public final class Stages {
     return new Pipeline(List.of(
         new PendingStage("probe", Phase.PROBE, 2),
         new PendingStage("native-djl", Phase.VERIFY, 3),
+        new dev.envdoctor.python.PythonStage(),
         new PendingStage("recommend", Phase.RECOMMEND, 6),
         new PendingStage("check", Phase.CHECK, 7),
         new PendingStage("report-files", Phase.REPORT, 8)));

@@ -161,6 +161,17 @@ def device_label(torch, name):
             return None
     if name == "mps":
         return "Apple GPU (MPS)"
+    return cpu_name()
+
+
+def cpu_name():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except (IOError, OSError):
+        pass
     return platform.processor() or platform.machine()
 
 
