@@ -221,10 +221,13 @@ class Tf32(object):
 
     def __exit__(self, *exc):
         b = self.torch.backends
-        if self.new_api:
-            b.cuda.matmul.fp32_precision, b.cudnn.conv.fp32_precision = self.saved
-        else:
-            b.cuda.matmul.allow_tf32, b.cudnn.allow_tf32 = self.saved
+        try:
+            if self.new_api:
+                b.cuda.matmul.fp32_precision, b.cudnn.conv.fp32_precision = self.saved
+            else:
+                b.cuda.matmul.allow_tf32, b.cudnn.allow_tf32 = self.saved
+        except Exception as e:  # a result already computed must not fail on restoring a flag
+            log("could not restore the TF32 setting: %s" % e)
         return False
 
 
