@@ -96,9 +96,10 @@ public final class PythonDiagnosis {
   static Optional<Finding> rosetta(String exe, ScriptOutput.Facts facts, Host host) {
     boolean darwin = "darwin".equals(facts.platform());
     boolean x86 = "x86_64".equals(facts.arch()) || "i386".equals(facts.arch());
+    // the probe may itself run translated (an x86-64 JVM), so the CPU's name counts as well
     boolean appleSilicon = Boolean.TRUE.equals(facts.translated())
-        || host != null && host.os() != null && "arm64".equals(host.os().arch())
-        || host != null && host.os() != null && "aarch64".equals(host.os().arch());
+        || host != null && host.os() != null && ("arm64".equals(host.os().arch()) || "aarch64".equals(host.os().arch()))
+        || host != null && host.cpu() != null && host.cpu().model() != null && host.cpu().model().startsWith("Apple M");
     if (darwin && x86 && appleSilicon) {
       return Optional.of(new Finding("x86-64 Python under Rosetta 2 on Apple Silicon: torch cannot use the GPU (no MPS)",
           "install an arm64 Python (python.org's universal2 installer, or Homebrew in /opt/homebrew), recreate"
