@@ -72,8 +72,8 @@ public final class PythonStage implements Stage {
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
     boolean full = calibrate && ctx.options().full();
     List<String> modes = new ArrayList<>(List.of("verify"));
-    List<String> options = new ArrayList<>(List.of("--device", ctx.options().device, "--threads",
-        String.valueOf(threads(soFar.host()))));
+    // threads: the script takes the CPUs the process may use, as the JVM worker (docs/calibration.md)
+    List<String> options = new ArrayList<>(List.of("--device", ctx.options().device));
     if (calibrate) {
       modes.add("calibrate");
       options.addAll(full ? FULL : QUICK);
@@ -132,11 +132,4 @@ public final class PythonStage implements Stage {
     return same.isEmpty() ? Optional.empty() : Optional.of(same.get(Math.min(index, same.size() - 1)));
   }
 
-  /** Threads set explicitly (and reported): the physical cores the probe saw, else what the JVM sees. */
-  static int threads(Host host) {
-    if (host != null && host.cpu() != null && host.cpu().physicalCores() != null && host.cpu().physicalCores() > 0) {
-      return host.cpu().physicalCores();
-    }
-    return Runtime.getRuntime().availableProcessors();
-  }
 }

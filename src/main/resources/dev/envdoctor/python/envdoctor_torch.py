@@ -17,7 +17,7 @@ import warnings
 
 PROTOCOL = "envdoctor/worker/v1"
 TOLERANCE = 1e-3  # max abs error allowed against the CPU float64 reference, float32 on the device
-SEED = 0
+SEED = 42  # docs/calibration.md: the same seed as the JVM worker
 
 _real_stdout = sys.stdout
 sys.stdout = sys.stderr  # whatever torch or a plugin prints must not corrupt the JSON document
@@ -344,10 +344,10 @@ def workload(torch, name, device, batch, imgsz):
     torch.manual_seed(SEED)
     if name == "mlp":
         model, flops = mlp_model(torch), mlp_flops(batch)
-        x = torch.randn(batch, MLP_WIDTHS[0])
+        x = torch.rand(batch, MLP_WIDTHS[0]) * 2 - 1  # uniform in [-1, 1), as the spec says
     elif name == "cnn":
         model, flops = cnn_model(torch), cnn_flops(batch, imgsz)
-        x = torch.randn(batch, 3, imgsz, imgsz)
+        x = torch.rand(batch, 3, imgsz, imgsz) * 2 - 1
     else:
         raise ValueError("unknown workload " + name)
     y = torch.randint(0, CLASSES, (batch,))
@@ -367,12 +367,12 @@ def percentile(sorted_values, q):
 
 
 def settled(times):
-    """Warm-up ends when the last three step times lie within 10% of their median."""
+    """Warm-up ends when the last three step times lie within 15% of their median (at least 2 steps)."""
     if len(times) < 3:
         return False
     last = times[-3:]
     mid = statistics.median(last)
-    return mid > 0 and (max(last) - min(last)) <= 0.10 * mid
+    return mid > 0 and all(abs(t - mid) <= 0.15 * mid for t in last)
 
 
 def calibrate(torch, device, name, args):
@@ -395,11 +395,13 @@ def calibrate(torch, device, name, args):
             loss.backward()
             optimizer.step()
             synchronize(torch, device)
-            return (time.perf_counter() - t0) * 1000.0, loss
+            value = loss.item()  # the spec's synchronising read of the loss, as the JVM worker does
+            return (time.perf_counter() - t0) * 1000.0, value
 
+        started = time.perf_counter()  # wallMs: warm-up and timed steps, not the model's construction
         warm = []
         warm_deadline = time.perf_counter() + args.warmup_seconds
-        while len(warm) < args.warmup_max and not settled(warm):
+        while len(warm) < args.warmup_max and (len(warm) < args.warmup_min or not settled(warm)):
             warm.append(step()[0])
             if len(warm) >= 2 and time.perf_counter() > warm_deadline:
                 break
@@ -411,7 +413,7 @@ def calibrate(torch, device, name, args):
         while len(times) < args.steps and (len(times) < args.min_steps or time.perf_counter() < deadline):
             ms, loss = step()
             times.append(ms)
-        if loss is not None and not math.isfinite(float(loss)):
+        if loss is not None and not math.isfinite(loss):
             cal["diagnosis"] = "the loss became NaN or infinite on %s" % device
         ordered = sorted(times)
         median = statistics.median(ordered)
@@ -557,8 +559,9 @@ def parse_args(argv):
     p.add_argument("--min-steps", type=int, default=5)
     p.add_argument("--seconds", type=float, default=2.0, help="measurement budget per calibration")
     p.add_argument("--warmup-max", type=int, default=20)
+    p.add_argument("--warmup-min", type=int, default=2)
     p.add_argument("--warmup-seconds", type=float, default=2.0)
-    p.add_argument("--threads", type=int, default=0, help="torch.set_num_threads; 0 keeps torch's default")
+    p.add_argument("--threads", type=int, default=0, help="torch.set_num_threads; 0: the CPUs this process may use")
     p.add_argument("--mlp-batch", type=int, default=64)
     p.add_argument("--cnn-batch", type=int, default=16)
     p.add_argument("--imgsz", type=int, default=64)
@@ -566,6 +569,22 @@ def parse_args(argv):
     p.add_argument("--peak-size", type=int, default=0, help="largest matmul n (default 16384 on CUDA, 4096 else)")
     p.add_argument("--peak-cpu", action="store_true", help="run the peak tests on the CPU too (tests)")
     return p.parse_args(argv)
+
+
+def usable_cpus():
+    try:
+        return len(os.sched_getaffinity(0))  # honours taskset and container cpusets
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def set_threads(torch, threads):
+    """Threads set explicitly before the first op (docs/calibration.md), interop threads 1."""
+    try:
+        torch.set_num_interop_threads(1)
+    except RuntimeError:
+        pass  # already set by whoever imported torch first; the intra-op count is what matters
+    torch.set_num_threads(threads if threads > 0 else usable_cpus())
 
 
 def main(argv):
@@ -577,8 +596,7 @@ def main(argv):
     if torch is None:
         doc["diagnosis"] = error
         return doc
-    if args.threads > 0:
-        torch.set_num_threads(args.threads)
+    set_threads(torch, args.threads)
     mps, cuda = mps_facts(torch), cuda_facts(torch)
     doc["python"]["torch"] = {"version": torch.__version__, "cuda": getattr(torch.version, "cuda", None),
                               "mps": mps, "cudaAvailable": cuda["available"],
