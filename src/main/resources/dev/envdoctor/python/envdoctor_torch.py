@@ -189,6 +189,7 @@ def synchronize(torch, device):
 def has_fp32_precision(torch):
     try:  # torch 1.13's cuBLAS module answers an unknown attribute with AssertionError, not AttributeError
         torch.backends.cuda.matmul.fp32_precision
+        torch.backends.cudnn.conv.fp32_precision
         return True
     except Exception:
         return False
@@ -199,33 +200,38 @@ class Tf32(object):
 
     Verification compares float32 with float32 (TF32, on by default for cuDNN, would not match);
     the peak test measures with and without it. torch 2.9 replaced allow_tf32 with fp32_precision
-    and warns on the old flags: use the new one where it exists.
+    and warns on the old flags: use the new one where it exists. A flag that cannot be set is
+    logged, never fatal: the verification's error figure still tells.
     """
 
     def __init__(self, torch, enabled):
         self.torch, self.enabled = torch, enabled
-        self.new_api = has_fp32_precision(torch)
+        self.saved = None
 
     def __enter__(self):
         b = self.torch.backends
-        if self.new_api:
-            self.saved = (b.cuda.matmul.fp32_precision, b.cudnn.conv.fp32_precision)
-            mode = "tf32" if self.enabled else "ieee"
-            b.cuda.matmul.fp32_precision = mode
-            b.cudnn.conv.fp32_precision = mode
-        else:
-            self.saved = (b.cuda.matmul.allow_tf32, b.cudnn.allow_tf32)
-            b.cuda.matmul.allow_tf32 = self.enabled
-            b.cudnn.allow_tf32 = self.enabled
+        try:
+            if has_fp32_precision(self.torch):
+                saved = ("new", b.cuda.matmul.fp32_precision, b.cudnn.conv.fp32_precision)
+                mode = "tf32" if self.enabled else "ieee"
+                b.cuda.matmul.fp32_precision = mode
+                b.cudnn.conv.fp32_precision = mode
+            else:
+                saved = ("old", b.cuda.matmul.allow_tf32, b.cudnn.allow_tf32)
+                b.cuda.matmul.allow_tf32 = self.enabled
+                b.cudnn.allow_tf32 = self.enabled
+            self.saved = saved
+        except Exception as e:
+            log("could not set TF32 %s: %s" % ("on" if self.enabled else "off", e))
         return self
 
     def __exit__(self, *exc):
         b = self.torch.backends
         try:
-            if self.new_api:
-                b.cuda.matmul.fp32_precision, b.cudnn.conv.fp32_precision = self.saved
-            else:
-                b.cuda.matmul.allow_tf32, b.cudnn.allow_tf32 = self.saved
+            if self.saved and self.saved[0] == "new":
+                b.cuda.matmul.fp32_precision, b.cudnn.conv.fp32_precision = self.saved[1:]
+            elif self.saved:
+                b.cuda.matmul.allow_tf32, b.cudnn.allow_tf32 = self.saved[1:]
         except Exception as e:  # a result already computed must not fail on restoring a flag
             log("could not restore the TF32 setting: %s" % e)
         return False
