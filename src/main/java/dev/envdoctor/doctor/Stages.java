@@ -22,6 +22,7 @@ public final class Stages {
     return new Pipeline(List.of(
         new ProbeStage(),
         new PendingStage("native-djl", Phase.VERIFY, 3),
+        new dev.envdoctor.python.PythonStage(),
         new dev.envdoctor.recommend.RecommendStage(),
         dev.envdoctor.check.CheckStage.here(),
         new dev.envdoctor.report.ReportFilesStage()));
