@@ -19,6 +19,7 @@ public final class Stages {
   public static Pipeline standard() {
     return new Pipeline(List.of(
         new PendingStage("probe", Phase.PROBE, 2),
+        new dev.envdoctor.container.RuntimeStage(),
         new PendingStage("native-djl", Phase.VERIFY, 3),
         new PendingStage("recommend", Phase.RECOMMEND, 6),
         new PendingStage("check", Phase.CHECK, 7),
@@ -28,7 +29,11 @@ public final class Stages {
   /** The console section of each phase. */
   public static Map<Phase, View> views() {
     Map<Phase, View> views = new EnumMap<>(Phase.class);
-    views.put(Phase.PROBE, PendingStage.view("probe", 2));
+    View probe = PendingStage.view("probe", 2);
+    views.put(Phase.PROBE, (report, ctx) -> {
+      probe.print(report, ctx);
+      dev.envdoctor.container.RuntimesView.print(report, ctx);
+    });
     views.put(Phase.VERIFY, PendingStage.view("verify", 3));
     views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
     views.put(Phase.RECOMMEND, PendingStage.view("recommend", 6));
