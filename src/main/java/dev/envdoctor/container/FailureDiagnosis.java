@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class FailureDiagnosis {
 
   private static final Pattern CONTEXT = Pattern.compile("context \"([^\"]+)\"");
-  private static final Pattern SOCKET = Pattern.compile("((?:unix|tcp|npipe|ssh)://[^\\s\"]+?)[.\"]?(?:\\s|$)");
+  private static final Pattern SOCKET = Pattern.compile("((?:unix|tcp|npipe|ssh)://[^\\s\"]+?)[.:\"]?(?:\\s|$)");
 
   private FailureDiagnosis() {}
 

@@ -86,6 +86,9 @@ public final class DockerInfoParser {
       }
       String key = line.substring(0, colon).trim();
       String value = line.substring(colon + 1).trim();
+      if (value.isEmpty() && indent == 0) {
+        continue; // a section header: Client:, Server:
+      }
       if (value.isEmpty()) {
         open = key;
         openIndent = indent;
