@@ -17,6 +17,10 @@ abstract class CliEngine implements ContainerEngine {
   public List<String> runPrefix(String containerName, String image, String gpuAccess) {
     List<String> argv = new ArrayList<>(List.of(cli, "run", "--rm", "--name", containerName,
         "--network", "none", "--pull", "never", "--label", "dev.envdoctor=worker"));
+    if (initProcess()) {
+      // a tiny init as PID 1, so the JVM gets signals as it does natively (PID 1 ignores SIGSEGV's default)
+      argv.add("--init");
+    }
     if (RuntimeAssessment.GPU_NVIDIA_RUNTIME.equals(gpuAccess)) {
       argv.addAll(List.of("--gpus", "all"));
     } else if (RuntimeAssessment.GPU_CDI.equals(gpuAccess)) {
@@ -24,6 +28,11 @@ abstract class CliEngine implements ContainerEngine {
     }
     argv.add(image);
     return argv;
+  }
+
+  /** Whether {@code --init} works out of the box with this CLI. */
+  protected boolean initProcess() {
+    return true;
   }
 
   @Override

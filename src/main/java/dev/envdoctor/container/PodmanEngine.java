@@ -26,6 +26,12 @@ public final class PodmanEngine extends CliEngine {
     return "podman";
   }
 
+  /** podman's --init needs catatonit, which distributions package separately (Debian 12 lacks it). */
+  @Override
+  protected boolean initProcess() {
+    return false;
+  }
+
   @Override
   public RuntimeInfo detect(EngineProbe probe) {
     CommandResult info = probe.run(cli, "info", "--format", "json");

@@ -60,7 +60,7 @@ class RuntimeAssessmentTest {
     assertEquals("nvidia-runtime", r.gpuAccess());
     assertTrue(r.notes().isEmpty(), r.notes().toString());
     assertEquals(List.of("docker", "run", "--rm", "--name", "c", "--network", "none", "--pull", "never", "--label",
-        "dev.envdoctor=worker", "--gpus", "all", "img"), new DockerEngine().runPrefix("c", "img", r.gpuAccess()));
+        "dev.envdoctor=worker", "--init", "--gpus", "all", "img"), new DockerEngine().runPrefix("c", "img", r.gpuAccess()));
   }
 
   @Test
