@@ -1,5 +1,10 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.container.ContainerEngine;
+import dev.envdoctor.container.Engines;
+import dev.envdoctor.container.image.ImageBuilder;
+import dev.envdoctor.container.image.WorkerImage;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,15 +24,35 @@ public final class ImageCommand implements Runnable {
       description = "Build the in-container worker image from the recipe in the repo.")
   public static final class Build extends BaseCommand {
 
-    @Option(names = "--runtime", defaultValue = "docker", paramLabel = "docker|podman")
+    @Option(names = "--runtime", defaultValue = "docker", paramLabel = "docker|podman",
+        description = "The engine to build with (default: ${DEFAULT-VALUE}).")
     String runtime;
 
     @Option(names = "--base-image", paramLabel = "IMAGE", description = "Base image with a Java 17+ runtime.")
     String baseImage;
 
+    @Option(names = "--tag", hidden = true, description = "Image name (default: envdoctor-worker:VERSION).")
+    String tag;
+
+    @Option(names = "--jar", hidden = true, description = "The envdoctor.jar to pack, with lib/ beside it.")
+    Path jar;
+
     @Override
     public Integer call() {
-      throw ExitException.toolFailed("image build: not implemented yet (issue #4)");
+      ContainerEngine engine = Engines.named(runtime).orElseThrow(() ->
+          ExitException.badInput("image build: unknown runtime '" + runtime + "': use docker or podman"));
+      var root = root();
+      var err = spec.commandLine().getErr();
+      ImageBuilder.Built built = new ImageBuilder(root.runner(), root.env()).build(engine,
+          jar != null ? jar : ImageBuilder.runningJar(), baseImage,
+          tag != null ? tag : WorkerImage.defaultTag(), line -> {
+            err.println(line);
+            err.flush();
+          });
+      spec.commandLine().getOut().printf("built %s (linux/%s) with %s in %d s%n", built.tag(), built.arch(),
+          built.engine(), built.millis() / 1000);
+      spec.commandLine().getOut().flush();
+      return ExitCode.OK;
     }
   }
 }

@@ -1,17 +1,101 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.Paths;
+import dev.envdoctor.worker.EngineSetup;
+import dev.envdoctor.worker.Fault;
+import dev.envdoctor.worker.Worker;
+import dev.envdoctor.worker.WorkerEvents;
+import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.worker.WorkerRequest;
+import dev.envdoctor.worker.Workloads;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The child process that loads native code (DJL/libtorch). Hidden: the doctor runs it, natively and
- * inside containers, and reads the one JSON document it prints.
+ * inside containers, and reads the one JSON document ({@code envdoctor/worker/v1}) it prints on
+ * stdout; progress and finished results also go to stderr as {@code @envdoctor} lines. See
+ * docs/verify.md.
  */
 @Command(name = "worker", hidden = true, mixinStandardHelpOptions = true,
     description = "Internal: the child process that computes on devices; prints one JSON document.")
-public final class WorkerCommand implements java.util.concurrent.Callable<Integer> {
+public final class WorkerCommand implements Callable<Integer> {
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--device", defaultValue = "all", paramLabel = "all|cpu|cuda[:N]|mps",
+      description = "Devices to try (default: ${DEFAULT-VALUE}).")
+  String device;
+
+  @Option(names = "--verify", description = "Check each device against the CPU (forward and backward pass).")
+  boolean verify;
+
+  @Option(names = "--calibrate", description = "Time training steps on each verified device.")
+  boolean calibrate;
+
+  @Option(names = "--workloads", defaultValue = "mlp,cnn", split = ",", paramLabel = "mlp,cnn",
+      description = "Workloads to calibrate (default: ${DEFAULT-VALUE}).")
+  List<String> workloads;
+
+  @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: mlp 64, cnn 16).")
+  Integer batch;
+
+  @Option(names = "--imgsz", defaultValue = "" + Workloads.DEFAULT_IMGSZ, paramLabel = "PX",
+      description = "Image side of the cnn workload (default: ${DEFAULT-VALUE}).")
+  int imgsz;
+
+  @Option(names = "--steps", defaultValue = "30", paramLabel = "N", description = "Most timed steps per run (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--seconds", defaultValue = "1.5", paramLabel = "S",
+      description = "Most seconds of timed steps per run (default: ${DEFAULT-VALUE}).")
+  double seconds;
+
+  @Option(names = "--threads", paramLabel = "N", description = "CPU threads for libtorch (default: the CPUs this process may use).")
+  Integer threads;
+
+  @Option(names = "--fault", hidden = true, paramLabel = "segv|abort|hang|oom|garbage|exit",
+      description = "Die on purpose, for testing the parent's containment.")
+  Fault fault;
 
   @Override
   public Integer call() {
-    throw ExitException.toolFailed("worker: not implemented yet (issue #3)");
+    EnvdoctorCommand root = (EnvdoctorCommand) spec.root().userObject();
+    PrintWriter out = spec.commandLine().getOut();
+    // whatever Java code prints by mistake goes to stderr: stdout carries the document alone
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
+    try {
+      if (fault != null) {
+        fault.inflict(root.runner(), stdout);
+      }
+      if (imgsz < 8 || steps < 1 || seconds <= 0 || (batch != null && batch < 1) || (threads != null && threads < 1)) {
+        throw ExitException.badInput("worker: --imgsz >= 8, --steps >= 1, --seconds > 0, --batch >= 1, --threads >= 1");
+      }
+      workloads.forEach(Workloads::of);
+      int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+      WorkerRequest req = new WorkerRequest(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, t);
+      EngineSetup setup = EngineSetup.configure(Paths.home(), Path.of(System.getProperty("java.io.tmpdir")), t);
+      WorkerOutput doc = new Worker(System.err, root.env()).run(req, setup);
+      out.println(WorkerEvents.json(doc));
+      out.flush();
+      return ExitCode.OK;
+    } catch (IllegalArgumentException e) {
+      throw ExitException.badInput("worker: " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      // without -XX:+ExitOnOutOfMemoryError (a foreign launcher): end as that flag would
+      System.err.println("Terminating due to java.lang.OutOfMemoryError: " + e.getMessage());
+      Runtime.getRuntime().halt(3);
+      return ExitCode.TOOL_FAILED;
+    } finally {
+      System.setOut(stdout);
+    }
   }
 }

@@ -21,8 +21,10 @@ public final class Stages {
   public static Pipeline standard() {
     return new Pipeline(List.of(
         new ProbeStage(),
+        new dev.envdoctor.container.RuntimeStage(),
         new PendingStage("native-djl", Phase.VERIFY, 3),
         new dev.envdoctor.python.PythonStage(),
+        new dev.envdoctor.container.ContainerStage(),
         new dev.envdoctor.recommend.RecommendStage(),
         dev.envdoctor.check.CheckStage.here(),
         new dev.envdoctor.report.ReportFilesStage()));
@@ -31,7 +33,11 @@ public final class Stages {
   /** The console section of each phase. */
   public static Map<Phase, View> views() {
     Map<Phase, View> views = new EnumMap<>(Phase.class);
-    views.put(Phase.PROBE, new ProbeView());
+    View probe = new ProbeView();
+    views.put(Phase.PROBE, (report, ctx) -> {
+      probe.print(report, ctx);
+      dev.envdoctor.container.RuntimesView.print(report, ctx);
+    });
     views.put(Phase.VERIFY, PendingStage.view("verify", 3));
     views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
     views.put(Phase.RECOMMEND, new dev.envdoctor.recommend.RecommendView());

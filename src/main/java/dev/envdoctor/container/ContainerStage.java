@@ -1,0 +1,109 @@
+package dev.envdoctor.container;
+
+import dev.envdoctor.container.image.WorkerImage;
+import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.Stage;
+import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.exec.CommandSpec;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.verify.WorkerCall;
+import dev.envdoctor.verify.WorkerClient;
+import dev.envdoctor.worker.WorkerOutput;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Verify stage "containers": the same worker as natively, inside a container of each reachable
+ * engine that --runtime selects, with GPU flags where the engine offers GPU access; it calibrates
+ * in the same child when calibration was asked for. No network, no host folder mounted, and the
+ * container removed afterwards whatever happened (also on timeout or Ctrl-C).
+ */
+public final class ContainerStage implements Stage {
+
+  static final Duration INSPECT_TIMEOUT = Duration.ofSeconds(10);
+
+  @Override
+  public String name() {
+    return "containers";
+  }
+
+  @Override
+  public Phase phase() {
+    return Phase.VERIFY;
+  }
+
+  @Override
+  public Report run(Report soFar, RunContext ctx) {
+    List<String> selected = Engines.selected(ctx.options().runtime);
+    boolean explicit = !"all".equals(ctx.options().runtime);
+    String image = WorkerImage.tag(ctx.env());
+    Report report = soFar;
+    for (RuntimeInfo runtime : soFar.runtimes()) {
+      if (!selected.contains(runtime.name()) || "native".equals(runtime.name())) {
+        continue;
+      }
+      ContainerEngine engine = Engines.named(runtime.name()).orElse(null);
+      if (engine == null) {
+        continue;
+      }
+      if (!"ok".equals(runtime.status())) {
+        if (explicit) {
+          report = report.plusDevices(List.of(unavailable(runtime.name(), runtime.diagnosis(), runtime.fix())));
+        }
+        continue;
+      }
+      report = verifyIn(report, ctx, engine, runtime, image);
+    }
+    return report;
+  }
+
+  private Report verifyIn(Report report, RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, String image) {
+    CommandResult inspect = ctx.runner().run(CommandSpec.of(INSPECT_TIMEOUT, engine.imageArchitecture(image)));
+    if (!inspect.ok()) {
+      return report.plusDevices(List.of(unavailable(engine.name(),
+          "the worker image " + image + " is not in " + engine.name(),
+          "envdoctor image build --runtime " + engine.name())));
+    }
+    String imageArch = Arch.normalize(inspect.stdout().trim());
+    if (imageArch != null && runtime.arch() != null && !imageArch.equals(runtime.arch())) {
+      report = withNote(report, engine.name(), "warning: the worker image " + image + " is linux/" + imageArch
+          + " but the engine runs " + runtime.arch() + ": emulated (very slow); rebuild it with envdoctor image build --runtime "
+          + engine.name());
+    }
+    ctx.progress("verifying devices in " + engine.name() + " (" + image + ") ...");
+    ContainerRun run = new ContainerRun(ctx.runner(), engine);
+    List<String> args = WorkerArgs.of(ctx);
+    WorkerOutput out = run.run(name -> new WorkerClient(ctx.runner()).run(
+        WorkerCall.of(launchPrefix(engine, name, image, runtime.gpuAccess()), args, WorkerArgs.timeout(ctx), engine.name())
+            .withProgress(p -> ctx.progress("  " + engine.name() + ": " + p))));
+    Report r = report.plusDevices(out.devices()).plusCalibrations(out.calibrations()).plusPeaks(out.peaks());
+    return out.engine() == null ? r : r.plusEngines(List.of(out.engine()));
+  }
+
+  static List<String> launchPrefix(ContainerEngine engine, String name, String image, String gpuAccess) {
+    List<String> argv = new ArrayList<>(engine.runPrefix(name, image, gpuAccess));
+    argv.addAll(ContainerCommand.worker());
+    return argv;
+  }
+
+  static DeviceResult unavailable(String runtime, String diagnosis, String fix) {
+    return new DeviceResult(runtime, "djl", "cpu", null, false, null, null, diagnosis, fix, List.of());
+  }
+
+  private static Report withNote(Report report, String runtime, String note) {
+    List<RuntimeInfo> updated = report.runtimes().stream().map(r -> {
+      if (!r.name().equals(runtime)) {
+        return r;
+      }
+      List<String> notes = new ArrayList<>(r.notes());
+      notes.add(note);
+      return new RuntimeInfo(r.name(), r.kind(), r.status(), r.context(), r.product(), r.serverVersion(), r.os(), r.arch(),
+          r.cpus(), r.memoryBytes(), r.gpuAccess(), r.diagnosis(), r.fix(), notes);
+    }).toList();
+    return report.withRuntimes(updated);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.envdoctor.container;
+
+import dev.envdoctor.container.parse.DockerContextParser;
+import dev.envdoctor.container.parse.DockerInfoParser;
+import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.model.RuntimeInfo;
+
+/**
+ * Docker, and nerdctl, which answers {@code info --format '{{json .}}'} in the same shape. The
+ * active context is DOCKER_HOST when set, else DOCKER_CONTEXT or the current context, with its
+ * endpoint from {@code docker context inspect}.
+ */
+public final class DockerEngine extends CliEngine {
+
+  public DockerEngine() {
+    super("docker");
+  }
+
+  DockerEngine(String cli) {
+    super(cli);
+  }
+
+  public static DockerEngine nerdctl() {
+    return new DockerEngine("nerdctl");
+  }
+
+  @Override
+  public String name() {
+    return cli;
+  }
+
+  @Override
+  public RuntimeInfo detect(EngineProbe probe) {
+    CommandResult info = probe.run(cli, "info", "--format", "{{json .}}");
+    if (info.status() == CommandResult.Status.NOT_FOUND) {
+      return RuntimeAssessment.failed(cli, null, FailureDiagnosis.of(cli, info, probe.env(), probe.host()));
+    }
+    String[] ctx = context(probe);
+    String context = ctx[0] == null ? null : ctx[1] == null ? ctx[0] : ctx[0] + " (" + ctx[1] + ")";
+    if (!info.ok()) {
+      return RuntimeAssessment.failed(cli, context, FailureDiagnosis.of(cli, info, probe.env(), probe.host()));
+    }
+    EngineFacts facts;
+    try {
+      facts = DockerInfoParser.parse(info.stdout());
+    } catch (IllegalArgumentException e) {
+      return RuntimeAssessment.failed(cli, context, new Failure(Failure.ERROR,
+          cli + " info printed something unexpected: " + e.getMessage(), "run '" + cli + " info' to see it"));
+    }
+    if (facts.serverVersion() == null) {
+      return RuntimeAssessment.failed(cli, context, new Failure(Failure.UNREACHABLE,
+          cli + " info reached no engine", FailureDiagnosis.restartFix(cli, probe.host())));
+    }
+    Product product = "nerdctl".equals(cli)
+        ? (probe.host().macos() ? Product.LINUX_VM_ON_MAC : Product.NERDCTL_NATIVE)
+        : ProductDetector.docker(facts, ctx[0] != null ? ctx[0] : facts.clientContext(), ctx[1], probe.host());
+    return RuntimeAssessment.ok(cli, context, product, facts, probe.host(), probe.hostCdiDevices());
+  }
+
+  /** {name, endpoint}; DOCKER_HOST wins over any context, as the CLI does. */
+  private String[] context(EngineProbe probe) {
+    String host = probe.env().get("DOCKER_HOST");
+    if (host != null && !host.isBlank()) {
+      return new String[] {"DOCKER_HOST", host};
+    }
+    if (!"docker".equals(cli)) {
+      return new String[] {null, null};
+    }
+    CommandResult inspect = probe.run(cli, "context", "inspect");
+    if (!inspect.ok()) {
+      return new String[] {probe.env().get("DOCKER_CONTEXT"), null};
+    }
+    return new String[] {DockerContextParser.name(inspect.stdout()), DockerContextParser.endpoint(inspect.stdout())};
+  }
+}

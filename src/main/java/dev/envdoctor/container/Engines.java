@@ -1,0 +1,28 @@
+package dev.envdoctor.container;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The container engines envdoctor knows, in report order. */
+public final class Engines {
+
+  private Engines() {}
+
+  public static List<ContainerEngine> all() {
+    return List.of(new DockerEngine(), new PodmanEngine(), DockerEngine.nerdctl());
+  }
+
+  public static Optional<ContainerEngine> named(String name) {
+    return all().stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /** The engines a --runtime value selects: all of them for "all", none for "native". */
+  public static List<String> selected(String runtimeOption) {
+    String r = runtimeOption == null ? "all" : runtimeOption;
+    return switch (r) {
+      case "all" -> all().stream().map(ContainerEngine::name).toList();
+      case "native" -> List.of();
+      default -> List.of(r.split(",")).stream().map(String::trim).filter(s -> !s.equals("native")).toList();
+    };
+  }
+}

@@ -1,0 +1,83 @@
+package dev.envdoctor.container;
+
+import dev.envdoctor.exec.CommandResult;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a failed {@code docker info} / {@code podman info} into one of the distinct statuses with
+ * a diagnosis and a fix. Pure: the result and the environment in, a {@link Failure} out.
+ */
+public final class FailureDiagnosis {
+
+  private static final Pattern CONTEXT = Pattern.compile("context \"([^\"]+)\"");
+  private static final Pattern SOCKET = Pattern.compile("((?:unix|tcp|npipe|ssh)://[^\\s\"]+?)[.:\"]?(?:\\s|$)");
+
+  private FailureDiagnosis() {}
+
+  public static Failure of(String engine, CommandResult r, Map<String, String> env, HostFacts host) {
+    String cli = r.spec().program();
+    if (r.status() == CommandResult.Status.NOT_FOUND) {
+      return new Failure(Failure.NOT_INSTALLED, cli + " CLI not found on PATH", installFix(engine, host));
+    }
+    if (r.status() == CommandResult.Status.TIMED_OUT) {
+      return new Failure(Failure.UNREACHABLE,
+          engine + " engine gave no answer within " + r.spec().timeout().toSeconds() + " s (hung or starting)",
+          restartFix(engine, host));
+    }
+    String err = (r.stderr() == null ? "" : r.stderr()) + "\n" + (r.stdout() == null ? "" : "");
+    String lower = err.toLowerCase(Locale.ROOT);
+    if (lower.contains("context not found") || (lower.contains("context \"") && lower.contains("not found"))) {
+      Matcher m = CONTEXT.matcher(err);
+      String ctx = m.find() ? m.group(1) : env.getOrDefault("DOCKER_CONTEXT", "?");
+      String from = env.containsKey("DOCKER_CONTEXT") ? " (from DOCKER_CONTEXT)" : "";
+      return new Failure(Failure.ERROR, "docker context \"" + ctx + "\"" + from + " does not exist",
+          env.containsKey("DOCKER_CONTEXT") ? "unset DOCKER_CONTEXT, or pick one from 'docker context ls'"
+              : "docker context use default (see 'docker context ls')");
+    }
+    if (lower.contains("permission denied")) {
+      String socket = socketIn(err);
+      return new Failure(Failure.PERMISSION_DENIED,
+          "permission denied on the " + engine + " socket" + (socket == null ? "" : " " + socket),
+          "podman".equals(engine) ? "run podman as the user who owns the machine, or fix the socket's permissions"
+              : "sudo usermod -aG docker $USER, then log out and in (or use rootless Docker)");
+    }
+    if (lower.contains("cannot connect") || lower.contains("is the docker daemon running")
+        || lower.contains("connection refused") || lower.contains("error during connect")
+        || lower.contains("no such file or directory") || lower.contains("unable to connect")) {
+      String socket = socketIn(err);
+      return new Failure(Failure.UNREACHABLE,
+          engine + " engine not running" + (socket == null ? "" : " at " + socket), restartFix(engine, host));
+    }
+    String first = r.stderrTail(1).isEmpty() ? r.describe() : r.stderrTail(1).get(0);
+    return new Failure(Failure.ERROR, cli + " info failed: " + first, "run '" + cli + " info' to see the whole error");
+  }
+
+  static String socketIn(String text) {
+    Matcher m = SOCKET.matcher(text);
+    return m.find() ? m.group(1) : null;
+  }
+
+  static String installFix(String engine, HostFacts host) {
+    return switch (engine) {
+      case "podman" -> host.macos() ? "brew install podman && podman machine init && podman machine start"
+          : "install podman (apt-get install podman / dnf install podman)";
+      case "nerdctl" -> "install nerdctl (or use Rancher Desktop / Colima with the containerd runtime)";
+      default -> host.macos() ? "install Docker Desktop, OrbStack or Colima (brew install colima docker)"
+          : "install Docker Engine (https://docs.docker.com/engine/install/)";
+    };
+  }
+
+  static String restartFix(String engine, HostFacts host) {
+    if ("podman".equals(engine)) {
+      return host.macos() || "windows".equals(host.osFamily()) ? "podman machine start"
+          : "check 'podman system connection list' and CONTAINER_HOST";
+    }
+    if (host.macos()) {
+      return "start the engine: open Docker Desktop, or 'orb start', or 'colima start'; check DOCKER_HOST and 'docker context ls'";
+    }
+    return "sudo systemctl start docker (and check DOCKER_HOST / 'docker context ls')";
+  }
+}

@@ -1,0 +1,105 @@
+package dev.envdoctor.container;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.envdoctor.container.parse.PodmanInfoParser;
+import dev.envdoctor.container.parse.PodmanMachine;
+import dev.envdoctor.container.parse.PodmanMachineParser;
+import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.model.RuntimeInfo;
+import java.util.List;
+
+/**
+ * Podman: local on Linux, or a Podman machine (a VM: applehv or libkrun on Apple Silicon) on
+ * macOS, whose provider and resources come from {@code podman machine inspect}.
+ */
+public final class PodmanEngine extends CliEngine {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public PodmanEngine() {
+    super("podman");
+  }
+
+  @Override
+  public String name() {
+    return "podman";
+  }
+
+  /** podman's --init needs catatonit, which distributions package separately (Debian 12 lacks it). */
+  @Override
+  protected boolean initProcess() {
+    return false;
+  }
+
+  @Override
+  public RuntimeInfo detect(EngineProbe probe) {
+    CommandResult info = probe.run(cli, "info", "--format", "json");
+    if (info.status() == CommandResult.Status.NOT_FOUND) {
+      return RuntimeAssessment.failed(cli, null, FailureDiagnosis.of(cli, info, probe.env(), probe.host()));
+    }
+    String connection = connection(probe);
+    PodmanMachine machine = probe.host().macos() || "windows".equals(probe.host().osFamily()) ? machine(probe) : null;
+    if (!info.ok()) {
+      Failure f = FailureDiagnosis.of(cli, info, probe.env(), probe.host());
+      if (machine != null && !machine.running() && Failure.UNREACHABLE.equals(f.status())) {
+        f = new Failure(Failure.UNREACHABLE, "Podman machine " + machine.name() + " is " + machine.state(),
+            "podman machine start " + machine.name());
+      }
+      return RuntimeAssessment.failed(cli, connection, f);
+    }
+    EngineFacts facts;
+    try {
+      facts = PodmanInfoParser.parse(info.stdout());
+    } catch (IllegalArgumentException e) {
+      return RuntimeAssessment.failed(cli, connection, new Failure(Failure.ERROR,
+          "podman info printed something unexpected: " + e.getMessage(), "run 'podman info' to see it"));
+    }
+    if (machine != null && facts.cpus() == null) {
+      facts = new EngineFacts(facts.serverVersion(), facts.operatingSystem(), facts.osType(), facts.arch(),
+          machine.cpus(), machine.memoryBytes(), facts.kernel(), facts.name(), facts.clientContext(), facts.runtimes(),
+          facts.defaultRuntime(), facts.cdiSpecDirs(), facts.cdiDevices(), facts.rootless());
+    }
+    Product product = ProductDetector.podman(machine, probe.host());
+    return RuntimeAssessment.ok(cli, connection, product, facts, probe.host(), probe.hostCdiDevices());
+  }
+
+  /** CONTAINER_HOST / CONTAINER_CONNECTION, else the default system connection, else "local". */
+  private String connection(EngineProbe probe) {
+    String host = probe.env().get("CONTAINER_HOST");
+    if (host != null && !host.isBlank()) {
+      return "CONTAINER_HOST (" + host + ")";
+    }
+    String named = probe.env().get("CONTAINER_CONNECTION");
+    if (named != null && !named.isBlank()) {
+      return named;
+    }
+    CommandResult list = probe.run(cli, "system", "connection", "list", "--format", "json");
+    if (list.ok()) {
+      try {
+        for (JsonNode c : JSON.readTree(list.stdout())) {
+          if (c.path("Default").asBoolean(false)) {
+            return c.path("Name").asText() + " (" + c.path("URI").asText() + ")";
+          }
+        }
+      } catch (java.io.IOException e) {
+        // an unreadable list: fall back to local
+      }
+    }
+    return "local";
+  }
+
+  private PodmanMachine machine(EngineProbe probe) {
+    CommandResult r = probe.run(cli, "machine", "inspect");
+    if (!r.ok()) {
+      return null;
+    }
+    try {
+      List<PodmanMachine> machines = PodmanMachineParser.inspect(r.stdout());
+      return machines.stream().filter(PodmanMachine::running).findFirst()
+          .orElse(machines.isEmpty() ? null : machines.get(0));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.envdoctor.container.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.envdoctor.container.Arch;
+import dev.envdoctor.container.EngineFacts;
+import java.util.List;
+
+/**
+ * Parses {@code podman info --format json}. On macOS and Windows it answers from inside the
+ * Podman machine (the VM), so cpus and memory are what the VM grants.
+ */
+public final class PodmanInfoParser {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private PodmanInfoParser() {}
+
+  public static EngineFacts parse(String output) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(output);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("podman info: not JSON: " + e.getMessage(), e);
+    }
+    JsonNode host = root.path("host");
+    JsonNode dist = host.path("distribution");
+    String os = dist.isMissingNode() ? null
+        : (dist.path("distribution").asText("") + " " + dist.path("version").asText("")).trim();
+    String runtime = DockerInfoParser.blankToNull(host.path("ociRuntime").path("name").asText(null));
+    return new EngineFacts(
+        DockerInfoParser.blankToNull(root.path("version").path("Version").asText(null)),
+        DockerInfoParser.blankToNull(os),
+        DockerInfoParser.blankToNull(host.path("os").asText(null)),
+        Arch.normalize(host.path("arch").asText(null)),
+        host.path("cpus").asInt() > 0 ? host.path("cpus").asInt() : null,
+        host.path("memTotal").asLong() > 0 ? host.path("memTotal").asLong() : null,
+        DockerInfoParser.blankToNull(host.path("kernel").asText(null)),
+        DockerInfoParser.blankToNull(host.path("hostname").asText(null)),
+        null,
+        runtime == null ? List.of() : List.of(runtime),
+        runtime,
+        List.of(),
+        List.of(),
+        host.path("security").path("rootless").asBoolean(false));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.envdoctor.verify;
+
+import dev.envdoctor.Paths;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start this very program again as a worker child: the running JVM's java, the worker's JVM
+ * flags and our jar (or classes directory with its class path).
+ *
+ * @param java the java executable
+ * @param jvmFlags flags for the child JVM (see {@link #WORKER_FLAGS})
+ * @param classpath our jar (its manifest names the lib/ jars) or, from a source tree, the class path
+ */
+public record SelfLauncher(String java, List<String> jvmFlags, String classpath) {
+
+  /**
+   * The worker child's JVM flags: fast start (C1 only, serial GC, CDS), a bounded heap (tensors live
+   * in native memory), a heap OOM that ends the JVM at once (the parent diagnoses it) and, on a
+   * crash, no core dump and the crash report in envdoctor's folder rather than the current one.
+   * Containers use the same list, with their own crash-report folder.
+   */
+  public static final List<String> WORKER_FLAGS = List.of(
+      "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx512m",
+      "-XX:+ExitOnOutOfMemoryError", "-XX:-CreateCoredumpOnCrash", "--enable-native-access=ALL-UNNAMED");
+
+  public SelfLauncher {
+    jvmFlags = List.copyOf(jvmFlags);
+  }
+
+  /** The JVM running now and where our code came from. */
+  public static SelfLauncher current() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> flags = new ArrayList<>(WORKER_FLAGS);
+    flags.add("-XX:ErrorFile=" + Paths.home().resolve("hs_err_pid%p.log"));
+    return new SelfLauncher(java, flags, ourClasspath());
+  }
+
+  /** The same launcher with more JVM flags (tests give the OOM fault a small heap). */
+  public SelfLauncher withFlags(List<String> more) {
+    List<String> all = new ArrayList<>(jvmFlags);
+    all.addAll(more);
+    return new SelfLauncher(java, all, classpath);
+  }
+
+  /** {@code [java, flags..., -cp, classpath, dev.envdoctor.Main, worker]}: the worker arguments follow. */
+  public List<String> prefix() {
+    List<String> argv = new ArrayList<>();
+    argv.add(java);
+    argv.addAll(jvmFlags);
+    argv.add("-cp");
+    argv.add(classpath);
+    argv.add("dev.envdoctor.Main");
+    argv.add("worker");
+    return argv;
+  }
+
+  private static String ourClasspath() {
+    try {
+      var source = SelfLauncher.class.getProtectionDomain().getCodeSource();
+      Path where = source == null ? null : Path.of(source.getLocation().toURI());
+      if (where != null && Files.isRegularFile(where)) {
+        return where.toString(); // envdoctor.jar: its manifest Class-Path brings lib/*.jar
+      }
+    } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+      // fall through to the class path this JVM was started with
+    }
+    return System.getProperty("java.class.path");
+  }
+}

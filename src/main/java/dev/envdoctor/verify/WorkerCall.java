@@ -1,0 +1,58 @@
+package dev.envdoctor.verify;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One run of a worker child.
+ *
+ * @param launchPrefix argv before the worker arguments: natively {@link SelfLauncher#prefix()}
+ *     ({@code java <flags> -cp <jar> dev.envdoctor.Main worker}); for a container
+ *     {@code docker run --rm ... IMAGE envdoctor worker}; for the Python backend
+ *     {@code python3 worker.py}
+ * @param workerArgs the worker's own arguments ({@code --device all --verify --calibrate ...})
+ * @param timeout the child (and its tree) is killed after this
+ * @param runtime the side it runs on, stamped on every result: native, docker, podman
+ * @param backend djl or python, used for results the child could not write itself
+ * @param env extra environment variables for the child
+ * @param progress sees each progress text of the child as it arrives (may be null)
+ */
+public record WorkerCall(
+    List<String> launchPrefix,
+    List<String> workerArgs,
+    Duration timeout,
+    String runtime,
+    String backend,
+    Map<String, String> env,
+    Consumer<String> progress) {
+
+  public WorkerCall {
+    launchPrefix = List.copyOf(launchPrefix);
+    workerArgs = List.copyOf(workerArgs);
+    env = env == null ? Map.of() : Map.copyOf(env);
+  }
+
+  public static WorkerCall of(List<String> launchPrefix, List<String> workerArgs, Duration timeout, String runtime) {
+    return new WorkerCall(launchPrefix, workerArgs, timeout, runtime, "djl", Map.of(), null);
+  }
+
+  public WorkerCall withBackend(String b) {
+    return new WorkerCall(launchPrefix, workerArgs, timeout, runtime, b, env, progress);
+  }
+
+  public WorkerCall withEnv(Map<String, String> e) {
+    return new WorkerCall(launchPrefix, workerArgs, timeout, runtime, backend, e, progress);
+  }
+
+  public WorkerCall withProgress(Consumer<String> p) {
+    return new WorkerCall(launchPrefix, workerArgs, timeout, runtime, backend, env, p);
+  }
+
+  /** The value of {@code --device} among the worker arguments, "all" when absent. */
+  public String requestedDevice() {
+    int i = workerArgs.indexOf("--device");
+    return i >= 0 && i + 1 < workerArgs.size() ? workerArgs.get(i + 1) : "all";
+  }
+}

@@ -1,0 +1,81 @@
+package dev.envdoctor.verify;
+
+import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.exec.CommandRunner;
+import dev.envdoctor.exec.CommandSpec;
+import dev.envdoctor.worker.WorkerEvents;
+import dev.envdoctor.worker.WorkerOutput;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The parent side of the worker protocol ({@code envdoctor/worker/v1}): runs one worker child
+ * through the {@link CommandRunner} and always returns a usable {@link WorkerOutput}.
+ *
+ * <p>Whatever the child does — prints its document, crashes on a signal ({@code symbol lookup
+ * error} from a JNI/libtorch mismatch, a Metal assertion, SIGSEGV), hangs past the timeout (its
+ * whole process tree is then killed), runs out of memory, prints garbage or exits non-zero — the
+ * result is a document: either the child's own, or one built here with a diagnosis, a fix and the
+ * child's last stderr lines in {@code devices[].stderrTail}. Results the child finished before it
+ * died (its {@code @envdoctor} stderr events) are kept. It never throws for a child's failure and
+ * never leaves the child running.
+ *
+ * <p>Every engine, device and calibration in the returned document carries {@code runtime}.
+ *
+ * <pre>{@code
+ * WorkerClient client = new WorkerClient(ctx.runner());
+ * WorkerOutput out = client.run(SelfLauncher.current().prefix(),
+ *     List.of("--device", "all", "--verify"), Duration.ofSeconds(60), "native");
+ * // containers: client.run(List.of("docker", "run", "--rm", ..., image, "envdoctor", "worker"), args, t, "docker")
+ * }</pre>
+ */
+public final class WorkerClient {
+
+  /** How many of the child's last stderr lines a failed result quotes. */
+  public static final int STDERR_TAIL = 20;
+
+  private final CommandRunner runner;
+
+  public WorkerClient(CommandRunner runner) {
+    this.runner = runner;
+  }
+
+  /**
+   * Runs {@code launchPrefix + workerArgs} with a timeout, as backend "djl".
+   *
+   * @param launchPrefix argv before the worker arguments (see {@link WorkerCall#launchPrefix()})
+   * @param workerArgs the worker's arguments, e.g. {@code --device all --verify --calibrate}
+   * @param timeout the child's whole tree is killed after this
+   * @param runtime the side stamped on every result: native, docker, podman
+   * @return the child's document, or a diagnosed one when it failed; never null
+   */
+  public WorkerOutput run(List<String> launchPrefix, List<String> workerArgs, Duration timeout, String runtime) {
+    return run(WorkerCall.of(launchPrefix, workerArgs, timeout, runtime));
+  }
+
+  /** As {@link #run(List, List, Duration, String)}, with a backend, extra environment and a progress listener. */
+  public WorkerOutput run(WorkerCall call) {
+    List<String> argv = new java.util.ArrayList<>(call.launchPrefix());
+    argv.addAll(call.workerArgs());
+    CommandSpec spec = CommandSpec.of(call.timeout(), argv).withEnv(call.env());
+    if (call.progress() != null) {
+      spec = spec.withStderrListener(line -> WorkerEvents.parse(line)
+          .filter(e -> e.kind() == WorkerEvents.Kind.PROGRESS)
+          .ifPresent(e -> call.progress().accept(e.progress())));
+    }
+    CommandResult result = runner.run(spec);
+    return interpret(result, call);
+  }
+
+  /** The pure half: what a finished child's result means. */
+  static WorkerOutput interpret(CommandResult result, WorkerCall call) {
+    Optional<WorkerOutput> doc = WorkerDocument.parse(result.stdout());
+    if (doc.isPresent() && result.status() != CommandResult.Status.TIMED_OUT) {
+      // a child that printed its document and then died on the way out (libtorch destructors do)
+      // still said everything it had to say
+      return WorkerDocument.stamp(doc.get(), call.runtime());
+    }
+    return WorkerDocument.stamp(WorkerFailure.diagnose(result, call), call.runtime());
+  }
+}

@@ -1,0 +1,83 @@
+package dev.envdoctor.verify;
+
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.Engine;
+import dev.envdoctor.worker.WorkerEvents;
+import dev.envdoctor.worker.WorkerOutput;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading a worker's stdout into its document, and stamping the side on what it holds. Pure. */
+final class WorkerDocument {
+
+  private WorkerDocument() {}
+
+  /**
+   * The worker document in a child's stdout: the whole text, else its last line that is a JSON
+   * object (a native library may print a line of its own on fd 1 before it). Empty when there is
+   * none, or it speaks another protocol.
+   */
+  static Optional<WorkerOutput> parse(String stdout) {
+    if (stdout == null || stdout.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<WorkerOutput> whole = read(stdout.strip());
+    if (whole.isPresent()) {
+      return whole;
+    }
+    List<String> lines = stdout.strip().lines().toList();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String line = lines.get(i).strip();
+      if (line.startsWith("{")) {
+        return read(line);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The protocol a JSON stdout claims, when it is JSON at all: for the "wrong protocol" diagnosis. */
+  static Optional<String> claimedProtocol(String stdout) {
+    try {
+      var node = WorkerEvents.mapper().readTree(stdout == null ? "" : stdout.strip());
+      return node != null && node.has("protocol") ? Optional.of(node.get("protocol").asText()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<WorkerOutput> read(String text) {
+    try {
+      WorkerOutput out = WorkerEvents.mapper().readValue(text, WorkerOutput.class);
+      return out != null && WorkerOutput.PROTOCOL.equals(out.protocol()) ? Optional.of(out) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The same document with {@code runtime} set on its engine, devices and calibrations. */
+  static WorkerOutput stamp(WorkerOutput o, String runtime) {
+    Engine e = o.engine();
+    Engine engine = e == null ? null
+        : new Engine(runtime, e.name(), e.version(), e.libtorchVersion(), e.libraryPath(), e.flavor(), e.diagnosis());
+    List<DeviceResult> devices = o.devices().stream().map(d -> stamp(d, runtime)).toList();
+    List<Calibration> calibrations = o.calibrations().stream().map(c -> stamp(c, runtime)).toList();
+    List<dev.envdoctor.model.Peak> peaks = o.peaks().stream()
+        .map(p -> new dev.envdoctor.model.Peak(runtime, p.backend(), p.device(), p.test(), p.dtype(), p.achieved(),
+            p.unit(), p.datasheetPeak(), p.fractionOfPeak(), p.diagnosis()))
+        .toList();
+    return new WorkerOutput(o.protocol(), engine, devices, calibrations, peaks, o.diagnosis(), o.fix());
+  }
+
+  static DeviceResult stamp(DeviceResult d, String runtime) {
+    return new DeviceResult(runtime, d.backend(), d.device(), d.name(), d.verified(), d.maxAbsError(), d.tolerance(),
+        d.diagnosis(), d.fix(), d.stderrTail());
+  }
+
+  static Calibration stamp(Calibration c, String runtime) {
+    return new Calibration(runtime, c.backend(), c.device(), c.workload(), c.batch(), c.imgsz(), c.warmupSteps(),
+        c.steps(), c.medianMs(), c.p10Ms(), c.p90Ms(), c.cv(), c.samplesPerSecond(), c.achievedGflops(),
+        c.flopsPerStep(), c.threads(), c.wallMs(), c.stepTimesMs(), c.diagnosis());
+  }
+}

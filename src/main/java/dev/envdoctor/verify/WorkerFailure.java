@@ -1,0 +1,65 @@
+package dev.envdoctor.verify;
+
+import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.Engine;
+import dev.envdoctor.worker.WorkerEvents;
+import dev.envdoctor.worker.WorkerOutput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The document the parent writes for a worker that gave none: the results it finished before it
+ * died (from its stderr events), and one diagnosed entry for what it was doing when it died.
+ */
+final class WorkerFailure {
+
+  private WorkerFailure() {}
+
+  static WorkerOutput diagnose(CommandResult result, WorkerCall call) {
+    Diagnosis d = CrashDiagnoses.diagnose(result, call.env(), null);
+    List<String> tail = tail(result.stderr());
+    List<DeviceResult> devices = new ArrayList<>();
+    List<Calibration> calibrations = new ArrayList<>();
+    String doing = null;
+    Engine engine = null;
+    for (String line : result.stderr() == null ? List.<String>of() : result.stderr().lines().toList()) {
+      var event = WorkerEvents.parse(line);
+      if (event.isEmpty()) {
+        continue;
+      }
+      switch (event.get().kind()) {
+        case DEVICE -> devices.add(event.get().device());
+        case CALIBRATION -> calibrations.add(event.get().calibration());
+        case PROGRESS -> doing = event.get().progress();
+        case ENGINE -> engine = event.get().engine();
+      }
+    }
+    String[] words = doing == null ? new String[0] : doing.split(" ");
+    if (words.length >= 3 && words[0].equals("calibrate")) {
+      calibrations.add(new Calibration(call.runtime(), call.backend(), words[1], words[2], null, null, null, null, null,
+          null, null, null, null, null, null, null, null, null, d.line()));
+    } else {
+      String device = words.length >= 2 && words[0].equals("verify") ? words[1] : call.requestedDevice();
+      devices.add(new DeviceResult(call.runtime(), call.backend(), device, null, false, null, null, d.line(), d.fix(), tail));
+    }
+    if (engine == null) {
+      // it died before its engine was up: the engine is what failed
+      engine = new Engine(call.runtime(), "djl".equals(call.backend()) ? "PyTorch (DJL)" : call.backend(), null, null,
+          null, null, d.line());
+    }
+    return new WorkerOutput(WorkerOutput.PROTOCOL, engine, devices, calibrations, List.of(), d.line(), d.fix());
+  }
+
+  /** The child's last stderr lines, without the protocol's own event lines. */
+  static List<String> tail(String stderr) {
+    if (stderr == null) {
+      return List.of();
+    }
+    List<String> lines = stderr.lines()
+        .filter(l -> !l.isBlank() && !l.startsWith(WorkerEvents.PREFIX))
+        .toList();
+    return lines.subList(Math.max(0, lines.size() - WorkerClient.STDERR_TAIL), lines.size());
+  }
+}

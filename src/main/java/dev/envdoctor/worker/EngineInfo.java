@@ -1,0 +1,40 @@
+package dev.envdoctor.worker;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.LibUtils;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the loaded DJL engine is: versions, the libtorch folder, its flavour (cpu, cu128, ...). */
+final class EngineInfo {
+
+  /** DJL's cache folder names: 2.7.1-cpu-linux-x86_64, 2.7.1-cu128-precxx11-linux-x86_64. */
+  private static final Pattern FOLDER = Pattern.compile("(\\d+\\.\\d+\\.\\d+)-(cpu|cu\\d+|mps)");
+
+  private EngineInfo() {}
+
+  static dev.envdoctor.model.Engine describe(Engine engine, String diagnosis) {
+    String path = null;
+    try {
+      path = LibUtils.getLibtorchPath();
+    } catch (RuntimeException | LinkageError e) {
+      // an engine without this entry point still has a version to report
+    }
+    return new dev.envdoctor.model.Engine(null, "DJL " + engine.getEngineName(), Engine.getDjlVersion(),
+        engine.getVersion(), path, flavor(path, System.getenv("PYTORCH_FLAVOR")), diagnosis);
+  }
+
+  /** cpu, cu128, ... from the libtorch folder name; else PYTORCH_FLAVOR; else null. */
+  static String flavor(String libtorchPath, String flavorEnv) {
+    if (libtorchPath != null) {
+      for (Path p = Path.of(libtorchPath); p != null; p = p.getParent()) {
+        Matcher m = FOLDER.matcher(p.getFileName() == null ? "" : p.getFileName().toString());
+        if (m.find()) {
+          return m.group(2);
+        }
+      }
+    }
+    return flavorEnv == null || flavorEnv.isBlank() ? null : flavorEnv;
+  }
+}

@@ -1,0 +1,138 @@
+package dev.envdoctor.worker;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
+import dev.envdoctor.model.DeviceResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Proves a device computes: a small conv + linear network, forward and backward, and a matrix
+ * product, run on the device in float32 and on the CPU in float64 from the same float32 weights and
+ * inputs. The device is verified when every output, the loss and every gradient agree within
+ * {@link #TOLERANCE}; NaN anywhere fails. (The CPU in float64, not float32, is the reference so that
+ * the CPU's own figure is a real rounding error rather than a trivial zero.)
+ */
+public final class Verifier {
+
+  /**
+   * Largest absolute difference accepted, on values of order 1. A device that does not work gives
+   * errors of order 1, NaN or a crash; 1e-2 leaves room for the TF32 convolutions cuDNN uses by
+   * default on Ampere and newer (~1e-3), while float32 on a CPU lands near 1e-7.
+   */
+  public static final double TOLERANCE = 1e-2;
+
+  private static final long SEED = 42;
+
+  private Verifier() {}
+
+  public static DeviceResult verify(String name, Device device) {
+    Inputs in = Inputs.random(new Random(SEED));
+    try {
+      double[] reference = run(in, Device.cpu(), DataType.FLOAT64);
+      double[] onDevice = run(in, device, DataType.FLOAT32);
+      double err = maxAbsError(reference, onDevice);
+      boolean ok = !Double.isNaN(err) && err <= TOLERANCE;
+      return new DeviceResult(null, "djl", name, device.toString(), ok, Double.isNaN(err) ? null : err, TOLERANCE,
+          ok ? null : Double.isNaN(err) ? "the device returned NaN where the CPU computed numbers"
+              : String.format("the device's results differ from the CPU's by %.3g (tolerance %.0e)", err, TOLERANCE),
+          ok ? null : "do not train on " + name + ": update its driver/runtime, or use the CPU", List.of());
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+      return new DeviceResult(null, "djl", name, device.toString(), false, null, TOLERANCE,
+          name + " could not compute: " + msg, fixFor(name), List.of());
+    }
+  }
+
+  static String fixFor(String name) {
+    if (name.startsWith("cuda")) {
+      return "check nvidia-smi, the driver and that this libtorch is a CUDA build (flavor cu*) for that driver";
+    }
+    if (name.equals("mps")) {
+      return "MPS needs an arm64 JVM on Apple Silicon with macOS 13+, natively (not in a VM)";
+    }
+    return "see the log for the full error";
+  }
+
+  /** Every figure of one run, in a fixed order: outputs, loss, gradients, matrix product. */
+  static double[] run(Inputs in, Device device, DataType type) {
+    try (NDManager m = NDManager.newBaseManager(device)) {
+      NDArray x = put(m, in.x, new Shape(2, 3, 8, 8), type);
+      NDArray convW = put(m, in.convW, new Shape(4, 3, 3, 3), type);
+      NDArray convB = put(m, in.convB, new Shape(4), type);
+      NDArray linW = put(m, in.linW, new Shape(5, 256), type);
+      NDArray linB = put(m, in.linB, new Shape(5), type);
+      NDArray target = put(m, in.target, new Shape(2, 5), type);
+      for (NDArray p : List.of(x, convW, convB, linW, linB)) {
+        p.setRequiresGradient(true);
+      }
+      NDArray out;
+      NDArray loss;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray h = Conv2d.conv2d(x, convW, convB, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
+            .singletonOrThrow().tanh().reshape(2, 256);
+        out = Linear.linear(h, linW, linB).singletonOrThrow();
+        loss = out.sub(target).square().mean();
+        gc.backward(loss);
+      }
+      NDArray a = put(m, in.a, new Shape(64, 128), type);
+      NDArray b = put(m, in.b, new Shape(128, 32), type);
+      NDList all = new NDList(out, loss.reshape(1), x.getGradient(), convW.getGradient(), convB.getGradient(),
+          linW.getGradient(), linB.getGradient(), a.matMul(b));
+      List<Double> values = new ArrayList<>();
+      for (NDArray r : all) {
+        for (double v : r.toDevice(Device.cpu(), false).toType(DataType.FLOAT64, false).toDoubleArray()) {
+          values.add(v);
+        }
+      }
+      return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+  }
+
+  private static NDArray put(NDManager m, float[] values, Shape shape, DataType type) {
+    NDArray a = m.create(values, shape);
+    return type == DataType.FLOAT32 ? a : a.toType(type, false);
+  }
+
+  /** The largest |a-b|; NaN when either holds a NaN or they differ in length. */
+  static double maxAbsError(double[] a, double[] b) {
+    if (a.length != b.length) {
+      return Double.NaN;
+    }
+    double max = 0;
+    for (int i = 0; i < a.length; i++) {
+      double d = Math.abs(a[i] - b[i]);
+      if (Double.isNaN(d)) {
+        return Double.NaN;
+      }
+      max = Math.max(max, d);
+    }
+    return max;
+  }
+
+  /** The weights and inputs, drawn once in float32 and shared by both runs; scaled to keep values near 1. */
+  record Inputs(float[] x, float[] convW, float[] convB, float[] linW, float[] linB, float[] target, float[] a, float[] b) {
+    static Inputs random(Random r) {
+      return new Inputs(uniform(r, 2 * 3 * 8 * 8, 1), uniform(r, 4 * 27, 1 / Math.sqrt(27)), uniform(r, 4, 0.1),
+          uniform(r, 5 * 256, 1 / Math.sqrt(256)), uniform(r, 5, 0.1), uniform(r, 10, 1),
+          uniform(r, 64 * 128, 1), uniform(r, 128 * 32, 1 / Math.sqrt(128)));
+    }
+
+    private static float[] uniform(Random r, int n, double scale) {
+      float[] v = new float[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = (float) ((r.nextDouble() * 2 - 1) * scale);
+      }
+      return v;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.envdoctor.worker;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.verify.CrashDiagnoses;
+import dev.envdoctor.verify.Diagnosis;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The worker child's job: load DJL's PyTorch engine, verify the requested devices, calibrate the
+ * verified ones, and return the one document. Each finished result also goes out at once as an
+ * event line on stderr, so a later crash loses nothing that was already done.
+ */
+public final class Worker {
+
+  private final PrintStream events;
+  private final Map<String, String> env;
+
+  public Worker(PrintStream events, Map<String, String> env) {
+    this.events = events;
+    this.env = Map.copyOf(env);
+  }
+
+  public WorkerOutput run(WorkerRequest req, EngineSetup setup) {
+    if (setup.cacheDir() == null) {
+      return failed(setup.diagnosis(), "set ENVDOCTOR_HOME to a writable folder: DJL unpacks libtorch into its cache there");
+    }
+    emit(WorkerEvents.progress("engine"));
+    Engine engine;
+    try {
+      engine = Engine.getEngine("PyTorch");
+    } catch (RuntimeException | LinkageError e) {
+      e.printStackTrace(events);
+      String text = describe(e);
+      Diagnosis d = CrashDiagnoses.fromText(text, env, null)
+          .orElse(new Diagnosis("DJL's PyTorch engine did not load: " + text, "see the lines below and the log file"));
+      return failed(d.line(), d.fix());
+    }
+    dev.envdoctor.model.Engine info = EngineInfo.describe(engine, setup.diagnosis());
+    emit(WorkerEvents.engine(info));
+    engine.setRandomSeed(Workloads.SEED);
+    List<String> names = DeviceNames.select(req.device(), engine.getGpuCount(),
+        System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    List<DeviceResult> devices = new ArrayList<>();
+    for (String name : names) {
+      emit(WorkerEvents.progress("verify " + name));
+      DeviceResult r = req.verify() || req.calibrate() ? Verifier.verify(name, djlDevice(name))
+          : new DeviceResult(null, "djl", name, djlDevice(name).toString(), null, null, null, null, null, List.of());
+      devices.add(r);
+      emit(WorkerEvents.device(r));
+    }
+    List<Calibration> calibrations = new ArrayList<>();
+    if (req.calibrate()) {
+      for (DeviceResult d : devices) {
+        if (!Boolean.TRUE.equals(d.verified())) {
+          continue;
+        }
+        for (String workload : req.workloads()) {
+          emit(WorkerEvents.progress("calibrate " + d.device() + " " + workload));
+          Calibration c = Calibrator.calibrate(Workloads.of(workload), d.device(), djlDevice(d.device()), req);
+          calibrations.add(c);
+          emit(WorkerEvents.calibration(c));
+        }
+      }
+    }
+    emit(WorkerEvents.progress("done"));
+    return new WorkerOutput(WorkerOutput.PROTOCOL, info, devices, calibrations, List.of(), null, null);
+  }
+
+  /** cpu, cuda:N, mps as DJL names them. */
+  static Device djlDevice(String name) {
+    if (name.equals("cpu")) {
+      return Device.cpu();
+    }
+    if (name.startsWith("cuda:")) {
+      return Device.gpu(Integer.parseInt(name.substring(5)));
+    }
+    return Device.fromName(name);
+  }
+
+  private WorkerOutput failed(String diagnosis, String fix) {
+    var engine = new dev.envdoctor.model.Engine(null, "DJL PyTorch", Engine.getDjlVersion(), null, null, null, diagnosis);
+    return new WorkerOutput(WorkerOutput.PROTOCOL, engine, List.of(), List.of(), List.of(), diagnosis, fix);
+  }
+
+  private static String describe(Throwable e) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      sb.append(sb.length() == 0 ? "" : ": ").append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+    }
+    return sb.toString();
+  }
+
+  private void emit(String line) {
+    events.println(line);
+    events.flush();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.envdoctor.worker;
+
+import java.util.List;
+
+/**
+ * What the parent asked a worker to do (its command-line arguments, parsed).
+ *
+ * @param device all, cpu, cuda, cuda:N or mps
+ * @param verify run the forward/backward check on each device
+ * @param calibrate time training steps on each verified device
+ * @param workloads mlp, cnn
+ * @param batch batch size, or null for each workload's default
+ * @param imgsz image side of the cnn workload
+ * @param steps most timed steps per calibration
+ * @param seconds most seconds of timed steps per calibration
+ * @param threads CPU threads for libtorch (intra-op)
+ */
+public record WorkerRequest(
+    String device,
+    boolean verify,
+    boolean calibrate,
+    List<String> workloads,
+    Integer batch,
+    int imgsz,
+    int steps,
+    double seconds,
+    int threads) {
+
+  public WorkerRequest {
+    workloads = List.copyOf(workloads);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.envdoctor.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.testing.RequiresDocker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each way Docker can be unusable, made real: its own status and diagnosis in runtimes[] within
+ * seconds while the rest of the doctor runs, and its own exit code from {@code image build}.
+ */
+@RequiresDocker("docker")
+class EngineFaultsIT {
+
+  /** The runtimes stage must answer within seconds even when an engine is down. */
+  static final long MAX_STAGE_MS = 15_000;
+
+  static JsonNode docker(CommandResult probe) {
+    assertEquals(0, probe.exitCode(), probe.stderr());
+    JsonNode report = Jar.json(probe);
+    for (JsonNode s : report.path("stages")) {
+      assertEquals("ok", s.path("status").asText(), s.toString());
+      if ("runtimes".equals(s.path("name").asText())) {
+        assertTrue(s.path("millis").asLong() < MAX_STAGE_MS, s.toString());
+      }
+    }
+    return Jar.runtime(report, "docker");
+  }
+
+  static void buildFailsWith(int code, String firstWords, List<String> prefix, Map<String, String> env) {
+    CommandResult r = Jar.run(prefix, env, Duration.ofMinutes(2), "image", "build", "--runtime", "docker",
+        "--tag", "envdoctor-ct-never:0");
+    assertEquals(code, r.exitCode(), r.stdout() + r.stderr());
+    List<String> err = r.stderrTail(10);
+    assertEquals(1, err.size(), "one line, no stack trace: " + err);
+    assertTrue(err.get(0).startsWith("envdoctor: image build: " + firstWords), err.get(0));
+  }
+
+  @Test
+  void engineNotRunning() {
+    Map<String, String> env = Map.of("DOCKER_HOST", "unix:///tmp/envdoctor-ct-none.sock");
+    JsonNode d = docker(Jar.run(env, "probe", "--json"));
+    assertEquals("unreachable", d.path("status").asText());
+    assertEquals("docker engine not running at unix:///tmp/envdoctor-ct-none.sock", d.path("diagnosis").asText());
+    assertTrue(d.path("fix").asText().contains("systemctl start docker"), d.toString());
+    assertEquals("DOCKER_HOST (unix:///tmp/envdoctor-ct-none.sock)", d.path("context").asText());
+    buildFailsWith(3, "docker engine not running", List.of(), env);
+  }
+
+  @Test
+  void unknownContext() {
+    Map<String, String> env = Map.of("DOCKER_CONTEXT", "nope");
+    JsonNode d = docker(Jar.run(env, "probe", "--json"));
+    assertEquals("error", d.path("status").asText());
+    assertEquals("docker context \"nope\" (from DOCKER_CONTEXT) does not exist", d.path("diagnosis").asText());
+    buildFailsWith(2, "docker context \"nope\"", List.of(), env);
+  }
+
+  @Test
+  void socketPermissionDenied(@TempDir Path home) throws IOException {
+    // root bypasses the socket's file mode: run the client as nobody, as an ordinary user would
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
+    List<String> asNobody = List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups");
+    Map<String, String> env = Map.of("HOME", home.toString(), "ENVDOCTOR_HOME", home.toString());
+    JsonNode d = docker(Jar.run(asNobody, env, Duration.ofMinutes(2), "probe", "--json"));
+    assertEquals("permission-denied", d.path("status").asText());
+    assertTrue(d.path("diagnosis").asText().startsWith("permission denied on the docker socket"), d.toString());
+    assertTrue(d.path("fix").asText().contains("usermod -aG docker"), d.toString());
+    buildFailsWith(3, "permission denied on the docker socket", asNobody, env);
+  }
+
+  @Test
+  void cliMissing(@TempDir Path bin) throws IOException {
+    // a PATH with podman but no docker
+    Path podman = Path.of("/usr/bin/podman");
+    Files.createSymbolicLink(bin.resolve("podman"), podman);
+    Map<String, String> env = Map.of("PATH", bin.toString());
+    CommandResult probe = Jar.run(env, "probe", "--json");
+    JsonNode d = docker(probe);
+    assertEquals("not-installed", d.path("status").asText());
+    assertEquals("docker CLI not found on PATH", d.path("diagnosis").asText());
+    if (Files.isExecutable(podman)) {
+      assertEquals("ok", Jar.runtime(Jar.json(probe), "podman").path("status").asText(), "the rest still runs");
+    }
+    buildFailsWith(2, "docker CLI not found on PATH", List.of(), env);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.envdoctor.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.exec.CommandResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The worker image, built once per test class with the real `envdoctor image build` on the offline
+ * base image, under a tag of the tests' own; removed at the end.
+ */
+final class WorkerImageFixture {
+
+  static final String BASE = "local/debian:bookworm";
+
+  final String engine;
+  final String tag;
+
+  private WorkerImageFixture(String engine, String tag) {
+    this.engine = engine;
+    this.tag = tag;
+  }
+
+  static WorkerImageFixture build(String engine) {
+    byte[] id = new byte[4];
+    new SecureRandom().nextBytes(id);
+    String tag = "envdoctor-ct-it-" + HexFormat.of().formatHex(id) + ":0.1.0";
+    List<String> before = buildContexts();
+    CommandResult r = Jar.run(List.of(), Map.of(), Duration.ofMinutes(15), "image", "build", "--runtime", engine,
+        "--base-image", BASE, "--tag", tag);
+    assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+    assertTrue(r.stdout().contains("built " + tag + " (linux/"), r.stdout());
+    assertEquals(before, buildContexts(), "image build left its temporary build context behind");
+    return new WorkerImageFixture(engine, tag);
+  }
+
+  void remove() {
+    Jar.engine(engine, "rmi", "-f", tag);
+  }
+
+  Map<String, String> env() {
+    return Map.of("ENVDOCTOR_WORKER_IMAGE", tag);
+  }
+
+  /** Containers of ours that the engine still knows, running or not. */
+  List<String> leftovers() {
+    CommandResult ps = Jar.engine(engine, "ps", "-a", "--filter", "label=dev.envdoctor=worker", "--format", "{{.Names}}");
+    assertTrue(ps.ok(), ps.describe() + ps.stderr());
+    return ps.stdoutLines().stream().filter(l -> !l.isBlank()).toList();
+  }
+
+  static List<String> buildContexts() {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("envdoctor-image-")).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
