@@ -9,6 +9,7 @@ import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.testing.CliHarness;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The shipped profiles evaluated on test reports through the real CLI (--from: pure, nothing probed). */
@@ -117,7 +118,10 @@ class ShippedProfilesTest {
     assertEquals("warn", r.status("accelerator-for-yolov8m"));
     assertEquals("skip", r.status("projected-hours"));
     var p = CheckStage.load(java.nio.file.Path.of(""), "yolov8m-69k");
-    assertEquals(new dev.envdoctor.model.Recommendation.Workload("yolov8m", 50, 69000L, 640, 16), p.workload());
+    var w = p.workload();
+    assertEquals(List.of("yolov8m", 50, 69000L, 640, 16, "yolov8m"),
+        List.of(w.name(), w.epochs(), w.images(), w.imgsz(), w.batch(), w.model()));
+    assertEquals(dev.envdoctor.recommend.Models.forwardGflops("yolov8m"), w.forwardGflops());
   }
 
   @Test

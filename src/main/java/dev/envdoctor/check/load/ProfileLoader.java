@@ -3,6 +3,7 @@ package dev.envdoctor.check.load;
 import dev.envdoctor.check.model.Check;
 import dev.envdoctor.check.model.Profile;
 import dev.envdoctor.model.Recommendation.Workload;
+import dev.envdoctor.recommend.Workloads;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 public final class ProfileLoader {
 
   private static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("description", "include", "workload", "checks"));
-  private static final Set<String> WORKLOAD_KEYS = new LinkedHashSet<>(List.of("name", "epochs", "images", "imgsz", "batch"));
+  private static final Set<String> WORKLOAD_KEYS = new LinkedHashSet<>(List.of("name", "model", "gflops", "epochs", "images", "imgsz", "batch"));
 
   private final ProfileLocator locator;
 
@@ -117,9 +118,15 @@ public final class ProfileLoader {
       }
     }
     String name = v.containsKey("name") ? Nodes.text(v.get("name"), "workload name") : null;
-    return new Workload(name, (int) Math.min(Integer.MAX_VALUE, Nodes.integer(v.get("epochs"), "epochs")),
-        Nodes.integer(v.get("images"), "images"),
-        (int) Math.min(Integer.MAX_VALUE, Nodes.integer(v.get("imgsz"), "imgsz")),
-        (int) Math.min(Integer.MAX_VALUE, Nodes.integer(v.get("batch"), "batch")));
+    String model = v.containsKey("model") ? Nodes.text(v.get("model"), "workload model") : "yolov8m";
+    Double gflops = v.containsKey("gflops") ? Nodes.number(v.get("gflops"), "workload gflops") : null;
+    try {
+      return Workloads.of(name, model, (int) Math.min(Integer.MAX_VALUE, Nodes.integer(v.get("epochs"), "epochs")),
+          Nodes.integer(v.get("images"), "images"),
+          (int) Math.min(Integer.MAX_VALUE, Nodes.integer(v.get("imgsz"), "imgsz")),
+          (int) Math.min(Integer.MAX_VALUE, Nodes.integer(v.get("batch"), "batch")), gflops);
+    } catch (dev.envdoctor.cli.ExitException e) {
+      throw new ProfileException(map.location(), e.getMessage());
+    }
   }
 }
