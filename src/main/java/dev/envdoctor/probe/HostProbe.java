@@ -32,7 +32,7 @@ public final class HostProbe {
     CompletableFuture<Boolean> translated = async(() -> platform.translation().translated(jvmArch));
     OshiBasics oshi = new OshiBasics();
     CompletableFuture<List<GpuInfo>> gpus = async(() -> platform.gpus().read(oshi::gpus));
-    CpuInfo cpu = platform.cpu().refine(oshi.cpu());
+    CpuInfo cpu = platform.cpu().read(oshi::cpu);
     Boolean isTranslated = translated.join();
     Host host = new Host(oshi.os(platform.family(), hardwareArch(jvmArch, isTranslated)), cpu, oshi.memory(),
         oshi.disks(), gpus.join(), power.join(), virt.join());

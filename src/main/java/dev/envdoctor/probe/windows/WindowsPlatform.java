@@ -7,6 +7,7 @@ import dev.envdoctor.probe.Platform;
 import dev.envdoctor.probe.Tool;
 import dev.envdoctor.probe.nvidia.NvidiaGpuDetails;
 import java.util.List;
+import java.util.function.Supplier;
 import oshi.SystemInfo;
 import oshi.hardware.ComputerSystem;
 import oshi.hardware.PowerSource;
@@ -22,7 +23,7 @@ public final class WindowsPlatform {
 
   public static Platform create(Tool tool) {
     SystemInfo si = new SystemInfo();
-    return new Platform("windows", cpu -> cpu, new NvidiaGpuDetails(tool), () -> power(si.getHardware().getPowerSources()),
+    return new Platform("windows", Supplier::get, new NvidiaGpuDetails(tool), () -> power(si.getHardware().getPowerSources()),
         () -> virtualization(si.getHardware().getComputerSystem()), jvmArch -> null);
   }
 

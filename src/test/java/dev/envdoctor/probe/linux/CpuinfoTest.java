@@ -24,6 +24,9 @@ class CpuinfoTest {
   void armFeaturesLine() {
     Cpuinfo c = Cpuinfo.parse(Recorded.text("linux/neoverse-n2-cpuinfo.txt"));
     assertFalse(c.hypervisor());
+    assertEquals("ARM", c.vendor(), "from the implementer code");
+    assertEquals(1, c.logicalCpus(), "one processor block");
+    assertEquals(1, c.physicalCores(), "no core ids on arm64: one core per CPU");
     assertEquals(List.of("asimd", "asimdhp", "asimddp", "fphp", "sve", "sve2", "bf16", "i8mm"), c.mlFeatures());
   }
 
@@ -33,6 +36,7 @@ class CpuinfoTest {
     Cpuinfo c = Cpuinfo.parse(new LinuxFiles(Path.of("/")).read("/proc/cpuinfo"));
     assertTrue(c.hypervisor());
     assertTrue(c.mlFeatures().contains("avx2"), c.mlFeatures().toString());
+    assertEquals(Runtime.getRuntime().availableProcessors(), c.logicalCpus());
   }
 
   @Test

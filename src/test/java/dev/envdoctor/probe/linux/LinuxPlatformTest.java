@@ -2,8 +2,10 @@ package dev.envdoctor.probe.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.model.CpuInfo;
+import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.PowerInfo;
 import dev.envdoctor.model.Virtualization;
 import dev.envdoctor.probe.Platform;
@@ -14,13 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Linux platform on this real machine, and on small file trees for what this machine lacks. */
 class LinuxPlatformTest {
 
-  private static final CpuInfo BASIC = new CpuInfo("x", "GenuineIntel", 3, 6, null, null, null, List.of());
+  /** OSHI's Linux processor and graphics cards run lshw, dmidecode and lspci: never asked on Linux. */
+  private static final Supplier<CpuInfo> NO_OSHI = () -> {
+    throw new AssertionError("OSHI's Linux CPU must not be read");
+  };
 
   @Test
   void thisMachineIsAKvmGuestAndNotInAContainerDespiteItsDockerenv() {
@@ -28,7 +34,13 @@ class LinuxPlatformTest {
     assertEquals(new Virtualization("kvm", null), p.virtualization().read());
     assertEquals(new PowerInfo(null, null), p.power().read(), "a server VM: no battery, no platform profile");
     assertEquals(Boolean.FALSE, p.translation().translated("amd64"));
-    assertNull(p.cpu().refine(BASIC).performanceCores(), "not a hybrid CPU");
+    CpuInfo cpu = p.cpu().read(NO_OSHI);
+    assertNull(cpu.performanceCores(), "not a hybrid CPU");
+    assertEquals(Runtime.getRuntime().availableProcessors(), cpu.logicalCores());
+    assertEquals("AuthenticAMD", cpu.vendor());
+    assertTrue(p.gpus().read(() -> {
+      throw new AssertionError("OSHI's Linux cards must not be read");
+    }).isEmpty(), "this VM has no display controller");
   }
 
   @Test
@@ -41,7 +53,9 @@ class LinuxPlatformTest {
       write(root, "sys/devices/system/cpu/cpu" + cpu + "/topology/core_id", coreOf[cpu] + "\n");
       write(root, "sys/devices/system/cpu/cpu" + cpu + "/topology/physical_package_id", "0\n");
     }
-    CpuInfo cpu = LinuxPlatform.create(new Tool(new Recorded()), Map.of(), root).cpu().refine(BASIC);
+    write(root, "sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq", "4700000\n");
+    CpuInfo cpu = LinuxPlatform.create(new Tool(new Recorded()), Map.of(), root).cpu().read(NO_OSHI);
+    assertEquals(4_700_000_000L, cpu.maxFrequencyHz());
     assertEquals(2, cpu.performanceCores());
     assertEquals(2, cpu.efficiencyCores());
   }
@@ -66,6 +80,25 @@ class LinuxPlatformTest {
     Platform p = LinuxPlatform.create(new Tool(new Recorded()), Map.of(), root);
     assertEquals(Boolean.TRUE, p.translation().translated("amd64"));
     assertEquals(Boolean.FALSE, p.translation().translated("aarch64"));
+  }
+
+  @Test
+  void displayControllersFromSysfsAndNvidiaSmiNamesItsOwn(@TempDir Path root) throws IOException {
+    write(root, "sys/bus/pci/devices/0000:00:06.0/class", "0x030200\n");
+    write(root, "sys/bus/pci/devices/0000:00:06.0/vendor", "0x10de\n");
+    write(root, "sys/bus/pci/devices/0000:00:06.0/device", "0x2330\n");
+    write(root, "sys/bus/pci/devices/0000:02:00.0/class", "0x030000\n");
+    write(root, "sys/bus/pci/devices/0000:02:00.0/vendor", "0x1a03\n");
+    write(root, "sys/bus/pci/devices/0000:02:00.0/device", "0x2000\n");
+    write(root, "sys/bus/pci/devices/0000:00:1f.0/class", "0x060100\n");
+    List<GpuInfo> bare = LinuxPlatform.create(new Tool(new Recorded()), Map.of(), root).gpus().read(List::of);
+    assertEquals(List.of("NVIDIA display controller [10de:2330] at 0000:00:06.0",
+        "ASPEED display controller [1a03:2000] at 0000:02:00.0"), bare.stream().map(GpuInfo::name).toList());
+    Recorded smi = new Recorded().ok("nvidia-smi/h100-q-x.xml", "nvidia-smi", "-q", "-x")
+        .ok("nvidia-smi/h100-query.csv", "nvidia-smi", "--query-gpu");
+    List<GpuInfo> named = LinuxPlatform.create(new Tool(smi), Map.of(), root).gpus().read(List::of);
+    assertEquals(List.of("NVIDIA H100 80GB HBM3", "ASPEED display controller [1a03:2000] at 0000:02:00.0"),
+        named.stream().map(GpuInfo::name).toList());
   }
 
   static void write(Path root, String path, String text) throws IOException {
