@@ -30,12 +30,12 @@ public final class HostProbe {
     CompletableFuture<PowerInfo> power = async(() -> platform.power().read());
     CompletableFuture<Virtualization> virt = async(() -> platform.virtualization().read());
     CompletableFuture<Boolean> translated = async(() -> platform.translation().translated(jvmArch));
-    OshiBasics oshi = new OshiBasics();
-    CompletableFuture<List<GpuInfo>> gpus = async(() -> platform.gpus().read(oshi::gpus));
-    CpuInfo cpu = platform.cpu().read(oshi::cpu);
+    HostBasics basics = platform.basics();
+    CompletableFuture<List<GpuInfo>> gpus = async(() -> platform.gpus().read(basics::gpus));
+    CpuInfo cpu = platform.cpu().read(basics::cpu);
     Boolean isTranslated = translated.join();
-    Host host = new Host(oshi.os(platform.family(), hardwareArch(jvmArch, isTranslated)), cpu, oshi.memory(),
-        oshi.disks(), gpus.join(), power.join(), virt.join());
+    Host host = new Host(basics.os(hardwareArch(jvmArch, isTranslated)), cpu, basics.memory(),
+        basics.disks(), gpus.join(), power.join(), virt.join());
     Jvm jvm = new Jvm(System.getProperty("java.version"), System.getProperty("java.vendor"), arch(jvmArch),
         isTranslated, System.getProperty("java.home"));
     return new Facts(host, jvm);

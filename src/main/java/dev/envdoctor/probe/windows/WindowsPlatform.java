@@ -3,6 +3,7 @@ package dev.envdoctor.probe.windows;
 import dev.envdoctor.model.PowerInfo;
 import dev.envdoctor.model.Virtualization;
 import dev.envdoctor.probe.Hypervisors;
+import dev.envdoctor.probe.OshiBasics;
 import dev.envdoctor.probe.Platform;
 import dev.envdoctor.probe.Tool;
 import dev.envdoctor.probe.nvidia.NvidiaGpuDetails;
@@ -23,7 +24,7 @@ public final class WindowsPlatform {
 
   public static Platform create(Tool tool) {
     SystemInfo si = new SystemInfo();
-    return new Platform("windows", Supplier::get, new NvidiaGpuDetails(tool), () -> power(si.getHardware().getPowerSources()),
+    return new Platform("windows", new OshiBasics("windows"), Supplier::get, new NvidiaGpuDetails(tool), () -> power(si.getHardware().getPowerSources()),
         () -> virtualization(si.getHardware().getComputerSystem()), jvmArch -> null);
   }
 

@@ -45,4 +45,12 @@ class CpuinfoTest {
     assertTrue(CpuList.parse("garbage,3").contains(3));
     assertEquals(java.util.Set.of(0, 1, 2, 5), CpuList.parse("0-2,5\n"));
   }
+
+  @Test
+  void osReleaseAndMountEscapes() {
+    var rel = LinuxBasics.osRelease("NAME=\"Ubuntu\"\nVERSION_ID=\"24.04\"\n# comment\nID=ubuntu\n");
+    assertEquals("Ubuntu", rel.get("NAME"));
+    assertEquals("24.04", rel.get("VERSION_ID"));
+    assertEquals("/media/My Disk", LinuxBasics.unescape("/media/My\\040Disk"));
+  }
 }

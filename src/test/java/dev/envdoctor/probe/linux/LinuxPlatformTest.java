@@ -1,6 +1,7 @@
 package dev.envdoctor.probe.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import dev.envdoctor.model.CpuInfo;
 import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.PowerInfo;
 import dev.envdoctor.model.Virtualization;
+import dev.envdoctor.probe.OshiBasics;
 import dev.envdoctor.probe.Platform;
 import dev.envdoctor.probe.Recorded;
 import dev.envdoctor.probe.Tool;
@@ -16,17 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Linux platform on this real machine, and on small file trees for what this machine lacks. */
 class LinuxPlatformTest {
 
-  /** OSHI's Linux processor and graphics cards run lshw, dmidecode and lspci: never asked on Linux. */
-  private static final Supplier<CpuInfo> NO_OSHI = () -> {
-    throw new AssertionError("OSHI's Linux CPU must not be read");
-  };
 
   @Test
   void thisMachineIsAKvmGuestAndNotInAContainerDespiteItsDockerenv() {
@@ -34,13 +31,15 @@ class LinuxPlatformTest {
     assertEquals(new Virtualization("kvm", null), p.virtualization().read());
     assertEquals(new PowerInfo(null, null), p.power().read(), "a server VM: no battery, no platform profile");
     assertEquals(Boolean.FALSE, p.translation().translated("amd64"));
-    CpuInfo cpu = p.cpu().read(NO_OSHI);
+    assertFalse(p.basics() instanceof OshiBasics, "OSHI's Linux side runs lshw, dmidecode and lspci");
+    CpuInfo cpu = p.cpu().read(p.basics()::cpu);
     assertNull(cpu.performanceCores(), "not a hybrid CPU");
     assertEquals(Runtime.getRuntime().availableProcessors(), cpu.logicalCores());
     assertEquals("AuthenticAMD", cpu.vendor());
-    assertTrue(p.gpus().read(() -> {
-      throw new AssertionError("OSHI's Linux cards must not be read");
-    }).isEmpty(), "this VM has no display controller");
+    assertTrue(p.gpus().read(p.basics()::gpus).isEmpty(), "this VM has no display controller");
+    assertEquals("Debian GNU/Linux", p.basics().os("x86_64").name());
+    assertEquals(List.of("/"), p.basics().disks().stream().map(d -> d.mount()).toList(),
+        "one disk: /var/lib/docker is a bind mount of the same volume, tmpfs is no disk");
   }
 
   @Test
@@ -54,7 +53,10 @@ class LinuxPlatformTest {
       write(root, "sys/devices/system/cpu/cpu" + cpu + "/topology/physical_package_id", "0\n");
     }
     write(root, "sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq", "4700000\n");
-    CpuInfo cpu = LinuxPlatform.create(new Tool(new Recorded()), Map.of(), root).cpu().read(NO_OSHI);
+    write(root, "proc/cpuinfo", "processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: 12th Gen Intel(R) Core(TM) i5-1240P\n");
+    Platform p = LinuxPlatform.create(new Tool(new Recorded()), Map.of(), root);
+    CpuInfo cpu = p.cpu().read(p.basics()::cpu);
+    assertEquals("12th Gen Intel(R) Core(TM) i5-1240P", cpu.model());
     assertEquals(4_700_000_000L, cpu.maxFrequencyHz());
     assertEquals(2, cpu.performanceCores());
     assertEquals(2, cpu.efficiencyCores());
@@ -91,12 +93,14 @@ class LinuxPlatformTest {
     write(root, "sys/bus/pci/devices/0000:02:00.0/vendor", "0x1a03\n");
     write(root, "sys/bus/pci/devices/0000:02:00.0/device", "0x2000\n");
     write(root, "sys/bus/pci/devices/0000:00:1f.0/class", "0x060100\n");
-    List<GpuInfo> bare = LinuxPlatform.create(new Tool(new Recorded()), Map.of(), root).gpus().read(List::of);
+    Platform p = LinuxPlatform.create(new Tool(new Recorded()), Map.of(), root);
+    List<GpuInfo> bare = p.gpus().read(p.basics()::gpus);
     assertEquals(List.of("NVIDIA display controller [10de:2330] at 0000:00:06.0",
         "ASPEED display controller [1a03:2000] at 0000:02:00.0"), bare.stream().map(GpuInfo::name).toList());
     Recorded smi = new Recorded().ok("nvidia-smi/h100-q-x.xml", "nvidia-smi", "-q", "-x")
         .ok("nvidia-smi/h100-query.csv", "nvidia-smi", "--query-gpu");
-    List<GpuInfo> named = LinuxPlatform.create(new Tool(smi), Map.of(), root).gpus().read(List::of);
+    Platform withSmi = LinuxPlatform.create(new Tool(smi), Map.of(), root);
+    List<GpuInfo> named = withSmi.gpus().read(withSmi.basics()::gpus);
     assertEquals(List.of("NVIDIA H100 80GB HBM3", "ASPEED display controller [1a03:2000] at 0000:02:00.0"),
         named.stream().map(GpuInfo::name).toList());
   }
