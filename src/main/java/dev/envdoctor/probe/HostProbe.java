@@ -9,7 +9,6 @@ import dev.envdoctor.model.Virtualization;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * Puts OSHI's basics and the platform's details together into {@code host.*} and {@code jvm.*}.
@@ -27,22 +26,18 @@ public final class HostProbe {
 
   public Facts probe() {
     String jvmArch = System.getProperty("os.arch", "");
-    CompletableFuture<PowerInfo> power = async(() -> platform.power().read());
-    CompletableFuture<Virtualization> virt = async(() -> platform.virtualization().read());
-    CompletableFuture<Boolean> translated = async(() -> platform.translation().translated(jvmArch));
-    OshiBasics oshi = new OshiBasics();
-    CompletableFuture<List<GpuInfo>> gpus = async(() -> platform.gpus().read(oshi::gpus));
-    CpuInfo cpu = platform.cpu().refine(oshi.cpu());
+    CompletableFuture<PowerInfo> power = Async.run(() -> platform.power().read());
+    CompletableFuture<Virtualization> virt = Async.run(() -> platform.virtualization().read());
+    CompletableFuture<Boolean> translated = Async.run(() -> platform.translation().translated(jvmArch));
+    HostBasics basics = platform.basics();
+    CompletableFuture<List<GpuInfo>> gpus = Async.run(() -> platform.gpus().read(basics::gpus));
+    CpuInfo cpu = platform.cpu().read(basics::cpu);
     Boolean isTranslated = translated.join();
-    Host host = new Host(oshi.os(platform.family(), hardwareArch(jvmArch, isTranslated)), cpu, oshi.memory(),
-        oshi.disks(), gpus.join(), power.join(), virt.join());
+    Host host = new Host(basics.os(hardwareArch(jvmArch, isTranslated)), cpu, basics.memory(),
+        basics.disks(), gpus.join(), power.join(), virt.join());
     Jvm jvm = new Jvm(System.getProperty("java.version"), System.getProperty("java.vendor"), arch(jvmArch),
         isTranslated, System.getProperty("java.home"));
     return new Facts(host, jvm);
-  }
-
-  private static <T> CompletableFuture<T> async(Supplier<T> what) {
-    return Async.run(what);
   }
 
   /** A translated JVM reports x86_64; the hardware under Rosetta 2 is arm64. */

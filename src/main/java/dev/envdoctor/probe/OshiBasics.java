@@ -22,58 +22,61 @@ import oshi.software.os.OperatingSystem;
  * The facts OSHI reads well on every OS. Only calls that read a value once: nothing that samples
  * CPU load over an interval or sleeps, so the probe stays well under a second.
  */
-public final class OshiBasics {
+public final class OshiBasics implements HostBasics {
 
   /** File systems that hold no training data: RAM disks, image layers, snaps. */
-  private static final Set<String> NOT_DISKS = Set.of("tmpfs", "devtmpfs", "overlay", "squashfs", "ramfs");
+  public static final Set<String> NOT_DISKS = Set.of("tmpfs", "devtmpfs", "overlay", "squashfs", "ramfs");
 
-  private final HardwareAbstractionLayer hw;
-  private final OperatingSystem os;
+  private final String family;
+  private final SystemInfo si = new SystemInfo();
 
-  public OshiBasics() {
-    SystemInfo si = new SystemInfo();
-    this.hw = si.getHardware();
-    this.os = si.getOperatingSystem();
+  /** {@code family}: macos or windows (Linux has {@code LinuxBasics}). OSHI starts on first use. */
+  public OshiBasics(String family) {
+    this.family = family;
   }
 
-  public OsInfo os(String family, String arch) {
-    OperatingSystem.OSVersionInfo v = os.getVersionInfo();
-    String name = family.equals("macos") ? "macOS" : os.getFamily();
-    return new OsInfo(family, name, v.getVersion(), kernel(family, v), arch);
+  private HardwareAbstractionLayer hw() {
+    return si.getHardware();
   }
 
-  private static String kernel(String family, OperatingSystem.OSVersionInfo v) {
-    // OSHI's build number is the kernel release on Linux, the build id on macOS/Windows
-    return family.equals("linux") ? System.getProperty("os.version") : v.getBuildNumber();
+  @Override
+  public OsInfo os(String arch) {
+    OperatingSystem.OSVersionInfo v = si.getOperatingSystem().getVersionInfo();
+    String name = family.equals("macos") ? "macOS" : si.getOperatingSystem().getFamily();
+    // the build id stands for the kernel on macOS and Windows (24D60, 22631)
+    return new OsInfo(family, name, v.getVersion(), v.getBuildNumber(), arch);
   }
 
+  @Override
   public CpuInfo cpu() {
-    CentralProcessor cpu = hw.getProcessor();
+    CentralProcessor cpu = hw().getProcessor();
     CentralProcessor.ProcessorIdentifier id = cpu.getProcessorIdentifier();
     long max = cpu.getMaxFreq();
     return new CpuInfo(blankToNull(id.getName()), blankToNull(id.getVendor()), cpu.getPhysicalProcessorCount(),
         cpu.getLogicalProcessorCount(), null, null, max > 0 ? max : null, List.of());
   }
 
+  @Override
   public MemoryInfo memory() {
-    GlobalMemory m = hw.getMemory();
+    GlobalMemory m = hw().getMemory();
     return new MemoryInfo(m.getTotal(), m.getAvailable());
   }
 
+  @Override
   public List<DiskInfo> disks() {
-    List<OSFileStore> stores = os.getFileSystem().getFileStores(true);
+    List<OSFileStore> stores = si.getOperatingSystem().getFileSystem().getFileStores(true);
     return disks(stores.stream().map(s -> new Store(s.getMount(), s.getVolume(), s.getType(),
         s.getTotalSpace(), s.getUsableSpace())).toList());
   }
 
-  /** One file store as OSHI lists it. */
-  record Store(String mount, String volume, String type, long total, long usable) {}
+  /** One file store as OSHI (or /proc/mounts) lists it. */
+  public record Store(String mount, String volume, String type, long total, long usable) {}
 
   /**
    * Real disks only, each once: a bind mount of the same volume (/var/lib/docker on /dev/vda) is
    * the same free space, so the shortest mount path stands for it.
    */
-  static List<DiskInfo> disks(List<Store> stores) {
+  public static List<DiskInfo> disks(List<Store> stores) {
     Map<String, Store> byVolume = new LinkedHashMap<>();
     for (Store s : stores) {
       if (s.total() <= 0 || NOT_DISKS.contains(s.type())) {
@@ -87,9 +90,10 @@ public final class OshiBasics {
     return disks;
   }
 
+  @Override
   public List<GpuInfo> gpus() {
     List<GpuInfo> gpus = new ArrayList<>();
-    for (GraphicsCard g : hw.getGraphicsCards()) {
+    for (GraphicsCard g : hw().getGraphicsCards()) {
       long vram = g.getVRam();
       gpus.add(GpuInfo.basic(blankToNull(g.getName()), blankToNull(g.getVendor()), vram > 0 ? vram : null,
           null, null, null));
@@ -97,7 +101,7 @@ public final class OshiBasics {
     return gpus;
   }
 
-  static String blankToNull(String s) {
+  public static String blankToNull(String s) {
     return s == null || s.isBlank() || s.equalsIgnoreCase("unknown") ? null : s.trim();
   }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public record Platform(
     String family,
+    HostBasics basics,
     CpuDetails cpu,
     GpuDetails gpus,
     PowerDetails power,

@@ -9,6 +9,8 @@ import dev.envdoctor.model.DiskInfo;
 import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Host;
 import dev.envdoctor.model.Jvm;
+import dev.envdoctor.model.MemoryInfo;
+import dev.envdoctor.model.OsInfo;
 import dev.envdoctor.model.PowerInfo;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.Virtualization;
@@ -30,11 +32,13 @@ public final class ProbeView implements View {
       return;
     }
     boolean v = ctx.verbose();
-    c.mark(Mark.OK, "OS: " + join(h.os().name(), h.os().version()) + " (" + h.os().arch()
-        + (h.os().kernel() != null ? ", kernel " + h.os().kernel() : "") + ")");
-    cpu(c, h.cpu(), v);
-    c.mark(Mark.OK, "Memory: " + Units.gib(h.memory().totalBytes()) + " total, "
-        + Units.gib(h.memory().availableBytes()) + " available");
+    // a report read back from a file (report --from) may lack any part: say so, never fail
+    OsInfo os = h.os() != null ? h.os() : new OsInfo(null, null, null, null, null);
+    c.mark(Mark.OK, "OS: " + join(os.name(), os.version()) + " (" + nz(os.arch(), "unknown arch")
+        + (os.kernel() != null ? ", kernel " + os.kernel() : "") + ")");
+    cpu(c, h.cpu() != null ? h.cpu() : new CpuInfo(null, null, null, null, null, null, null, null), v);
+    MemoryInfo mem = h.memory() != null ? h.memory() : new MemoryInfo(null, null);
+    c.mark(Mark.OK, "Memory: " + Units.gib(mem.totalBytes()) + " total, " + Units.gib(mem.availableBytes()) + " available");
     disks(c, h.disks());
     gpus(c, h.gpus(), v);
     power(c, h.power());
@@ -44,9 +48,9 @@ public final class ProbeView implements View {
   }
 
   private static void cpu(Console c, CpuInfo cpu, boolean v) {
-    String cores = cpu.physicalCores() + " cores, " + cpu.logicalCores() + " threads";
+    String cores = n(cpu.physicalCores()) + " cores, " + n(cpu.logicalCores()) + " threads";
     if (cpu.performanceCores() != null && cpu.efficiencyCores() != null) {
-      cores = cpu.physicalCores() + " cores (" + cpu.performanceCores() + " performance + "
+      cores = n(cpu.physicalCores()) + " cores (" + cpu.performanceCores() + " performance + "
           + cpu.efficiencyCores() + " efficiency)";
     }
     String freq = cpu.maxFrequencyHz() == null ? "" : String.format(", up to %.1f GHz", cpu.maxFrequencyHz() / 1e9);
@@ -162,7 +166,7 @@ public final class ProbeView implements View {
     }
     String line = "JVM: Java " + j.version() + " (" + nz(j.vendor(), "unknown vendor") + "), " + j.arch();
     boolean emulated = Boolean.TRUE.equals(j.translated())
-        || ("x86_64".equals(j.arch()) && "arm64".equals(h.os().arch()));
+        || ("x86_64".equals(j.arch()) && h.os() != null && "arm64".equals(h.os().arch()));
     if (emulated) {
       c.mark(Mark.WARN, line + (Boolean.TRUE.equals(j.translated()) ? ", translated by Rosetta 2" : ""));
       c.detail(Mark.WARN, "an x86_64 JVM on arm64 hardware is emulated: slower, and no MPS; install an arm64 JDK");
@@ -179,6 +183,10 @@ public final class ProbeView implements View {
       return nz(b, "unknown");
     }
     return b == null || a.contains(b) ? a : a + " " + b;
+  }
+
+  private static String n(Integer i) {
+    return i == null ? "?" : i.toString();
   }
 
   private static String nz(String s, String otherwise) {

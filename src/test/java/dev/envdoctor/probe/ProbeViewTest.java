@@ -85,4 +85,13 @@ class ProbeViewTest {
     assertTrue(s.contains("[✓] JVM: Java 17.0.15 (Debian), x86_64"), s);
     assertTrue(s.contains("home: /usr/lib/jvm/x"), s);
   }
+
+  @Test
+  void aReportWithMissingPartsStillRenders() {
+    String s = render(new Host(null, null, null, null, null, null, null), null, false);
+    assertTrue(s.contains("[✓] OS: unknown (unknown arch)"), s);
+    assertTrue(s.contains("[✓] CPU: unknown model, ? cores, ? threads"), s);
+    assertTrue(s.contains("[✓] Memory: ? total, ? available"), s);
+    assertTrue(s.contains("[•] GPU: none found"), s);
+  }
 }

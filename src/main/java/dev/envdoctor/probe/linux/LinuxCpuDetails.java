@@ -4,9 +4,10 @@ import dev.envdoctor.model.CpuInfo;
 import dev.envdoctor.probe.CpuDetails;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Features from /proc/cpuinfo; performance/efficiency cores of an Intel hybrid CPU from the
+ * ISA features from /proc/cpuinfo; performance/efficiency cores of an Intel hybrid CPU from the
  * kernel's two PMU folders (/sys/devices/cpu_core and cpu_atom list their logical CPUs).
  */
 final class LinuxCpuDetails implements CpuDetails {
@@ -20,12 +21,12 @@ final class LinuxCpuDetails implements CpuDetails {
   }
 
   @Override
-  public CpuInfo refine(CpuInfo c) {
+  public CpuInfo read(Supplier<CpuInfo> basics) {
+    CpuInfo c = basics.get();
     Set<Integer> pCpus = CpuList.parse(files.line("/sys/devices/cpu_core/cpus"));
     Set<Integer> eCpus = CpuList.parse(files.line("/sys/devices/cpu_atom/cpus"));
     boolean hybrid = !pCpus.isEmpty() && !eCpus.isEmpty();
-    String model = c.model() != null ? c.model() : cpuinfo.modelName();
-    return new CpuInfo(model, c.vendor(), c.physicalCores(), c.logicalCores(),
+    return new CpuInfo(c.model(), c.vendor(), c.physicalCores(), c.logicalCores(),
         hybrid ? cores(pCpus) : null, hybrid ? cores(eCpus) : null, c.maxFrequencyHz(), cpuinfo.mlFeatures());
   }
 

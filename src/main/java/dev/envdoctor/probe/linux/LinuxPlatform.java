@@ -6,7 +6,7 @@ import dev.envdoctor.probe.nvidia.NvidiaGpuDetails;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Linux: /proc and /sys for CPU, power and virtualization; nvidia-smi for NVIDIA GPUs. */
+/** Linux: /proc, /sys and /etc for everything but NVIDIA GPUs, which nvidia-smi tells; no OSHI. */
 public final class LinuxPlatform {
 
   private LinuxPlatform() {}
@@ -15,7 +15,8 @@ public final class LinuxPlatform {
   public static Platform create(Tool tool, Map<String, String> env, Path root) {
     LinuxFiles files = new LinuxFiles(root);
     Cpuinfo cpuinfo = Cpuinfo.parse(files.read("/proc/cpuinfo"));
-    return new Platform("linux", new LinuxCpuDetails(files, cpuinfo), new NvidiaGpuDetails(tool),
-        new LinuxPowerDetails(files), new LinuxVirtualization(files, env, cpuinfo), new LinuxJvmTranslation(files));
+    return new Platform("linux", new LinuxBasics(files, cpuinfo), new LinuxCpuDetails(files, cpuinfo),
+        new NvidiaGpuDetails(tool), new LinuxPowerDetails(files), new LinuxVirtualization(files, env, cpuinfo),
+        new LinuxJvmTranslation(files));
   }
 }

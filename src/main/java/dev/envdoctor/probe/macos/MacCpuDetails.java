@@ -14,7 +14,8 @@ final class MacCpuDetails implements CpuDetails {
   }
 
   @Override
-  public CpuInfo refine(CpuInfo c) {
+  public CpuInfo read(Supplier<CpuInfo> fromOshi) {
+    CpuInfo c = fromOshi.get();
     Sysctl s = sysctl.get();
     String brand = s.get("machdep.cpu.brand_string");
     Integer p = s.integer("hw.perflevel0.physicalcpu");

@@ -6,6 +6,7 @@ import dev.envdoctor.model.Virtualization;
 import dev.envdoctor.probe.Async;
 import dev.envdoctor.probe.HostProbe;
 import dev.envdoctor.probe.Hypervisors;
+import dev.envdoctor.probe.OshiBasics;
 import dev.envdoctor.probe.Platform;
 import dev.envdoctor.probe.Tool;
 import java.time.Duration;
@@ -28,7 +29,7 @@ public final class MacPlatform {
   public static Platform create(Tool tool) {
     Supplier<Sysctl> sysctl = once(() -> Sysctl.parse(
         tool.stdoutEvenIfFailed(Tool.SHORT, argv("sysctl", Sysctl.NAMES)).orElse(null)));
-    return new Platform("macos", new MacCpuDetails(sysctl), fromOshi -> gpus(tool),
+    return new Platform("macos", new OshiBasics("macos"), new MacCpuDetails(sysctl), fromOshi -> gpus(tool),
         () -> power(tool), () -> virtualization(sysctl.get()), jvmArch -> translated(sysctl.get(), jvmArch));
   }
 

@@ -3,10 +3,12 @@ package dev.envdoctor.probe.windows;
 import dev.envdoctor.model.PowerInfo;
 import dev.envdoctor.model.Virtualization;
 import dev.envdoctor.probe.Hypervisors;
+import dev.envdoctor.probe.OshiBasics;
 import dev.envdoctor.probe.Platform;
 import dev.envdoctor.probe.Tool;
 import dev.envdoctor.probe.nvidia.NvidiaGpuDetails;
 import java.util.List;
+import java.util.function.Supplier;
 import oshi.SystemInfo;
 import oshi.hardware.ComputerSystem;
 import oshi.hardware.PowerSource;
@@ -22,7 +24,7 @@ public final class WindowsPlatform {
 
   public static Platform create(Tool tool) {
     SystemInfo si = new SystemInfo();
-    return new Platform("windows", cpu -> cpu, new NvidiaGpuDetails(tool), () -> power(si.getHardware().getPowerSources()),
+    return new Platform("windows", new OshiBasics("windows"), Supplier::get, new NvidiaGpuDetails(tool), () -> power(si.getHardware().getPowerSources()),
         () -> virtualization(si.getHardware().getComputerSystem()), jvmArch -> null);
   }
 

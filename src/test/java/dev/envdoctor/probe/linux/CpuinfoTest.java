@@ -24,6 +24,9 @@ class CpuinfoTest {
   void armFeaturesLine() {
     Cpuinfo c = Cpuinfo.parse(Recorded.text("linux/neoverse-n2-cpuinfo.txt"));
     assertFalse(c.hypervisor());
+    assertEquals("ARM", c.vendor(), "from the implementer code");
+    assertEquals(1, c.logicalCpus(), "one processor block");
+    assertEquals(1, c.physicalCores(), "no core ids on arm64: one core per CPU");
     assertEquals(List.of("asimd", "asimdhp", "asimddp", "fphp", "sve", "sve2", "bf16", "i8mm"), c.mlFeatures());
   }
 
@@ -33,6 +36,7 @@ class CpuinfoTest {
     Cpuinfo c = Cpuinfo.parse(new LinuxFiles(Path.of("/")).read("/proc/cpuinfo"));
     assertTrue(c.hypervisor());
     assertTrue(c.mlFeatures().contains("avx2"), c.mlFeatures().toString());
+    assertEquals(Runtime.getRuntime().availableProcessors(), c.logicalCpus());
   }
 
   @Test
@@ -40,5 +44,13 @@ class CpuinfoTest {
     assertTrue(Cpuinfo.parse(null).mlFeatures().isEmpty());
     assertTrue(CpuList.parse("garbage,3").contains(3));
     assertEquals(java.util.Set.of(0, 1, 2, 5), CpuList.parse("0-2,5\n"));
+  }
+
+  @Test
+  void osReleaseAndMountEscapes() {
+    var rel = LinuxBasics.osRelease("NAME=\"Ubuntu\"\nVERSION_ID=\"24.04\"\n# comment\nID=ubuntu\n");
+    assertEquals("Ubuntu", rel.get("NAME"));
+    assertEquals("24.04", rel.get("VERSION_ID"));
+    assertEquals("/media/My Disk", LinuxBasics.unescape("/media/My\\040Disk"));
   }
 }

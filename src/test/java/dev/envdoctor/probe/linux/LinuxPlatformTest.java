@@ -1,11 +1,15 @@
 package dev.envdoctor.probe.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.model.CpuInfo;
+import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.PowerInfo;
 import dev.envdoctor.model.Virtualization;
+import dev.envdoctor.probe.OshiBasics;
 import dev.envdoctor.probe.Platform;
 import dev.envdoctor.probe.Recorded;
 import dev.envdoctor.probe.Tool;
@@ -20,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Linux platform on this real machine, and on small file trees for what this machine lacks. */
 class LinuxPlatformTest {
 
-  private static final CpuInfo BASIC = new CpuInfo("x", "GenuineIntel", 3, 6, null, null, null, List.of());
 
   @Test
   void thisMachineIsAKvmGuestAndNotInAContainerDespiteItsDockerenv() {
@@ -28,7 +31,15 @@ class LinuxPlatformTest {
     assertEquals(new Virtualization("kvm", null), p.virtualization().read());
     assertEquals(new PowerInfo(null, null), p.power().read(), "a server VM: no battery, no platform profile");
     assertEquals(Boolean.FALSE, p.translation().translated("amd64"));
-    assertNull(p.cpu().refine(BASIC).performanceCores(), "not a hybrid CPU");
+    assertFalse(p.basics() instanceof OshiBasics, "OSHI's Linux side runs lshw, dmidecode and lspci");
+    CpuInfo cpu = p.cpu().read(p.basics()::cpu);
+    assertNull(cpu.performanceCores(), "not a hybrid CPU");
+    assertEquals(Runtime.getRuntime().availableProcessors(), cpu.logicalCores());
+    assertEquals("AuthenticAMD", cpu.vendor());
+    assertTrue(p.gpus().read(p.basics()::gpus).isEmpty(), "this VM has no display controller");
+    assertEquals("Debian GNU/Linux", p.basics().os("x86_64").name());
+    assertEquals(List.of("/"), p.basics().disks().stream().map(d -> d.mount()).toList(),
+        "one disk: /var/lib/docker is a bind mount of the same volume, tmpfs is no disk");
   }
 
   @Test
@@ -41,7 +52,12 @@ class LinuxPlatformTest {
       write(root, "sys/devices/system/cpu/cpu" + cpu + "/topology/core_id", coreOf[cpu] + "\n");
       write(root, "sys/devices/system/cpu/cpu" + cpu + "/topology/physical_package_id", "0\n");
     }
-    CpuInfo cpu = LinuxPlatform.create(new Tool(new Recorded()), Map.of(), root).cpu().refine(BASIC);
+    write(root, "sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq", "4700000\n");
+    write(root, "proc/cpuinfo", "processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: 12th Gen Intel(R) Core(TM) i5-1240P\n");
+    Platform p = LinuxPlatform.create(new Tool(new Recorded()), Map.of(), root);
+    CpuInfo cpu = p.cpu().read(p.basics()::cpu);
+    assertEquals("12th Gen Intel(R) Core(TM) i5-1240P", cpu.model());
+    assertEquals(4_700_000_000L, cpu.maxFrequencyHz());
     assertEquals(2, cpu.performanceCores());
     assertEquals(2, cpu.efficiencyCores());
   }
@@ -66,6 +82,27 @@ class LinuxPlatformTest {
     Platform p = LinuxPlatform.create(new Tool(new Recorded()), Map.of(), root);
     assertEquals(Boolean.TRUE, p.translation().translated("amd64"));
     assertEquals(Boolean.FALSE, p.translation().translated("aarch64"));
+  }
+
+  @Test
+  void displayControllersFromSysfsAndNvidiaSmiNamesItsOwn(@TempDir Path root) throws IOException {
+    write(root, "sys/bus/pci/devices/0000:00:06.0/class", "0x030200\n");
+    write(root, "sys/bus/pci/devices/0000:00:06.0/vendor", "0x10de\n");
+    write(root, "sys/bus/pci/devices/0000:00:06.0/device", "0x2330\n");
+    write(root, "sys/bus/pci/devices/0000:02:00.0/class", "0x030000\n");
+    write(root, "sys/bus/pci/devices/0000:02:00.0/vendor", "0x1a03\n");
+    write(root, "sys/bus/pci/devices/0000:02:00.0/device", "0x2000\n");
+    write(root, "sys/bus/pci/devices/0000:00:1f.0/class", "0x060100\n");
+    Platform p = LinuxPlatform.create(new Tool(new Recorded()), Map.of(), root);
+    List<GpuInfo> bare = p.gpus().read(p.basics()::gpus);
+    assertEquals(List.of("NVIDIA display controller [10de:2330] at 0000:00:06.0",
+        "ASPEED display controller [1a03:2000] at 0000:02:00.0"), bare.stream().map(GpuInfo::name).toList());
+    Recorded smi = new Recorded().ok("nvidia-smi/h100-q-x.xml", "nvidia-smi", "-q", "-x")
+        .ok("nvidia-smi/h100-query.csv", "nvidia-smi", "--query-gpu");
+    Platform withSmi = LinuxPlatform.create(new Tool(smi), Map.of(), root);
+    List<GpuInfo> named = withSmi.gpus().read(withSmi.basics()::gpus);
+    assertEquals(List.of("NVIDIA H100 80GB HBM3", "ASPEED display controller [1a03:2000] at 0000:02:00.0"),
+        named.stream().map(GpuInfo::name).toList());
   }
 
   static void write(Path root, String path, String text) throws IOException {

@@ -29,7 +29,7 @@ class MacPlatformTest {
   @Test
   void m4MaxHasTwelvePerformanceAndFourEfficiencyCoresAndItsArmFeatures() {
     Platform p = mac(new Recorded().ok("sysctl/darwin-sequoia-m4max.txt", "sysctl"));
-    CpuInfo cpu = p.cpu().refine(OSHI_M4);
+    CpuInfo cpu = p.cpu().read(() -> OSHI_M4);
     assertEquals(12, cpu.performanceCores());
     assertEquals(4, cpu.efficiencyCores());
     assertEquals("Apple M4 Max", cpu.model());
@@ -40,7 +40,7 @@ class MacPlatformTest {
 
   @Test
   void m5SuperCoresCountAsPerformanceCores() {
-    CpuInfo cpu = mac(new Recorded().ok("sysctl/darwin-tahoe-m5.txt", "sysctl")).cpu().refine(OSHI_M4);
+    CpuInfo cpu = mac(new Recorded().ok("sysctl/darwin-tahoe-m5.txt", "sysctl")).cpu().read(() -> OSHI_M4);
     assertEquals(4, cpu.performanceCores());
     assertEquals(6, cpu.efficiencyCores());
     assertEquals("Apple M5", cpu.model());
@@ -50,7 +50,7 @@ class MacPlatformTest {
   void anX86JvmOnAppleSiliconIsTranslatedByRosetta() {
     Platform p = mac(new Recorded().ok("sysctl/rosetta2-monterey-m1.txt", "sysctl"));
     assertEquals(Boolean.TRUE, p.translation().translated("x86_64"));
-    CpuInfo cpu = p.cpu().refine(OSHI_M4);
+    CpuInfo cpu = p.cpu().read(() -> OSHI_M4);
     assertEquals(4, cpu.performanceCores());
     assertEquals("Apple M1", cpu.model());
   }
@@ -65,7 +65,7 @@ class MacPlatformTest {
   void oneSysctlCallServesCpuRosettaAndVirtualization() {
     Recorded r = new Recorded().ok("sysctl/darwin-sequoia-m4max.txt", "sysctl");
     Platform p = mac(r);
-    p.cpu().refine(OSHI_M4);
+    p.cpu().read(() -> OSHI_M4);
     p.translation().translated("aarch64");
     p.virtualization().read();
     assertEquals(1, r.calls("sysctl"));
@@ -76,7 +76,7 @@ class MacPlatformTest {
     // sysctl exits 1 on an unknown name (no hw.perflevel0 on Intel) but prints every name it knows
     Platform p = mac(new Recorded().answer(Status.FAILED, 1,
         "machdep.cpu.brand_string: Intel(R) Core(TM) i9-9880H CPU @ 2.30GHz\nhw.optional.avx2_0: 1\n", "sysctl"));
-    CpuInfo cpu = p.cpu().refine(OSHI_M4);
+    CpuInfo cpu = p.cpu().read(() -> OSHI_M4);
     assertEquals("Intel(R) Core(TM) i9-9880H CPU @ 2.30GHz", cpu.model());
     assertNull(cpu.performanceCores());
     assertEquals(List.of("avx2"), cpu.features());
@@ -122,13 +122,13 @@ class MacPlatformTest {
     assertEquals(new PowerInfo(null, null), missing.power().read());
     assertTrue(missing.gpus().read(List::of).isEmpty());
     assertNull(missing.translation().translated("x86_64"));
-    assertEquals(OSHI_M4.model(), missing.cpu().refine(OSHI_M4).model());
+    assertEquals(OSHI_M4.model(), missing.cpu().read(() -> OSHI_M4).model());
 
     Platform hanging = mac(new Recorded().answer(Status.TIMED_OUT, -1, "", "system_profiler")
         .answer(Status.TIMED_OUT, -1, "", "pmset").answer(Status.SIGNALLED, 137, "", "sysctl"));
     assertTrue(hanging.gpus().read(List::of).isEmpty());
     assertEquals(new PowerInfo(null, null), hanging.power().read());
-    assertNull(hanging.cpu().refine(OSHI_M4).performanceCores());
+    assertNull(hanging.cpu().read(() -> OSHI_M4).performanceCores());
 
     Platform garbage = mac(new Recorded().answer(Status.OK, 0, "{not json", "system_profiler"));
     assertFalse(garbage.gpus().read(List::of).iterator().hasNext());
