@@ -3,9 +3,7 @@ package dev.envdoctor.report;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.CheckResult;
 import dev.envdoctor.model.DeviceResult;
-import dev.envdoctor.model.DiskInfo;
 import dev.envdoctor.model.Engine;
-import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Host;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
@@ -89,32 +87,7 @@ final class MarkdownDetails {
       md.append("not probed\n\n");
       return;
     }
-    var os = h.os();
-    var cpu = h.cpu();
-    table(List.of("", ""), List.of(
-        List.of("OS", os == null ? Fmt.NONE : Fmt.join(" · ", os.name(), os.version(), os.kernel(), os.arch())),
-        List.of("CPU", cpu == null ? Fmt.NONE : Fmt.join(" · ", cpu.model(),
-            cpu.physicalCores() == null ? null : cpu.physicalCores() + " cores",
-            cpu.logicalCores() == null ? null : cpu.logicalCores() + " threads",
-            cpu.performanceCores() == null ? null : cpu.performanceCores() + "P+" + cpu.efficiencyCores() + "E",
-            cpu.maxFrequencyHz() == null ? null : Fmt.hz(cpu.maxFrequencyHz()))),
-        List.of("Memory", h.memory() == null ? Fmt.NONE
-            : Fmt.bytes(h.memory().availableBytes()) + " available of " + Fmt.bytes(h.memory().totalBytes())),
-        List.of("Disks", h.disks().isEmpty() ? Fmt.NONE : String.join("; ", h.disks().stream()
-            .map((DiskInfo d) -> Fmt.text(d.mount()) + " " + Fmt.bytes(d.freeBytes()) + " free of " + Fmt.bytes(d.totalBytes())).toList())),
-        List.of("GPUs", h.gpus().isEmpty() ? Fmt.NONE : String.join("; ", h.gpus().stream().map(MarkdownDetails::gpu).toList())),
-        List.of("Power", h.power() == null ? Fmt.NONE
-            : "on battery: " + Fmt.yesNo(h.power().onBattery()) + ", low power mode: " + Fmt.yesNo(h.power().lowPowerMode())),
-        List.of("Virtualization", h.virtualization() == null ? Fmt.NONE
-            : "VM: " + Fmt.text(h.virtualization().vm()) + ", container: " + Fmt.text(h.virtualization().container()))));
-  }
-
-  private static String gpu(GpuInfo g) {
-    return Fmt.join(" · ", g.name(), g.vendor(), g.memoryBytes() == null ? null : Fmt.bytes(g.memoryBytes()),
-        g.driverVersion() == null ? null : "driver " + g.driverVersion(),
-        g.cudaVersion() == null ? null : "CUDA " + g.cudaVersion(),
-        g.computeCapability() == null ? null : "compute " + g.computeCapability(),
-        g.cores() == null ? null : g.cores() + " cores");
+    table(List.of("", ""), HostFacts.rows(h).stream().map(i -> List.<Object>of(i.label(), i.value())).toList());
   }
 
   private void recommendation(Report r) {
