@@ -44,7 +44,7 @@ final class MarkdownRenderer implements ReportRenderer {
     md.append("<details><summary>Details: host, JVM, Python, engines, runtimes, devices, calibrations, checks, stages</summary>\n\n");
     new MarkdownDetails(md).append(r);
     md.append("</details>\n\n");
-    md.append("<sub>").append(footer(r)).append("</sub>\n");
+    md.append("<sub>").append(inline(footer(r))).append("</sub>\n");
     return md.toString();
   }
 
