@@ -44,6 +44,18 @@ class CompareCommandTest {
   }
 
   @Test
+  void theOutputIsRedactedFileNamesIncluded(@TempDir Path tmp) throws Exception {
+    Path home = Files.createDirectories(tmp.resolve("home/kowalski"));
+    Path a = Files.copy(Path.of(f("constructed-base-linux.json")), home.resolve("a.json"));
+    var r = new CliHarness().env("USER", "dana").run("compare", a.toString(), f("constructed-other-linux-no-toolkit.json"));
+    assertEquals(ExitCode.CHECK_FAILED, r.exitCode(), r.err());
+    assertTrue(r.out().contains("/home/<user>/a.json"), r.out());
+    assertTrue(!r.out().contains("kowalski") && !r.out().contains("dana"), r.out());
+    var raw = new CliHarness().run("compare", "--no-redact", a.toString(), f("constructed-other-linux-no-toolkit.json"));
+    assertTrue(raw.out().contains("/home/kowalski/a.json"), raw.out());
+  }
+
+  @Test
   void theSameMachineExitsZero() {
     var r = new CliHarness().run("compare", f("constructed-base-linux.json"), f("constructed-base-linux.json"));
     assertEquals(ExitCode.OK, r.exitCode(), r.out());
