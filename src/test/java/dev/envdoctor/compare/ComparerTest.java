@@ -76,6 +76,15 @@ class ComparerTest {
   }
 
   @Test
+  void withoutAResourceDifferenceTheVerdictSaysNothingExplainsIt() throws Exception {
+    Report base = read("constructed-base-mac.json");
+    Report other = read("constructed-other-mac-small-vm.json").withRuntimes(base.runtimes());
+    Comparison c = Comparer.compare(base, other, "BASE", "OTHER");
+    assertEquals("OTHER trains 2.4× slower on the same workload (docker/djl/cpu, cnn): no difference in the facts explains it; "
+        + "see the rows below", c.verdict());
+  }
+
+  @Test
   void theIntervalIsFixedForTheSameInput() throws Exception {
     Comparison a = Comparer.compare(read("constructed-base-mac.json"), read("constructed-other-mac-small-vm.json"), "B", "O");
     Comparison b = Comparer.compare(read("constructed-base-mac.json"), read("constructed-other-mac-small-vm.json"), "B", "O");
