@@ -39,6 +39,39 @@ class RenderersTest {
     assertEquals("0", x.getDocumentElement().getAttribute("tests"));
   }
 
+  /** Every value the model lets be null is null: no renderer may trip on any of them. */
+  @Test
+  void everyFormatCopesWithEveryFieldNull() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode tree = ReportJson.mapper().valueToTree(Fixtures.mac());
+    nullLeaves(tree);
+    Report sparse = ReportJson.mapper().treeToValue(tree, Report.class);
+    assertEquals(null, sparse.devices().get(0).verified());
+    for (ReportRenderer r : Renderers.all()) {
+      assertFalse(r.render(sparse).isBlank(), r.format());
+    }
+    xml(Renderers.byFormat("junit").orElseThrow().render(sparse));
+    assertEquals("[]", Fixtures.violations(Renderers.byFormat("json").orElseThrow().render(sparse)).toString());
+    assertFalse(new Redactor(Identity.none()).redact(sparse).redaction().kinds().iterator().hasNext());
+  }
+
+  private static void nullLeaves(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      var names = new java.util.ArrayList<String>();
+      o.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        var v = o.get(name);
+        if (v.isValueNode() && !List.of("schema", "createdAt", "name", "version", "passed", "warned", "failed", "skipped",
+            "errors", "millis", "applied").contains(name)) {
+          o.putNull(name);
+        } else {
+          nullLeaves(v);
+        }
+      }
+    } else if (node.isArray()) {
+      node.forEach(RenderersTest::nullLeaves);
+    }
+  }
+
   @Test
   void jsonIsTheModelAndReadsBack() throws Exception {
     Report mac = Fixtures.mac();
