@@ -104,8 +104,7 @@ final class HtmlRenderer implements ReportRenderer {
       b.append("<dt>Train on</dt><dd>").append(Fmt.html(Fmt.side(rec.train().runtime(), rec.train().backend(), rec.train().device()))).append("</dd>");
     }
     if (rec.speedup() != null) {
-      b.append("<dt>Speed-up</dt><dd>").append(Fmt.html(Fmt.num(rec.speedup()) + "×" + (rec.speedupCi95().size() == 2
-          ? " (95% interval " + Fmt.num(rec.speedupCi95().get(0)) + "–" + Fmt.num(rec.speedupCi95().get(1)) + ")" : ""))).append("</dd>");
+      b.append("<dt>Speed-up</dt><dd>").append(Fmt.html(Fmt.speedup(rec))).append("</dd>");
     }
     if (rec.deployment() != null) {
       b.append("<dt>Deployment</dt><dd>").append(Fmt.html(rec.deployment())).append("</dd>");
@@ -113,8 +112,7 @@ final class HtmlRenderer implements ReportRenderer {
     b.append("</dl>\n");
     var w = rec.workload();
     if (!rec.projection().isEmpty()) {
-      b.append("<p>Projected wall time").append(w == null ? "" : Fmt.html(" for " + Fmt.text(w.name()) + ", " + Fmt.text(w.epochs())
-          + " epochs × " + Fmt.text(w.images()) + " images at " + Fmt.text(w.imgsz()) + " px")).append(":</p>");
+      b.append("<p>Projected wall time").append(w == null ? "" : Fmt.html(" for " + Fmt.workload(w))).append(":</p>");
       table(b, List.of("side", "hours", "low", "high"), rec.projection().stream().map(p -> row(
           Fmt.html(Fmt.side(p.runtime(), p.backend(), p.device())), num(Fmt.num(p.hours())), num(Fmt.num(p.hoursLow())),
           num(Fmt.num(p.hoursHigh())))).toList());

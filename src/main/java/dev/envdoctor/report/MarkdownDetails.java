@@ -101,9 +101,7 @@ final class MarkdownDetails {
       md.append("Why: ").append(MarkdownRenderer.inline(rec.reason())).append("  \n");
     }
     if (rec.speedup() != null) {
-      md.append("Speed-up: ").append(Fmt.num(rec.speedup())).append("×")
-          .append(rec.speedupCi95().size() == 2 ? " (95% interval " + Fmt.num(rec.speedupCi95().get(0)) + "–"
-              + Fmt.num(rec.speedupCi95().get(1)) + ")" : "").append("  \n");
+      md.append("Speed-up: ").append(Fmt.speedup(rec)).append("  \n");
     }
     if (rec.deployment() != null) {
       md.append("Deployment: ").append(MarkdownRenderer.inline(rec.deployment())).append("\n");
@@ -111,8 +109,7 @@ final class MarkdownDetails {
     md.append('\n');
     if (!rec.projection().isEmpty()) {
       var w = rec.workload();
-      md.append("Projection").append(w == null ? "" : " for " + Fmt.text(w.name()) + ", " + Fmt.text(w.epochs())
-          + " epochs × " + Fmt.text(w.images()) + " images at " + Fmt.text(w.imgsz()) + " px").append(":\n\n");
+      md.append("Projection").append(w == null ? "" : " for " + MarkdownRenderer.inline(Fmt.workload(w))).append(":\n\n");
       table(List.of("side", "hours", "low", "high"), rec.projection().stream().map(p -> List.<Object>of(
           Fmt.side(p.runtime(), p.backend(), p.device()), Fmt.num(p.hours()), Fmt.num(p.hoursLow()), Fmt.num(p.hoursHigh()))).toList());
     }
