@@ -66,6 +66,16 @@ class ComparerTest {
   }
 
   @Test
+  void aCheckFailingOnBothIsWorthALookButNotANewFailure() throws Exception {
+    Report r = read("constructed-other-mac-small-vm.json");
+    Comparison c = Comparer.compare(r, r, "A", "A");
+    assertFalse(c.failing());
+    Difference d = c.differences().get(0);
+    assertEquals(List.of(Group.CHECKS, Severity.WARN), List.of(d.group(), d.severity()));
+    assertTrue(d.note().startsWith("fails on both: Docker Desktop VM has 2 CPUs. Fix: "), d.note());
+  }
+
+  @Test
   void emptyReportsCompareWithoutFailing() throws Exception {
     Report empty = Report.empty(new Tool("envdoctor", "0.1.0"), "2026-11-25T00:00:00Z");
     Comparison c = Comparer.compare(empty, read("constructed-base-mac.json"), "BASE", "OTHER");
