@@ -58,8 +58,10 @@ class HtmlChromiumIT {
   /** chromium headless, with its profile in the temp folder so nothing is left behind. */
   private static CommandResult chromium(Path tmp, String... args) {
     List<String> argv = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--no-first-run", "--disable-extensions", "--user-data-dir=" + tmp.resolve("profile")));
+        "--no-first-run", "--disable-extensions", "--disable-breakpad", "--user-data-dir=" + tmp.resolve("profile")));
     argv.addAll(List.of(args));
-    return new ProcessRunner().run(CommandSpec.of(Duration.ofSeconds(90), argv));
+    // chromium puts crash reports under $XDG_CONFIG_HOME whatever --user-data-dir says: keep them in tmp too
+    return new ProcessRunner().run(CommandSpec.of(Duration.ofSeconds(90), argv).withEnv(java.util.Map.of(
+        "XDG_CONFIG_HOME", tmp.resolve("config").toString(), "XDG_CACHE_HOME", tmp.resolve("cache").toString())));
   }
 }
