@@ -77,6 +77,12 @@ final class HtmlRenderer implements ReportRenderer {
             Fmt.html(c.workload()), num(Fmt.text(c.batch())), num(Fmt.text(c.steps())), num(Fmt.ms(c.medianMs())),
             num(Fmt.ms(c.p10Ms())), num(Fmt.ms(c.p90Ms())), num(Fmt.num(c.cv())), num(Fmt.num(c.samplesPerSecond())),
             num(Fmt.num(c.achievedGflops())))).toList());
+    if (!r.peaks().isEmpty()) {
+      table(b, List.of("peak test", "side", "dtype", "achieved", "of datasheet peak"), r.peaks().stream().map(p -> row(
+          Fmt.html(p.test()), Fmt.html(Fmt.side(p.runtime(), p.backend(), p.device())), Fmt.html(p.dtype()),
+          num(Fmt.num(p.achieved()) + " " + Fmt.text(p.unit())),
+          num(p.fractionOfPeak() == null ? Fmt.NONE : Fmt.num(100 * p.fractionOfPeak()) + "%"))).toList());
+    }
     section(b, "Devices");
     table(b, List.of("side", "device", "verified", "max abs error", "diagnosis"), r.devices().stream().map((DeviceResult d) -> row(
         Fmt.html(Fmt.side(d.runtime(), d.backend(), d.device())), Fmt.html(d.name()),

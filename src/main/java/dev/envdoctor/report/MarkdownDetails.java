@@ -5,6 +5,7 @@ import dev.envdoctor.model.CheckResult;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.model.Host;
+import dev.envdoctor.model.Peak;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.StageRun;
@@ -71,6 +72,11 @@ final class MarkdownDetails {
         r.calibrations().stream().map((Calibration c) -> List.<Object>of(Fmt.side(c.runtime(), c.backend(), c.device()),
             n(c.workload()), n(c.batch()), n(c.steps()), Fmt.ms(c.medianMs()), Fmt.ms(c.p10Ms()), Fmt.ms(c.p90Ms()),
             Fmt.num(c.cv()), Fmt.num(c.samplesPerSecond()), Fmt.num(c.achievedGflops()), n(c.diagnosis()))).toList());
+    section("Peaks");
+    table(List.of("side", "test", "dtype", "achieved", "datasheet peak", "fraction", "diagnosis"),
+        r.peaks().stream().map((Peak p) -> List.<Object>of(Fmt.side(p.runtime(), p.backend(), p.device()), n(p.test()),
+            n(p.dtype()), Fmt.num(p.achieved()) + " " + Fmt.text(p.unit()), Fmt.num(p.datasheetPeak()),
+            Fmt.num(p.fractionOfPeak()), n(p.diagnosis()))).toList());
     recommendation(r);
     section("Checks");
     table(List.of("status", "id", "title", "severity", "message", "fix"),

@@ -90,11 +90,12 @@ class RenderersTest {
     assertTrue(verdict > 0 && verdict < failed && failed < accel && accel < versions && versions < details,
         List.of(verdict, failed, accel, versions, details) + "\n" + md);
     for (String section : List.of("Host", "JVM", "Python / torch", "Engines", "Runtimes", "Devices", "Calibrations",
-        "Recommendation", "Checks", "Stages")) {
+        "Peaks", "Recommendation", "Checks", "Stages")) {
       assertTrue(md.indexOf("#### " + section + "\n") > details, section);
     }
     assertTrue(md.indexOf("</details>") > md.indexOf("#### Stages"));
     assertTrue(md.contains("| docker/python/cuda:0 | — | ✗ |"), md);
+    assertTrue(md.contains("| native/python/cuda:0 | matmul | bfloat16 | 148 TFLOP/s | 165 | 0.9 | — |"), md);
   }
 
   @Test
