@@ -35,12 +35,16 @@ public final class CompareCommand extends BaseCommand {
   public Integer call() {
     Report b = SavedReport.load(base);
     Report o = SavedReport.load(other);
+    String baseName = base.toString();
+    String otherName = other.toString();
     if (!noRedact) {
       Redactor redactor = new Redactor(Identity.current(root().env()));
       b = redactor.redact(b);
       o = redactor.redact(o);
+      baseName = redactor.text(baseName);
+      otherName = redactor.text(otherName);
     }
-    Comparison c = Comparer.compare(b, o, base.toString(), other.toString());
+    Comparison c = Comparer.compare(b, o, baseName, otherName);
     var ctx = context(java.util.Set.of());
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(c));

@@ -83,6 +83,11 @@ final class CompareVerdict {
     if ("python".equals(r.backend()) && !Objects.equals(tb, to)) {
       return "it runs torch " + Fmt.text(to) + " (BASE: " + Fmt.text(tb) + ")";
     }
+    String lb = libtorch(base, r.runtime());
+    String lo = libtorch(other, r.runtime());
+    if ("djl".equals(r.backend()) && !Objects.equals(lb, lo)) {
+      return "it runs libtorch " + Fmt.text(lo) + " (BASE: " + Fmt.text(lb) + ")";
+    }
     return "no difference in the facts explains it; see the rows below";
   }
 
@@ -92,6 +97,11 @@ final class CompareVerdict {
     String family = r.host() == null || r.host().os() == null ? null : r.host().os().family();
     boolean vm = family != null && !"linux".equals(family);
     return "its " + name + (vm ? " VM" : " engine");
+  }
+
+  private static String libtorch(Report r, String runtime) {
+    return r.engines().stream().filter(e -> Objects.equals(runtime, e.runtime())).map(e -> e.libtorchVersion())
+        .findFirst().orElse(null);
   }
 
   private static RuntimeInfo find(Report r, String name) {

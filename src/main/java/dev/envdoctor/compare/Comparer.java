@@ -59,12 +59,13 @@ public final class Comparer {
       if (Objects.equals(sb, so) && !FAILED.contains(so)) {
         continue;
       }
-      String title = id + (co != null && co.title() != null ? " (" + co.title() + ")" : cb != null && cb.title() != null ? " (" + cb.title() + ")" : "");
+      CheckResult either = co != null ? co : cb;
+      String title = id + (either.title() == null ? "" : " (" + either.title() + ")");
       String note = co == null ? null : Fmt.join(". Fix: ", co.message(), co.fix());
       Severity sev;
       if (FAILED.contains(so)) {
         sev = FAILED.contains(sb) ? Severity.WARN : Severity.FAIL;
-        note = (FAILED.contains(sb) ? "fails on both: " : "") + note;
+        note = FAILED.contains(sb) ? "fails on both: " + note : note;
       } else if ("warn".equals(so) && !"warn".equals(sb)) {
         sev = Severity.WARN;
       } else {

@@ -1,5 +1,6 @@
 package dev.envdoctor.report;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -69,6 +70,17 @@ public final class Fmt {
   /** runtime/backend/device, the name of one measured configuration. */
   public static String side(String runtime, String backend, String device) {
     return Stream.of(runtime, backend, device).filter(Objects::nonNull).collect(Collectors.joining("/"));
+  }
+
+  /** "4.34× (95% interval 4.04–4.65)", the interval left out where unknown. */
+  public static String speedup(dev.envdoctor.model.Recommendation rec) {
+    List<Double> ci = rec.speedupCi95();
+    return num(rec.speedup()) + "×" + (ci.size() == 2 ? " (95% interval " + num(ci.get(0)) + "–" + num(ci.get(1)) + ")" : "");
+  }
+
+  /** "cnn, 50 epochs × 10000 images at 640 px". */
+  public static String workload(dev.envdoctor.model.Recommendation.Workload w) {
+    return text(w.name()) + ", " + text(w.epochs()) + " epochs × " + text(w.images()) + " images at " + text(w.imgsz()) + " px";
   }
 
   public static String html(Object value) {

@@ -25,7 +25,7 @@ final class HtmlRenderer implements ReportRenderer {
       .st{font-weight:700;text-transform:uppercase;font-size:12px}.st.pass,.st.ok,.st.yes{color:#2e7d32}.st.warn{color:#b26a00}
       .st.fail,.st.error,.st.no{color:#c62828}.st.skip{color:#7a8599}
       dl.kv{display:grid;grid-template-columns:160px 1fr;gap:2px 12px;margin:6px 0}dl.kv dt{color:#5a6478}dl.kv dd{margin:0}
-      .muted{color:#7a8599}pre{background:#f3f5f8;padding:8px;overflow:auto;font-size:12px}
+      .muted{color:#7a8599}pre{background:#f3f5f8;padding:8px;overflow:auto;font-size:12px;white-space:pre-wrap;word-break:break-word}
       svg.chart{max-width:100%;height:auto}svg .grid{stroke:#e6e9ef}svg .tick,svg .axis,svg .value{font-size:11px;fill:#5a6478}
       svg .label{font-size:12px;fill:#1d2330}svg .box{fill:#1565c022;stroke:#1565c0}svg .whisker{stroke:#7a8599}
       svg .dot{fill:#1565c0;opacity:.55}svg .median{stroke:#0d2f5e;stroke-width:2.5}
@@ -69,6 +69,7 @@ final class HtmlRenderer implements ReportRenderer {
     table(b, List.of("status", "check", "message", "fix"), r.checks().stream().map((CheckResult c) -> row(
         status(c.status()), Fmt.html(c.id()) + "<br><span class=\"muted\">" + Fmt.html(c.title()) + "</span>",
         Fmt.html(c.message()), Fmt.html(c.fix()))).toList());
+    recommendation(b, r);
     section(b, "Step times per side and device");
     b.append(StepTimeChart.svg(r.calibrations())).append('\n');
     table(b, List.of("side", "workload", "batch", "steps", "median", "p10", "p90", "cv", "samples/s", "GFLOP/s"),
@@ -76,6 +77,12 @@ final class HtmlRenderer implements ReportRenderer {
             Fmt.html(c.workload()), num(Fmt.text(c.batch())), num(Fmt.text(c.steps())), num(Fmt.ms(c.medianMs())),
             num(Fmt.ms(c.p10Ms())), num(Fmt.ms(c.p90Ms())), num(Fmt.num(c.cv())), num(Fmt.num(c.samplesPerSecond())),
             num(Fmt.num(c.achievedGflops())))).toList());
+    if (!r.peaks().isEmpty()) {
+      table(b, List.of("peak test", "side", "dtype", "achieved", "of datasheet peak"), r.peaks().stream().map(p -> row(
+          Fmt.html(p.test()), Fmt.html(Fmt.side(p.runtime(), p.backend(), p.device())), Fmt.html(p.dtype()),
+          num(Fmt.num(p.achieved()) + " " + Fmt.text(p.unit())),
+          num(p.fractionOfPeak() == null ? Fmt.NONE : Fmt.num(100 * p.fractionOfPeak()) + "%"))).toList());
+    }
     section(b, "Devices");
     table(b, List.of("side", "device", "verified", "max abs error", "diagnosis"), r.devices().stream().map((DeviceResult d) -> row(
         Fmt.html(Fmt.side(d.runtime(), d.backend(), d.device())), Fmt.html(d.name()),
@@ -86,18 +93,60 @@ final class HtmlRenderer implements ReportRenderer {
         Fmt.html(rt.name()), status(rt.status()), Fmt.html(Fmt.join(" ", rt.serverVersion(), rt.product() == null ? null : "(" + rt.product() + ")")),
         num(Fmt.text(rt.cpus())), num(Fmt.bytes(rt.memoryBytes())), Fmt.html(rt.gpuAccess()),
         Fmt.html(rt.diagnosis()) + (rt.fix() == null ? "" : "<br><span class=\"muted\">fix: " + Fmt.html(rt.fix()) + "</span>"))).toList());
-    section(b, "Host");
-    b.append("<pre>").append(Fmt.html(hostDetails(r))).append("</pre>\n");
+    section(b, "Host, JVM, Python, stages");
+    b.append(hostDetails(r)).append('\n');
     b.append("<footer>").append(Fmt.html(MarkdownRenderer.footer(r))).append("</footer>\n</body></html>\n");
     return b.toString();
   }
 
-  /** The host, JVM and Python sections as plain text: the Markdown details already say it all. */
+  private static void recommendation(StringBuilder b, Report r) {
+    var rec = r.recommendation();
+    if (rec == null) {
+      return;
+    }
+    section(b, "Recommendation");
+    b.append("<dl class=\"kv\">");
+    if (rec.train() != null) {
+      b.append("<dt>Train on</dt><dd>").append(Fmt.html(Fmt.side(rec.train().runtime(), rec.train().backend(), rec.train().device()))).append("</dd>");
+    }
+    if (rec.speedup() != null) {
+      b.append("<dt>Speed-up</dt><dd>").append(Fmt.html(Fmt.speedup(rec))).append("</dd>");
+    }
+    if (rec.deployment() != null) {
+      b.append("<dt>Deployment</dt><dd>").append(Fmt.html(rec.deployment())).append("</dd>");
+    }
+    b.append("</dl>\n");
+    var w = rec.workload();
+    if (!rec.projection().isEmpty()) {
+      b.append("<p>Projected wall time").append(w == null ? "" : Fmt.html(" for " + Fmt.workload(w))).append(":</p>");
+      table(b, List.of("side", "hours", "low", "high"), rec.projection().stream().map(p -> row(
+          Fmt.html(Fmt.side(p.runtime(), p.backend(), p.device())), num(Fmt.num(p.hours())), num(Fmt.num(p.hoursLow())),
+          num(Fmt.num(p.hoursHigh())))).toList());
+    }
+  }
+
   private static String hostDetails(Report r) {
-    StringBuilder md = new StringBuilder();
-    new MarkdownDetails(md).append(r.withChecks(List.of(), r.summary()).withCalibrations(List.of())
-        .withDevices(List.of()).withRuntimes(List.of()));
-    return md.toString().replace("#### ", "").replace("\\|", "|");
+    List<Headline.Item> rows = new java.util.ArrayList<>(HostFacts.rows(r.host()));
+    if (r.jvm() != null) {
+      rows.add(new Headline.Item("JVM home", Fmt.text(r.jvm().home())));
+    }
+    if (r.python() != null) {
+      rows.add(new Headline.Item("Python", Fmt.join(" · ", r.python().executable(), r.python().arch(),
+          Boolean.TRUE.equals(r.python().venv()) ? "venv" : null, r.python().found() == null ? null : "found by " + r.python().found())));
+      if (r.python().diagnosis() != null) {
+        rows.add(new Headline.Item("Python problem", Fmt.join(". Fix: ", r.python().diagnosis(), r.python().fix())));
+      }
+    }
+    r.engines().forEach(e -> rows.add(new Headline.Item("DJL (" + Fmt.text(e.runtime()) + ")",
+        Fmt.join(" · ", e.libraryPath(), e.diagnosis()))));
+    r.stages().forEach(s -> rows.add(new Headline.Item("stage " + s.name(),
+        Fmt.join(" · ", s.status(), s.millis() + " ms", s.error()))));
+    if (rows.isEmpty()) {
+      return "<p class=\"muted\">not probed</p>";
+    }
+    StringBuilder b = new StringBuilder("<dl class=\"kv\">");
+    rows.forEach(i -> b.append("<dt>").append(Fmt.html(i.label())).append("</dt><dd>").append(Fmt.html(i.value())).append("</dd>"));
+    return b.append("</dl>").toString();
   }
 
   private static void section(StringBuilder b, String title) {

@@ -3,10 +3,9 @@ package dev.envdoctor.report;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.CheckResult;
 import dev.envdoctor.model.DeviceResult;
-import dev.envdoctor.model.DiskInfo;
 import dev.envdoctor.model.Engine;
-import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Host;
+import dev.envdoctor.model.Peak;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.StageRun;
@@ -73,6 +72,11 @@ final class MarkdownDetails {
         r.calibrations().stream().map((Calibration c) -> List.<Object>of(Fmt.side(c.runtime(), c.backend(), c.device()),
             n(c.workload()), n(c.batch()), n(c.steps()), Fmt.ms(c.medianMs()), Fmt.ms(c.p10Ms()), Fmt.ms(c.p90Ms()),
             Fmt.num(c.cv()), Fmt.num(c.samplesPerSecond()), Fmt.num(c.achievedGflops()), n(c.diagnosis()))).toList());
+    section("Peaks");
+    table(List.of("side", "test", "dtype", "achieved", "datasheet peak", "fraction", "diagnosis"),
+        r.peaks().stream().map((Peak p) -> List.<Object>of(Fmt.side(p.runtime(), p.backend(), p.device()), n(p.test()),
+            n(p.dtype()), Fmt.num(p.achieved()) + " " + Fmt.text(p.unit()), Fmt.num(p.datasheetPeak()),
+            Fmt.num(p.fractionOfPeak()), n(p.diagnosis()))).toList());
     recommendation(r);
     section("Checks");
     table(List.of("status", "id", "title", "severity", "message", "fix"),
@@ -89,32 +93,7 @@ final class MarkdownDetails {
       md.append("not probed\n\n");
       return;
     }
-    var os = h.os();
-    var cpu = h.cpu();
-    table(List.of("", ""), List.of(
-        List.of("OS", os == null ? Fmt.NONE : Fmt.join(" · ", os.name(), os.version(), os.kernel(), os.arch())),
-        List.of("CPU", cpu == null ? Fmt.NONE : Fmt.join(" · ", cpu.model(),
-            cpu.physicalCores() == null ? null : cpu.physicalCores() + " cores",
-            cpu.logicalCores() == null ? null : cpu.logicalCores() + " threads",
-            cpu.performanceCores() == null ? null : cpu.performanceCores() + "P+" + cpu.efficiencyCores() + "E",
-            cpu.maxFrequencyHz() == null ? null : Fmt.hz(cpu.maxFrequencyHz()))),
-        List.of("Memory", h.memory() == null ? Fmt.NONE
-            : Fmt.bytes(h.memory().availableBytes()) + " available of " + Fmt.bytes(h.memory().totalBytes())),
-        List.of("Disks", h.disks().isEmpty() ? Fmt.NONE : String.join("; ", h.disks().stream()
-            .map((DiskInfo d) -> Fmt.text(d.mount()) + " " + Fmt.bytes(d.freeBytes()) + " free of " + Fmt.bytes(d.totalBytes())).toList())),
-        List.of("GPUs", h.gpus().isEmpty() ? Fmt.NONE : String.join("; ", h.gpus().stream().map(MarkdownDetails::gpu).toList())),
-        List.of("Power", h.power() == null ? Fmt.NONE
-            : "on battery: " + Fmt.yesNo(h.power().onBattery()) + ", low power mode: " + Fmt.yesNo(h.power().lowPowerMode())),
-        List.of("Virtualization", h.virtualization() == null ? Fmt.NONE
-            : "VM: " + Fmt.text(h.virtualization().vm()) + ", container: " + Fmt.text(h.virtualization().container()))));
-  }
-
-  private static String gpu(GpuInfo g) {
-    return Fmt.join(" · ", g.name(), g.vendor(), g.memoryBytes() == null ? null : Fmt.bytes(g.memoryBytes()),
-        g.driverVersion() == null ? null : "driver " + g.driverVersion(),
-        g.cudaVersion() == null ? null : "CUDA " + g.cudaVersion(),
-        g.computeCapability() == null ? null : "compute " + g.computeCapability(),
-        g.cores() == null ? null : g.cores() + " cores");
+    table(List.of("", ""), HostFacts.rows(h).stream().map(i -> List.<Object>of(i.label(), i.value())).toList());
   }
 
   private void recommendation(Report r) {
@@ -128,9 +107,7 @@ final class MarkdownDetails {
       md.append("Why: ").append(MarkdownRenderer.inline(rec.reason())).append("  \n");
     }
     if (rec.speedup() != null) {
-      md.append("Speed-up: ").append(Fmt.num(rec.speedup())).append("×")
-          .append(rec.speedupCi95().size() == 2 ? " (95% interval " + Fmt.num(rec.speedupCi95().get(0)) + "–"
-              + Fmt.num(rec.speedupCi95().get(1)) + ")" : "").append("  \n");
+      md.append("Speed-up: ").append(Fmt.speedup(rec)).append("  \n");
     }
     if (rec.deployment() != null) {
       md.append("Deployment: ").append(MarkdownRenderer.inline(rec.deployment())).append("\n");
@@ -138,8 +115,7 @@ final class MarkdownDetails {
     md.append('\n');
     if (!rec.projection().isEmpty()) {
       var w = rec.workload();
-      md.append("Projection").append(w == null ? "" : " for " + Fmt.text(w.name()) + ", " + Fmt.text(w.epochs())
-          + " epochs × " + Fmt.text(w.images()) + " images at " + Fmt.text(w.imgsz()) + " px").append(":\n\n");
+      md.append("Projection").append(w == null ? "" : " for " + MarkdownRenderer.inline(Fmt.workload(w))).append(":\n\n");
       table(List.of("side", "hours", "low", "high"), rec.projection().stream().map(p -> List.<Object>of(
           Fmt.side(p.runtime(), p.backend(), p.device()), Fmt.num(p.hours()), Fmt.num(p.hoursLow()), Fmt.num(p.hoursHigh()))).toList());
     }

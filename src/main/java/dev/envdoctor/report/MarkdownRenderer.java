@@ -39,12 +39,12 @@ final class MarkdownRenderer implements ReportRenderer {
     }
     md.append("**Accelerators:** ").append(h.accelerators().stream().map(MarkdownRenderer::inline)
         .collect(Collectors.joining(" · "))).append("  \n");
-    md.append("**Versions:** ").append(h.versions().stream().map(i -> i.label() + " " + inline(i.value()))
-        .collect(Collectors.joining(" · "))).append("\n\n");
+    md.append("**Versions:** ").append(h.versions().isEmpty() ? "not probed" : h.versions().stream()
+        .map(i -> i.label() + " " + inline(i.value())).collect(Collectors.joining(" · "))).append("\n\n");
     md.append("<details><summary>Details: host, JVM, Python, engines, runtimes, devices, calibrations, checks, stages</summary>\n\n");
     new MarkdownDetails(md).append(r);
     md.append("</details>\n\n");
-    md.append("<sub>").append(footer(r)).append("</sub>\n");
+    md.append("<sub>").append(inline(footer(r))).append("</sub>\n");
     return md.toString();
   }
 

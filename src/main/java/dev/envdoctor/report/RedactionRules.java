@@ -40,8 +40,9 @@ final class RedactionRules {
           + "|api[_-]?key|access[_-]?key|private[_-]?key|key)(?:[_.-][a-z0-9]+)*)(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;'\"]+)",
           m -> m.group(3).contains("<") ? null : m.group(1) + m.group(2) + SECRET));
 
+  // a home path starts a path ("/home/x", "PATH=...:/home/x"), it is not the middle of a URL ("site.org/home/news")
   private static final Rule HOME = rule("home-path",
-      "(?i)(/home/|/Users/|\\b[a-z]:[\\\\/]Users[\\\\/])([^/\\\\\\s:;'\"<>]+)",
+      "(?i)((?<![A-Za-z0-9._~-])(?:/var)?/home/|(?<![A-Za-z0-9._~-])/Users/|\\b[a-z]:[\\\\/]Users[\\\\/])([^/\\\\\\s:;'\"<>]+)",
       m -> isPlaceholderOrShared(m.group(2)) ? null : m.group(1) + "<user>");
 
   private static final List<Rule> ADDRESSES = List.of(

@@ -55,6 +55,14 @@ public final class Redactor {
     }
   }
 
+  /** One line outside a report (a file name on the console), redacted with this identity's names. */
+  public String text(String line) {
+    Set<String> users = new LinkedHashSet<>(identity.userNames());
+    RedactionRules.learnUsers(line, users);
+    return RedactionRules.apply(RedactionRules.forNames(users.stream().filter(Identity::worthRemoving).toList(),
+        Identity.withShortNames(identity.hostNames())), line, new TreeSet<>());
+  }
+
   private static JsonNode walk(JsonNode node, List<RedactionRules.Rule> rules, Set<String> kinds) {
     if (node.isTextual()) {
       return TextNode.valueOf(RedactionRules.apply(rules, node.asText(), kinds));

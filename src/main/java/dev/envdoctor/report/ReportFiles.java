@@ -39,15 +39,14 @@ public record ReportFiles(Path json, Path md, Path html) {
     }
   }
 
-  /** Writes every format of the (already redacted, where asked) report; creates the folder. */
-  public static ReportFiles write(Report report, Path dir) throws IOException {
-    Files.createDirectories(dir);
-    ReportFiles files = named(dir, report.createdAt());
-    List<Path> paths = files.all();
+  /** Writes every format of the (already redacted, where asked) report under these names; creates the folder. */
+  public ReportFiles write(Report report) throws IOException {
+    Files.createDirectories(json.toAbsolutePath().getParent());
+    List<Path> paths = all();
     for (int i = 0; i < FORMATS.size(); i++) {
       ReportRenderer r = Renderers.byFormat(FORMATS.get(i)).orElseThrow();
       Files.writeString(paths.get(i), r.render(report), StandardCharsets.UTF_8);
     }
-    return files;
+    return this;
   }
 }

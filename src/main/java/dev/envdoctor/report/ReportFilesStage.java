@@ -47,7 +47,8 @@ public final class ReportFilesStage implements Stage {
   public Report run(Report soFar, RunContext ctx) throws IOException {
     Report shared = ctx.options().noRedact ? soFar.withRedaction(new Redaction(false, List.of()))
         : new Redactor(Identity.current(ctx.env())).redact(soFar);
-    ReportFiles.write(shared, outDir(ctx));
+    // named from the run's own createdAt, so written() finds them again from the report the run goes on with
+    ReportFiles.named(outDir(ctx), soFar.createdAt()).write(shared);
     return soFar;
   }
 

@@ -44,6 +44,19 @@ class CompareCommandTest {
   }
 
   @Test
+  void theOutputIsRedactedFileNamesIncluded(@TempDir Path tmp) throws Exception {
+    Path mine = Files.createDirectories(tmp.resolve("kowalski"));
+    Path a = Files.copy(Path.of(f("constructed-base-linux.json")), mine.resolve("a.json"));
+    var r = new CliHarness().env("USER", "kowalski").run("compare", a.toString(), f("constructed-other-linux-no-toolkit.json"));
+    assertEquals(ExitCode.CHECK_FAILED, r.exitCode(), r.err());
+    assertTrue(r.out().contains("/<user>/a.json"), r.out());
+    assertTrue(!r.out().contains("kowalski"), r.out());
+    var raw = new CliHarness().env("USER", "kowalski").run("compare", "--no-redact", a.toString(),
+        f("constructed-other-linux-no-toolkit.json"));
+    assertTrue(raw.out().contains("/kowalski/a.json"), raw.out());
+  }
+
+  @Test
   void theSameMachineExitsZero() {
     var r = new CliHarness().run("compare", f("constructed-base-linux.json"), f("constructed-base-linux.json"));
     assertEquals(ExitCode.OK, r.exitCode(), r.out());

@@ -66,6 +66,16 @@ class ComparerTest {
   }
 
   @Test
+  void aCheckFailingOnBothIsWorthALookButNotANewFailure() throws Exception {
+    Report r = read("constructed-other-mac-small-vm.json");
+    Comparison c = Comparer.compare(r, r, "A", "A");
+    assertFalse(c.failing());
+    Difference d = c.differences().get(0);
+    assertEquals(List.of(Group.CHECKS, Severity.WARN), List.of(d.group(), d.severity()));
+    assertTrue(d.note().startsWith("fails on both: Docker Desktop VM has 2 CPUs. Fix: "), d.note());
+  }
+
+  @Test
   void emptyReportsCompareWithoutFailing() throws Exception {
     Report empty = Report.empty(new Tool("envdoctor", "0.1.0"), "2026-11-25T00:00:00Z");
     Comparison c = Comparer.compare(empty, read("constructed-base-mac.json"), "BASE", "OTHER");
@@ -73,6 +83,15 @@ class ComparerTest {
     assertEquals("No workload was calibrated on both machines: no training speed to compare", c.verdict());
     Comparison back = Comparer.compare(read("constructed-base-mac.json"), empty, "BASE", "OTHER");
     assertTrue(back.failing(), "OTHER lost every verified device");
+  }
+
+  @Test
+  void withoutAResourceDifferenceTheVerdictSaysNothingExplainsIt() throws Exception {
+    Report base = read("constructed-base-mac.json");
+    Report other = read("constructed-other-mac-small-vm.json").withRuntimes(base.runtimes());
+    Comparison c = Comparer.compare(base, other, "BASE", "OTHER");
+    assertEquals("OTHER trains 2.4× slower on the same workload (docker/djl/cpu, cnn): no difference in the facts explains it; "
+        + "see the rows below", c.verdict());
   }
 
   @Test

@@ -87,7 +87,7 @@ class RedactorTest {
         "/Users/Shared/datasets", "compute capability 8.9 with 16384 cores", "pytorch-native-cpu-2.7.1-linux-x86_64.jar",
         "ai.djl.engine.EngineException: MPS backend is not available", "Docker Desktop 4.30.0 (149282)",
         "batch 32 imgsz 640 epochs 50", "token_count is fine", "max_tokens 4096", "the keyboard layout", "monkey=see",
-        "ip 1.2.3", "a 12:30 meeting", "ab:cd", "PYTORCH_LIBRARY_PATH=/opt/torch/lib", "LC_ALL=C");
+        "ip 1.2.3", "a 12:30 meeting", "see https://docs.example.org/home/getting-started", "ab:cd", "PYTORCH_LIBRARY_PATH=/opt/torch/lib", "LC_ALL=C");
     Set<String> kinds = new TreeSet<>();
     List<String> changed = new ArrayList<>();
     var rules = RedactionRules.forNames(List.of("dana"), Identity.withShortNames(Set.of("mbp-dana.local")));
@@ -98,6 +98,15 @@ class RedactorTest {
       }
     }
     assertEquals(List.of(), changed);
+  }
+
+  @Test
+  void homePathsOfEveryPlatformGo() {
+    Set<String> kinds = new TreeSet<>();
+    var rules = RedactionRules.forNames(List.of(), Set.of());
+    assertEquals("PATH=/usr/bin:/home/<user>/bin /var/home/<user>/x /Users/<user>/venv C:\\Users\\<user>\\AppData C:/Users/<user>/x",
+        RedactionRules.apply(rules, "PATH=/usr/bin:/home/dana/bin /var/home/zoe/x /Users/kim/venv C:\\Users\\mwright\\AppData C:/Users/lee/x", kinds));
+    assertEquals(Set.of("home-path"), kinds);
   }
 
   @Test

@@ -39,6 +39,39 @@ class RenderersTest {
     assertEquals("0", x.getDocumentElement().getAttribute("tests"));
   }
 
+  /** Every value the model lets be null is null: no renderer may trip on any of them. */
+  @Test
+  void everyFormatCopesWithEveryFieldNull() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode tree = ReportJson.mapper().valueToTree(Fixtures.mac());
+    nullLeaves(tree);
+    Report sparse = ReportJson.mapper().treeToValue(tree, Report.class);
+    assertEquals(null, sparse.devices().get(0).verified());
+    for (ReportRenderer r : Renderers.all()) {
+      assertFalse(r.render(sparse).isBlank(), r.format());
+    }
+    xml(Renderers.byFormat("junit").orElseThrow().render(sparse));
+    assertEquals("[]", Fixtures.violations(Renderers.byFormat("json").orElseThrow().render(sparse)).toString());
+    assertFalse(new Redactor(Identity.none()).redact(sparse).redaction().kinds().iterator().hasNext());
+  }
+
+  private static void nullLeaves(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      var names = new java.util.ArrayList<String>();
+      o.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        var v = o.get(name);
+        if (v.isValueNode() && !List.of("schema", "createdAt", "name", "version", "passed", "warned", "failed", "skipped",
+            "errors", "millis", "applied").contains(name)) {
+          o.putNull(name);
+        } else {
+          nullLeaves(v);
+        }
+      }
+    } else if (node.isArray()) {
+      node.forEach(RenderersTest::nullLeaves);
+    }
+  }
+
   @Test
   void jsonIsTheModelAndReadsBack() throws Exception {
     Report mac = Fixtures.mac();
@@ -57,11 +90,12 @@ class RenderersTest {
     assertTrue(verdict > 0 && verdict < failed && failed < accel && accel < versions && versions < details,
         List.of(verdict, failed, accel, versions, details) + "\n" + md);
     for (String section : List.of("Host", "JVM", "Python / torch", "Engines", "Runtimes", "Devices", "Calibrations",
-        "Recommendation", "Checks", "Stages")) {
+        "Peaks", "Recommendation", "Checks", "Stages")) {
       assertTrue(md.indexOf("#### " + section + "\n") > details, section);
     }
     assertTrue(md.indexOf("</details>") > md.indexOf("#### Stages"));
     assertTrue(md.contains("| docker/python/cuda:0 | — | ✗ |"), md);
+    assertTrue(md.contains("| native/python/cuda:0 | matmul | bfloat16 | 148 TFLOP/s | 165 | 0.9 | — |"), md);
   }
 
   @Test

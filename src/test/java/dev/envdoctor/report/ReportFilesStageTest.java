@@ -4,16 +4,50 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.cli.Console;
 import dev.envdoctor.cli.ExitCode;
+import dev.envdoctor.cli.OutputOptions;
+import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.Stages;
+import dev.envdoctor.exec.ProcessRunner;
+import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.model.StageRun;
 import dev.envdoctor.testing.CliHarness;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportFilesStageTest {
+
+  private final StringWriter console = new StringWriter();
+
+  private RunContext context(Path out, boolean noRedact) {
+    RunOptions options = new RunOptions();
+    options.out = out;
+    options.noRedact = noRedact;
+    PrintWriter w = new PrintWriter(console, true);
+    // the seeded report claims to come from dana's mbp-dana: this run's identity
+    Map<String, String> env = Map.of("USER", "dana", "HOSTNAME", "mbp-dana.corp.example");
+    return new RunContext(w, w, new Console(w, false), new ProcessRunner(), Clock.systemUTC(), env, new OutputOptions(),
+        options, Set.of(Phase.REPORT));
+  }
+
+  /** Runs the stage as the pipeline does: prepare, run, then the stage's row in stages[]. */
+  private Report run(Report report, RunContext ctx) throws Exception {
+    ReportFilesStage stage = new ReportFilesStage();
+    stage.prepare(ctx);
+    return stage.run(report, ctx).plusStage(new StageRun(stage.name(), "ok", 3, null));
+  }
 
   @Test
   void filesAreNamedFromCreatedAt() {
@@ -25,33 +59,49 @@ class ReportFilesStageTest {
   }
 
   @Test
-  void doctorWritesJsonMarkdownAndHtmlRedactedAndSaysWhere(@TempDir Path tmp) throws Exception {
+  void writesJsonMarkdownAndHtmlRedactedAndTheViewSaysWhere(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("new/folder");
-    var r = new CliHarness().run("doctor", "--runtime", "native", "--out", out.toString());
-    assertTrue(r.exitCode() == ExitCode.OK || r.exitCode() == ExitCode.CHECK_FAILED, r.err());
-    List<Path> written;
-    try (var files = Files.list(out)) {
-      written = files.sorted().toList();
+    RunContext ctx = context(out, false);
+    Report seeded = Seeds.into(Fixtures.mac());
+    Report after = run(seeded, ctx);
+    assertEquals(seeded.host(), after.host(), "the run goes on with the report as it was");
+    assertEquals(seeded.redaction(), after.redaction());
+    ReportFiles files = ReportFilesStage.written(after, ctx);
+    try (var listed = Files.list(out)) {
+      assertEquals(Set.copyOf(files.all()), Set.copyOf(listed.toList()));
     }
-    assertEquals(List.of("html", "json", "md"), written.stream().map(p -> p.toString().replaceAll(".*\\.", "")).toList());
-    for (Path p : written) {
-      assertTrue(p.getFileName().toString().matches("envdoctor-\\d{8}T\\d{6}Z\\.(json|md|html)"), p.toString());
-      assertTrue(r.out().contains("    " + p), "the view lists " + p + ":\n" + r.out());
+    for (Path p : files.all()) {
+      String text = Files.readString(p);
+      for (String secret : Seeds.secrets()) {
+        assertFalse(text.contains(secret), p.getFileName() + " shows " + secret);
+      }
     }
-    assertTrue(r.out().contains("Report files (redacted: safe to share)"), r.out());
-    var report = ReportJson.read(written.get(1));
-    assertTrue(report.redaction().applied());
-    assertTrue(Files.readString(written.get(2)).startsWith("### envdoctor report"));
+    assertEquals("[]", Fixtures.violations(Files.readString(files.json())).toString());
+    assertTrue(ReportJson.read(files.json()).redaction().kinds().containsAll(List.of("host-name", "user-name", "ip-address")));
+    Stages.views().get(Phase.REPORT).print(after, ctx);
+    String shown = console.toString();
+    assertTrue(shown.contains("[•] Report files (redacted: safe to share)"), shown);
+    files.all().forEach(p -> assertTrue(shown.contains("    " + p), shown));
   }
 
   @Test
-  void noRedactIsRecordedInTheFileAndTheView(@TempDir Path tmp) throws Exception {
-    var r = new CliHarness().run("doctor", "--runtime", "native", "--no-redact", "--out", tmp.toString());
-    assertTrue(r.out().contains("NOT redacted"), r.out());
-    try (var files = Files.list(tmp)) {
-      Path json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
-      assertFalse(ReportJson.read(json).redaction().applied());
-    }
+  void noRedactKeepsEverythingAndSaysSo(@TempDir Path tmp) throws Exception {
+    RunContext ctx = context(tmp, true);
+    Report after = run(Seeds.into(Fixtures.linux()), ctx);
+    ReportFiles files = ReportFilesStage.written(after, ctx);
+    String md = Files.readString(files.md());
+    assertTrue(Seeds.secrets().stream().allMatch(md::contains), md);
+    assertFalse(ReportJson.read(files.json()).redaction().applied());
+    Stages.views().get(Phase.REPORT).print(after, ctx);
+    assertTrue(console.toString().contains("NOT redacted"), console.toString());
+  }
+
+  @Test
+  void theViewSaysSoWhenNoFileWasWritten(@TempDir Path tmp) {
+    RunContext ctx = context(tmp, false);
+    Report failed = Fixtures.mac().plusStage(new StageRun(ReportFilesStage.NAME, "failed", 1, "IOException: disk full"));
+    new ReportView().print(failed, ctx);
+    assertEquals("[-] Report files: none written", console.toString().strip());
   }
 
   @Test
