@@ -1,5 +1,6 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.doctor.DoctorView;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stages;
@@ -9,7 +10,7 @@ import java.util.EnumSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The main job: every phase, a console summary, report files. */
+/** The main job: every phase, the verdict first, one line per area, report files. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
     description = "The main job: every stage, a console summary, report files under reports/.")
 public final class DoctorCommand extends BaseCommand {
@@ -23,6 +24,9 @@ public final class DoctorCommand extends BaseCommand {
     run.profile = p;
   }
 
+  @Mixin
+  WorkloadOptions workload = new WorkloadOptions();
+
   @Override
   protected RunOptions runOptions() {
     return run;
@@ -30,12 +34,20 @@ public final class DoctorCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    run.workload = workload.resolve();
     RunContext ctx = context(EnumSet.allOf(Phase.class));
     Report report = Stages.standard().run(Stages.newReport(ctx), ctx);
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
     } else {
-      Stages.views().values().forEach(v -> v.print(report, ctx));
+      new DoctorView().print(report, ctx);
+      if (ctx.verbose()) {
+        Stages.views().forEach((phase, view) -> {
+          ctx.console().blank();
+          ctx.console().heading("── " + phase.label() + " ──");
+          view.print(report, ctx);
+        });
+      }
       Stages.printFailedStages(report, ctx);
     }
     ctx.out().flush();

@@ -1,14 +1,50 @@
 package dev.envdoctor.cli;
 
 import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.Stages;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.recommend.SavedReports;
+import dev.envdoctor.recommend.Verdict;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "recommend", mixinStandardHelpOptions = true,
     description = "Train natively or in a container here: the verdict, its evidence and a projection.")
 public final class RecommendCommand extends StageCommand {
 
+  @Mixin
+  WorkloadOptions workload = new WorkloadOptions();
+
+  @Option(names = "--from", paramLabel = "R.json",
+      description = "Decide on a saved report (doctor's JSON or --json output) without running anything.")
+  Path from;
+
   @Override
   protected Phase phase() {
     return Phase.RECOMMEND;
+  }
+
+  @Override
+  public Integer call() {
+    run.workload = workload.resolve();
+    if (from == null) {
+      return super.call();
+    }
+    Report saved = SavedReports.read(from);
+    RunContext ctx = context(EnumSet.of(Phase.RECOMMEND));
+    Report report = saved.withRecommendation(Verdict.decide(saved, run.workload));
+    if (ctx.json()) {
+      ctx.out().println(ReportJson.write(report));
+    } else {
+      Stages.views().get(Phase.RECOMMEND).print(report, ctx);
+    }
+    ctx.out().flush();
+    // A saved report's failed checks were that run's outcome; deciding on it succeeded.
+    return ExitCode.OK;
   }
 }

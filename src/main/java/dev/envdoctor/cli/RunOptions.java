@@ -48,6 +48,12 @@ public final class RunOptions {
     public boolean full;
   }
 
+  /**
+   * The training job the verdict projects (recommend and doctor set it from their workload
+   * options; null elsewhere, where the default job is used). Not an option itself.
+   */
+  public dev.envdoctor.model.Recommendation.Workload workload;
+
   public boolean full() {
     return budget != null && budget.full;
   }

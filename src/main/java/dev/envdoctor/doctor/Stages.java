@@ -20,7 +20,7 @@ public final class Stages {
     return new Pipeline(List.of(
         new PendingStage("probe", Phase.PROBE, 2),
         new PendingStage("native-djl", Phase.VERIFY, 3),
-        new PendingStage("recommend", Phase.RECOMMEND, 6),
+        new dev.envdoctor.recommend.RecommendStage(),
         dev.envdoctor.check.CheckStage.here(),
         new PendingStage("report-files", Phase.REPORT, 8)));
   }
@@ -31,7 +31,7 @@ public final class Stages {
     views.put(Phase.PROBE, PendingStage.view("probe", 2));
     views.put(Phase.VERIFY, PendingStage.view("verify", 3));
     views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
-    views.put(Phase.RECOMMEND, PendingStage.view("recommend", 6));
+    views.put(Phase.RECOMMEND, new dev.envdoctor.recommend.RecommendView());
     views.put(Phase.CHECK, new dev.envdoctor.check.CheckView());
     views.put(Phase.REPORT, PendingStage.view("report", 8));
     return views;

@@ -27,7 +27,12 @@ public record Recommendation(
   public record Evidence(String runtime, String backend, String device, String workload,
       Double medianMs, Double samplesPerSecond, Double ratio) {}
 
-  public record Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch) {}
+  /**
+   * The training job projected: epochs × images at imgsz. forwardGflops is the model's forward
+   * cost per image at gflopsImgsz pixels, as its model table states it (gflopsSource says where).
+   */
+  public record Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch,
+      String model, Double forwardGflops, Integer gflopsImgsz, String gflopsSource) {}
 
   public record Projection(String runtime, String backend, String device, Double hours,
       Double hoursLow, Double hoursHigh) {}

@@ -72,7 +72,7 @@ class ShippedProfilesTest {
     assertEquals("warn", r.status("on-ac-power"));
     assertEquals("warn", r.status("docker-vm-cpus"));
     assertEquals("runtimes[name=docker,status=ok].cpus is 2, expected >= 4", r.message("docker-vm-cpus"));
-    assertEquals("runtimes[name=docker,status=ok].memoryBytes is 3.83 GiB, expected >= 8GiB", r.message("docker-vm-memory"));
+    assertEquals("runtimes[name=docker,status=ok].memoryBytes is 3.83 GiB, expected >= 6GiB", r.message("docker-vm-memory"));
     assertEquals("Plug the Mac in before a long training run.", r.checks().get("on-ac-power").get("fix").asText());
     assertEquals("skipped: applies when python.torch.version >= 2.8, and python.torch.version is 2.7.1",
         r.message("macos-for-current-pytorch"));
@@ -117,7 +117,7 @@ class ShippedProfilesTest {
     assertEquals("warn", r.status("accelerator-for-yolov8m"));
     assertEquals("skip", r.status("projected-hours"));
     var p = CheckStage.load(java.nio.file.Path.of(""), "yolov8m-69k");
-    assertEquals(new dev.envdoctor.model.Recommendation.Workload("yolov8m", 50, 69000L, 640, 16), p.workload());
+    assertEquals(new dev.envdoctor.model.Recommendation.Workload("yolov8m-69k", 50, 69000L, 640, 16, "yolov8m", null, null, null), p.workload());
   }
 
   @Test

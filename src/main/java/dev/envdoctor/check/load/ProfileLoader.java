@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public final class ProfileLoader {
 
   private static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("description", "include", "workload", "checks"));
-  private static final Set<String> WORKLOAD_KEYS = new LinkedHashSet<>(List.of("name", "epochs", "images", "imgsz", "batch"));
+  private static final Set<String> WORKLOAD_KEYS = new LinkedHashSet<>(List.of("name", "model", "epochs", "images", "imgsz", "batch", "gflops"));
 
   private final ProfileLocator locator;
 
@@ -117,9 +117,18 @@ public final class ProfileLoader {
       }
     }
     String name = v.containsKey("name") ? Nodes.text(v.get("name"), "workload name") : null;
-    return new Workload(name, (int) Math.min(Integer.MAX_VALUE, Nodes.integer(v.get("epochs"), "epochs")),
-        Nodes.integer(v.get("images"), "images"),
-        (int) Math.min(Integer.MAX_VALUE, Nodes.integer(v.get("imgsz"), "imgsz")),
-        (int) Math.min(Integer.MAX_VALUE, Nodes.integer(v.get("batch"), "batch")));
+    String model = v.containsKey("model") ? Nodes.text(v.get("model"), "workload model") : null;
+    Double gflops = v.containsKey("gflops") ? Nodes.positive(v.get("gflops"), "gflops") : null;
+    // The verdict resolves the model's FLOPs (and their source) from its table; a profile states only what it knows.
+    return new Workload(name, small(v.get("epochs"), "epochs"), Nodes.integer(v.get("images"), "images"),
+        small(v.get("imgsz"), "imgsz"), small(v.get("batch"), "batch"), model, gflops, null, null);
+  }
+
+  private static int small(YamlNode node, String what) {
+    long n = Nodes.integer(node, what);
+    if (n > Integer.MAX_VALUE) {
+      throw Nodes.wrongType(node, what, "a whole number below 2^31");
+    }
+    return (int) n;
   }
 }

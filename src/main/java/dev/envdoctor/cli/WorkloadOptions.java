@@ -1,0 +1,53 @@
+package dev.envdoctor.cli;
+
+import dev.envdoctor.model.Recommendation.Workload;
+import dev.envdoctor.recommend.Workloads;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The training job to project (recommend, doctor): options over a profile over the default job. */
+public final class WorkloadOptions {
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Epochs of your training job (default: 50).")
+  Integer epochs;
+
+  @Option(names = "--images", paramLabel = "N", description = "Training images per epoch (default: 69000).")
+  Long images;
+
+  @Option(names = "--imgsz", paramLabel = "PX", description = "Training image size in pixels (default: 640).")
+  Integer imgsz;
+
+  @Option(names = "--batch", paramLabel = "N", description = "Batch size of your job (default: 16).")
+  Integer batch;
+
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "Model of your job, for its FLOPs: yolov8n|yolov8s|yolov8m|yolov8l|yolov8x (default: yolov8m).")
+  String model;
+
+  @Option(names = "--gflops", paramLabel = "G",
+      description = "Forward GFLOPs per image at 640 px of a model not in the table.")
+  Double gflops;
+
+  @Option(names = "--workload-profile", paramLabel = "FILE",
+      description = "A YAML profile whose workload: section states the job (e.g. checks/yolov8m-69k.yaml).")
+  Path profile;
+
+  /** The job: the profile's (or the default) with every stated option applied. Bad input exits 2. */
+  public Workload resolve() {
+    Workload base = profile != null ? Workloads.fromProfile(profile) : Workloads.DEFAULT;
+    boolean stated = epochs != null || images != null || imgsz != null || batch != null || model != null || gflops != null;
+    String m = model != null ? model : base.model();
+    Double g = gflops != null ? gflops : (model != null ? null : statedGflops(base));
+    return Workloads.of(stated ? m : base.name(), m, or(epochs, base.epochs()), images != null ? images : base.images(),
+        or(imgsz, base.imgsz()), or(batch, base.batch()), g);
+  }
+
+  /** A profile's own gflops carries over when the model is not changed on the command line. */
+  private static Double statedGflops(Workload w) {
+    return Workloads.isStated(w) ? w.forwardGflops() : null;
+  }
+
+  private static int or(Integer v, Integer dflt) {
+    return v != null ? v : dflt;
+  }
+}

@@ -1,0 +1,196 @@
+package dev.envdoctor.doctor;
+
+import dev.envdoctor.cli.Console.Mark;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.CheckResult;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.GpuInfo;
+import dev.envdoctor.model.Host;
+import dev.envdoctor.model.PythonEnv;
+import dev.envdoctor.model.Recommendation;
+import dev.envdoctor.model.Recommendation.Evidence;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.Summary;
+import dev.envdoctor.recommend.Format;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** One line per area of the machine (host, accelerators, Python, each runtime, checks) from the report. */
+final class Areas {
+
+  record Detail(Mark mark, String text) {}
+
+  record Line(Mark mark, String text, List<Detail> details) {
+    Line(Mark mark, String text) {
+      this(mark, text, List.of());
+    }
+  }
+
+  private static final double GIB = 1024.0 * 1024 * 1024;
+
+  private Areas() {}
+
+  static List<Line> of(Report r) {
+    List<Line> lines = new ArrayList<>();
+    lines.add(host(r.host()));
+    lines.add(accelerators(r));
+    lines.add(python(r.python()));
+    r.runtimes().stream().filter(rt -> rt.name() != null && !"native".equals(rt.name()))
+        .forEach(rt -> lines.add(runtime(r, rt)));
+    if (r.runtimes().isEmpty()) {
+      lines.add(new Line(Mark.SKIP, "Container runtimes: not probed yet"));
+    }
+    lines.add(checks(r.checks(), r.summary()));
+    return lines;
+  }
+
+  /** "your job (yolov8m-69k): natively mps 4.3 days · in docker cpu 50.4 days". */
+  static Optional<String> projectionLine(Recommendation rec) {
+    if (rec.projection().isEmpty() || rec.workload() == null) {
+      return Optional.empty();
+    }
+    return Optional.of("your job (" + rec.workload().name() + "): " + rec.projection().stream()
+        .map(p -> ("native".equals(p.runtime()) ? "natively" : "in " + p.runtime()) + " " + p.device() + " "
+            + Format.hours(p.hours()))
+        .collect(Collectors.joining(" · ")));
+  }
+
+  private static Line host(Host h) {
+    if (h == null) {
+      return new Line(Mark.SKIP, "Host: not probed yet");
+    }
+    List<String> parts = new ArrayList<>();
+    if (h.os() != null) {
+      parts.add(join(" ", h.os().name(), h.os().version(), h.os().arch()));
+    }
+    if (h.cpu() != null) {
+      String split = h.cpu().performanceCores() != null && h.cpu().efficiencyCores() != null
+          ? " (" + h.cpu().performanceCores() + "P + " + h.cpu().efficiencyCores() + "E)" : "";
+      parts.add(join(", ", h.cpu().model(), h.cpu().logicalCores() == null ? null : h.cpu().logicalCores() + " threads" + split));
+    }
+    if (h.memory() != null && h.memory().totalBytes() != null) {
+      parts.add(String.format(java.util.Locale.ROOT, "%.0f GiB", h.memory().totalBytes() / GIB));
+    }
+    if (h.virtualization() != null && h.virtualization().vm() != null) {
+      parts.add("VM " + h.virtualization().vm());
+    }
+    List<Detail> details = new ArrayList<>();
+    if (h.power() != null && Boolean.TRUE.equals(h.power().onBattery())) {
+      details.add(new Detail(Mark.WARN, "on battery: timings may be throttled; plug in and rerun"));
+    }
+    return new Line(details.isEmpty() ? Mark.OK : Mark.WARN, "Host: " + String.join(" · ", parts), details);
+  }
+
+  private static Line accelerators(Report r) {
+    List<String> gpus = r.host() == null ? List.of() : r.host().gpus().stream().map(GpuInfo::name).filter(Objects::nonNull).toList();
+    List<DeviceResult> accel = r.devices().stream().filter(d -> d.device() != null && !d.device().equals("cpu")).toList();
+    List<String> verified = accel.stream().filter(d -> Boolean.TRUE.equals(d.verified()))
+        .map(d -> d.runtime() + " " + d.device() + " (" + d.backend() + ")").distinct().toList();
+    List<Detail> failed = accel.stream().filter(d -> Boolean.FALSE.equals(d.verified()))
+        .map(d -> new Detail(Mark.FAIL, d.runtime() + " " + d.backend() + " " + d.device() + ": " + d.diagnosis()
+            + (d.fix() == null ? "" : " — fix: " + d.fix())))
+        .toList();
+    String found = gpus.isEmpty() ? "no GPU" : String.join(", ", gpus);
+    if (r.devices().isEmpty()) {
+      return new Line(Mark.SKIP, "Accelerators: " + found + " (not verified yet)");
+    }
+    if (verified.isEmpty()) {
+      Mark m = gpus.isEmpty() && failed.isEmpty() ? Mark.INFO : Mark.FAIL;
+      return new Line(m, "Accelerators: " + found + ": training runs on the CPU", failed);
+    }
+    return new Line(failed.isEmpty() ? Mark.OK : Mark.WARN,
+        "Accelerators: " + found + " · computes correctly on " + String.join(", ", verified), failed);
+  }
+
+  private static Line python(PythonEnv p) {
+    if (p == null) {
+      return new Line(Mark.SKIP, "Python env: not probed yet");
+    }
+    if (p.diagnosis() != null) {
+      return new Line(Mark.FAIL, "Python env: " + p.diagnosis(),
+          p.fix() == null ? List.of() : List.of(new Detail(Mark.FAIL, "fix: " + p.fix())));
+    }
+    String where = join(" ", p.version(), p.arch(), Boolean.TRUE.equals(p.venv()) ? "(venv)" : null);
+    if (p.torch() == null || p.torch().version() == null) {
+      return new Line(Mark.WARN, "Python env: " + where + " at " + p.executable() + ": no torch",
+          List.of(new Detail(Mark.WARN, "fix: pip install torch in that environment, or pass --python PATH")));
+    }
+    String accel = p.torch().cuda() != null ? "CUDA " + p.torch().cuda()
+        : p.torch().mps() != null && Boolean.TRUE.equals(p.torch().mps().available()) ? "MPS available" : "CPU build";
+    return new Line(Mark.OK, "Python env: " + where + " · torch " + p.torch().version() + " · " + accel);
+  }
+
+  private static Line runtime(Report r, RuntimeInfo rt) {
+    String name = Format.label(rt.name());
+    if ("not-installed".equals(rt.status())) {
+      return new Line(Mark.SKIP, name + ": not installed" + (rt.fix() == null ? "" : " · " + rt.fix()));
+    }
+    if (!"ok".equals(rt.status())) {
+      List<Detail> d = rt.fix() == null ? List.of() : List.of(new Detail(Mark.FAIL, "fix: " + rt.fix()));
+      return new Line(Mark.FAIL, name + ": " + rt.status() + (rt.diagnosis() == null ? "" : ": " + rt.diagnosis()), d);
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add(rt.product() == null ? join(" ", rt.name(), rt.serverVersion())
+        : rt.product() + (rt.serverVersion() == null ? "" : " (engine " + rt.serverVersion() + ")"));
+    if (rt.cpus() != null) {
+      Integer host = r.host() == null || r.host().cpu() == null ? null : r.host().cpu().logicalCores();
+      parts.add(rt.cpus() + (host == null ? "" : " of " + host) + " CPUs");
+    }
+    parts.add("GPU access " + (rt.gpuAccess() == null ? "unknown" : rt.gpuAccess()));
+    Optional<Evidence> best = figure(r, rt.name());
+    best.ifPresent(e -> parts.add("trains on " + e.device() + " (" + e.backend() + " " + e.workload() + ": "
+        + Format.number(e.samplesPerSecond(), 1) + " samples/s)"));
+    boolean cpuOnly = best.isPresent() && "cpu".equals(best.get().device());
+    boolean nativeAccel = r.devices().stream().anyMatch(d -> "native".equals(d.runtime())
+        && Boolean.TRUE.equals(d.verified()) && !"cpu".equals(d.device()));
+    List<Detail> details = new ArrayList<>();
+    if (cpuOnly && nativeAccel) {
+      details.add(new Detail(Mark.WARN, "the container trains on CPU only while native reaches the GPU: train natively, deploy in the container"));
+    }
+    return new Line(details.isEmpty() ? Mark.OK : Mark.WARN, name + ": " + String.join(" · ", parts), details);
+  }
+
+  /**
+   * The side's figure as the verdict cited it (python first, then the fastest); before a verdict,
+   * the side's fastest calibration.
+   */
+  private static Optional<Evidence> figure(Report r, String runtime) {
+    List<Evidence> rows = r.recommendation() == null ? List.of() : r.recommendation().evidence().stream()
+        .filter(e -> runtime.equals(e.runtime()) && e.samplesPerSecond() != null).toList();
+    if (!rows.isEmpty()) {
+      return rows.stream().filter(e -> "python".equals(e.backend())).findFirst().or(() -> Optional.of(rows.get(0)));
+    }
+    return r.calibrations().stream()
+        .filter(c -> runtime.equals(c.runtime()) && c.diagnosis() == null && c.samplesPerSecond() != null)
+        .max(Comparator.comparingDouble(Calibration::samplesPerSecond))
+        .map(c -> new Evidence(c.runtime(), c.backend(), c.device(), c.workload(), c.medianMs(), c.samplesPerSecond(), null));
+  }
+
+  private static Line checks(List<CheckResult> checks, Summary s) {
+    if (checks.isEmpty() && s == null) {
+      return new Line(Mark.SKIP, "Checks: no profile checked yet");
+    }
+    List<Detail> details = checks.stream().filter(k -> !"pass".equals(k.status()) && !"skip".equals(k.status()))
+        .map(k -> new Detail("warn".equals(k.status()) ? Mark.WARN : Mark.FAIL,
+            k.id() + ": " + k.message() + (k.fix() == null ? "" : " — fix: " + k.fix())))
+        .toList();
+    String text = s == null ? checks.size() + " checks"
+        : s.passed() + " passed, " + count(s.warned(), "warning") + ", " + s.failed() + " failed"
+            + (s.errors() > 0 ? ", " + count(s.errors(), "error") : "") + (s.skipped() > 0 ? ", " + s.skipped() + " skipped" : "");
+    Mark m = s != null && (s.failed() > 0 || s.errors() > 0) ? Mark.FAIL : s != null && s.warned() > 0 ? Mark.WARN : Mark.OK;
+    return new Line(m, "Checks: " + text, details);
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private static String join(String sep, String... parts) {
+    return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isEmpty()).collect(Collectors.joining(sep));
+  }
+}

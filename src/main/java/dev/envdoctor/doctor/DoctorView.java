@@ -1,0 +1,66 @@
+package dev.envdoctor.doctor;
+
+import dev.envdoctor.cli.Console;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.StageRun;
+import dev.envdoctor.recommend.RecommendView;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code envdoctor doctor} prints, in the manner of flutter doctor: the verdict first (its
+ * first three lines answer "natively or in a container here, and how much faster"), then one
+ * marked line per area with its key figure and, under anything that fails, the fix; then the time
+ * each stage took and where the report files went. Sections a pending stage has not filled are
+ * shown as such, never as a failure.
+ */
+public final class DoctorView implements View {
+
+  @Override
+  public void print(Report report, RunContext ctx) {
+    Console c = ctx.console();
+    if (report.recommendation() != null) {
+      RecommendView.verdict(report.recommendation(), c);
+      Areas.projectionLine(report.recommendation()).ifPresent(c::detail);
+    } else {
+      c.mark(Console.Mark.SKIP, "No verdict: the recommend stage did not run (`envdoctor recommend`).");
+    }
+    c.blank();
+    for (Areas.Line line : Areas.of(report)) {
+      c.mark(line.mark(), line.text());
+      line.details().forEach(d -> c.detail(d.mark(), d.text()));
+    }
+    stages(report.stages(), c);
+    reports(report, ctx);
+    c.flush();
+  }
+
+  private static void stages(List<StageRun> stages, Console c) {
+    if (stages.isEmpty()) {
+      return;
+    }
+    long total = stages.stream().mapToLong(StageRun::millis).sum();
+    StringBuilder b = new StringBuilder("Took " + seconds(total) + ": ");
+    for (int i = 0; i < stages.size(); i++) {
+      StageRun s = stages.get(i);
+      b.append(i == 0 ? "" : " · ").append(s.name()).append(' ')
+          .append("ok".equals(s.status()) ? seconds(s.millis()) : s.status());
+    }
+    c.mark(Console.Mark.INFO, b.toString());
+  }
+
+  /** The report files of this run: envdoctor-* files in --out written since the run began. */
+  private static void reports(Report report, RunContext ctx) {
+    Path out = ctx.options() == null ? null : ctx.options().out;
+    List<String> names = ReportFiles.writtenSince(out, report.createdAt());
+    if (!names.isEmpty()) {
+      ctx.console().mark(Console.Mark.INFO, "Reports: " + String.join(", ", names)
+          + " (`envdoctor report --from` re-renders one)");
+    }
+  }
+
+  static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.envdoctor.recommend;
+
+import dev.envdoctor.cli.Console;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.View;
+import dev.envdoctor.model.Recommendation;
+import dev.envdoctor.model.Recommendation.Evidence;
+import dev.envdoctor.model.Recommendation.Projection;
+import dev.envdoctor.model.Report;
+import java.util.Objects;
+
+/** The recommend phase on the console: the verdict block, its evidence table and the projection. */
+public final class RecommendView implements View {
+
+  @Override
+  public void print(Report report, RunContext ctx) {
+    Console c = ctx.console();
+    Recommendation rec = report.recommendation();
+    if (rec == null) {
+      c.mark(Console.Mark.SKIP, "No verdict: the recommend stage did not run.");
+      return;
+    }
+    verdict(rec, c);
+    evidence(rec, c);
+    projection(rec, c);
+    c.flush();
+  }
+
+  /** The verdict and its why/deploy lines: the first three lines of doctor's output too. */
+  public static void verdict(Recommendation rec, Console c) {
+    c.mark(rec.train() == null ? Console.Mark.WARN : Console.Mark.OK, c.bold(rec.verdict()));
+    if (rec.reason() != null && !rec.reason().isEmpty()) {
+      c.detail((rec.train() == null ? "missing: " : "why: ") + rec.reason());
+    }
+    if (rec.deployment() != null) {
+      c.detail(rec.deployment());
+    }
+  }
+
+  private static void evidence(Recommendation rec, Console c) {
+    if (rec.evidence().isEmpty()) {
+      return;
+    }
+    c.blank();
+    c.heading("Evidence (workload " + rec.evidence().get(0).workload() + ")");
+    Table t = new Table().row("side", "backend", "device", "median step", "samples/s", "× slower", "");
+    for (Evidence e : rec.evidence()) {
+      boolean chosen = rec.train() != null && Objects.equals(e.runtime(), rec.train().runtime())
+          && Objects.equals(e.backend(), rec.train().backend()) && Objects.equals(e.device(), rec.train().device());
+      t.row(e.runtime(), String.valueOf(e.backend()), e.device(),
+          e.medianMs() == null ? "?" : Format.number(e.medianMs(), 2) + " ms",
+          e.samplesPerSecond() == null ? "?" : Format.number(e.samplesPerSecond(), 1),
+          e.ratio() == null ? "?" : Format.times(e.ratio()), chosen ? "← train here" : "");
+    }
+    t.lines("  ").forEach(c::line);
+  }
+
+  private static void projection(Recommendation rec, Console c) {
+    if (rec.projection().isEmpty() || rec.workload() == null) {
+      return;
+    }
+    var w = rec.workload();
+    c.blank();
+    c.heading("Projection: " + w.name() + " (" + w.model() + ", " + w.epochs() + " epochs × "
+        + Format.number(w.images(), 0) + " images at " + w.imgsz() + " px)");
+    Table t = new Table().row("side", "backend", "device", "wall time", "p10–p90");
+    for (Projection p : rec.projection()) {
+      t.row(p.runtime(), String.valueOf(p.backend()), p.device(), Format.hours(p.hours()),
+          Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()));
+    }
+    t.lines("  ").forEach(c::line);
+    c.line("  assumptions:");
+    rec.assumptions().forEach(a -> c.line("    - " + a));
+  }
+}

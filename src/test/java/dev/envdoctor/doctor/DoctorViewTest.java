@@ -1,0 +1,107 @@
+package dev.envdoctor.doctor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.Tool;
+import dev.envdoctor.recommend.RecordedReports;
+import dev.envdoctor.recommend.Verdict;
+import dev.envdoctor.recommend.Workloads;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DoctorViewTest {
+
+  private static List<String> render(Report r) {
+    ViewContexts v = new ViewContexts(false);
+    new DoctorView().print(r, v.ctx);
+    return v.text().lines().toList();
+  }
+
+  private static List<String> renderDecided(String fixture) {
+    Report r = RecordedReports.load(fixture);
+    return render(r.withRecommendation(Verdict.decide(r, Workloads.DEFAULT)));
+  }
+
+  @Test
+  void onAnAppleSiliconMacTheFirstThreeLinesAnswerTheQuestion() {
+    List<String> lines = renderDecided(RecordedReports.MAC_M4_DOCKER_DESKTOP);
+    assertTrue(lines.get(0).startsWith("[✓] Train natively (python, mps): 11.6× faster than in docker (python, cpu), 95% CI "), lines.get(0));
+    assertTrue(lines.get(1).startsWith("    why: Docker on macOS runs Linux in a VM without Metal"), lines.get(1));
+    assertTrue(lines.get(2).startsWith("    Deploy: ship a container image (docker)"), lines.get(2));
+    assertTrue(lines.get(3).startsWith("    your job (yolov8m-69k): natively mps 4.3 days"), lines.get(3));
+    String text = String.join("\n", lines);
+    assertTrue(text.contains("[✓] Host: macOS 15.6.1 arm64 · Apple M4 Pro, 14 threads (10P + 4E) · 48 GiB"), text);
+    assertTrue(text.contains("[!] Docker: Docker Desktop 4.50.0 (engine 28.5.1) · 8 of 14 CPUs · GPU access none · trains on cpu"), text);
+    assertTrue(text.contains("[-] Podman: not installed"), text);
+    assertTrue(text.contains("    ! disk.free: 71 GiB free on /, less than 100 GiB — fix: free space"), text);
+    assertTrue(text.contains("[•] Took 27.5 s: probe 1.8 s · native-djl 7.3 s"), text);
+    assertFalse(text.contains("Reports:"), "no report file of this run in reports/: " + text);
+  }
+
+  @Test
+  void theReportFilesOfThisRunAreNamed(@TempDir Path out) throws Exception {
+    Report r = RecordedReports.load(RecordedReports.LINUX_CPU_ONLY);
+    Report now = new Report(r.schema(), r.tool(), java.time.Instant.now().toString(), r.host(), r.jvm(), r.python(),
+        r.engines(), r.runtimes(), r.devices(), r.calibrations(), r.peaks(), r.recommendation(), r.checks(),
+        r.summary(), r.stages(), r.redaction());
+    Files.writeString(out.resolve("envdoctor-old.json"), "{}");
+    Files.setLastModifiedTime(out.resolve("envdoctor-old.json"), FileTime.fromMillis(0));
+    Files.writeString(out.resolve("envdoctor-new.json"), "{}");
+    Files.writeString(out.resolve("envdoctor-new.md"), "#");
+    ViewContexts v = new ViewContexts(false);
+    v.ctx.options().out = out;
+    new DoctorView().print(now, v.ctx);
+    assertTrue(v.text().contains("[•] Reports: " + out.resolve("envdoctor-new.json") + ", " + out.resolve("envdoctor-new.md")
+        + " (`envdoctor report --from` re-renders one)"), v.text());
+    assertFalse(v.text().contains("envdoctor-old"), v.text());
+  }
+
+  @Test
+  void onTheNvidiaHostTheVerdictIsParityAndTheDjlFailureShowsItsFix() {
+    List<String> lines = renderDecided(RecordedReports.LINUX_NVIDIA_TOOLKIT);
+    assertTrue(lines.get(0).startsWith("[✓] Train in docker (python, cuda:0): at parity with native"), lines.get(0));
+    assertTrue(lines.get(1).contains("through the NVIDIA runtime: parity within 3%"), lines.get(1));
+    String text = String.join("\n", lines);
+    assertTrue(text.contains("✗ native djl cuda:0: the JVM worker died") && text.contains("— fix: use the python backend"), text);
+  }
+
+  @Test
+  void withoutARuntimeTheFailedCheckShowsItsFix() {
+    List<String> lines = renderDecided(RecordedReports.LINUX_NO_RUNTIME);
+    assertTrue(lines.get(0).startsWith("[✓] Train natively (python, cpu): the only side measured"), lines.get(0));
+    String text = String.join("\n", lines);
+    assertTrue(text.contains("[✗] Checks: 0 passed, 0 warnings, 1 failed"), text);
+    assertTrue(text.contains("✗ container.runtime: neither docker nor podman is installed — fix: install Docker Engine"), text);
+  }
+
+  @Test
+  void aPartialReportShowsWhatIsPendingWithoutFailing() {
+    Report probedOnly = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z")
+        .withHost(RecordedReports.load(RecordedReports.LINUX_CPU_ONLY).host());
+    List<String> lines = render(probedOnly);
+    assertTrue(lines.get(0).startsWith("[-] No verdict: the recommend stage did not run"), lines.get(0));
+    String text = String.join("\n", lines);
+    assertTrue(text.contains("[✓] Host: Debian GNU/Linux 12 (bookworm)"), text);
+    assertTrue(text.contains("[-] Accelerators: no GPU (not verified yet)"), text);
+    assertTrue(text.contains("[-] Python env: not probed yet"), text);
+    assertTrue(text.contains("[-] Container runtimes: not probed yet"), text);
+    assertTrue(text.contains("[-] Checks: no profile checked yet"), text);
+    assertTrue(!text.contains("[✗]"), text);
+  }
+
+  @Test
+  void aPartialReportWithTheVerdictStageRunSaysWhatToRun() {
+    Report empty = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z");
+    List<String> lines = render(empty.withRecommendation(Verdict.decide(empty, Workloads.DEFAULT)));
+    assertEquals("[!] No verdict yet: no calibrations. Run `envdoctor calibrate` (or `envdoctor doctor`) to time "
+        + "training steps natively and in each container runtime.", lines.get(0));
+    assertTrue(lines.get(1).startsWith("    missing: no calibrations[]"), lines.get(1));
+  }
+}

@@ -1,0 +1,116 @@
+package dev.envdoctor.recommend;
+
+import static dev.envdoctor.recommend.RecordedReports.LINUX_CPU_ONLY;
+import static dev.envdoctor.recommend.RecordedReports.LINUX_NVIDIA_TOOLKIT;
+import static dev.envdoctor.recommend.RecordedReports.MAC_M4_DOCKER_DESKTOP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.Host;
+import dev.envdoctor.model.PythonEnv;
+import dev.envdoctor.model.Recommendation;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.Tool;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** The causes follow the facts: change a fact of a fixture and the sentence changes with it. */
+class VerdictCausesTest {
+
+  private static Recommendation decide(Report r) {
+    return Verdict.decide(r, Workloads.DEFAULT);
+  }
+
+  private static Report withRuntime(Report r, String name, UnaryOperator<RuntimeInfo> change) {
+    return r.withRuntimes(r.runtimes().stream().map(rt -> rt.name().equals(name) ? change.apply(rt) : rt).toList());
+  }
+
+  private static RuntimeInfo cpus(RuntimeInfo rt, int cpus) {
+    return new RuntimeInfo(rt.name(), rt.kind(), rt.status(), rt.context(), rt.product(), rt.serverVersion(), rt.os(),
+        rt.arch(), cpus, rt.memoryBytes(), rt.gpuAccess(), rt.diagnosis(), rt.fix(), rt.notes());
+  }
+
+  private static Report without(Report r, Predicate<Calibration> drop, Predicate<DeviceResult> dropDevice) {
+    return r.withCalibrations(r.calibrations().stream().filter(drop.negate()).toList())
+        .withDevices(r.devices().stream().filter(dropDevice.negate()).toList());
+  }
+
+  @Test
+  void theVmCpuShareIsReadFromTheRuntimeAndTheHost() {
+    Report mac = RecordedReports.load(MAC_M4_DOCKER_DESKTOP);
+    assertTrue(decide(withRuntime(mac, "docker", rt -> cpus(rt, 4))).reason().contains("the Docker VM has 4 of 14 CPUs"));
+    String all = decide(withRuntime(mac, "docker", rt -> cpus(rt, 14))).reason();
+    assertFalse(all.contains("of 14 CPUs"), all);
+    assertTrue(all.contains("without Metal"), all);
+  }
+
+  @Test
+  void anX86PythonOnAnArmMacIsNamedAsTheReasonForNoMps() {
+    Report mac = RecordedReports.load(MAC_M4_DOCKER_DESKTOP);
+    PythonEnv p = mac.python();
+    Report rosettaPython = without(mac, c -> "python".equals(c.backend()) && "mps".equals(c.device()),
+        d -> "python".equals(d.backend()) && "mps".equals(d.device()))
+        .withPython(new PythonEnv(p.executable(), p.version(), "x86_64", p.venv(), p.found(),
+            new PythonEnv.Torch("2.2.2", null, new PythonEnv.Mps(false, false)), null, null));
+    Recommendation rec = decide(rosettaPython);
+    assertTrue(rec.reason().contains("the Python env is x86-64 under Rosetta: no MPS"), rec.reason());
+    assertTrue(rec.reason().contains("natively djl on mps is 6.48× faster than your python env on cpu: fix the python env"),
+        rec.reason());
+    assertEquals("native", rec.train().runtime());
+    assertEquals("cpu", rec.train().device());
+  }
+
+  @Test
+  void aLinuxGpuHostWithoutTheToolkitTrainsNativelyAndSaysTheContainerHasNoGpu() {
+    Report h100 = without(RecordedReports.load(LINUX_NVIDIA_TOOLKIT), c -> "docker".equals(c.runtime()) && c.device().startsWith("cuda"),
+        d -> "docker".equals(d.runtime()) && d.device().startsWith("cuda"));
+    Report noToolkit = withRuntime(h100, "docker", rt -> new RuntimeInfo(rt.name(), rt.kind(), rt.status(), rt.context(),
+        rt.product(), rt.serverVersion(), rt.os(), rt.arch(), rt.cpus(), rt.memoryBytes(), "none", null, null, List.of()));
+    Recommendation rec = decide(noToolkit);
+    assertEquals("native", rec.train().runtime());
+    assertEquals("cuda:0", rec.train().device());
+    assertTrue(rec.speedup() > 50, rec.verdict());
+    assertTrue(rec.reason().contains("the Docker container has no GPU access (no NVIDIA runtime)"), rec.reason());
+    assertFalse(rec.reason().contains("macOS"), rec.reason());
+  }
+
+  @Test
+  void aRunningRuntimeWithoutCalibrationIsNamedWithTheCommandToRun() {
+    Report cpu = without(RecordedReports.load(LINUX_CPU_ONLY), c -> !"native".equals(c.runtime()), d -> false);
+    Recommendation rec = decide(cpu);
+    assertEquals("native", rec.train().runtime());
+    assertTrue(rec.verdict().contains("docker is running but has no usable calibration"), rec.verdict());
+    assertTrue(rec.verdict().contains("envdoctor calibrate --runtime podman"), rec.verdict());
+  }
+
+  @Test
+  void withoutCalibrationsTheVerdictSaysWhatIsMissingAndWhatToRun() {
+    Report probed = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z")
+        .withHost(RecordedReports.load(MAC_M4_DOCKER_DESKTOP).host());
+    Recommendation rec = decide(probed);
+    assertNull(rec.train());
+    assertTrue(rec.verdict().startsWith("No verdict yet: no calibrations. Run `envdoctor calibrate`"), rec.verdict());
+    assertTrue(rec.reason().contains("no runtimes[] (run `envdoctor probe`)"), rec.reason());
+    assertTrue(rec.reason().contains("no devices[] (run `envdoctor verify`)"), rec.reason());
+    assertTrue(rec.projection().isEmpty());
+    assertNull(Verdict.decide(Report.empty(new Tool("envdoctor", "test"), "x").withHost((Host) null), Workloads.DEFAULT).train());
+  }
+
+  @Test
+  void withNothingVerifiedTheVerdictPointsAtVerify() {
+    Report mac = RecordedReports.load(MAC_M4_DOCKER_DESKTOP);
+    Report broken = mac.withDevices(mac.devices().stream().map(d -> new DeviceResult(d.runtime(), d.backend(), d.device(),
+        d.name(), false, null, d.tolerance(), "mismatch against the CPU", null, List.of())).toList());
+    Recommendation rec = decide(broken);
+    assertNull(rec.train());
+    assertTrue(rec.verdict().contains("no device computed correctly on any side"), rec.verdict());
+    assertTrue(rec.verdict().contains("envdoctor verify -v"), rec.verdict());
+  }
+}
