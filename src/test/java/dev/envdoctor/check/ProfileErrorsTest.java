@@ -2,6 +2,7 @@ package dev.envdoctor.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.cli.ExitCode;
 import dev.envdoctor.testing.CliHarness;
@@ -146,6 +147,10 @@ class ProfileErrorsTest {
     assertEquals(true, r.err().startsWith("envdoctor: cannot read report " + file + ": "), r.err());
     Files.writeString(file, "{\"hello\": 1}");
     r = new CliHarness().run("check", "--from", file.toString());
-    assertEquals("envdoctor: " + file + " is not an envdoctor report (no \"schema\": \"envdoctor/report/v1\")", r.err().strip());
+    assertEquals(ExitCode.USAGE, r.exitCode());
+    assertTrue(r.err().startsWith("envdoctor: cannot read report " + file + ": schema is "), r.err());
+    r = new CliHarness().run("check", "--from", dir.resolve("nosuch.json").toString());
+    assertEquals(ExitCode.USAGE, r.exitCode());
+    assertTrue(r.err().startsWith("envdoctor: cannot read report " + dir.resolve("nosuch.json") + ": no such file"), r.err());
   }
 }
