@@ -133,4 +133,26 @@ class ShippedProfilesTest {
     assertTrue(out.contains("[✓] macOS new enough for MPS (13.0 for PyTorch 2.7) [macos-for-mps]\n    host.os.version is 14.6.1\n"), out);
     assertTrue(out.endsWith("13 passed, 3 warned, 0 failed, 2 skipped, 0 errors\n"), out);
   }
+
+  @Test
+  void verboseAddsExpectedAndActualUnderFailures() {
+    var r = new CliHarness().run("check", "--profile", "apple-silicon", "--from", DIR + "mac-m2-docker-desktop.json", "--no-color", "-v");
+    assertTrue(r.out().contains("    ! host.power.onBattery is true, expected false\n"
+        + "    expected: host.power.onBattery false\n"
+        + "    actual:   host.power.onBattery = true\n"
+        + "    fix: Plug the Mac in before a long training run.\n"), r.out());
+  }
+
+  @Test
+  void unknownPlatformSkipsWithTheReason() throws Exception {
+    var r = new CliHarness().run("check", "--profile", "apple-silicon", "--from", "src/test/resources/checks/no-host.json", "--json");
+    JsonNode root = ReportJson.mapper().readTree(r.out());
+    for (JsonNode c : root.get("checks")) {
+      if (c.get("id").asText().equals("macos-for-mps")) {
+        assertEquals("skipped: applies to macos, and the OS is not known", c.get("message").asText());
+        return;
+      }
+    }
+    throw new AssertionError("no macos-for-mps: " + r.out());
+  }
 }
