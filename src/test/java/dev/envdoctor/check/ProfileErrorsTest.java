@@ -70,6 +70,8 @@ class ProfileErrorsTest {
             "6:7: any(...) needs a path through a list, and 'jvm.version' is a single value"),
         Arguments.of("unknown os", "checks:\n  - id: a\n    title: b\n    severity: warn\n    when: {os: darwin}\n    expect: {jvm.translated: false}\n",
             "5:16: unknown os 'darwin': use linux, macos or windows"),
+        Arguments.of("YAML alias", "checks:\n  - &c {id: a, title: b, severity: warn, expect: {jvm.translated: false}}\n  - *c\n",
+            "3:5: YAML aliases (*c) are not supported; write the value out"),
         Arguments.of("empty profile", "", "1:1: the profile is empty; it needs at least 'checks:' or 'include:'"),
         Arguments.of("missing include", "include: [nosuch]\n",
             "1:11: missing include 'nosuch': no nosuch.yaml next to "));
