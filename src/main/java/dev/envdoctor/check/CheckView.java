@@ -66,7 +66,7 @@ public final class CheckView implements View {
         Console.Mark mark = status == Status.FAIL ? Console.Mark.FAIL : Console.Mark.WARN;
         c.mark(mark, head);
         c.detail(mark, r.message());
-        if (verbose || r.expected() != null && r.message() != null && !r.message().contains("expected")) {
+        if (verbose) {
           c.detail("expected: " + r.expected());
           c.detail("actual:   " + r.actual());
         }

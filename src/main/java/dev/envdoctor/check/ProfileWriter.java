@@ -30,11 +30,11 @@ public final class ProfileWriter {
     var os = host == null ? null : host.os();
     if (os != null && os.family() != null) {
       checks.add(check("os", "Same OS family as the reference machine", "host.os.family", os.family(),
-          "Use a " + os.family() + " machine, or write a profile for this platform."));
+          "Use a machine running " + os.family() + ", or write a profile for this platform."));
     }
     if (os != null && os.arch() != null) {
       checks.add(check("arch", "Same CPU architecture as the reference machine", "host.os.arch", os.arch(),
-          "Use a " + os.arch() + " machine (binaries and wheels differ by architecture)."));
+          "Use a machine with an " + os.arch() + " CPU (binaries and wheels differ by architecture)."));
     }
     if (host != null && host.cpu() != null && host.cpu().logicalCores() != null) {
       checks.add(check("cpu-cores", "At least as many CPU cores as the reference", "host.cpu.logicalCores",
@@ -75,8 +75,8 @@ public final class ProfileWriter {
     StringBuilder y = new StringBuilder();
     y.append("# Written by 'envdoctor check --init' on a reference machine; edit freely.\n");
     y.append("# Check another machine against it: envdoctor check --profile ").append(name).append(".yaml\n");
-    y.append("description: ").append(quote("Pins the key facts of the machine " + name + " was made on"
-        + (r.createdAt() == null ? "" : " (" + r.createdAt() + ")"))).append('\n');
+    y.append("description: ").append(quote("Pins the key facts of a reference machine"
+        + (r.createdAt() == null ? "" : " (report of " + r.createdAt() + ")"))).append('\n');
     if (checks.isEmpty()) {
       y.append("checks: []\n");
     } else {

@@ -80,18 +80,9 @@ public final class CheckCommand extends StageCommand {
     return Outcome.exitCode(report, run.strict);
   }
 
-  /** A saved report, with its own stages[] dropped: this run's outcome is about this run. */
+  /** A saved report, with its own checks and stages[] dropped: this run's outcome is about this run. */
   private static Report readReport(Path file) {
-    Report r;
-    try {
-      r = ReportJson.read(file);
-    } catch (IOException | RuntimeException e) {
-      String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-      throw ExitException.badInput("cannot read report " + file + ": " + why);
-    }
-    if (r == null || r.schema() == null || !r.schema().startsWith("envdoctor/report/")) {
-      throw ExitException.badInput(file + " is not an envdoctor report (no \"schema\": \"envdoctor/report/v1\")");
-    }
+    Report r = dev.envdoctor.recommend.SavedReports.read(file);
     return new Report(r.schema(), r.tool(), r.createdAt(), r.host(), r.jvm(), r.python(), r.engines(),
         r.runtimes(), r.devices(), r.calibrations(), r.peaks(), r.recommendation(), List.of(), null, List.of(), r.redaction());
   }

@@ -2,6 +2,7 @@ package dev.envdoctor.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.cli.ExitCode;
 import dev.envdoctor.testing.CliHarness;
@@ -69,6 +70,8 @@ class ProfileErrorsTest {
             "6:7: any(...) needs a path through a list, and 'jvm.version' is a single value"),
         Arguments.of("unknown os", "checks:\n  - id: a\n    title: b\n    severity: warn\n    when: {os: darwin}\n    expect: {jvm.translated: false}\n",
             "5:16: unknown os 'darwin': use linux, macos or windows"),
+        Arguments.of("YAML alias", "checks:\n  - &c {id: a, title: b, severity: warn, expect: {jvm.translated: false}}\n  - *c\n",
+            "3:5: YAML aliases (*c) are not supported; write the value out"),
         Arguments.of("empty profile", "", "1:1: the profile is empty; it needs at least 'checks:' or 'include:'"),
         Arguments.of("missing include", "include: [nosuch]\n",
             "1:11: missing include 'nosuch': no nosuch.yaml next to "));
@@ -146,6 +149,10 @@ class ProfileErrorsTest {
     assertEquals(true, r.err().startsWith("envdoctor: cannot read report " + file + ": "), r.err());
     Files.writeString(file, "{\"hello\": 1}");
     r = new CliHarness().run("check", "--from", file.toString());
-    assertEquals("envdoctor: " + file + " is not an envdoctor report (no \"schema\": \"envdoctor/report/v1\")", r.err().strip());
+    assertEquals(ExitCode.USAGE, r.exitCode());
+    assertTrue(r.err().startsWith("envdoctor: cannot read report " + file + ": schema is "), r.err());
+    r = new CliHarness().run("check", "--from", dir.resolve("nosuch.json").toString());
+    assertEquals(ExitCode.USAGE, r.exitCode());
+    assertTrue(r.err().startsWith("envdoctor: cannot read report " + dir.resolve("nosuch.json") + ": no such file"), r.err());
   }
 }

@@ -17,23 +17,10 @@ public final class Conditions {
 
   public static Optional<String> unmet(When when, Report report) {
     var os = report.host() == null ? null : report.host().os();
-    if (!when.os().isEmpty()) {
-      String family = normalOs(os == null ? null : os.family());
-      if (family == null) {
-        return Optional.of("applies to " + String.join("/", when.os()) + ", and the OS is not known");
-      }
-      if (!when.os().contains(family)) {
-        return Optional.of("applies to " + String.join("/", when.os()) + ", and this is " + family);
-      }
-    }
-    if (!when.arch().isEmpty()) {
-      String arch = normalArch(os == null ? null : os.arch());
-      if (arch == null) {
-        return Optional.of("applies to " + String.join("/", when.arch()) + ", and the architecture is not known");
-      }
-      if (!when.arch().contains(arch)) {
-        return Optional.of("applies to " + String.join("/", when.arch()) + ", and this is " + arch);
-      }
+    Optional<String> platform = outside("the OS", when.os(), normalOs(os == null ? null : os.family()))
+        .or(() -> outside("the architecture", when.arch(), normalArch(os == null ? null : os.arch())));
+    if (platform.isPresent()) {
+      return platform;
     }
     for (ResolvedPath p : when.exists()) {
       List<Object> values = FactReader.read(report, p);
@@ -48,6 +35,15 @@ public final class Conditions {
       }
     }
     return Optional.empty();
+  }
+
+  /** Why {@code actual} is not one of {@code allowed} (nothing when any is allowed or it is). */
+  private static Optional<String> outside(String what, List<String> allowed, String actual) {
+    if (allowed.isEmpty() || actual != null && allowed.contains(actual)) {
+      return Optional.empty();
+    }
+    String applies = "applies to " + String.join("/", allowed) + ", and ";
+    return Optional.of(applies + (actual == null ? what + " is not known" : "this is " + actual));
   }
 
   static String normalOs(String family) {

@@ -21,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class MatcherReader {
 
-  private static final java.util.regex.Pattern OPERATOR = java.util.regex.Pattern.compile("^(>=|<=|!=|==|>|<)\\s*(.*)$", java.util.regex.Pattern.DOTALL);
+  private static final Pattern OPERATOR = Pattern.compile("^(>=|<=|!=|==|>|<)\\s*(.*)$", Pattern.DOTALL);
   private static final Set<String> MAP_KEYS = new java.util.LinkedHashSet<>(List.of("oneOf", "matches", "exists"));
 
   private enum Kind { NUMBER, TEXT, BOOLEAN, RECORD }

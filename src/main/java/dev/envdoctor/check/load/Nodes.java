@@ -56,12 +56,15 @@ final class Nodes {
     throw wrongType(node, what, "a positive whole number");
   }
 
-  static double number(YamlNode node, String what) {
-    if (node instanceof YamlNode.Scalar s
-        && (s.type() == YamlNode.Scalar.Type.INTEGER || s.type() == YamlNode.Scalar.Type.FLOAT)) {
-      double v = Double.parseDouble(s.text().replace("_", ""));
-      if (v > 0 && Double.isFinite(v)) {
-        return v;
+  static double positive(YamlNode node, String what) {
+    if (node instanceof YamlNode.Scalar s && (s.type() == YamlNode.Scalar.Type.INTEGER || s.type() == YamlNode.Scalar.Type.FLOAT)) {
+      try {
+        double v = Double.parseDouble(s.text().replace("_", ""));
+        if (v > 0 && Double.isFinite(v)) {
+          return v;
+        }
+      } catch (NumberFormatException e) {
+        // falls through to the message below
       }
     }
     throw wrongType(node, what, "a positive number");

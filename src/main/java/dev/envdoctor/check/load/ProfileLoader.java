@@ -3,7 +3,6 @@ package dev.envdoctor.check.load;
 import dev.envdoctor.check.model.Check;
 import dev.envdoctor.check.model.Profile;
 import dev.envdoctor.model.Recommendation.Workload;
-import dev.envdoctor.recommend.Workloads;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,7 +21,7 @@ import java.util.stream.Collectors;
 public final class ProfileLoader {
 
   private static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("description", "include", "workload", "checks"));
-  private static final Set<String> WORKLOAD_KEYS = new LinkedHashSet<>(List.of("name", "model", "gflops", "epochs", "images", "imgsz", "batch"));
+  private static final Set<String> WORKLOAD_KEYS = new LinkedHashSet<>(List.of("name", "model", "epochs", "images", "imgsz", "batch", "gflops"));
 
   private final ProfileLocator locator;
 
@@ -118,15 +117,18 @@ public final class ProfileLoader {
       }
     }
     String name = v.containsKey("name") ? Nodes.text(v.get("name"), "workload name") : null;
-    String model = v.containsKey("model") ? Nodes.text(v.get("model"), "workload model") : "yolov8m";
-    Double gflops = v.containsKey("gflops") ? Nodes.number(v.get("gflops"), "workload gflops") : null;
-    try {
-      return Workloads.of(name, model, (int) Math.min(Integer.MAX_VALUE, Nodes.integer(v.get("epochs"), "epochs")),
-          Nodes.integer(v.get("images"), "images"),
-          (int) Math.min(Integer.MAX_VALUE, Nodes.integer(v.get("imgsz"), "imgsz")),
-          (int) Math.min(Integer.MAX_VALUE, Nodes.integer(v.get("batch"), "batch")), gflops);
-    } catch (dev.envdoctor.cli.ExitException e) {
-      throw new ProfileException(map.location(), e.getMessage());
+    String model = v.containsKey("model") ? Nodes.text(v.get("model"), "workload model") : null;
+    Double gflops = v.containsKey("gflops") ? Nodes.positive(v.get("gflops"), "gflops") : null;
+    // The verdict resolves the model's FLOPs (and their source) from its table; a profile states only what it knows.
+    return new Workload(name, small(v.get("epochs"), "epochs"), Nodes.integer(v.get("images"), "images"),
+        small(v.get("imgsz"), "imgsz"), small(v.get("batch"), "batch"), model, gflops, null, null);
+  }
+
+  private static int small(YamlNode node, String what) {
+    long n = Nodes.integer(node, what);
+    if (n > Integer.MAX_VALUE) {
+      throw Nodes.wrongType(node, what, "a whole number below 2^31");
     }
+    return (int) n;
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.util.ArrayList;
@@ -53,6 +54,10 @@ public final class YamlTree {
     }
     Location here = at(file, p.currentTokenLocation());
     JsonToken t = p.currentToken();
+    if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+      // Jackson hands an alias over as its name; reading "*c" as the text "c" would mislead.
+      throw new ProfileException(here, "YAML aliases (*" + p.getText() + ") are not supported; write the value out");
+    }
     Object tag = p.getTypeId();
     if (tag != null) {
       // "!= ok" unquoted is a YAML tag "!=" on "ok": refuse it rather than read "ok".
