@@ -33,6 +33,9 @@ public final class RunOptions {
   @Option(names = "--strict", description = "Warnings fail too (exit 1).")
   public boolean strict;
 
+  /** The check profile (name or file); set by the commands that check (check, doctor) from --profile. */
+  public String profile;
+
   @ArgGroup(exclusive = true)
   public Budget budget = new Budget();
 

@@ -32,7 +32,13 @@ public record Recommendation(
    * cost per image at gflopsImgsz pixels, as its model table states it (gflopsSource says where).
    */
   public record Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch,
-      String model, Double forwardGflops, Integer gflopsImgsz, String gflopsSource) {}
+      String model, Double forwardGflops, Integer gflopsImgsz, String gflopsSource) {
+
+    /** A job as a profile states it (name, epochs, images, imgsz, batch); the verdict completes the cost. */
+    public Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch) {
+      this(name, epochs, images, imgsz, batch, null, null, null, null);
+    }
+  }
 
   public record Projection(String runtime, String backend, String device, Double hours,
       Double hoursLow, Double hoursHigh) {}

@@ -41,8 +41,7 @@ final class Causes {
           : name + " containers are limited to " + rt.cpus() + " of " + Facts.logicalCores(r) + " CPUs");
     }
     if (!Sides.isCpu(box.figure().device()) && nativeOverBox != null) {
-      String through = Facts.nvidiaRuntime(rt) ? "through the NVIDIA runtime" : "through " + runtimeAccess(rt);
-      causes.add("the container reaches the GPU " + through + ": " + difference(nativeOverBox, parity));
+      causes.add("the container reaches the GPU " + Facts.gpuPath(rt) + ": " + difference(nativeOverBox, parity));
     } else if (boxOnCpu && !nativeAccelerated && Facts.linux(r) && nativeOverBox != null
         && (rt == null || rt.cpus() == null || Facts.logicalCores(r) == null || rt.cpus() >= Facts.logicalCores(r))) {
       String cpus = Facts.logicalCores(r) == null ? "CPUs" : "all " + Facts.logicalCores(r) + " CPUs";
@@ -110,9 +109,5 @@ final class Causes {
       return "the " + name + " container has no GPU access (no NVIDIA runtime): it trains on CPU only";
     }
     return "the " + name + " container trains on CPU only";
-  }
-
-  private static String runtimeAccess(RuntimeInfo rt) {
-    return rt == null || rt.gpuAccess() == null ? "the runtime's GPU access" : rt.gpuAccess() + " GPU access";
   }
 }
