@@ -85,8 +85,8 @@ public final class Projector {
             + "(kernel launches dominate), so GPU projections lean long; `calibrate --full` or a larger --imgsz narrows it");
       }
       if (!reference.batch().equals(w.batch())) {
-        a.add("batch " + w.batch() + " in the job vs " + reference.batch() + " in the calibration: "
-            + "larger batches usually use a GPU better, so the projection leans long for them");
+        a.add("batch " + w.batch() + " in the job vs " + reference.batch() + " in the calibration: larger batches "
+            + "usually use a GPU better, so on a GPU the projection leans " + (w.batch() > reference.batch() ? "long" : "short"));
       }
     }
     a.add("hours = epochs × images ÷ (samples/s × calibration GFLOP per sample ÷ target GFLOP per image) ÷ 3600; "
