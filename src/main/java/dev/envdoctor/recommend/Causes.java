@@ -18,11 +18,17 @@ final class Causes {
 
   private Causes() {}
 
+  /** Why the container side differs from native, from the comparison of the two. */
+  static List<String> of(Report r, Comparison c, boolean parity) {
+    return of(r, c.sideA(), c.sideB(), c.b(), c.aOverB(), parity);
+  }
+
   /**
    * Why the container side {@code box} differs from native ({@code nativeOverBox}: how many times
-   * faster native is; null when native was not measured).
+   * faster native is; {@code boxFigure}: the calibration that stood for the container).
    */
-  static List<String> of(Report r, Side nativeSide, Side box, RatioEstimate nativeOverBox, boolean parity) {
+  private static List<String> of(Report r, Side nativeSide, Side box, Calibration boxFigure,
+      RatioEstimate nativeOverBox, boolean parity) {
     List<String> causes = new ArrayList<>();
     RuntimeInfo rt = Facts.runtime(r, box.runtime());
     String name = Facts.label(box.runtime());
@@ -40,7 +46,7 @@ final class Causes {
           ? "the " + name + " VM has " + rt.cpus() + " of " + Facts.logicalCores(r) + " CPUs"
           : name + " containers are limited to " + rt.cpus() + " of " + Facts.logicalCores(r) + " CPUs");
     }
-    if (!Sides.isCpu(box.figure().device()) && nativeOverBox != null) {
+    if (!Sides.isCpu(boxFigure.device()) && nativeOverBox != null) {
       causes.add("the container reaches the GPU " + Facts.gpuPath(rt) + ": " + difference(nativeOverBox, parity));
     } else if (boxOnCpu && !nativeAccelerated && Facts.linux(r) && nativeOverBox != null
         && (rt == null || rt.cpus() == null || Facts.logicalCores(r) == null || rt.cpus() >= Facts.logicalCores(r))) {
@@ -49,7 +55,7 @@ final class Causes {
     }
     if (causes.isEmpty() && nativeSide != null && nativeOverBox != null) {
       causes.add("natively the training runs on " + nativeSide.figure().device() + ", in " + name + " on "
-          + box.figure().device() + ": " + difference(nativeOverBox, parity));
+          + boxFigure.device() + ": " + difference(nativeOverBox, parity));
     }
     return causes;
   }
@@ -75,8 +81,10 @@ final class Causes {
     for (Side s : sides) {
       Calibration fastest = s.options().get(0);
       if (fastest != s.figure() && !Objects.equals(fastest.backend(), s.figure().backend())) {
-        double r = Sides.speedup(fastest, s.figure()).ratio();
-        if (r > 1 + parity) {
+        RatioEstimate est = Sides.speedup(fastest, s.figure());
+        double r = est.ratio();
+        double low = est.hasInterval() ? est.low() : r;
+        if (low > 1 + parity) {
           causes.add((s.isNative() ? "natively" : "in " + s.runtime()) + " " + fastest.backend() + " on "
               + fastest.device() + " is " + Format.times(r) + " faster than your " + s.figure().backend()
               + " env on " + s.figure().device() + ": fix the " + s.figure().backend() + " env to train at that speed");

@@ -82,6 +82,31 @@ class VerdictCausesTest {
   }
 
   @Test
+  void sidesOnOneKindOfDeviceAreComparedOnABackendBothHave() {
+    // Natively a slow Python env (5x the DJL step time); the containers have DJL only.
+    Report cpu = RecordedReports.load(LINUX_CPU_ONLY);
+    Report slowPython = cpu.withCalibrations(cpu.calibrations().stream()
+        .filter(c -> !("docker".equals(c.runtime()) && "python".equals(c.backend())))
+        .map(c -> "native".equals(c.runtime()) && "python".equals(c.backend()) ? slower(c, 5) : c).toList());
+    Recommendation rec = decide(slowPython);
+    String container = rec.train().runtime();
+    assertTrue(container.equals("docker") || container.equals("podman"), rec.verdict());
+    assertTrue(rec.assumptions().contains("native and " + container + " compared on djl, on cpu"), rec.assumptions().toString());
+    assertEquals("djl", rec.train().backend());
+    assertTrue(rec.verdict().contains("no measurable difference from native") || rec.verdict().contains("at parity with native"),
+        rec.verdict());
+    assertTrue(rec.reason().contains("natively djl on cpu is") && rec.reason().contains("faster than your python env on cpu"),
+        rec.reason());
+  }
+
+  private static Calibration slower(Calibration c, double factor) {
+    return new Calibration(c.runtime(), c.backend(), c.device(), c.workload(), c.batch(), c.imgsz(), c.warmupSteps(),
+        c.steps(), c.medianMs() * factor, c.p10Ms() * factor, c.p90Ms() * factor, c.cv(), c.samplesPerSecond() / factor,
+        c.achievedGflops() / factor, c.flopsPerStep(), c.threads(), c.wallMs() * factor,
+        c.stepTimesMs().stream().map(x -> x * factor).toList(), c.diagnosis());
+  }
+
+  @Test
   void aRunningRuntimeWithoutCalibrationIsNamedWithTheCommandToRun() {
     Report cpu = without(RecordedReports.load(LINUX_CPU_ONLY), c -> !"native".equals(c.runtime()), d -> false);
     Recommendation rec = decide(cpu);
