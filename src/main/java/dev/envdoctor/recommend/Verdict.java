@@ -23,6 +23,9 @@ public final class Verdict {
   /** Differences below 5% are not worth giving up a container's reproducibility for. */
   public static final double PARITY = 0.05;
 
+  /** An interval whose ends differ by more than this factor cannot tell sides apart. */
+  static final double NOISY = 2.0;
+
   private Verdict() {}
 
   public static Recommendation decide(Report report, Workload workload) {
@@ -84,11 +87,21 @@ public final class Verdict {
   }
 
   private static String parityVerdict(Side train, Calibration figure, Side against, RatioEstimate speed) {
+    if (noisy(speed)) {
+      return "Train " + where(train) + " " + option(figure) + ": the timings are too noisy to tell it from "
+          + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed, 95% CI "
+          + Format.interval(speed) + "); rerun on an idle machine or with --full. Until then prefer the container: it is reproducible.";
+    }
     String how = speed.spansOne() ? "no measurable difference from " : "at parity with ";
     String prefer = train.isNative() ? "" : "; prefer the container: it is reproducible";
     String other = against.isNative() ? "native" : against.runtime();
     return "Train " + where(train) + " " + option(figure) + ": " + how + other + " ("
         + Format.times(speed.ratio()) + " its speed" + interval95(speed) + ")" + prefer + ".";
+  }
+
+  /** An interval wider than a factor of two says more about the machine's load than about the sides. */
+  static boolean noisy(RatioEstimate r) {
+    return r.hasInterval() && r.spansOne() && r.high() / r.low() > NOISY;
   }
 
   private static String interval95(RatioEstimate r) {

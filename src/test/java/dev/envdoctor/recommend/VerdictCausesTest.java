@@ -99,6 +99,21 @@ class VerdictCausesTest {
         rec.reason());
   }
 
+  @Test
+  void timingsTooNoisyToTellApartAreCalledThatWithTheFix() {
+    // five steps each, spread over a factor of ten: a machine busy with other work
+    Report cpu = RecordedReports.load(LINUX_CPU_ONLY);
+    List<Double> spread = List.of(6.0, 60.0, 17.0, 25.0, 9.0);
+    Report noisy = cpu.withCalibrations(cpu.calibrations().stream().map(c -> new Calibration(c.runtime(), c.backend(),
+        c.device(), c.workload(), c.batch(), c.imgsz(), c.warmupSteps(), 5, 17.0, 7.2, 46.0, 0.8,
+        c.batch() * 1000 / 17.0, c.achievedGflops(), c.flopsPerStep(), c.threads(), c.wallMs(),
+        "native".equals(c.runtime()) ? spread : List.of(17.0, 9.0, 60.0, 6.0, 25.0), null)).toList());
+    Recommendation rec = decide(noisy);
+    assertTrue(rec.verdict().contains("the timings are too noisy to tell it from native"), rec.verdict());
+    assertTrue(rec.verdict().contains("rerun on an idle machine or with --full"), rec.verdict());
+    assertTrue(rec.speedupCi95().get(1) / rec.speedupCi95().get(0) > Verdict.NOISY, rec.speedupCi95().toString());
+  }
+
   private static Calibration slower(Calibration c, double factor) {
     return new Calibration(c.runtime(), c.backend(), c.device(), c.workload(), c.batch(), c.imgsz(), c.warmupSteps(),
         c.steps(), c.medianMs() * factor, c.p10Ms() * factor, c.p90Ms() * factor, c.cv(), c.samplesPerSecond() / factor,
