@@ -51,13 +51,27 @@ final class Causes {
     } else if (boxOnCpu && !nativeAccelerated && Facts.linux(r) && nativeOverBox != null
         && (rt == null || rt.cpus() == null || Facts.logicalCores(r) == null || rt.cpus() >= Facts.logicalCores(r))) {
       String cpus = Facts.logicalCores(r) == null ? "CPUs" : "all " + Facts.logicalCores(r) + " CPUs";
-      causes.add(name + " containers share the host's kernel and " + cpus + ": " + difference(nativeOverBox, parity));
+      causes.add(name + " containers share the host's kernel and " + cpus + (parity ? ": " + difference(nativeOverBox, parity)
+          : ", so a " + Format.times(Math.max(nativeOverBox.ratio(), 1 / nativeOverBox.ratio()))
+              + " difference comes from the machine's load changing between the runs, not from the container"));
     }
     if (causes.isEmpty() && nativeSide != null && nativeOverBox != null) {
       causes.add("natively the training runs on " + nativeSide.figure().device() + ", in " + name + " on "
           + boxFigure.device() + ": " + difference(nativeOverBox, parity));
     }
     return causes;
+  }
+
+  /**
+   * Whether a difference between native and a container cannot come from the container: on Linux
+   * a container that sees all CPUs runs the same kernel and code, so on the CPU with one backend
+   * they can only differ by the machine's load.
+   */
+  static boolean implausible(Report r, Comparison c, boolean parity) {
+    RuntimeInfo rt = Facts.runtime(r, c.sideB().runtime());
+    boolean allCpus = rt == null || rt.cpus() == null || Facts.logicalCores(r) == null || rt.cpus() >= Facts.logicalCores(r);
+    return !parity && Facts.linux(r) && Sides.isCpu(c.a().device()) && Sides.isCpu(c.b().device()) && c.sameBackend()
+        && allCpus;
   }
 
   /** Causes on the native side alone: what keeps native from its accelerator. */

@@ -26,6 +26,9 @@ public final class Verdict {
   /** An interval whose ends differ by more than this factor cannot tell sides apart. */
   static final double NOISY = 2.0;
 
+  /** Step times varying more than this (coefficient of variation) say the machine was busy. */
+  static final double MAX_CV = 0.25;
+
   private Verdict() {}
 
   public static Recommendation decide(Report report, Workload workload) {
@@ -57,7 +60,8 @@ public final class Verdict {
     RatioEstimate r = nativeOverBox.aOverB();
     boolean parity = r.spansOne() || Math.abs(r.ratio() - 1) < PARITY;
     // at parity the container wins: same speed, and it is reproducible
-    Comparison chosen = parity || r.ratio() < 1 ? nativeOverBox.swapped() : nativeOverBox;
+    boolean unsure = noisy(r) || maxCv(nativeOverBox) > MAX_CV || Causes.implausible(report, nativeOverBox, parity);
+    Comparison chosen = parity || unsure || r.ratio() < 1 ? nativeOverBox.swapped() : nativeOverBox;
     reasons.addAll(Causes.of(report, nativeOverBox, parity));
     reasons.addAll(Causes.nativeOnly(report));
     reasons.addAll(Causes.fasterBackends(ranked, PARITY));
@@ -78,7 +82,7 @@ public final class Verdict {
     Side train = chosen.sideA();
     Side against = chosen.sideB();
     RatioEstimate speed = chosen.aOverB();
-    String verdict = parity ? parityVerdict(train, chosen.a(), against, speed)
+    String verdict = unsure ? noisyVerdict(train, chosen, against) : parity ? parityVerdict(train, chosen.a(), against, speed)
         : "Train " + where(train) + " " + option(chosen.a()) + ": " + Format.times(speed.ratio()) + " faster than "
             + where(against) + " " + option(chosen.b()) + interval95(speed) + ".";
     return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict,
@@ -86,12 +90,21 @@ public final class Verdict {
         Projector.projections(ranked, workload), assumptions);
   }
 
+  /** The timings cannot tell the sides apart: say so, how to rerun, and prefer the container meanwhile. */
+  private static String noisyVerdict(Side train, Comparison chosen, Side against) {
+    RatioEstimate speed = chosen.aOverB();
+    String ci = speed.hasInterval() ? ", 95% CI " + Format.interval(speed) : "";
+    return "Train " + where(train) + " " + option(chosen.a()) + ": the timings are too noisy to tell it from "
+        + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed" + ci
+        + "; step times vary by up to " + Math.round(maxCv(chosen) * 100) + "%); rerun on an idle machine or with --full."
+        + " Until then prefer the container: it is reproducible.";
+  }
+
+  private static double maxCv(Comparison c) {
+    return Math.max(c.a().cv() == null ? 0 : c.a().cv(), c.b().cv() == null ? 0 : c.b().cv());
+  }
+
   private static String parityVerdict(Side train, Calibration figure, Side against, RatioEstimate speed) {
-    if (noisy(speed)) {
-      return "Train " + where(train) + " " + option(figure) + ": the timings are too noisy to tell it from "
-          + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed, 95% CI "
-          + Format.interval(speed) + "); rerun on an idle machine or with --full. Until then prefer the container: it is reproducible.";
-    }
     String how = speed.spansOne() ? "no measurable difference from " : "at parity with ";
     String prefer = train.isNative() ? "" : "; prefer the container: it is reproducible";
     String other = against.isNative() ? "native" : against.runtime();

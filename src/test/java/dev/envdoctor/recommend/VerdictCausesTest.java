@@ -114,6 +114,18 @@ class VerdictCausesTest {
     assertTrue(rec.speedupCi95().get(1) / rec.speedupCi95().get(0) > Verdict.NOISY, rec.speedupCi95().toString());
   }
 
+  @Test
+  void aLargeDifferenceOnSharedCpusIsBlamedOnTheLoadNotTheContainer() {
+    Report cpu = RecordedReports.load(LINUX_CPU_ONLY);
+    Report loaded = cpu.withCalibrations(cpu.calibrations().stream()
+        .map(c -> "native".equals(c.runtime()) ? slower(c, 3) : c).toList());
+    Recommendation rec = decide(loaded);
+    assertTrue(rec.verdict().startsWith("Train in docker (python, cpu): the timings are too noisy to tell it from native"),
+        rec.verdict());
+    assertTrue(rec.reason().contains("Docker containers share the host's kernel and all 20 CPUs, so a 3.0"
+        + "3× difference comes from the machine's load changing between the runs, not from the container"), rec.reason());
+  }
+
   private static Calibration slower(Calibration c, double factor) {
     return new Calibration(c.runtime(), c.backend(), c.device(), c.workload(), c.batch(), c.imgsz(), c.warmupSteps(),
         c.steps(), c.medianMs() * factor, c.p10Ms() * factor, c.p90Ms() * factor, c.cv(), c.samplesPerSecond() / factor,
