@@ -13,7 +13,15 @@ public record Recommendation(
     List<Evidence> evidence,
     Workload workload,
     List<Projection> projection,
-    List<String> assumptions) {
+    List<String> assumptions,
+    String confidence) {
+
+  /** confidence: a clear winner, sides at parity, timings too noisy to tell, one side measured, no verdict. */
+  public static final String CLEAR = "clear";
+  public static final String PARITY = "parity";
+  public static final String NOISY = "noisy";
+  public static final String ONE_SIDE = "one-side";
+  public static final String NONE = "none";
 
   public Recommendation {
     speedupCi95 = speedupCi95 == null ? List.of() : List.copyOf(speedupCi95);

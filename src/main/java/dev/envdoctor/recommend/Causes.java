@@ -94,7 +94,8 @@ final class Causes {
     List<String> causes = new ArrayList<>();
     for (Side s : sides) {
       Calibration fastest = s.options().get(0);
-      if (fastest != s.figure() && !Objects.equals(fastest.backend(), s.figure().backend())) {
+      boolean quiet = cv(fastest) <= Verdict.MAX_CV && cv(s.figure()) <= Verdict.MAX_CV;
+      if (quiet && fastest != s.figure() && !Objects.equals(fastest.backend(), s.figure().backend())) {
         RatioEstimate est = Sides.speedup(fastest, s.figure());
         double r = est.ratio();
         double low = est.hasInterval() ? est.low() : r;
@@ -106,6 +107,10 @@ final class Causes {
       }
     }
     return causes;
+  }
+
+  private static double cv(Calibration c) {
+    return c.cv() == null ? 0 : c.cv();
   }
 
   /** "parity within 3%", "native is 12% faster", "no measurable difference". */

@@ -53,7 +53,8 @@ public final class Verdict {
       String verdict = "Train " + where(only) + " " + option(only.figure()) + ": the only side measured; " + missing + ".";
       assumptions.addAll(Projector.assumptions(workload, only.figure()));
       return new Recommendation(choice(only.figure()), null, null, verdict, String.join("; ", reasons), deployment,
-          evidence(sides, only.figure()), workload, Projector.projections(ranked, workload), assumptions);
+          evidence(sides, only.figure()), workload, Projector.projections(ranked, workload), assumptions,
+          Recommendation.ONE_SIDE);
     }
 
     Comparison nativeOverBox = Comparison.of(nativeSide, box);
@@ -87,7 +88,8 @@ public final class Verdict {
             + where(against) + " " + option(chosen.b()) + interval95(speed) + ".";
     return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict,
         String.join("; ", reasons), deployment, evidence(sides, chosen.a()), workload,
-        Projector.projections(ranked, workload), assumptions);
+        Projector.projections(ranked, workload), assumptions,
+        unsure ? Recommendation.NOISY : parity ? Recommendation.PARITY : Recommendation.CLEAR);
   }
 
   /** The timings cannot tell the sides apart: say so, how to rerun, and prefer the container meanwhile. */

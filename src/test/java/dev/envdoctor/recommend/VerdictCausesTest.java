@@ -112,6 +112,7 @@ class VerdictCausesTest {
     assertTrue(rec.verdict().contains("the timings are too noisy to tell it from native"), rec.verdict());
     assertTrue(rec.verdict().contains("rerun on an idle machine or with --full"), rec.verdict());
     assertTrue(rec.speedupCi95().get(1) / rec.speedupCi95().get(0) > Verdict.NOISY, rec.speedupCi95().toString());
+    assertEquals(Recommendation.NOISY, rec.confidence());
   }
 
   @Test
