@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * The {@code workload:} section of a check profile, found as the check stage finds profiles: a
  * file, else {@code checks/NAME.yaml} in the working directory, else the profile bundled in the
- * jar; when the profile states none, the nearest of its includes that does. Only the workload is
- * read here: the check stage validates the rest of the file.
+ * jar; when the profile states none, the nearest of its includes that does. Keys: name, epochs,
+ * images, imgsz, batch, and optionally model and gflops (forward GFLOPs per image at 640 px). Only
+ * the workload is read here: the check stage validates the rest of the file.
  */
 public final class ProfileWorkloads {
 
@@ -51,8 +52,13 @@ public final class ProfileWorkloads {
           throw ExitException.badInput("profile " + s.name() + ": workload needs a positive '" + key + ":'");
         }
       }
+      Double gflops = w.hasNonNull("gflops") ? w.get("gflops").asDouble() : null;
+      if (gflops != null && gflops <= 0) {
+        throw ExitException.badInput("profile " + s.name() + ": workload gflops must be positive");
+      }
       return Optional.of(new Workload(w.path("name").asText(s.name()), w.get("epochs").asInt(),
-          w.get("images").asLong(), w.get("imgsz").asInt(), w.get("batch").asInt()));
+          w.get("images").asLong(), w.get("imgsz").asInt(), w.get("batch").asInt(),
+          w.hasNonNull("model") ? w.get("model").asText() : null, gflops, null, null));
     }
     if (depth >= MAX_DEPTH || root == null) {
       return Optional.empty();

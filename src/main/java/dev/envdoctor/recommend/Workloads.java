@@ -14,7 +14,7 @@ public final class Workloads {
 
   public static final Workload DEFAULT = of("yolov8m-69k", "yolov8m", 50, 69_000L, 640, 16, null);
 
-  static final String STATED = "stated (--gflops)";
+  static final String STATED = "stated (--gflops, or the profile's gflops)";
 
   private Workloads() {}
 
@@ -50,7 +50,8 @@ public final class Workloads {
    */
   public static Workload complete(Workload w) {
     if (w.forwardGflops() != null) {
-      return w;
+      return w.gflopsImgsz() != null ? w : new Workload(w.name(), w.epochs(), w.images(), w.imgsz(), w.batch(),
+          w.model() != null ? w.model() : w.name(), w.forwardGflops(), Models.TABLE_IMGSZ, STATED);
     }
     String model = w.model() != null ? w.model() : modelOf(w.name());
     String source = Models.SOURCE;

@@ -14,6 +14,7 @@ import dev.envdoctor.model.Recommendation.Workload;
 import dev.envdoctor.model.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,6 +107,12 @@ class ProjectorTest {
     assertEquals("yolov8m", w.model());
     assertTrue(w.gflopsSource().contains("the name 'my-detector' names no model of the table: assumed yolov8m"), w.gflopsSource());
     assertEquals("yolov8l", Workloads.complete(new Workload("yolov8l-coco", 1, 1L, 640, 1)).model());
+    Path stated = Files.writeString(dir.resolve("rtdetr.yaml"),
+        "workload: {name: rtdetr, model: rtdetr-l, gflops: 110.0, epochs: 1, images: 10, imgsz: 320, batch: 4}\n");
+    Workload r = Workloads.complete(ProfileWorkloads.find(stated.toString(), dir).orElseThrow());
+    assertEquals(List.of("rtdetr-l", 110.0, 640), List.of(r.model(), r.forwardGflops(), r.gflopsImgsz()));
+    assertTrue(Workloads.isStated(r));
+    assertEquals(3 * 110e9 / 4, Projector.trainFlopsPerImage(r), 1);
     Path none = Files.writeString(dir.resolve("none.yaml"), "checks: []\n");
     assertTrue(ProfileWorkloads.find(none.toString(), dir).isEmpty());
   }
