@@ -87,7 +87,7 @@ class VerdictCausesTest {
     Report cpu = RecordedReports.load(LINUX_CPU_ONLY);
     Report slowPython = cpu.withCalibrations(cpu.calibrations().stream()
         .filter(c -> !("docker".equals(c.runtime()) && "python".equals(c.backend())))
-        .map(c -> "native".equals(c.runtime()) && "python".equals(c.backend()) ? slower(c, 5) : c).toList());
+        .map(c -> "native".equals(c.runtime()) && "python".equals(c.backend()) ? RecordedReports.slower(c, 5) : c).toList());
     Recommendation rec = decide(slowPython);
     String container = rec.train().runtime();
     assertTrue(container.equals("docker") || container.equals("podman"), rec.verdict());
@@ -119,7 +119,7 @@ class VerdictCausesTest {
   void aLargeDifferenceOnSharedCpusIsBlamedOnTheLoadNotTheContainer() {
     Report cpu = RecordedReports.load(LINUX_CPU_ONLY);
     Report loaded = cpu.withCalibrations(cpu.calibrations().stream()
-        .map(c -> "native".equals(c.runtime()) ? slower(c, 3) : c).toList());
+        .map(c -> "native".equals(c.runtime()) ? RecordedReports.slower(c, 3) : c).toList());
     Recommendation rec = decide(loaded);
     assertTrue(rec.verdict().startsWith("Train in docker (python, cpu): the timings are too noisy to tell it from native"),
         rec.verdict());
@@ -127,12 +127,6 @@ class VerdictCausesTest {
         + "3× difference comes from the machine's load changing between the runs, not from the container"), rec.reason());
   }
 
-  private static Calibration slower(Calibration c, double factor) {
-    return new Calibration(c.runtime(), c.backend(), c.device(), c.workload(), c.batch(), c.imgsz(), c.warmupSteps(),
-        c.steps(), c.medianMs() * factor, c.p10Ms() * factor, c.p90Ms() * factor, c.cv(), c.samplesPerSecond() / factor,
-        c.achievedGflops() / factor, c.flopsPerStep(), c.threads(), c.wallMs() * factor,
-        c.stepTimesMs().stream().map(x -> x * factor).toList(), c.diagnosis());
-  }
 
   @Test
   void aRunningRuntimeWithoutCalibrationIsNamedWithTheCommandToRun() {
