@@ -18,6 +18,12 @@ public final class DoctorCommand extends BaseCommand {
   @Mixin
   RunOptions run = new RunOptions();
 
+  @picocli.CommandLine.Option(names = "--profile", paramLabel = "NAME|FILE",
+      description = "The check profile to evaluate (default: default).")
+  void profile(String p) {
+    run.profile = p;
+  }
+
   @Mixin
   WorkloadOptions workload = new WorkloadOptions();
 
@@ -34,7 +40,7 @@ public final class DoctorCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    run.workload = workload.resolve();
+    run.workload = workload.resolve(run.profile);
     RunContext ctx = context(EnumSet.allOf(Phase.class));
     Report report = Stages.standard().run(Stages.newReport(ctx), ctx);
     if (ctx.json()) {

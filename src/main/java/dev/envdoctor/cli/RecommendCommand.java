@@ -20,6 +20,12 @@ public final class RecommendCommand extends StageCommand {
   @Mixin
   WorkloadOptions workload = new WorkloadOptions();
 
+  @Option(names = "--profile", paramLabel = "NAME|FILE",
+      description = "A check profile whose workload: section states your job (e.g. yolov8m-69k).")
+  void profile(String p) {
+    run.profile = p;
+  }
+
   @Option(names = "--from", paramLabel = "R.json",
       description = "Decide on a saved report (doctor's JSON or --json output) without running anything.")
   Path from;
@@ -31,7 +37,7 @@ public final class RecommendCommand extends StageCommand {
 
   @Override
   public Integer call() {
-    run.workload = workload.resolve();
+    run.workload = workload.resolve(run.profile);
     if (from == null) {
       return super.call();
     }

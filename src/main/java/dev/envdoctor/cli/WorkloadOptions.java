@@ -1,11 +1,15 @@
 package dev.envdoctor.cli;
 
 import dev.envdoctor.model.Recommendation.Workload;
+import dev.envdoctor.recommend.ProfileWorkloads;
 import dev.envdoctor.recommend.Workloads;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The training job to project (recommend, doctor): options over a profile over the default job. */
+/**
+ * The training job to project (recommend, doctor): these options over the workload of the
+ * --profile (when it states one) over the default job.
+ */
 public final class WorkloadOptions {
 
   @Option(names = "--epochs", paramLabel = "N", description = "Epochs of your training job (default: 50).")
@@ -28,21 +32,20 @@ public final class WorkloadOptions {
       description = "Forward GFLOPs per image at 640 px of a model not in the table.")
   Double gflops;
 
-  @Option(names = "--workload-profile", paramLabel = "FILE",
-      description = "A YAML profile whose workload: section states the job (e.g. checks/yolov8m-69k.yaml).")
-  Path profile;
-
-  /** The job: the profile's (or the default) with every stated option applied. Bad input exits 2. */
-  public Workload resolve() {
-    Workload base = profile != null ? Workloads.fromProfile(profile) : Workloads.DEFAULT;
+  /** The job: the profile's workload (or the default) with every stated option applied. Bad input exits 2. */
+  public Workload resolve(String profile) {
+    Workload base = profile == null || profile.isBlank() ? Workloads.DEFAULT
+        : ProfileWorkloads.find(profile, Path.of("").toAbsolutePath()).map(Workloads::complete).orElse(Workloads.DEFAULT);
     boolean stated = epochs != null || images != null || imgsz != null || batch != null || model != null || gflops != null;
+    if (!stated) {
+      return base;
+    }
     String m = model != null ? model : base.model();
-    Double g = gflops != null ? gflops : (model != null ? null : statedGflops(base));
-    return Workloads.of(stated ? m : base.name(), m, or(epochs, base.epochs()), images != null ? images : base.images(),
-        or(imgsz, base.imgsz()), or(batch, base.batch()), g);
+    return Workloads.of(m, m, or(epochs, base.epochs()), images != null ? images : base.images(),
+        or(imgsz, base.imgsz()), or(batch, base.batch()), gflops != null ? gflops : model != null ? null : statedGflops(base));
   }
 
-  /** A profile's own gflops carries over when the model is not changed on the command line. */
+  /** --gflops given for the base carries over while the model is not changed. */
   private static Double statedGflops(Workload w) {
     return Workloads.isStated(w) ? w.forwardGflops() : null;
   }

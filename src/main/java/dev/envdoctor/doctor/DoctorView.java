@@ -53,7 +53,7 @@ public final class DoctorView implements View {
   /** The report files of this run: envdoctor-* files in --out written since the run began. */
   private static void reports(Report report, RunContext ctx) {
     Path out = ctx.options() == null ? null : ctx.options().out;
-    List<String> names = ReportFiles.writtenSince(out, report.createdAt());
+    List<String> names = WrittenFiles.writtenSince(out, report.createdAt());
     if (!names.isEmpty()) {
       ctx.console().mark(Console.Mark.INFO, "Reports: " + String.join(", ", names)
           + " (`envdoctor report --from` re-renders one)");

@@ -13,7 +13,15 @@ public record Recommendation(
     List<Evidence> evidence,
     Workload workload,
     List<Projection> projection,
-    List<String> assumptions) {
+    List<String> assumptions,
+    String confidence) {
+
+  /** confidence: a clear winner, sides at parity, timings too noisy to tell, one side measured, no verdict. */
+  public static final String CLEAR = "clear";
+  public static final String PARITY = "parity";
+  public static final String NOISY = "noisy";
+  public static final String ONE_SIDE = "one-side";
+  public static final String NONE = "none";
 
   public Recommendation {
     speedupCi95 = speedupCi95 == null ? List.of() : List.copyOf(speedupCi95);
@@ -32,7 +40,13 @@ public record Recommendation(
    * cost per image at gflopsImgsz pixels, as its model table states it (gflopsSource says where).
    */
   public record Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch,
-      String model, Double forwardGflops, Integer gflopsImgsz, String gflopsSource) {}
+      String model, Double forwardGflops, Integer gflopsImgsz, String gflopsSource) {
+
+    /** A job as a profile states it (name, epochs, images, imgsz, batch); the verdict completes the cost. */
+    public Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch) {
+      this(name, epochs, images, imgsz, batch, null, null, null, null);
+    }
+  }
 
   public record Projection(String runtime, String backend, String device, Double hours,
       Double hoursLow, Double hoursHigh) {}

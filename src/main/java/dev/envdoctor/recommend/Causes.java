@@ -18,11 +18,17 @@ final class Causes {
 
   private Causes() {}
 
+  /** Why the container side differs from native, from the comparison of the two. */
+  static List<String> of(Report r, Comparison c, boolean parity) {
+    return of(r, c.sideA(), c.sideB(), c.b(), c.aOverB(), parity);
+  }
+
   /**
    * Why the container side {@code box} differs from native ({@code nativeOverBox}: how many times
-   * faster native is; null when native was not measured).
+   * faster native is; {@code boxFigure}: the calibration that stood for the container).
    */
-  static List<String> of(Report r, Side nativeSide, Side box, RatioEstimate nativeOverBox, boolean parity) {
+  private static List<String> of(Report r, Side nativeSide, Side box, Calibration boxFigure,
+      RatioEstimate nativeOverBox, boolean parity) {
     List<String> causes = new ArrayList<>();
     RuntimeInfo rt = Facts.runtime(r, box.runtime());
     String name = Facts.label(box.runtime());
@@ -40,19 +46,32 @@ final class Causes {
           ? "the " + name + " VM has " + rt.cpus() + " of " + Facts.logicalCores(r) + " CPUs"
           : name + " containers are limited to " + rt.cpus() + " of " + Facts.logicalCores(r) + " CPUs");
     }
-    if (!Sides.isCpu(box.figure().device()) && nativeOverBox != null) {
-      String through = Facts.nvidiaRuntime(rt) ? "through the NVIDIA runtime" : "through " + runtimeAccess(rt);
-      causes.add("the container reaches the GPU " + through + ": " + difference(nativeOverBox, parity));
+    if (!Sides.isCpu(boxFigure.device()) && nativeOverBox != null) {
+      causes.add("the container reaches the GPU " + Facts.gpuPath(rt) + ": " + difference(nativeOverBox, parity));
     } else if (boxOnCpu && !nativeAccelerated && Facts.linux(r) && nativeOverBox != null
         && (rt == null || rt.cpus() == null || Facts.logicalCores(r) == null || rt.cpus() >= Facts.logicalCores(r))) {
       String cpus = Facts.logicalCores(r) == null ? "CPUs" : "all " + Facts.logicalCores(r) + " CPUs";
-      causes.add(name + " containers share the host's kernel and " + cpus + ": " + difference(nativeOverBox, parity));
+      causes.add(name + " containers share the host's kernel and " + cpus + (parity ? ": " + difference(nativeOverBox, parity)
+          : ", so a " + Format.times(Math.max(nativeOverBox.ratio(), 1 / nativeOverBox.ratio()))
+              + " difference comes from the machine's load changing between the runs, not from the container"));
     }
     if (causes.isEmpty() && nativeSide != null && nativeOverBox != null) {
       causes.add("natively the training runs on " + nativeSide.figure().device() + ", in " + name + " on "
-          + box.figure().device() + ": " + difference(nativeOverBox, parity));
+          + boxFigure.device() + ": " + difference(nativeOverBox, parity));
     }
     return causes;
+  }
+
+  /**
+   * Whether a difference between native and a container cannot come from the container: on Linux
+   * a container that sees all CPUs runs the same kernel and code, so on the CPU with one backend
+   * they can only differ by the machine's load.
+   */
+  static boolean implausible(Report r, Comparison c, boolean parity) {
+    RuntimeInfo rt = Facts.runtime(r, c.sideB().runtime());
+    boolean allCpus = rt == null || rt.cpus() == null || Facts.logicalCores(r) == null || rt.cpus() >= Facts.logicalCores(r);
+    return !parity && Facts.linux(r) && Sides.isCpu(c.a().device()) && Sides.isCpu(c.b().device()) && c.sameBackend()
+        && allCpus;
   }
 
   /** Causes on the native side alone: what keeps native from its accelerator. */
@@ -75,9 +94,12 @@ final class Causes {
     List<String> causes = new ArrayList<>();
     for (Side s : sides) {
       Calibration fastest = s.options().get(0);
-      if (fastest != s.figure() && !Objects.equals(fastest.backend(), s.figure().backend())) {
-        double r = Sides.speedup(fastest, s.figure()).ratio();
-        if (r > 1 + parity) {
+      boolean quiet = cv(fastest) <= Verdict.MAX_CV && cv(s.figure()) <= Verdict.MAX_CV;
+      if (quiet && fastest != s.figure() && !Objects.equals(fastest.backend(), s.figure().backend())) {
+        RatioEstimate est = Sides.speedup(fastest, s.figure());
+        double r = est.ratio();
+        double low = est.hasInterval() ? est.low() : r;
+        if (low > 1 + parity) {
           causes.add((s.isNative() ? "natively" : "in " + s.runtime()) + " " + fastest.backend() + " on "
               + fastest.device() + " is " + Format.times(r) + " faster than your " + s.figure().backend()
               + " env on " + s.figure().device() + ": fix the " + s.figure().backend() + " env to train at that speed");
@@ -85,6 +107,10 @@ final class Causes {
       }
     }
     return causes;
+  }
+
+  private static double cv(Calibration c) {
+    return c.cv() == null ? 0 : c.cv();
   }
 
   /** "parity within 3%", "native is 12% faster", "no measurable difference". */
@@ -110,9 +136,5 @@ final class Causes {
       return "the " + name + " container has no GPU access (no NVIDIA runtime): it trains on CPU only";
     }
     return "the " + name + " container trains on CPU only";
-  }
-
-  private static String runtimeAccess(RuntimeInfo rt) {
-    return rt == null || rt.gpuAccess() == null ? "the runtime's GPU access" : rt.gpuAccess() + " GPU access";
   }
 }

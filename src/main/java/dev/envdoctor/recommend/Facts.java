@@ -70,9 +70,21 @@ final class Facts {
     return (foreignHost && linuxGuest) || vmNote;
   }
 
+  /** GPU access of a container runtime: nvidia-runtime or cdi (the NVIDIA toolkit's two ways). */
   static boolean nvidiaRuntime(RuntimeInfo rt) {
     String access = rt == null || rt.gpuAccess() == null ? "" : rt.gpuAccess().toLowerCase(Locale.ROOT);
-    boolean note = rt != null && rt.notes().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains("nvidia"));
-    return access.contains("nvidia") || access.contains("cdi") || note;
+    return access.contains("nvidia") || access.equals("cdi");
+  }
+
+  /** How the container reaches the GPU, in words. */
+  static String gpuPath(RuntimeInfo rt) {
+    String access = rt == null || rt.gpuAccess() == null ? "" : rt.gpuAccess().toLowerCase(Locale.ROOT);
+    if (access.equals("cdi")) {
+      return "through CDI (the NVIDIA container toolkit's device spec)";
+    }
+    if (access.contains("nvidia")) {
+      return "through the NVIDIA runtime";
+    }
+    return access.isEmpty() || access.equals("none") ? "although the runtime reports no GPU access" : "through " + access;
   }
 }

@@ -40,7 +40,7 @@ final class Missing {
       what.add("no container runtime available (install Docker Engine or Podman)");
     }
     return new Recommendation(null, null, null, verdict, String.join("; ", what),
-        null, null, workload, null, null);
+        null, null, workload, null, null, Recommendation.NONE);
   }
 
   /**

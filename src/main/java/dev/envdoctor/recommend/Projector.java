@@ -18,6 +18,9 @@ public final class Projector {
   /** A training step costs about three forward passes: forward, and a backward of about twice that. */
   public static final double TRAIN_OVER_FORWARD = 3.0;
 
+  /** Beyond this ratio of target to calibration work per sample, GPU figures understate the device. */
+  static final double SMALL_CALIBRATION = 100;
+
   private Projector() {}
 
   /** Training FLOPs per image of the target: 3 × forward GFLOPs × (imgsz / table imgsz)². */
@@ -76,9 +79,14 @@ public final class Projector {
           + " GFLOP per step ÷ batch " + reference.batch() + " = " + Format.number(perSample / 1e9, 3)
           + " GFLOP per sample; one target image = " + Format.number(trainFlopsPerImage(w) / perSample, 1)
           + " calibration samples");
+      if (trainFlopsPerImage(w) / perSample > SMALL_CALIBRATION) {
+        a.add("the calibration network is " + Format.number(trainFlopsPerImage(w) / perSample, 0)
+            + "× smaller per image than the job's: a GPU runs so small a network below its throughput "
+            + "(kernel launches dominate), so GPU projections lean long; `calibrate --full` or a larger --imgsz narrows it");
+      }
       if (!reference.batch().equals(w.batch())) {
-        a.add("batch " + w.batch() + " in the job vs " + reference.batch() + " in the calibration: "
-            + "larger batches usually use a GPU better, so the projection leans long for them");
+        a.add("batch " + w.batch() + " in the job vs " + reference.batch() + " in the calibration: larger batches "
+            + "usually use a GPU better, so on a GPU the projection leans " + (w.batch() > reference.batch() ? "long" : "short"));
       }
     }
     a.add("hours = epochs × images ÷ (samples/s × calibration GFLOP per sample ÷ target GFLOP per image) ÷ 3600; "

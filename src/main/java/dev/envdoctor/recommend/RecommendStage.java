@@ -25,6 +25,7 @@ public final class RecommendStage implements Stage {
   }
 
   static Workload workload(RunContext ctx) {
-    return ctx.options() != null && ctx.options().workload != null ? ctx.options().workload : Workloads.DEFAULT;
+    return ctx.options() != null && ctx.options().workload != null ? Workloads.complete(ctx.options().workload)
+        : Workloads.DEFAULT;
   }
 }

@@ -28,7 +28,8 @@ public final class RecommendView implements View {
 
   /** The verdict and its why/deploy lines: the first three lines of doctor's output too. */
   public static void verdict(Recommendation rec, Console c) {
-    c.mark(rec.train() == null ? Console.Mark.WARN : Console.Mark.OK, c.bold(rec.verdict()));
+    boolean settled = rec.train() != null && !Recommendation.NOISY.equals(rec.confidence());
+    c.mark(settled ? Console.Mark.OK : Console.Mark.WARN, c.bold(rec.verdict()));
     if (rec.reason() != null && !rec.reason().isEmpty()) {
       c.detail((rec.train() == null ? "missing: " : "why: ") + rec.reason());
     }

@@ -22,6 +22,17 @@ public record Side(String runtime, List<Calibration> options, Calibration figure
     return Sides.NATIVE.equals(runtime);
   }
 
+  /** The fastest option of any backend. */
+  public Calibration best() {
+    return options.get(0);
+  }
+
+  /** The fastest option of a backend on a kind of device (cpu, mps, cuda), or null. */
+  public Calibration bestOn(String backend, String deviceKind) {
+    return options.stream().filter(c -> Objects.equals(c.backend(), backend)
+        && Comparison.deviceKind(c.device()).equals(deviceKind)).findFirst().orElse(null);
+  }
+
   /** Whether any verified option of the side computes on something other than the CPU. */
   public boolean hasAccelerator() {
     return options.stream().anyMatch(c -> !Sides.isCpu(c.device()));

@@ -55,9 +55,14 @@ public record Sides(String workload, List<Side> sides) {
     return sides.isEmpty();
   }
 
-  /** Sides, fastest figure first. */
+  /** Sides, fastest option (of any backend) first. */
   public List<Side> ranked() {
-    return sides.stream().sorted(Comparator.comparingDouble((Side s) -> rate(s.figure())).reversed()).toList();
+    return sides.stream().sorted(Comparator.comparingDouble((Side s) -> rate(s.best())).reversed()).toList();
+  }
+
+  /** The fastest container side, or null. */
+  public Side bestContainer() {
+    return ranked().stream().filter(s -> !s.isNative()).findFirst().orElse(null);
   }
 
   public Side side(String runtime) {

@@ -11,7 +11,6 @@ import dev.envdoctor.model.RuntimeInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,6 +23,12 @@ public final class Verdict {
   /** Differences below 5% are not worth giving up a container's reproducibility for. */
   public static final double PARITY = 0.05;
 
+  /** An interval whose ends differ by more than this factor cannot tell sides apart. */
+  static final double NOISY = 2.0;
+
+  /** Step times varying more than this (coefficient of variation) say the machine was busy. */
+  static final double MAX_CV = 0.25;
+
   private Verdict() {}
 
   public static Recommendation decide(Report report, Workload workload) {
@@ -32,71 +37,86 @@ public final class Verdict {
       return Missing.recommendation(report, workload);
     }
     List<Side> ranked = sides.ranked();
-    Side best = ranked.get(0);
+    Side nativeSide = sides.side(Sides.NATIVE);
+    Side box = sides.bestContainer();
     Set<String> reasons = new LinkedHashSet<>();
     List<String> assumptions = new ArrayList<>();
     String deployment = deployment(report);
-    Side nativeSide = sides.side(Sides.NATIVE);
 
-    if (ranked.size() == 1) {
-      reasons.add(Missing.unmeasured(report, best));
+    if (nativeSide == null || box == null) {
+      Side only = nativeSide != null ? nativeSide : box;
+      reasons.add(Missing.unmeasured(report, only));
       reasons.addAll(Causes.nativeOnly(report));
-      String missing = Missing.otherSides(report, best);
-      String verdict = "Train " + where(best) + " " + option(best.figure()) + ": the only side measured; " + missing + ".";
-      assumptions.addAll(Projector.assumptions(workload, best.figure()));
-      return new Recommendation(choice(best.figure()), null, null, verdict, String.join("; ", reasons), deployment,
-          evidence(sides, best.figure()), workload, Projector.projections(ranked, workload), assumptions);
+      reasons.addAll(Causes.fasterBackends(ranked, PARITY));
+      String missing = nativeSide == null
+          ? "native was not measured (run `envdoctor calibrate --runtime native`)" : Missing.otherSides(report, only);
+      String verdict = "Train " + where(only) + " " + option(only.figure()) + ": the only side measured; " + missing + ".";
+      assumptions.addAll(Projector.assumptions(workload, only.figure()));
+      return new Recommendation(choice(only.figure()), null, null, verdict, String.join("; ", reasons), deployment,
+          evidence(sides, only.figure()), workload, Projector.projections(ranked, workload), assumptions,
+          Recommendation.ONE_SIDE);
     }
 
-    Side alt = ranked.get(1);
-    RatioEstimate bestOverAlt = Sides.speedup(best.figure(), alt.figure());
-    boolean parity = bestOverAlt.spansOne() || bestOverAlt.ratio() < 1 + PARITY;
-    Side train = best;
-    Side against = alt;
-    RatioEstimate speed = bestOverAlt;
-    if (parity && best.isNative()) {
-      train = alt;
-      against = best;
-      speed = bestOverAlt.inverse();
-    }
-
-    for (Side box : ranked) {
-      if (!box.isNative() && nativeSide != null && (box == train || box == against)) {
-        RatioEstimate nativeOverBox = Sides.speedup(nativeSide.figure(), box.figure());
-        boolean boxParity = nativeOverBox.spansOne() || Math.abs(nativeOverBox.ratio() - 1) < PARITY;
-        reasons.addAll(Causes.of(report, nativeSide, box, nativeOverBox, boxParity));
-      }
-    }
+    Comparison nativeOverBox = Comparison.of(nativeSide, box);
+    RatioEstimate r = nativeOverBox.aOverB();
+    boolean parity = r.spansOne() || Math.abs(r.ratio() - 1) < PARITY;
+    // at parity the container wins: same speed, and it is reproducible
+    boolean unsure = noisy(r) || maxCv(nativeOverBox) > MAX_CV || Causes.implausible(report, nativeOverBox, parity);
+    Comparison chosen = parity || unsure || r.ratio() < 1 ? nativeOverBox.swapped() : nativeOverBox;
+    reasons.addAll(Causes.of(report, nativeOverBox, parity));
     reasons.addAll(Causes.nativeOnly(report));
     reasons.addAll(Causes.fasterBackends(ranked, PARITY));
-    if (reasons.isEmpty()) {
-      reasons.add(where(train) + " " + option(train.figure()) + " is " + Format.ratio(speed) + " the speed of "
-          + where(against) + " " + option(against.figure()));
-    }
-    if (!Objects.equals(train.figure().backend(), against.figure().backend())) {
-      assumptions.add("the " + train.runtime() + " figure is from " + train.figure().backend() + ", the "
-          + against.runtime() + " figure from " + against.figure().backend() + ": different stacks, same workload");
+    if (chosen.sameBackend()) {
+      assumptions.add("native and " + box.runtime() + " compared on " + chosen.a().backend() + ", on "
+          + Comparison.deviceKind(chosen.a().device()) + (Comparison.deviceKind(chosen.a().device())
+          .equals(Comparison.deviceKind(chosen.b().device())) ? "" : " vs " + chosen.b().device()));
+    } else {
+      assumptions.add("the " + chosen.a().runtime() + " figure is from " + chosen.a().backend() + ", the "
+          + chosen.b().runtime() + " figure from " + chosen.b().backend() + ": different stacks, same workload");
     }
     String others = Missing.otherSides(report, null);
     if (!others.isEmpty()) {
       assumptions.add("not compared: " + others);
     }
-    assumptions.addAll(Projector.assumptions(workload, train.figure()));
+    assumptions.addAll(Projector.assumptions(workload, chosen.a()));
 
-    String verdict = parity ? parityVerdict(train, against, speed) : "Train " + where(train) + " "
-        + option(train.figure()) + ": " + Format.times(speed.ratio()) + " faster than " + where(against) + " "
-        + option(against.figure()) + interval95(speed) + ".";
-    return new Recommendation(choice(train.figure()), speed.ratio(), interval(speed), verdict,
-        String.join("; ", reasons), deployment, evidence(sides, train.figure()), workload,
-        Projector.projections(ranked, workload), assumptions);
+    Side train = chosen.sideA();
+    Side against = chosen.sideB();
+    RatioEstimate speed = chosen.aOverB();
+    String verdict = unsure ? noisyVerdict(train, chosen, against) : parity ? parityVerdict(train, chosen.a(), against, speed)
+        : "Train " + where(train) + " " + option(chosen.a()) + ": " + Format.times(speed.ratio()) + " faster than "
+            + where(against) + " " + option(chosen.b()) + interval95(speed) + ".";
+    return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict,
+        String.join("; ", reasons), deployment, evidence(sides, chosen.a()), workload,
+        Projector.projections(ranked, workload), assumptions,
+        unsure ? Recommendation.NOISY : parity ? Recommendation.PARITY : Recommendation.CLEAR);
   }
 
-  private static String parityVerdict(Side train, Side against, RatioEstimate speed) {
+  /** The timings cannot tell the sides apart: say so, how to rerun, and prefer the container meanwhile. */
+  private static String noisyVerdict(Side train, Comparison chosen, Side against) {
+    RatioEstimate speed = chosen.aOverB();
+    String ci = speed.hasInterval() ? ", 95% CI " + Format.interval(speed) : "";
+    return "Train " + where(train) + " " + option(chosen.a()) + ": the timings are too noisy to tell it from "
+        + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed" + ci
+        + "; step times vary by up to " + Math.round(maxCv(chosen) * 100) + "%); rerun on an idle machine or with --full."
+        + " Until then prefer the container: it is reproducible.";
+  }
+
+  private static double maxCv(Comparison c) {
+    return Math.max(c.a().cv() == null ? 0 : c.a().cv(), c.b().cv() == null ? 0 : c.b().cv());
+  }
+
+  private static String parityVerdict(Side train, Calibration figure, Side against, RatioEstimate speed) {
     String how = speed.spansOne() ? "no measurable difference from " : "at parity with ";
     String prefer = train.isNative() ? "" : "; prefer the container: it is reproducible";
     String other = against.isNative() ? "native" : against.runtime();
-    return "Train " + where(train) + " " + option(train.figure()) + ": " + how + other + " ("
+    return "Train " + where(train) + " " + option(figure) + ": " + how + other + " ("
         + Format.times(speed.ratio()) + " its speed" + interval95(speed) + ")" + prefer + ".";
+  }
+
+  /** An interval wider than a factor of two says more about the machine's load than about the sides. */
+  static boolean noisy(RatioEstimate r) {
+    return r.hasInterval() && r.spansOne() && r.high() / r.low() > NOISY;
   }
 
   private static String interval95(RatioEstimate r) {

@@ -1,13 +1,9 @@
 package dev.envdoctor.recommend;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.envdoctor.cli.ExitException;
 import dev.envdoctor.model.Recommendation.Workload;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * The training job a projection is made for: from the options, from the {@code workload:} section
@@ -18,7 +14,7 @@ public final class Workloads {
 
   public static final Workload DEFAULT = of("yolov8m-69k", "yolov8m", 50, 69_000L, 640, 16, null);
 
-  static final String STATED = "stated (--gflops or the profile's gflops)";
+  static final String STATED = "stated (--gflops, or the profile's gflops)";
 
   private Workloads() {}
 
@@ -47,29 +43,33 @@ public final class Workloads {
         Models.TABLE_IMGSZ, source);
   }
 
-  /** The {@code workload:} section of a YAML profile; missing keys take the default's values. */
-  public static Workload fromProfile(Path file) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-    } catch (IOException | RuntimeException e) {
-      throw ExitException.badInput("cannot read workload profile " + file + ": " + oneLine(e)
-          + " (give a YAML file with a workload: section)");
+  /**
+   * A job as a profile states it (name, epochs, images, imgsz, batch) with its model's cost: the
+   * model is the name, or the table's model the name starts with ("yolov8m-69k"), else YOLOv8m,
+   * said so in the source.
+   */
+  public static Workload complete(Workload w) {
+    if (w.forwardGflops() != null) {
+      return w.gflopsImgsz() != null ? w : new Workload(w.name(), w.epochs(), w.images(), w.imgsz(), w.batch(),
+          w.model() != null ? w.model() : w.name(), w.forwardGflops(), Models.TABLE_IMGSZ, STATED);
     }
-    JsonNode w = root == null ? null : root.get("workload");
-    if (w == null || !w.isObject()) {
-      throw ExitException.badInput("workload profile " + file + " has no workload: section "
-          + "(expected keys: model, epochs, images, imgsz, batch)");
+    String model = w.model() != null ? w.model() : modelOf(w.name());
+    String source = Models.SOURCE;
+    if (model == null) {
+      model = DEFAULT.model();
+      source = "the name '" + w.name() + "' names no model of the table: assumed " + model + " ("
+          + Models.SOURCE + "); state --model or --gflops";
     }
-    String model = w.path("model").asText(DEFAULT.model());
-    return of(w.path("name").asText(file.getFileName().toString().replaceFirst("\\.ya?ml$", "")), model,
-        w.path("epochs").asInt(DEFAULT.epochs()), w.path("images").asLong(DEFAULT.images()),
-        w.path("imgsz").asInt(DEFAULT.imgsz()), w.path("batch").asInt(DEFAULT.batch()),
-        w.hasNonNull("gflops") ? w.get("gflops").asDouble() : null);
+    Workload full = of(w.name(), model, w.epochs(), w.images(), w.imgsz(), w.batch(), null);
+    return new Workload(full.name(), full.epochs(), full.images(), full.imgsz(), full.batch(), full.model(),
+        full.forwardGflops(), full.gflopsImgsz(), source);
   }
 
-  private static String oneLine(Exception e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return m.lines().findFirst().orElse(m);
+  private static String modelOf(String name) {
+    if (name == null) {
+      return null;
+    }
+    String n = name.toLowerCase(Locale.ROOT);
+    return Models.names().stream().filter(n::startsWith).max(Comparator.comparingInt(String::length)).orElse(null);
   }
 }

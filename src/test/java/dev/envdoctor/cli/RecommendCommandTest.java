@@ -24,10 +24,10 @@ class RecommendCommandTest {
     var r = new CliHarness().run("recommend", "--from", fixture(RecordedReports.MAC_M4_DOCKER_DESKTOP), "--no-color");
     assertEquals(ExitCode.OK, r.exitCode(), r.err());
     var lines = r.out().lines().toList();
-    assertTrue(lines.get(0).startsWith("[✓] Train natively (python, mps): 11.6× faster than in docker (python, cpu)"), r.out());
+    assertTrue(lines.get(0).startsWith("[✓] Train natively (python, mps): 11.7× faster than in docker (python, cpu)"), r.out());
     assertTrue(lines.get(1).startsWith("    why: Docker on macOS runs Linux in a VM without Metal"), r.out());
     assertTrue(r.out().contains("Evidence (workload cnn)"), r.out());
-    assertTrue(r.out().contains("  native  python   mps        11.04 ms    1,449.3     1.00×  ← train here"), r.out());
+    assertTrue(r.out().contains("  native  python   mps         2.05 ms   15,625.0     1.00×  ← train here"), r.out());
     assertTrue(r.out().contains("Projection: yolov8m-69k"), r.out());
     assertEquals("", r.err());
   }

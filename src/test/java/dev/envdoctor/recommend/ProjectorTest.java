@@ -14,6 +14,7 @@ import dev.envdoctor.model.Recommendation.Workload;
 import dev.envdoctor.model.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,10 +56,10 @@ class ProjectorTest {
     Recommendation rec = Verdict.decide(RecordedReports.load(RecordedReports.MAC_M4_DOCKER_DESKTOP), Workloads.DEFAULT);
     Projection mps = rec.projection().get(0);
     assertEquals("mps", mps.device());
-    // 1,449.28 samples/s × 1.5 GFLOP ÷ 236.7 GFLOP = 9.184 images/s; 50 × 69,000 ÷ 9.184 ÷ 3600 = 104.3 h
-    assertEquals(104.3, mps.hours(), 0.05);
+    // 15,625 samples/s × 0.09556 GFLOP ÷ 236.7 GFLOP = 6.308 images/s; 50 × 69,000 ÷ 6.308 ÷ 3600 = 151.9 h
+    assertEquals(151.9, mps.hours(), 0.05);
     assertTrue(rec.assumptions().contains(
-        "calibration cnn: 24.00 GFLOP per step ÷ batch 16 = 1.500 GFLOP per sample; one target image = 157.8 calibration samples"),
+        "calibration cnn: 3.06 GFLOP per step ÷ batch 32 = 0.096 GFLOP per sample; one target image = 2,477.0 calibration samples"),
         rec.assumptions().toString());
   }
 
@@ -80,30 +81,52 @@ class ProjectorTest {
   }
 
   @Test
-  void aProfilesWorkloadSectionStatesTheJob(@TempDir Path dir) throws Exception {
-    Path profile = dir.resolve("yolov8m-69k.yaml");
-    Files.writeString(profile, """
-        name: yolov8m-69k
-        checks: []
+  void aProfilesWorkloadSectionStatesTheJobAndItsNameTheModel(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("checks"));
+    Files.writeString(dir.resolve("checks/yolov8m-69k.yaml"), """
+        description: the shipped profile's shape
+        include: [default]
         workload:
-          model: yolov8m
+          name: yolov8m
           epochs: 50
           images: 69000
           imgsz: 640
           batch: 16
+        checks: []
         """);
-    Workload w = Workloads.fromProfile(profile);
-    assertEquals(Workloads.of("yolov8m-69k", "yolov8m", 50, 69_000L, 640, 16, null), w);
+    Workload w = Workloads.complete(ProfileWorkloads.find("yolov8m-69k", dir).orElseThrow());
+    assertEquals(Workloads.of("yolov8m", "yolov8m", 50, 69_000L, 640, 16, null), w);
   }
 
   @Test
-  void aProfileWithoutAWorkloadOrNotYamlIsBadInput(@TempDir Path dir) throws Exception {
-    Path none = Files.writeString(dir.resolve("p.yaml"), "checks: []\n");
-    assertTrue(assertThrows(ExitException.class, () -> Workloads.fromProfile(none)).getMessage().contains("no workload: section"));
+  void aWorkloadIsFoundThroughIncludesAndAnUnknownNameAssumesYolov8m(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("base.yaml"), "workload: {name: my-detector, epochs: 10, images: 500, imgsz: 320, batch: 8}\n");
+    Path top = Files.writeString(dir.resolve("top.yaml"), "include: [base]\nchecks: []\n");
+    Workload w = Workloads.complete(ProfileWorkloads.find(top.toString(), dir).orElseThrow());
+    assertEquals(10, w.epochs());
+    assertEquals("yolov8m", w.model());
+    assertTrue(w.gflopsSource().contains("the name 'my-detector' names no model of the table: assumed yolov8m"), w.gflopsSource());
+    assertEquals("yolov8l", Workloads.complete(new Workload("yolov8l-coco", 1, 1L, 640, 1)).model());
+    Path stated = Files.writeString(dir.resolve("rtdetr.yaml"),
+        "workload: {name: rtdetr, model: rtdetr-l, gflops: 110.0, epochs: 1, images: 10, imgsz: 320, batch: 4}\n");
+    Workload r = Workloads.complete(ProfileWorkloads.find(stated.toString(), dir).orElseThrow());
+    assertEquals(List.of("rtdetr-l", 110.0, 640), List.of(r.model(), r.forwardGflops(), r.gflopsImgsz()));
+    assertTrue(Workloads.isStated(r));
+    assertEquals(3 * 110e9 / 4, Projector.trainFlopsPerImage(r), 1);
+    Path none = Files.writeString(dir.resolve("none.yaml"), "checks: []\n");
+    assertTrue(ProfileWorkloads.find(none.toString(), dir).isEmpty());
+  }
+
+  @Test
+  void aMissingOrBrokenProfileIsBadInput(@TempDir Path dir) throws Exception {
+    ExitException missing = assertThrows(ExitException.class, () -> ProfileWorkloads.find("nope", dir));
+    assertEquals(ExitCode.USAGE, missing.status());
+    assertTrue(missing.getMessage().startsWith("profile 'nope' not found"), missing.getMessage());
     Path broken = Files.writeString(dir.resolve("q.yaml"), "workload: [unclosed\n");
-    ExitException e = assertThrows(ExitException.class, () -> Workloads.fromProfile(broken));
-    assertEquals(ExitCode.USAGE, e.status());
+    ExitException e = assertThrows(ExitException.class, () -> ProfileWorkloads.find(broken.toString(), dir));
     assertEquals(1, e.getMessage().lines().count(), e.getMessage());
-    assertThrows(ExitException.class, () -> Workloads.fromProfile(dir.resolve("missing.yaml")));
+    Path half = Files.writeString(dir.resolve("h.yaml"), "workload: {epochs: 5}\n");
+    assertTrue(assertThrows(ExitException.class, () -> ProfileWorkloads.find(half.toString(), dir)).getMessage()
+        .contains("workload needs a positive 'images:'"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import java.io.IOException;
@@ -39,5 +40,13 @@ public final class RecordedReports {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The calibration as if every step took {@code factor} times as long. */
+  public static Calibration slower(Calibration c, double factor) {
+    return new Calibration(c.runtime(), c.backend(), c.device(), c.workload(), c.batch(), c.imgsz(), c.warmupSteps(),
+        c.steps(), c.medianMs() * factor, c.p10Ms() * factor, c.p90Ms() * factor, c.cv(), c.samplesPerSecond() / factor,
+        c.achievedGflops() / factor, c.flopsPerStep(), c.threads(), c.wallMs() * factor,
+        c.stepTimesMs().stream().map(x -> x * factor).toList(), c.diagnosis());
   }
 }

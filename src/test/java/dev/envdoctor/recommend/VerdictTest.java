@@ -34,7 +34,8 @@ class VerdictTest {
     assertTrue(rec.speedup() > 10 && rec.speedup() < 13, rec.verdict());
     assertTrue(rec.speedupCi95().get(0) > 1 && rec.speedupCi95().get(0) < rec.speedup()
         && rec.speedup() < rec.speedupCi95().get(1), rec.speedupCi95().toString());
-    assertTrue(rec.verdict().startsWith("Train natively (python, mps): 11.6× faster than in docker (python, cpu)"), rec.verdict());
+    assertTrue(rec.verdict().startsWith("Train natively (python, mps): 11.7× faster than in docker (python, cpu)"), rec.verdict());
+    assertEquals(Recommendation.CLEAR, rec.confidence());
     assertTrue(rec.reason().contains("Docker on macOS runs Linux in a VM without Metal: the container trains on CPU only"), rec.reason());
     assertTrue(rec.reason().contains("the Docker VM has 8 of 14 CPUs"), rec.reason());
     assertDeploymentSeparate(rec);
@@ -44,9 +45,10 @@ class VerdictTest {
   void nvidiaToolkitHostTrainsInTheContainerAtParity() {
     Recommendation rec = decide(LINUX_NVIDIA_TOOLKIT);
     assertTrains(rec, "docker", "python", "cuda:0");
-    assertTrue(rec.reason().contains("the container reaches the GPU through the NVIDIA runtime: parity within 3%"), rec.reason());
+    assertTrue(rec.reason().contains("the container reaches the GPU through the NVIDIA runtime: parity within 2%"), rec.reason());
     assertTrue(rec.verdict().contains("at parity with native") && rec.verdict().contains("prefer the container"), rec.verdict());
     assertTrue(Math.abs(rec.speedup() - 1) < Verdict.PARITY, rec.verdict());
+    assertEquals(Recommendation.PARITY, rec.confidence());
     assertDeploymentSeparate(rec);
   }
 
@@ -67,6 +69,7 @@ class VerdictTest {
     assertTrains(rec, "native", "python", "cpu");
     assertNull(rec.speedup());
     assertTrue(rec.speedupCi95().isEmpty());
+    assertEquals(Recommendation.ONE_SIDE, rec.confidence());
     assertTrue(rec.verdict().contains("the only side measured"), rec.verdict());
     assertTrue(rec.verdict().contains("install Docker Engine or Podman"), rec.verdict());
     assertTrue(rec.reason().contains("docker is not-installed, podman is not-installed"), rec.reason());

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  * names them itself; doctor only looks for envdoctor-* files in --out modified since the report's
  * createdAt, so it does not depend on the naming scheme.
  */
-final class ReportFiles {
+final class WrittenFiles {
 
-  private ReportFiles() {}
+  private WrittenFiles() {}
 
   static List<String> writtenSince(Path out, String createdAt) {
     if (out == null || createdAt == null || !Files.isDirectory(out)) {
