@@ -19,7 +19,7 @@ public final class Stages {
   public static Pipeline standard() {
     return new Pipeline(List.of(
         new PendingStage("probe", Phase.PROBE, 2),
-        new PendingStage("native-djl", Phase.VERIFY, 3),
+        new dev.envdoctor.verify.NativeDjlStage(),
         new PendingStage("recommend", Phase.RECOMMEND, 6),
         new PendingStage("check", Phase.CHECK, 7),
         new PendingStage("report-files", Phase.REPORT, 8)));
@@ -29,8 +29,8 @@ public final class Stages {
   public static Map<Phase, View> views() {
     Map<Phase, View> views = new EnumMap<>(Phase.class);
     views.put(Phase.PROBE, PendingStage.view("probe", 2));
-    views.put(Phase.VERIFY, PendingStage.view("verify", 3));
-    views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
+    views.put(Phase.VERIFY, new dev.envdoctor.verify.VerifyView());
+    views.put(Phase.CALIBRATE, new dev.envdoctor.calibrate.CalibrationView());
     views.put(Phase.RECOMMEND, PendingStage.view("recommend", 6));
     views.put(Phase.CHECK, PendingStage.view("check", 7));
     views.put(Phase.REPORT, PendingStage.view("report", 8));

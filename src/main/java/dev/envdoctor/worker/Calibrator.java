@@ -49,7 +49,7 @@ public final class Calibrator {
         trainer.initialize(shape);
         NDManager m = trainer.getManager();
         Random r = new Random(Workloads.SEED);
-        NDArray x = m.create(uniform(r, (int) shape.size()), shape);
+        NDArray x = m.create(uniform(r, (int) shape.size()), shape).toType(DataType.FLOAT32, true);
         NDArray y = m.create(labels(r, batch)).toType(DataType.INT64, false);
         List<Double> warmup = new ArrayList<>();
         while (warmup.size() < MAX_WARMUP && (warmup.size() < MIN_WARMUP || !settled(warmup))) {

@@ -1,0 +1,120 @@
+package dev.envdoctor.verify;
+
+import dev.envdoctor.cli.Console;
+import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.Stage;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.Engine;
+import dev.envdoctor.model.Host;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.worker.WorkerOutput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * The native JVM side: one worker child that verifies the devices and, when calibration is also
+ * asked for (and --backend is djl or all), calibrates the verified ones in the same child, sparing
+ * a second engine start. Adds engines[], devices[] and calibrations[] with runtime "native".
+ */
+public final class NativeDjlStage implements Stage {
+
+  public static final String RUNTIME = "native";
+
+  @Override
+  public String name() {
+    return "native-djl";
+  }
+
+  @Override
+  public Phase phase() {
+    return Phase.VERIFY;
+  }
+
+  @Override
+  public Report run(Report soFar, RunContext ctx) {
+    if (!wanted(ctx.options().runtime, RUNTIME) || !wanted(ctx.options().backend, "djl")) {
+      return soFar;
+    }
+    boolean calibrate = ctx.runs(Phase.CALIBRATE);
+    WorkerBudget budget = WorkerBudget.of(ctx.options(), calibrate);
+    WorkerCall call = WorkerCall.of(SelfLauncher.current().prefix(), budget.args(ctx.options().device, calibrate),
+        budget.timeout(), RUNTIME);
+    WorkerOutput out;
+    try (ProgressBar bar = progressBar(ctx)) {
+      out = new WorkerClient(ctx.runner()).run(call.withProgress(progress(bar)));
+    }
+    List<DeviceResult> devices = withHostFacts(out.devices(), soFar, ctx.options().device);
+    Report r = soFar.plusDevices(devices).plusCalibrations(out.calibrations());
+    return out.engine() == null ? r : r.plusEngines(List.of(withHostFacts(out.engine(), soFar.host())));
+  }
+
+  /** --runtime / --backend: "all", or a comma list that names this one. */
+  static boolean wanted(String option, String name) {
+    return option == null || option.equals("all") || List.of(option.split(",")).contains(name);
+  }
+
+  /**
+   * On Apple Silicon, what the probe knows explains a failed or missing mps entry better than the
+   * child's error (a Rosetta JVM never even tries MPS).
+   */
+  static List<DeviceResult> withHostFacts(List<DeviceResult> devices, Report report, String deviceOption) {
+    Optional<Diagnosis> why = HostDiagnoses.mps(report.host(), report.jvm(), CrashDiagnoses.JNI_LIBTORCH);
+    boolean mpsWanted = deviceOption == null || deviceOption.equals("all") || deviceOption.equals("mps");
+    if (why.isEmpty() || !mpsWanted) {
+      return devices;
+    }
+    List<DeviceResult> out = new ArrayList<>();
+    boolean seen = false;
+    for (DeviceResult d : devices) {
+      if ("mps".equals(d.device()) && !Boolean.TRUE.equals(d.verified())) {
+        out.add(new DeviceResult(d.runtime(), d.backend(), d.device(), d.name(), false, d.maxAbsError(), d.tolerance(),
+            why.get().line(), why.get().fix(), d.stderrTail()));
+      } else {
+        out.add(d);
+      }
+      seen |= "mps".equals(d.device());
+    }
+    if (!seen) {
+      out.add(new DeviceResult(RUNTIME, "djl", "mps", null, false, null, null, why.get().line(), why.get().fix(), List.of()));
+    }
+    return out;
+  }
+
+  /**
+   * DJL logs "CUDA driver version is insufficient" wherever it finds a CUDA runtime library but no
+   * driver, GPU or not; on a host the probe saw without an NVIDIA GPU that is no finding.
+   */
+  static Engine withHostFacts(Engine e, Host host) {
+    boolean cudaNote = e.diagnosis() != null && e.diagnosis().contains("CUDA driver version is insufficient");
+    boolean noNvidia = host != null && host.gpus().stream()
+        .noneMatch(g -> g.vendor() != null && g.vendor().toLowerCase(java.util.Locale.ROOT).contains("nvidia"));
+    if (!cudaNote || !noNvidia) {
+      return e;
+    }
+    return new Engine(e.runtime(), e.name(), e.version(), e.libtorchVersion(), e.libraryPath(), e.flavor(),
+        e.diagnosis().contains("; DJL's CUDA check") ? e.diagnosis().substring(0, e.diagnosis().indexOf("; DJL's CUDA check"))
+            : e.diagnosis().startsWith("DJL's CUDA check") ? null : e.diagnosis());
+  }
+
+  /** A bar on a terminal only; never with --json (stdout is for the machine then). */
+  private static ProgressBar progressBar(RunContext ctx) {
+    if (ctx.json() || !Console.stdoutIsTerminal()) {
+      return null;
+    }
+    return new ProgressBarBuilder().setTaskName("native JVM").setInitialMax(-1).setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(250).clearDisplayOnFinish().build();
+  }
+
+  private static Consumer<String> progress(ProgressBar bar) {
+    return bar == null ? null : text -> {
+      bar.step();
+      bar.setExtraMessage(text);
+    };
+  }
+}
