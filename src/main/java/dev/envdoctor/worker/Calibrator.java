@@ -63,7 +63,7 @@ public final class Calibrator {
         StepStats s = StepStats.of(times);
         double wallMs = (System.nanoTime() - t0) / 1e6;
         return new Calibration(null, "djl", name, w.name(), batch, imgsz, warmup.size(), times.size(), s.medianMs(),
-            s.p10Ms(), s.p90Ms(), s.cv(), s.samplesPerSecond(batch), s.achievedGflops(flops), flops, req.threads(),
+            s.p10Ms(), s.p90Ms(), s.cv(), s.samplesPerSecond(batch), s.achievedGflops(flops), flops, threadsInUse(req),
             wallMs, times, null);
       }
     } catch (RuntimeException | OutOfMemoryError e) {
@@ -71,6 +71,15 @@ public final class Calibrator {
       return new Calibration(null, "djl", name, w.name(), batch, imgsz, null, null, null, null, null, null, null, null,
           flops, req.threads(), (System.nanoTime() - t0) / 1e6, List.of(), "the " + w.name() + " step failed on " + name
           + ": " + msg);
+    }
+  }
+
+  /** The intra-op threads libtorch really uses (set from --threads at engine start), as it reports them. */
+  static int threadsInUse(WorkerRequest req) {
+    try {
+      return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    } catch (RuntimeException | LinkageError e) {
+      return req.threads();
     }
   }
 

@@ -48,19 +48,9 @@ public final class Verifier {
           ok ? null : "do not train on " + name + ": update its driver/runtime, or use the CPU", List.of());
     } catch (RuntimeException | UnsatisfiedLinkError e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-      return new DeviceResult(null, "djl", name, device.toString(), false, null, TOLERANCE,
-          name + " could not compute: " + msg, fixFor(name), List.of());
+      var d = DeviceErrors.explain(name, msg);
+      return new DeviceResult(null, "djl", name, device.toString(), false, null, TOLERANCE, d.line(), d.fix(), List.of());
     }
-  }
-
-  static String fixFor(String name) {
-    if (name.startsWith("cuda")) {
-      return "check nvidia-smi, the driver and that this libtorch is a CUDA build (flavor cu*) for that driver";
-    }
-    if (name.equals("mps")) {
-      return "MPS needs an arm64 JVM on Apple Silicon with macOS 13+, natively (not in a VM)";
-    }
-    return "see the log for the full error";
   }
 
   /** Every figure of one run, in a fixed order: outputs, loss, gradients, matrix product. */

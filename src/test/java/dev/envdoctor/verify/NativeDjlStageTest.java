@@ -1,0 +1,66 @@
+package dev.envdoctor.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.Engine;
+import dev.envdoctor.model.GpuInfo;
+import dev.envdoctor.model.Host;
+import dev.envdoctor.model.Jvm;
+import dev.envdoctor.model.OsInfo;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.Tool;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The stage's pure parts: which sides it serves, and what the probe's facts add. */
+class NativeDjlStageTest {
+
+  private static final DeviceResult CPU = new DeviceResult("native", "djl", "cpu", "cpu()", true, 1e-7, 1e-2, null, null,
+      List.of());
+
+  @Test
+  void runtimeAndBackendOptions() {
+    assertTrue(NativeDjlStage.wanted("all", "native"));
+    assertTrue(NativeDjlStage.wanted("native,docker", "native"));
+    assertFalse(NativeDjlStage.wanted("docker", "native"));
+    assertFalse(NativeDjlStage.wanted("python", "djl"));
+  }
+
+  @Test
+  void aRosettaJvmOnAppleSiliconGetsAnMpsEntryWithTheFix() {
+    Host mac = new Host(new OsInfo("macos", "macOS", "15.1", "24.1.0", "arm64"), null, null, null, null, null, null);
+    Report r = Report.empty(new Tool("envdoctor", "t"), "now").withHost(mac)
+        .withJvm(new Jvm("17", "Oracle", "x86_64", true, "/jdk"));
+    List<DeviceResult> out = NativeDjlStage.withHostFacts(List.of(CPU), r, "all");
+    assertEquals(2, out.size());
+    DeviceResult mps = out.get(1);
+    assertEquals("mps", mps.device());
+    assertFalse(mps.verified());
+    assertTrue(mps.diagnosis().contains("Rosetta"), mps.diagnosis());
+  }
+
+  @Test
+  void onLinuxNothingIsAdded() {
+    Host linux = new Host(new OsInfo("linux", "Debian", "12", "6.1", "x86_64"), null, null, null, null, null, null);
+    Report r = Report.empty(new Tool("envdoctor", "t"), "now").withHost(linux);
+    assertEquals(List.of(CPU), NativeDjlStage.withHostFacts(List.of(CPU), r, "all"));
+  }
+
+  @Test
+  void djlsCudaNoteIsDroppedWhereTheProbeSawNoNvidiaGpu() {
+    Engine e = new Engine("native", "DJL PyTorch", "0.36.0", "2.7.1", "/x", "cpu",
+        "DJL's CUDA check: Failed to detect GPU count: CUDA driver version is insufficient for CUDA runtime version (35)"
+            + " (CUDA GPUs unusable by DJL)");
+    Host noGpu = new Host(null, null, null, null, List.of(), null, null);
+    assertNull(NativeDjlStage.withHostFacts(e, noGpu).diagnosis());
+    Host nvidia = new Host(null, null, null, null, List.of(GpuInfo.basic("H100", "NVIDIA", null, "580", "9.0", null)),
+        null, null);
+    assertSame(e, NativeDjlStage.withHostFacts(e, nvidia));
+    assertSame(e, NativeDjlStage.withHostFacts(e, null), "unknown host: keep what DJL said");
+  }
+}
