@@ -76,6 +76,11 @@ public final class WorkerCommand implements Callable<Integer> {
       return null;
     }
     Path log = main.resolveSibling("worker.log");
+    try {
+      java.nio.file.Files.deleteIfExists(log); // slf4j-simple truncates it anyway; this keeps LogTail's mark at 0
+    } catch (java.io.IOException e) {
+      // then the log is appended to the old one's length and LogTail may miss lines: a note lost, no more
+    }
     System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
     return log;
   }

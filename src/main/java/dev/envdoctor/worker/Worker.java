@@ -81,7 +81,7 @@ public final class Worker {
   /** What is worth knowing about the engine that loaded: a cache fallback, CUDA that DJL could not use. */
   private static String engineNote(EngineSetup setup, Engine engine, LogTail log) {
     String cuda = engine.getGpuCount() == 0 ? LogTail.cudaProblem(log.warnings()) : null;
-    String cudaNote = cuda == null ? null : "DJL's CUDA check: " + cuda + " (CUDA GPUs unusable by DJL)";
+    String cudaNote = cuda == null ? null : "DJL's CUDA check: " + cuda + ": DJL can use no CUDA GPU here (expected where there is no NVIDIA GPU)";
     if (setup.diagnosis() == null) {
       return cudaNote;
     }

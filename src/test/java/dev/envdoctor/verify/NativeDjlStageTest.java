@@ -55,7 +55,7 @@ class NativeDjlStageTest {
   void djlsCudaNoteIsDroppedWhereTheProbeSawNoNvidiaGpu() {
     Engine e = new Engine("native", "DJL PyTorch", "0.36.0", "2.7.1", "/x", "cpu",
         "DJL's CUDA check: Failed to detect GPU count: CUDA driver version is insufficient for CUDA runtime version (35)"
-            + " (CUDA GPUs unusable by DJL)");
+            + ": DJL can use no CUDA GPU here (expected where there is no NVIDIA GPU)");
     Host noGpu = new Host(null, null, null, null, List.of(), null, null);
     assertNull(NativeDjlStage.withHostFacts(e, noGpu).diagnosis());
     Host nvidia = new Host(null, null, null, null, List.of(GpuInfo.basic("H100", "NVIDIA", null, "580", "9.0", null)),
