@@ -49,7 +49,8 @@ public final class NativeDjlStage implements Stage {
     try (ProgressBar bar = progressBar(ctx)) {
       out = new WorkerClient(ctx.runner()).run(call.withProgress(progress(bar)));
     }
-    List<DeviceResult> devices = withHostFacts(out.devices(), soFar, ctx.options().device);
+    List<DeviceResult> devices = withCudaFacts(withHostFacts(out.devices(), soFar, ctx.options().device), soFar,
+        out.engine(), ctx.options().device);
     Report r = soFar.plusDevices(devices).plusCalibrations(out.calibrations());
     return out.engine() == null ? r : r.plusEngines(List.of(withHostFacts(out.engine(), soFar.host())));
   }
@@ -83,6 +84,31 @@ public final class NativeDjlStage implements Stage {
     if (!seen) {
       out.add(new DeviceResult(RUNTIME, "djl", "mps", null, false, null, null, why.get().line(), why.get().fix(), List.of()));
     }
+    return out;
+  }
+
+  /**
+   * The probe saw NVIDIA GPUs but the worker tried none (DJL counted 0): say so on a cuda:0 entry,
+   * with the engine's flavour, rather than let the GPU silently vanish from the native side.
+   */
+  static List<DeviceResult> withCudaFacts(List<DeviceResult> devices, Report report, Engine engine, String deviceOption) {
+    boolean cudaWanted = deviceOption == null || deviceOption.equals("all") || deviceOption.startsWith("cuda");
+    List<String> nvidia = report.host() == null ? List.of() : report.host().gpus().stream()
+        .filter(g -> g.vendor() != null && g.vendor().toLowerCase(java.util.Locale.ROOT).contains("nvidia"))
+        .map(g -> g.name() == null ? "an NVIDIA GPU" : g.name())
+        .toList();
+    boolean tried = devices.stream().anyMatch(d -> d.device() != null && d.device().startsWith("cuda"));
+    if (!cudaWanted || nvidia.isEmpty() || tried || engine == null || engine.libtorchVersion() == null) {
+      return devices;
+    }
+    String flavor = engine.flavor() == null ? "unknown" : engine.flavor();
+    List<DeviceResult> out = new ArrayList<>(devices);
+    out.add(new DeviceResult(RUNTIME, "djl", "cuda:0", nvidia.get(0), false, null, null,
+        "the probe found " + String.join(", ", nvidia) + " but DJL's libtorch " + engine.libtorchVersion() + " (flavor "
+            + flavor + ") sees no CUDA GPU" + (engine.diagnosis() == null ? "" : " (" + engine.diagnosis() + ")"),
+        "give DJL a CUDA libtorch " + engine.libtorchVersion() + ": the ai.djl.pytorch:pytorch-native-cu* jar for this"
+            + " platform, or PYTORCH_LIBRARY_PATH to a matching CUDA libtorch with PYTORCH_VERSION and PYTORCH_FLAVOR",
+        List.of()));
     return out;
   }
 

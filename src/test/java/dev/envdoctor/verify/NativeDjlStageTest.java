@@ -63,4 +63,18 @@ class NativeDjlStageTest {
     assertSame(e, NativeDjlStage.withHostFacts(e, nvidia));
     assertSame(e, NativeDjlStage.withHostFacts(e, null), "unknown host: keep what DJL said");
   }
+
+  @Test
+  void anNvidiaGpuDjlCannotSeeGetsACudaEntry() {
+    Host h100 = new Host(null, null, null, null, List.of(GpuInfo.basic("NVIDIA H100 80GB HBM3", "NVIDIA", null, "580",
+        "9.0", null)), null, null);
+    Report r = Report.empty(new Tool("envdoctor", "t"), "now").withHost(h100);
+    Engine cpuOnly = new Engine("native", "DJL PyTorch", "0.36.0", "2.7.1", "/x", "cpu", null);
+    List<DeviceResult> out = NativeDjlStage.withCudaFacts(List.of(CPU), r, cpuOnly, "all");
+    DeviceResult cuda = out.get(1);
+    assertEquals("cuda:0", cuda.device());
+    assertFalse(cuda.verified());
+    assertTrue(cuda.diagnosis().contains("NVIDIA H100 80GB HBM3 but DJL's libtorch 2.7.1 (flavor cpu)"), cuda.diagnosis());
+    assertEquals(List.of(CPU), NativeDjlStage.withCudaFacts(List.of(CPU), r, cpuOnly, "cpu"), "not asked for");
+  }
 }
