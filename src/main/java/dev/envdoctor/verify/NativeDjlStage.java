@@ -47,7 +47,7 @@ public final class NativeDjlStage implements Stage {
         budget.timeout(), RUNTIME);
     WorkerOutput out;
     try (ProgressBar bar = progressBar(ctx)) {
-      out = new WorkerClient(ctx.runner()).run(call.withProgress(progress(bar)));
+      out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress(bar)));
     }
     List<DeviceResult> devices = withCudaFacts(withHostFacts(out.devices(), soFar, ctx.options().device), soFar,
         out.engine(), ctx.options().device);

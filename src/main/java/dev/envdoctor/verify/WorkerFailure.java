@@ -17,8 +17,9 @@ final class WorkerFailure {
 
   private WorkerFailure() {}
 
-  static WorkerOutput diagnose(CommandResult result, WorkerCall call) {
-    Diagnosis d = CrashDiagnoses.diagnose(result, call.env(), null);
+  static WorkerOutput diagnose(CommandResult result, WorkerCall call, java.util.Map<String, String> env,
+      String libtorchAtPath) {
+    Diagnosis d = CrashDiagnoses.diagnose(result, env, libtorchAtPath);
     List<String> tail = tail(result.stderr(), result.stdout());
     List<DeviceResult> devices = new ArrayList<>();
     List<Calibration> calibrations = new ArrayList<>();

@@ -94,4 +94,18 @@ class WorkerClientTest {
     }
     return false;
   }
+
+  @Test
+  void aJniMismatchNamesTheLibtorchAtPytorchLibraryPath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    java.nio.file.Path lib = java.nio.file.Files.createDirectories(tmp.resolve("torch/lib"));
+    java.nio.file.Files.writeString(lib.getParent().resolve("version.py"), "__version__ = '2.11.0+cu130'\n");
+    String crash = Recorded.read("djl/constructed-jni-mismatch-h100.txt").strip();
+    WorkerClient withEnv = new WorkerClient(new ProcessRunner(), java.util.Map.of("PYTORCH_LIBRARY_PATH", lib.toString()));
+    WorkerOutput out = withEnv.run(List.of("sh", "-c", "echo '" + crash + "' >&2; exit 127", "worker"),
+        List.of("--device", "cuda:0"), Duration.ofSeconds(10), "native");
+    DeviceResult d = out.devices().get(0);
+    assertEquals("cuda:0", d.device());
+    assertTrue(d.diagnosis().contains("libtorch 2.7.1 was loaded against the libtorch 2.11.0+cu130"), d.diagnosis());
+  }
 }
