@@ -52,7 +52,10 @@ public final class Calibrator {
         NDArray x = m.create(uniform(r, (int) shape.size()), shape).toType(DataType.FLOAT32, true);
         NDArray y = m.create(labels(r, batch)).toType(DataType.INT64, false);
         List<Double> warmup = new ArrayList<>();
-        while (warmup.size() < MAX_WARMUP && (warmup.size() < MIN_WARMUP || !settled(warmup))) {
+        // bounded in steps and in time (the run's own budget again): a busy machine never settles
+        long warmupEnd = System.nanoTime() + (long) (req.seconds() * 1e9);
+        while (warmup.size() < MIN_WARMUP
+            || (warmup.size() < MAX_WARMUP && !settled(warmup) && System.nanoTime() < warmupEnd)) {
           warmup.add(step(trainer, x, y));
         }
         List<Double> times = new ArrayList<>();
