@@ -49,8 +49,8 @@ public final class NativeDjlStage implements Stage {
     try (ProgressBar bar = progressBar(ctx)) {
       out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress(bar)));
     }
-    List<DeviceResult> devices = withCudaFacts(withHostFacts(out.devices(), soFar, ctx.options().device), soFar,
-        out.engine(), ctx.options().device);
+    List<DeviceResult> devices = withGpuNames(withCudaFacts(withHostFacts(out.devices(), soFar, ctx.options().device),
+        soFar, out.engine(), ctx.options().device), soFar.host());
     Report r = soFar.plusDevices(devices).plusCalibrations(out.calibrations());
     return out.engine() == null ? r : r.plusEngines(List.of(withHostFacts(out.engine(), soFar.host())));
   }
@@ -85,6 +85,30 @@ public final class NativeDjlStage implements Stage {
       out.add(new DeviceResult(RUNTIME, "djl", "mps", null, false, null, null, why.get().line(), why.get().fix(), List.of()));
     }
     return out;
+  }
+
+  /** cuda:N gets the probe's name of the N-th NVIDIA GPU, mps the Apple GPU's (DJL knows no names). */
+  static List<DeviceResult> withGpuNames(List<DeviceResult> devices, Host host) {
+    if (host == null || host.gpus().isEmpty()) {
+      return devices;
+    }
+    List<String> nvidia = host.gpus().stream().filter(g -> vendorIs(g.vendor(), "nvidia")).map(g -> g.name()).toList();
+    List<String> apple = host.gpus().stream().filter(g -> vendorIs(g.vendor(), "apple")).map(g -> g.name()).toList();
+    return devices.stream().map(d -> {
+      String name = d.name();
+      if (name == null && d.device() != null && d.device().matches("cuda:\\d+")) {
+        int i = Integer.parseInt(d.device().substring(5));
+        name = i < nvidia.size() ? nvidia.get(i) : null;
+      } else if (name == null && "mps".equals(d.device()) && !apple.isEmpty()) {
+        name = apple.get(0);
+      }
+      return name == d.name() ? d : new DeviceResult(d.runtime(), d.backend(), d.device(), name, d.verified(),
+          d.maxAbsError(), d.tolerance(), d.diagnosis(), d.fix(), d.stderrTail());
+    }).toList();
+  }
+
+  private static boolean vendorIs(String vendor, String name) {
+    return vendor != null && vendor.toLowerCase(java.util.Locale.ROOT).contains(name);
   }
 
   /**

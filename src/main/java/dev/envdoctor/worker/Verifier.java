@@ -42,14 +42,14 @@ public final class Verifier {
       double[] onDevice = run(in, device, DataType.FLOAT32);
       double err = maxAbsError(reference, onDevice);
       boolean ok = !Double.isNaN(err) && err <= TOLERANCE;
-      return new DeviceResult(null, "djl", name, device.toString(), ok, Double.isNaN(err) ? null : err, TOLERANCE,
+      return new DeviceResult(null, "djl", name, null, ok, Double.isNaN(err) ? null : err, TOLERANCE,
           ok ? null : Double.isNaN(err) ? "the device returned NaN where the CPU computed numbers"
               : String.format("the device's results differ from the CPU's by %.3g (tolerance %.0e)", err, TOLERANCE),
           ok ? null : "do not train on " + name + ": update its driver/runtime, or use the CPU", List.of());
     } catch (RuntimeException | UnsatisfiedLinkError e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
       var d = DeviceErrors.explain(name, msg);
-      return new DeviceResult(null, "djl", name, device.toString(), false, null, TOLERANCE, d.line(), d.fix(), List.of());
+      return new DeviceResult(null, "djl", name, null, false, null, TOLERANCE, d.line(), d.fix(), List.of());
     }
   }
 

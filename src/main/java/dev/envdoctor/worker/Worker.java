@@ -56,7 +56,7 @@ public final class Worker {
     for (String name : names) {
       emit(WorkerEvents.progress("verify " + name));
       DeviceResult r = req.verify() || req.calibrate() ? Verifier.verify(name, djlDevice(name))
-          : new DeviceResult(null, "djl", name, djlDevice(name).toString(), null, null, null, null, null, List.of());
+          : new DeviceResult(null, "djl", name, null, null, null, null, null, null, List.of());
       devices.add(r);
       emit(WorkerEvents.device(r));
     }

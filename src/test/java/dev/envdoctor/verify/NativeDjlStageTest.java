@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The stage's pure parts: which sides it serves, and what the probe's facts add. */
 class NativeDjlStageTest {
 
-  private static final DeviceResult CPU = new DeviceResult("native", "djl", "cpu", "cpu()", true, 1e-7, 1e-2, null, null,
+  private static final DeviceResult CPU = new DeviceResult("native", "djl", "cpu", null, true, 1e-7, 1e-2, null, null,
       List.of());
 
   @Test
@@ -76,5 +76,15 @@ class NativeDjlStageTest {
     assertFalse(cuda.verified());
     assertTrue(cuda.diagnosis().contains("NVIDIA H100 80GB HBM3 but DJL's libtorch 2.7.1 (flavor cpu)"), cuda.diagnosis());
     assertEquals(List.of(CPU), NativeDjlStage.withCudaFacts(List.of(CPU), r, cpuOnly, "cpu"), "not asked for");
+  }
+
+  @Test
+  void gpuNamesComeFromTheProbe() {
+    Host host = new Host(null, null, null, null, List.of(GpuInfo.basic("NVIDIA H100 80GB HBM3", "NVIDIA", null, "580",
+        "9.0", null)), null, null);
+    DeviceResult cuda = new DeviceResult("native", "djl", "cuda:0", null, true, 1e-4, 1e-2, null, null, List.of());
+    List<DeviceResult> out = NativeDjlStage.withGpuNames(List.of(CPU, cuda), host);
+    assertEquals("NVIDIA H100 80GB HBM3", out.get(1).name());
+    assertSame(CPU, out.get(0));
   }
 }

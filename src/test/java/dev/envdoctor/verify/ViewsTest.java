@@ -36,8 +36,8 @@ class ViewsTest {
     Report r = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z");
     return r.withEngines(List.of(new Engine("native", "DJL PyTorch", "0.36.0", "2.7.1", "/x", "cpu", null)))
         .withDevices(List.of(
-            new DeviceResult("native", "djl", "cpu", "cpu()", true, 3.6e-7, 1e-2, null, null, List.of()),
-            new DeviceResult("native", "djl", "cuda:0", "gpu(0)", false, null, 1e-2, "the worker crashed with SIGSEGV",
+            new DeviceResult("native", "djl", "cpu", null, true, 3.6e-7, 1e-2, null, null, List.of()),
+            new DeviceResult("native", "djl", "cuda:0", "NVIDIA H100 80GB HBM3", false, null, 1e-2, "the worker crashed with SIGSEGV",
                 "run 'envdoctor verify --device cpu'", List.of("l1", "l2", "l3", "l4")),
             new DeviceResult("docker", "python", "cpu", null, true, 1e-6, 1e-3, null, null, List.of())))
         .withCalibrations(List.of(
@@ -52,8 +52,8 @@ class ViewsTest {
     new VerifyView().print(report(), ctx());
     String s = text.toString();
     assertTrue(s.contains("native JVM (DJL) — DJL PyTorch 0.36.0, libtorch 2.7.1 (cpu)"), s);
-    assertTrue(s.contains("[✓] cpu (cpu()) computes: max abs error 3.6e-07 (tolerance 1.0e-02)"), s);
-    assertTrue(s.contains("[✗] cuda:0 (gpu(0)): the worker crashed with SIGSEGV"), s);
+    assertTrue(s.contains("[✓] cpu computes: max abs error 3.6e-07 (tolerance 1.0e-02)"), s);
+    assertTrue(s.contains("[✗] cuda:0 (NVIDIA H100 80GB HBM3): the worker crashed with SIGSEGV"), s);
     assertTrue(s.contains("✗ fix: run 'envdoctor verify --device cpu'"), s);
     assertTrue(s.contains("| l4") && !s.contains("| l1"), "last 3 lines only without -v: " + s);
     assertTrue(s.contains("docker · Python"), s);
