@@ -49,8 +49,12 @@ public final class NativeDjlStage implements Stage {
     try (ProgressBar bar = progressBar(ctx)) {
       out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress(bar)));
     }
-    List<DeviceResult> devices = withGpuNames(withCudaFacts(withHostFacts(out.devices(), soFar, ctx.options().device),
-        soFar, out.engine(), ctx.options().device), soFar.host());
+    List<DeviceResult> devices = withHostFacts(out.devices(), soFar, ctx.options().device);
+    if (out.diagnosis() == null) {
+      // only a worker that finished has tried every device it saw; a dead one may never have reached its GPU
+      devices = withCudaFacts(devices, soFar, out.engine(), ctx.options().device);
+    }
+    devices = withGpuNames(devices, soFar.host());
     Report r = soFar.plusDevices(devices).plusCalibrations(out.calibrations());
     return out.engine() == null ? r : r.plusEngines(List.of(withHostFacts(out.engine(), soFar.host())));
   }
