@@ -91,9 +91,9 @@ public final class WorkerClient {
    */
   static WorkerOutput interpret(CommandResult result, WorkerCall call, Map<String, String> env, String libtorchAtPath) {
     Optional<WorkerOutput> doc = WorkerDocument.parse(result.stdout());
-    if (doc.isPresent() && result.status() != CommandResult.Status.TIMED_OUT) {
-      // a child that printed its document and then died on the way out (libtorch destructors do)
-      // still said everything it had to say
+    if (doc.isPresent()) {
+      // a child that printed its document and then died or hung on the way out (libtorch
+      // destructors, a stray native thread) still said everything it had to say; it is gone now
       return WorkerDocument.stamp(doc.get(), call.runtime());
     }
     return WorkerDocument.stamp(WorkerFailure.diagnose(result, call, env, libtorchAtPath), call.runtime());

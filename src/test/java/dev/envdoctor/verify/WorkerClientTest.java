@@ -108,4 +108,10 @@ class WorkerClientTest {
     assertEquals("cuda:0", d.device());
     assertTrue(d.diagnosis().contains("libtorch 2.7.1 was loaded against the libtorch 2.11.0+cu130"), d.diagnosis());
   }
+
+  @Test
+  void aDocumentFollowedByAHangAtExitStillCounts() {
+    WorkerOutput out = shell("printf '%s\\n' '" + DOC + "'; sleep 60", Duration.ofMillis(1500));
+    assertTrue(out.devices().get(0).verified());
+  }
 }
