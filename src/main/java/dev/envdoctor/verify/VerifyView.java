@@ -73,6 +73,12 @@ public final class VerifyView implements View {
     if (Boolean.TRUE.equals(d.verified())) {
       c.mark(Console.Mark.OK, what + " computes: max abs error " + figure(d.maxAbsError()) + " (tolerance "
           + figure(d.tolerance()) + ")");
+      if (d.diagnosis() != null) {
+        c.detail(Console.Mark.WARN, d.diagnosis());
+        if (d.fix() != null) {
+          c.detail(Console.Mark.WARN, "fix: " + d.fix());
+        }
+      }
       return;
     }
     if (d.verified() == null && d.diagnosis() == null) {

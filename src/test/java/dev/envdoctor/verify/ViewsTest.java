@@ -39,7 +39,9 @@ class ViewsTest {
             new DeviceResult("native", "djl", "cpu", null, true, 3.6e-7, 1e-2, null, null, List.of()),
             new DeviceResult("native", "djl", "cuda:0", "NVIDIA H100 80GB HBM3", false, null, 1e-2, "the worker crashed with SIGSEGV",
                 "run 'envdoctor verify --device cpu'", List.of("l1", "l2", "l3", "l4")),
-            new DeviceResult("docker", "python", "cpu", null, true, 1e-6, 1e-3, null, null, List.of())))
+            new DeviceResult("docker", "python", "cpu", null, true, 1e-6, 1e-3, null, null, List.of()),
+            new DeviceResult("podman", "djl", "cpu", null, true, 1e-7, 1e-2, "float32 gradients through a convolution's"
+                + " input are wrong by 0.0082 on this CPU", "set ONEDNN_MAX_CPU_ISA=SSE41", List.of())))
         .withCalibrations(List.of(
             new Calibration("native", "djl", "cpu", "mlp", 64, null, 3, 30, 5.25, 4.9, 6.1, 0.08, 12190.0, 48.9, 2.57e8,
                 2, 400.0, List.of(5.25), null),
@@ -57,6 +59,8 @@ class ViewsTest {
     assertTrue(s.contains("✗ fix: run 'envdoctor verify --device cpu'"), s);
     assertTrue(s.contains("| l4") && !s.contains("| l1"), "last 3 lines only without -v: " + s);
     assertTrue(s.contains("docker · Python"), s);
+    assertTrue(s.contains("! float32 gradients through a convolution's input are wrong by 0.0082"), s);
+    assertTrue(s.contains("! fix: set ONEDNN_MAX_CPU_ISA=SSE41"), s);
   }
 
   @Test
