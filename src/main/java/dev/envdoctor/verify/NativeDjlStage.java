@@ -167,6 +167,10 @@ public final class NativeDjlStage implements Stage {
 
   private static Consumer<String> progress(ProgressBar bar) {
     return bar == null ? null : text -> {
+      if (text.startsWith("plan ")) {
+        bar.maxHint(bar.getCurrent() + Long.parseLong(text.substring(5).strip()));
+        return;
+      }
       bar.step();
       bar.setExtraMessage(text);
     };

@@ -52,6 +52,8 @@ public final class Worker {
     engine.setRandomSeed(Workloads.SEED);
     List<String> names = DeviceNames.select(req.device(), engine.getGpuCount(),
         System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    // steps still to come, for the parent's progress bar: each verify, each calibration, done
+    emit(WorkerEvents.progress("plan " + (names.size() * (1 + (req.calibrate() ? req.workloads().size() : 0)) + 1)));
     List<DeviceResult> devices = new ArrayList<>();
     for (String name : names) {
       emit(WorkerEvents.progress("verify " + name));
