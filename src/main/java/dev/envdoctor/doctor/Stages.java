@@ -22,7 +22,7 @@ public final class Stages {
     return new Pipeline(List.of(
         new ProbeStage(),
         new dev.envdoctor.container.RuntimeStage(),
-        new PendingStage("native-djl", Phase.VERIFY, 3),
+        new dev.envdoctor.verify.NativeDjlStage(),
         new dev.envdoctor.python.PythonStage(),
         new dev.envdoctor.container.ContainerStage(),
         new dev.envdoctor.recommend.RecommendStage(),
@@ -38,8 +38,8 @@ public final class Stages {
       probe.print(report, ctx);
       dev.envdoctor.container.RuntimesView.print(report, ctx);
     });
-    views.put(Phase.VERIFY, PendingStage.view("verify", 3));
-    views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
+    views.put(Phase.VERIFY, new dev.envdoctor.verify.VerifyView());
+    views.put(Phase.CALIBRATE, new dev.envdoctor.calibrate.CalibrationView());
     views.put(Phase.RECOMMEND, new dev.envdoctor.recommend.RecommendView());
     views.put(Phase.CHECK, new dev.envdoctor.check.CheckView());
     views.put(Phase.REPORT, new dev.envdoctor.report.ReportView());
