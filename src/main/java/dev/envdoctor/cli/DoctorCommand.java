@@ -18,12 +18,6 @@ public final class DoctorCommand extends BaseCommand {
   @Mixin
   RunOptions run = new RunOptions();
 
-  @picocli.CommandLine.Option(names = "--profile", paramLabel = "NAME|FILE",
-      description = "The check profile to evaluate (default: default).")
-  void profile(String p) {
-    run.profile = p;
-  }
-
   @Mixin
   WorkloadOptions workload = new WorkloadOptions();
 
