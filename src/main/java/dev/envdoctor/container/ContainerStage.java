@@ -62,7 +62,8 @@ public final class ContainerStage implements Stage {
   }
 
   private Report verifyIn(Report report, RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, String image) {
-    CommandResult inspect = ctx.runner().run(CommandSpec.of(INSPECT_TIMEOUT, engine.imageArchitecture(image)));
+    java.util.Map<String, String> env = EngineProbe.engineEnv(ctx.env());
+    CommandResult inspect = ctx.runner().run(CommandSpec.of(INSPECT_TIMEOUT, engine.imageArchitecture(image)).withEnv(env));
     if (!inspect.ok()) {
       return report.plusDevices(List.of(unavailable(engine.name(),
           "the worker image " + image + " is not in " + engine.name(),
@@ -75,11 +76,11 @@ public final class ContainerStage implements Stage {
           + engine.name());
     }
     ctx.progress("verifying devices in " + engine.name() + " (" + image + ") ...");
-    ContainerRun run = new ContainerRun(ctx.runner(), engine);
+    ContainerRun run = new ContainerRun(ctx.runner(), engine, env);
     List<String> args = WorkerArgs.of(ctx);
     WorkerOutput out = run.run(name -> new WorkerClient(ctx.runner()).run(
         WorkerCall.of(launchPrefix(engine, name, image, runtime.gpuAccess()), args, WorkerArgs.timeout(ctx), engine.name())
-            .withProgress(p -> ctx.progress("  " + engine.name() + ": " + p))));
+            .withEnv(env).withProgress(p -> ctx.progress("  " + engine.name() + ": " + p))));
     Report r = report.plusDevices(out.devices()).plusCalibrations(out.calibrations()).plusPeaks(out.peaks());
     return out.engine() == null ? r : r.plusEngines(List.of(out.engine()));
   }
