@@ -21,6 +21,7 @@ public final class Stages {
         new PendingStage("probe", Phase.PROBE, 2),
         new dev.envdoctor.container.RuntimeStage(),
         new PendingStage("native-djl", Phase.VERIFY, 3),
+        new dev.envdoctor.python.PythonStage(),
         new dev.envdoctor.container.ContainerStage(),
         new PendingStage("recommend", Phase.RECOMMEND, 6),
         new PendingStage("check", Phase.CHECK, 7),

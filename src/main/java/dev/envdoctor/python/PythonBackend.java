@@ -1,0 +1,68 @@
+package dev.envdoctor.python;
+
+import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.exec.CommandRunner;
+import dev.envdoctor.exec.CommandSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs envdoctor_torch.py in the user's Python: the script travels on stdin ({@code python - MODES
+ * ...}), so nothing is written to disk and nothing is left behind; the one runner gives it a timeout
+ * that kills it with its children.
+ */
+public final class PythonBackend {
+
+  static final String SCRIPT_RESOURCE = "/dev/envdoctor/python/envdoctor_torch.py";
+
+  /** One run: what the process did, and the parsed document when it printed one. */
+  public record Run(CommandResult result, ScriptOutput output, String notOurs) {
+
+    public boolean parsed() {
+      return output != null;
+    }
+  }
+
+  private final CommandRunner runner;
+
+  public PythonBackend(CommandRunner runner) {
+    this.runner = runner;
+  }
+
+  /** The script's text, as shipped in the jar. */
+  public static String script() {
+    try (InputStream in = PythonBackend.class.getResourceAsStream(SCRIPT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + SCRIPT_RESOURCE);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Run run(Path python, List<String> modes, List<String> options, Duration timeout) {
+    List<String> argv = new ArrayList<>(List.of(python.toString(), "-", String.join(",", modes)));
+    argv.addAll(options);
+    CommandSpec spec = CommandSpec.of(timeout, argv)
+        // UTF-8 whatever LC_ALL=C implies; no user site hooks printing on stdout are ours to stop
+        .withEnv(Map.of("PYTHONIOENCODING", "utf-8", "PYTHONDONTWRITEBYTECODE", "1"))
+        .withStdin(script());
+    CommandResult result = runner.run(spec);
+    if (result.status() != CommandResult.Status.OK) {
+      return new Run(result, null, null);
+    }
+    try {
+      return new Run(result, ScriptOutput.parse(result.stdout()), null);
+    } catch (ScriptOutput.NotOurs e) {
+      return new Run(result, null, e.getMessage());
+    }
+  }
+}

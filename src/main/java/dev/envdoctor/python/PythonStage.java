@@ -1,0 +1,135 @@
+package dev.envdoctor.python;
+
+import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.Stage;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.Engine;
+import dev.envdoctor.model.GpuInfo;
+import dev.envdoctor.model.Host;
+import dev.envdoctor.model.Peak;
+import dev.envdoctor.model.PythonEnv;
+import dev.envdoctor.model.Report;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The user's Python training environment, natively: finds the interpreter, runs envdoctor_torch.py
+ * in it once (verify, and calibrate and the peak tests when those phases are asked for, in the same
+ * process to spare a second torch import), and adds python.*, engines[], devices[], calibrations[]
+ * and peaks[] to the report. Whatever the Python does is a diagnosis, never a failure of the stage.
+ */
+public final class PythonStage implements Stage {
+
+  /** How long one run of the script may take, by what it is asked to do. */
+  public record Budget(Duration verify, Duration quick, Duration full) {
+
+    public static Budget standard() {
+      return new Budget(Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(480));
+    }
+  }
+
+  /** Script options of the quick (default) and full calibration budgets. */
+  static final List<String> QUICK = List.of("--steps", "20", "--min-steps", "5", "--seconds", "0.5",
+      "--warmup-max", "10", "--warmup-seconds", "0.5");
+  static final List<String> FULL = List.of("--steps", "200", "--min-steps", "10", "--seconds", "5",
+      "--warmup-max", "50", "--warmup-seconds", "3", "--peak-seconds", "1.5");
+
+  private final Budget budget;
+
+  public PythonStage() {
+    this(Budget.standard());
+  }
+
+  public PythonStage(Budget budget) {
+    this.budget = budget;
+  }
+
+  @Override
+  public String name() {
+    return "python";
+  }
+
+  @Override
+  public Phase phase() {
+    return Phase.VERIFY;
+  }
+
+  @Override
+  public Report run(Report soFar, RunContext ctx) {
+    String backend = ctx.options().backend;
+    String runtime = ctx.options().runtime;
+    if (!("python".equals(backend) || "all".equals(backend)) || !("native".equals(runtime) || "all".equals(runtime))) {
+      return soFar;
+    }
+    Optional<PythonLocator.Located> located = new PythonLocator(ctx.env()).locate(ctx.options().python);
+    if (located.isEmpty()) {
+      return soFar.withPython(PythonDiagnosis.notFound());
+    }
+    boolean calibrate = ctx.runs(Phase.CALIBRATE);
+    boolean full = calibrate && ctx.options().full();
+    List<String> modes = new ArrayList<>(List.of("verify"));
+    // threads: the script takes the CPUs the process may use, as the JVM worker (docs/calibration.md)
+    List<String> options = new ArrayList<>(List.of("--device", ctx.options().device));
+    if (calibrate) {
+      modes.add("calibrate");
+      options.addAll(full ? FULL : QUICK);
+    }
+    if (full) {
+      modes.add("peak");
+    }
+    Duration timeout = full ? budget.full() : calibrate ? budget.quick() : budget.verify();
+    ctx.progress("python: " + String.join(", ", modes) + " with " + located.get().executable());
+    PythonBackend.Run run = new PythonBackend(ctx.runner()).run(located.get().executable(), modes, options, timeout);
+    return merge(soFar, located.get(), run);
+  }
+
+  /** The report with this run's findings added. Package-private: tests feed recorded runs. */
+  static Report merge(Report soFar, PythonLocator.Located located, PythonBackend.Run run) {
+    Host host = soFar.host();
+    PythonEnv env = PythonDiagnosis.env(located, run, host);
+    Report report = soFar.withPython(env);
+    if (!run.parsed()) {
+      return report;
+    }
+    ScriptOutput out = run.output();
+    List<DeviceResult> devices = PythonDiagnosis.devices(out, env, host);
+    report = report.plusDevices(devices);
+    Engine e = out.worker().engine();
+    if (e != null) {
+      report = report.plusEngines(List.of(new Engine("native", e.name(), e.version(), e.libtorchVersion(),
+          e.libraryPath(), e.flavor(), e.diagnosis())));
+    }
+    report = report.plusCalibrations(out.worker().calibrations().stream().map(PythonStage::native_).toList());
+    GpuPeaks table = GpuPeaks.load();
+    List<Peak> peaks = new ArrayList<>();
+    for (Peak p : out.worker().peaks()) {
+      String name = devices.stream().filter(d -> d.device().equals(p.device())).map(DeviceResult::name)
+          .findFirst().orElse(null);
+      Peak mine = new Peak("native", p.backend(), p.device(), p.test(), p.dtype(), p.achieved(), p.unit(),
+          p.datasheetPeak(), p.fractionOfPeak(), p.diagnosis());
+      peaks.add(PeakRating.rate(mine, table.find(name), hostGpu(host, name, p.device())));
+    }
+    return report.plusPeaks(peaks);
+  }
+
+  private static Calibration native_(Calibration c) {
+    return new Calibration("native", c.backend(), c.device(), c.workload(), c.batch(), c.imgsz(), c.warmupSteps(),
+        c.steps(), c.medianMs(), c.p10Ms(), c.p90Ms(), c.cv(), c.samplesPerSecond(), c.achievedGflops(),
+        c.flopsPerStep(), c.threads(), c.wallMs(), c.stepTimesMs(), c.diagnosis());
+  }
+
+  /** The probe's facts of the GPU torch calls this name: same name, the N-th of them for cuda:N. */
+  static Optional<GpuInfo> hostGpu(Host host, String name, String device) {
+    if (host == null || name == null) {
+      return Optional.empty();
+    }
+    List<GpuInfo> same = host.gpus().stream().filter(g -> name.equals(g.name())).toList();
+    int index = device.startsWith("cuda:") ? Integer.parseInt(device.substring(5)) : 0;
+    return same.isEmpty() ? Optional.empty() : Optional.of(same.get(Math.min(index, same.size() - 1)));
+  }
+
+}

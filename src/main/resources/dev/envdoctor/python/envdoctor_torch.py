@@ -1,0 +1,640 @@
+# envdoctor's probe of a Python training environment (protocol envdoctor/worker/v1).
+#
+# Fed on stdin by envdoctor:  <python> - MODES [options]   (MODES: probe|verify|calibrate|peak,
+# comma-separated). Prints exactly one JSON document on stdout; everything else goes to stderr.
+# Standard library and torch only; Python 3.8+, torch 1.13 through 2.x. The workloads mirror the
+# JVM worker's (docs/calibration.md): same layers, same shapes, same analytic FLOP count.
+import argparse
+import json
+import math
+import os
+import platform
+import statistics
+import sys
+import time
+import traceback
+import warnings
+
+PROTOCOL = "envdoctor/worker/v1"
+TOLERANCE = 1e-3  # max abs error allowed against the CPU float64 reference, float32 on the device
+SEED = 42  # docs/calibration.md: the same seed as the JVM worker
+
+_real_stdout = sys.stdout
+sys.stdout = sys.stderr  # whatever torch or a plugin prints must not corrupt the JSON document
+
+
+def log(msg):
+    sys.stderr.write("envdoctor_torch: " + msg + "\n")
+    sys.stderr.flush()
+
+
+def clean(value):
+    """JSON has no NaN or infinity: a non-finite figure becomes null (its diagnosis says why)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean(v) for v in value]
+    return value
+
+
+# ---------------------------------------------------------------- facts
+
+def rosetta_translated():
+    """True when this process runs under Rosetta 2 (macOS only; sysctl.proc_translated)."""
+    if sys.platform != "darwin":
+        return None
+    try:
+        import ctypes
+        import ctypes.util
+        libc = ctypes.CDLL(ctypes.util.find_library("c"))
+        value = ctypes.c_int(0)
+        size = ctypes.c_size_t(ctypes.sizeof(value))
+        if libc.sysctlbyname(b"sysctl.proc_translated", ctypes.byref(value), ctypes.byref(size), None, 0) != 0:
+            return False  # the key is missing on Intel Macs: nothing translates there
+        return value.value == 1
+    except Exception:
+        return None
+
+
+def python_facts():
+    prefix = sys.prefix
+    base = getattr(sys, "base_prefix", getattr(sys, "real_prefix", prefix))
+    conda = os.path.isdir(os.path.join(prefix, "conda-meta"))
+    return {
+        "executable": sys.executable,
+        "version": platform.python_version(),
+        "arch": platform.machine(),
+        "venv": prefix != base or conda or hasattr(sys, "real_prefix"),
+        "prefix": prefix,
+        "conda": conda,
+        "platform": sys.platform,
+        "translated": rosetta_translated(),
+        "torch": None,
+    }
+
+
+def import_torch():
+    """(torch module or None, error text or None)."""
+    try:
+        import torch  # noqa: F401
+        return torch, None
+    except ImportError as e:
+        return None, "ImportError: " + str(e)
+    except Exception as e:  # a torch whose native libraries do not load
+        return None, type(e).__name__ + ": " + str(e)
+
+
+def mps_facts(torch):
+    mps = getattr(torch.backends, "mps", None)
+    if mps is None:
+        return {"built": False, "available": False}
+    built = bool(mps.is_built())
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        available = bool(mps.is_available())
+    return {"built": built, "available": available}
+
+
+def cuda_facts(torch):
+    """is_available() with its warnings caught: they say why CUDA is unusable (old driver, ...)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            available = bool(torch.cuda.is_available())
+            count = torch.cuda.device_count() if available else 0
+        except Exception as e:
+            return {"available": False, "deviceCount": 0, "warning": type(e).__name__ + ": " + str(e)}
+    warning = "; ".join(str(w.message).strip() for w in caught) or None
+    return {"available": available, "deviceCount": count, "warning": warning}
+
+
+def flavor(torch):
+    if getattr(torch.version, "cuda", None):
+        return "cu" + torch.version.cuda.replace(".", "")
+    if getattr(torch.version, "hip", None):
+        return "rocm" + torch.version.hip.split("-")[0]
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_built():
+        return "mps"
+    return "cpu"
+
+
+def engine(torch):
+    return {
+        "runtime": None,
+        "name": "torch",
+        "version": torch.__version__,
+        "libtorchVersion": torch.__version__,
+        "libraryPath": os.path.join(os.path.dirname(torch.__file__), "lib"),
+        "flavor": flavor(torch),
+        "diagnosis": None,
+    }
+
+
+# ---------------------------------------------------------------- devices
+
+def device_names(torch, cuda, mps, wanted):
+    """The devices this torch can address, filtered by --device (all|cpu|cuda|cuda:N|mps, a list)."""
+    present = ["cpu"] + ["cuda:%d" % i for i in range(cuda["deviceCount"])]
+    if mps["built"]:
+        present.append("mps")
+    if wanted in (None, "", "all"):
+        return present
+    chosen = []
+    for w in wanted.split(","):
+        w = w.strip()
+        if w == "cuda" and cuda["deviceCount"] > 0:
+            chosen += [d for d in present if d.startswith("cuda:")]
+        elif w in ("cuda", "cuda:0") and cuda["deviceCount"] == 0:
+            chosen.append("cuda:0")  # asked for explicitly: verify says why it does not compute
+        elif w in present or w == "mps":
+            chosen.append(w)
+    return [d for i, d in enumerate(chosen) if d not in chosen[:i]]
+
+
+def device_label(torch, name):
+    if name.startswith("cuda:"):
+        try:
+            return torch.cuda.get_device_name(int(name.split(":")[1]))
+        except Exception:
+            return None
+    if name == "mps":
+        return "Apple GPU (MPS)"
+    return cpu_name()
+
+
+def cpu_name():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except (IOError, OSError):
+        pass
+    return platform.processor() or platform.machine()
+
+
+def synchronize(torch, device):
+    if device.startswith("cuda"):
+        torch.cuda.synchronize(torch.device(device))
+    elif device == "mps":
+        mps = getattr(torch, "mps", None)
+        if mps is not None and hasattr(mps, "synchronize"):
+            mps.synchronize()
+        else:
+            torch.zeros(1, device="mps").cpu()  # torch < 2.0: a copy back waits for the queue
+
+
+def has_fp32_precision(torch):
+    try:  # torch 1.13's cuBLAS module answers an unknown attribute with AssertionError, not AttributeError
+        torch.backends.cuda.matmul.fp32_precision
+        torch.backends.cudnn.conv.fp32_precision
+        return True
+    except Exception:
+        return False
+
+
+class Tf32(object):
+    """Sets TF32 for float32 matmuls and convolutions, and restores the previous setting on exit.
+
+    Verification compares float32 with float32 (TF32, on by default for cuDNN, would not match);
+    the peak test measures with and without it. torch 2.9 replaced allow_tf32 with fp32_precision
+    and warns on the old flags: use the new one where it exists. A flag that cannot be set is
+    logged, never fatal: the verification's error figure still tells.
+    """
+
+    def __init__(self, torch, enabled):
+        self.torch, self.enabled = torch, enabled
+        self.saved = None
+
+    def __enter__(self):
+        b = self.torch.backends
+        try:
+            if has_fp32_precision(self.torch):
+                saved = ("new", b.cuda.matmul.fp32_precision, b.cudnn.conv.fp32_precision)
+                mode = "tf32" if self.enabled else "ieee"
+                b.cuda.matmul.fp32_precision = mode
+                b.cudnn.conv.fp32_precision = mode
+            else:
+                saved = ("old", b.cuda.matmul.allow_tf32, b.cudnn.allow_tf32)
+                b.cuda.matmul.allow_tf32 = self.enabled
+                b.cudnn.allow_tf32 = self.enabled
+            self.saved = saved
+        except Exception as e:
+            log("could not set TF32 %s: %s" % ("on" if self.enabled else "off", e))
+        return self
+
+    def __exit__(self, *exc):
+        b = self.torch.backends
+        try:
+            if self.saved and self.saved[0] == "new":
+                b.cuda.matmul.fp32_precision, b.cudnn.conv.fp32_precision = self.saved[1:]
+            elif self.saved:
+                b.cuda.matmul.allow_tf32, b.cudnn.allow_tf32 = self.saved[1:]
+        except Exception as e:  # a result already computed must not fail on restoring a flag
+            log("could not restore the TF32 setting: %s" % e)
+        return False
+
+
+def verify_net(torch):
+    nn = torch.nn
+    return nn.Sequential(
+        nn.Conv2d(3, 8, 3, stride=2, padding=1),
+        nn.ReLU(),
+        nn.Flatten(),
+        nn.Linear(8 * 8 * 8, 10),
+    )
+
+
+def verify_pass(torch, device, dtype, state, x, y, a, b):
+    """Forward, loss, backward and a matmul on one device: every figure the check compares."""
+    net = verify_net(torch).to(dtype)
+    net.load_state_dict({k: v.to(dtype) for k, v in state.items()})
+    net = net.to(device)
+    xs = x.to(device=device, dtype=dtype)
+    logits = net(xs)
+    loss = torch.nn.functional.cross_entropy(logits, y.to(device))
+    loss.backward()
+    product = a.to(device=device, dtype=dtype) @ b.to(device=device, dtype=dtype)
+    synchronize(torch, device)
+    out = [logits.detach(), loss.detach().reshape(1), product]
+    out += [p.grad.detach() for p in net.parameters()]
+    return [t.to("cpu", torch.float64) for t in out]
+
+
+def verify_device(torch, device):
+    result = {"runtime": None, "backend": "python", "device": device, "name": device_label(torch, device),
+              "verified": False, "maxAbsError": None, "tolerance": TOLERANCE, "diagnosis": None,
+              "fix": None, "stderrTail": []}
+    try:
+        torch.manual_seed(SEED)
+        state = {k: v.detach().clone() for k, v in verify_net(torch).state_dict().items()}
+        x = torch.randn(4, 3, 16, 16)
+        y = torch.randint(0, 10, (4,))
+        a = torch.randn(128, 256)
+        b = torch.randn(256, 64) / 16.0  # keeps the products near 1, so an absolute tolerance fits
+        reference = verify_pass(torch, "cpu", torch.float64, state, x, y, a, b)
+        with Tf32(torch, False):
+            got = verify_pass(torch, device, torch.float32, state, x, y, a, b)
+        worst = 0.0
+        for r, g in zip(reference, got):
+            if not bool(torch.isfinite(g).all()):
+                result["maxAbsError"] = float("nan")
+                result["diagnosis"] = "%s computed NaN or infinity in the forward/backward check" % device
+                return result
+            worst = max(worst, float((r - g).abs().max()))
+        result["maxAbsError"] = worst
+        result["verified"] = worst <= TOLERANCE
+        if not result["verified"]:
+            result["diagnosis"] = "%s differs from the CPU by %.3g (tolerance %g)" % (device, worst, TOLERANCE)
+    except Exception as e:
+        result["diagnosis"] = "%s failed to compute: %s: %s" % (device, type(e).__name__, first_line(e))
+        result["stderrTail"] = traceback.format_exc().strip().splitlines()[-6:]
+    return result
+
+
+def first_line(e):
+    text = str(e).strip()
+    return text.splitlines()[0] if text else ""
+
+
+# ---------------------------------------------------------------- workloads (docs/calibration.md)
+
+CNN_CHANNELS = [3, 16, 32, 64, 128]
+MLP_WIDTHS = [784, 512, 512, 10]
+CLASSES = 10
+
+
+def mlp_model(torch):
+    nn = torch.nn
+    layers = []
+    for i in range(len(MLP_WIDTHS) - 1):
+        layers.append(nn.Linear(MLP_WIDTHS[i], MLP_WIDTHS[i + 1]))
+        if i < len(MLP_WIDTHS) - 2:
+            layers.append(nn.ReLU())
+    return nn.Sequential(*layers)
+
+
+def cnn_model(torch):
+    nn = torch.nn
+    layers = []
+    for cin, cout in zip(CNN_CHANNELS, CNN_CHANNELS[1:]):
+        layers += [nn.Conv2d(cin, cout, 3, stride=2, padding=1, bias=False), nn.BatchNorm2d(cout), nn.SiLU()]
+    layers += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(CNN_CHANNELS[-1], CLASSES)]
+    return nn.Sequential(*layers)
+
+
+def conv_out(size):
+    return (size + 2 * 1 - 3) // 2 + 1  # kernel 3, stride 2, padding 1
+
+
+def mlp_flops(batch):
+    """2 FLOPs per multiply-accumulate of each linear layer's forward; a training step is 3x."""
+    macs = sum(a * b for a, b in zip(MLP_WIDTHS, MLP_WIDTHS[1:]))
+    return 3.0 * 2.0 * macs * batch
+
+
+def cnn_flops(batch, imgsz):
+    macs = 0
+    size = imgsz
+    for cin, cout in zip(CNN_CHANNELS, CNN_CHANNELS[1:]):
+        size = conv_out(size)
+        macs += cout * size * size * cin * 9
+    macs += CNN_CHANNELS[-1] * CLASSES
+    return 3.0 * 2.0 * macs * batch
+
+
+def workload(torch, name, device, batch, imgsz):
+    """(model, optimizer, inputs, labels, flops per step) on the device, seeded."""
+    torch.manual_seed(SEED)
+    if name == "mlp":
+        model, flops = mlp_model(torch), mlp_flops(batch)
+        x = torch.rand(batch, MLP_WIDTHS[0]) * 2 - 1  # uniform in [-1, 1), as the spec says
+    elif name == "cnn":
+        model, flops = cnn_model(torch), cnn_flops(batch, imgsz)
+        x = torch.rand(batch, 3, imgsz, imgsz) * 2 - 1
+    else:
+        raise ValueError("unknown workload " + name)
+    y = torch.randint(0, CLASSES, (batch,))
+    model = model.to(device).train()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    return model, optimizer, x.to(device), y.to(device), flops
+
+
+def percentile(sorted_values, q):
+    """Linear interpolation between closest ranks (numpy's default)."""
+    if len(sorted_values) == 1:
+        return sorted_values[0]
+    pos = (len(sorted_values) - 1) * q
+    lo = int(math.floor(pos))
+    hi = min(lo + 1, len(sorted_values) - 1)
+    return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (pos - lo)
+
+
+def settled(times):
+    """Warm-up ends when the last three step times lie within 15% of their median (at least 2 steps)."""
+    if len(times) < 3:
+        return False
+    last = times[-3:]
+    mid = statistics.median(last)
+    return mid > 0 and all(abs(t - mid) <= 0.15 * mid for t in last)
+
+
+def calibrate(torch, device, name, args):
+    batch = args.mlp_batch if name == "mlp" else args.cnn_batch
+    imgsz = args.imgsz if name == "cnn" else None
+    cal = {"runtime": None, "backend": "python", "device": device, "workload": name, "batch": batch,
+           "imgsz": imgsz, "warmupSteps": 0, "steps": 0, "medianMs": None, "p10Ms": None, "p90Ms": None,
+           "cv": None, "samplesPerSecond": None, "achievedGflops": None, "flopsPerStep": None,
+           "threads": torch.get_num_threads(), "wallMs": None, "stepTimesMs": [], "diagnosis": None}
+    started = time.perf_counter()
+    try:
+        model, optimizer, x, y, flops = workload(torch, name, device, batch, imgsz or 0)
+        cal["flopsPerStep"] = flops
+        loss_fn = torch.nn.functional.cross_entropy
+
+        def step():
+            t0 = time.perf_counter()
+            optimizer.zero_grad()
+            loss = loss_fn(model(x), y)
+            loss.backward()
+            optimizer.step()
+            synchronize(torch, device)
+            value = loss.item()  # the spec's synchronising read of the loss, as the JVM worker does
+            return (time.perf_counter() - t0) * 1000.0, value
+
+        started = time.perf_counter()  # wallMs: warm-up and timed steps, not the model's construction
+        warm = []
+        warm_deadline = time.perf_counter() + args.warmup_seconds
+        while len(warm) < args.warmup_max and (len(warm) < args.warmup_min or not settled(warm)):
+            warm.append(step()[0])
+            if len(warm) >= 2 and time.perf_counter() > warm_deadline:
+                break
+        cal["warmupSteps"] = len(warm)
+
+        times = []
+        deadline = time.perf_counter() + args.seconds
+        loss = None
+        while len(times) < args.steps and (len(times) < args.min_steps or time.perf_counter() < deadline):
+            ms, loss = step()
+            times.append(ms)
+        if loss is not None and not math.isfinite(loss):
+            cal["diagnosis"] = "the loss became NaN or infinite on %s" % device
+        ordered = sorted(times)
+        median = statistics.median(ordered)
+        mean = statistics.mean(ordered)
+        cal.update({
+            "steps": len(times),
+            "stepTimesMs": [round(t, 4) for t in times],
+            "medianMs": median,
+            "p10Ms": percentile(ordered, 0.10),
+            "p90Ms": percentile(ordered, 0.90),
+            "cv": (statistics.stdev(ordered) / mean) if len(ordered) > 1 and mean > 0 else 0.0,
+            "samplesPerSecond": batch / (median / 1000.0),
+            "achievedGflops": flops / (median / 1000.0) / 1e9,
+        })
+    except Exception as e:
+        cal["diagnosis"] = "%s on %s failed: %s: %s" % (name, device, type(e).__name__, first_line(e))
+        log(traceback.format_exc())
+    cal["wallMs"] = (time.perf_counter() - started) * 1000.0
+    return cal
+
+
+# ---------------------------------------------------------------- peaks
+
+class Timer(object):
+    """CUDA events on CUDA (no host round trip in the measurement); synchronize + clock elsewhere."""
+
+    def __init__(self, torch, device):
+        self.torch, self.device = torch, device
+
+    def measure(self, fn, iterations):
+        torch = self.torch
+        if self.device.startswith("cuda"):
+            start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+            start.record()
+            for _ in range(iterations):
+                fn()
+            end.record()
+            end.synchronize()
+            return start.elapsed_time(end) / 1000.0
+        synchronize(torch, self.device)
+        t0 = time.perf_counter()
+        for _ in range(iterations):
+            fn()
+        synchronize(torch, self.device)
+        return time.perf_counter() - t0
+
+
+def run_peak(torch, device, fn, work, seconds, blocks=5):
+    """Achieved work/second: warm up, size a block to seconds/blocks, median over the blocks."""
+    timer = Timer(torch, device)
+    timer.measure(fn, 2)
+    once = max(timer.measure(fn, 3) / 3.0, 1e-6)
+    iterations = int(max(1, min(10000, (seconds / blocks) / once)))
+    rates = [work * iterations / timer.measure(fn, iterations) for _ in range(blocks)]
+    return statistics.median(rates)
+
+
+def free_bytes(torch, device):
+    if device == "cpu":
+        return 4 << 30
+    if device.startswith("cuda"):
+        try:
+            return torch.cuda.mem_get_info(torch.device(device))[0]
+        except Exception:
+            return torch.cuda.get_device_properties(torch.device(device)).total_memory // 2
+    return 8 << 30  # MPS shares system memory: stay modest
+
+
+def matmul_size(free, element_bytes, largest):
+    """The largest power-of-two n <= largest whose three n x n operands fit in a quarter of free memory."""
+    n = largest
+    while n > 1024 and 3 * n * n * element_bytes > free // 4:
+        n //= 2
+    return n
+
+
+def peaks(torch, device, seconds, largest):
+    results = []
+
+    def peak(test, dtype, achieved, unit, diagnosis=None):
+        results.append({"runtime": None, "backend": "python", "device": device, "test": test, "dtype": dtype,
+                        "achieved": achieved, "unit": unit, "datasheetPeak": None, "fractionOfPeak": None,
+                        "diagnosis": diagnosis})
+
+    free = free_bytes(torch, device)
+    # float32 without TF32 runs an order of magnitude slower: half the size keeps its time alike
+    cases = [("matmul", "bf16", torch.bfloat16, True, largest),
+             ("matmul", "tf32", torch.float32, True, largest),
+             ("matmul", "fp32", torch.float32, False, max(256, largest // 2))]
+    for test, label, dtype, tf32, biggest in cases:
+        try:
+            with Tf32(torch, tf32):
+                n = matmul_size(free, torch.tensor([], dtype=dtype).element_size(), biggest)
+                torch.manual_seed(SEED)
+                a = torch.randn(n, n, device=device, dtype=dtype)
+                b = torch.randn(n, n, device=device, dtype=dtype)
+                c = torch.empty(n, n, device=device, dtype=dtype)
+                rate = run_peak(torch, device, lambda: torch.matmul(a, b, out=c), 2.0 * n ** 3, seconds)
+                finite = bool(torch.isfinite(c.float().sum()))
+                del a, b, c
+            peak(test, label, rate / 1e12, "TFLOP/s", None if finite else "the product holds NaN or infinity")
+            log("%s %s matmul n=%d: %.2f TFLOP/s" % (device, label, n, rate / 1e12))
+        except Exception as e:
+            peak(test, label, None, "TFLOP/s", "%s: %s" % (type(e).__name__, first_line(e)))
+        empty_cache(torch, device)
+    try:
+        size = min(1 << 30, free // 8, largest * largest * 4)  # two buffers of up to 1 GiB each
+        src = torch.empty(size // 4, device=device, dtype=torch.float32).fill_(1.0)
+        dst = torch.empty_like(src)
+        rate = run_peak(torch, device, lambda: dst.copy_(src), 2.0 * src.numel() * 4, seconds)  # read + write
+        del src, dst
+        peak("copy", "fp32", rate / 1e9, "GB/s", None)
+        log("%s copy %d MiB: %.1f GB/s" % (device, size >> 20, rate / 1e9))
+    except Exception as e:
+        peak("copy", "fp32", None, "GB/s", "%s: %s" % (type(e).__name__, first_line(e)))
+    empty_cache(torch, device)
+    return results
+
+
+def device_peaks(torch, device, seconds, largest):
+    """CUDA events record on the current device's stream: make the measured device current."""
+    if device.startswith("cuda"):
+        with torch.cuda.device(torch.device(device)):
+            return peaks(torch, device, seconds, largest)
+    return peaks(torch, device, seconds, largest)
+
+
+def empty_cache(torch, device):
+    if device.startswith("cuda"):
+        torch.cuda.empty_cache()
+    elif device == "mps" and hasattr(getattr(torch, "mps", None), "empty_cache"):
+        torch.mps.empty_cache()
+
+
+# ---------------------------------------------------------------- main
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(prog="envdoctor_torch")
+    p.add_argument("modes", help="comma-separated: probe, verify, calibrate, peak")
+    p.add_argument("--device", default="all")
+    p.add_argument("--workloads", default="mlp,cnn")
+    p.add_argument("--steps", type=int, default=30)
+    p.add_argument("--min-steps", type=int, default=5)
+    p.add_argument("--seconds", type=float, default=2.0, help="measurement budget per calibration")
+    p.add_argument("--warmup-max", type=int, default=20)
+    p.add_argument("--warmup-min", type=int, default=2)
+    p.add_argument("--warmup-seconds", type=float, default=2.0)
+    p.add_argument("--threads", type=int, default=0, help="torch.set_num_threads; 0: the CPUs this process may use")
+    p.add_argument("--mlp-batch", type=int, default=64)
+    p.add_argument("--cnn-batch", type=int, default=16)
+    p.add_argument("--imgsz", type=int, default=64)
+    p.add_argument("--peak-seconds", type=float, default=1.5, help="measurement budget per peak test")
+    p.add_argument("--peak-size", type=int, default=0, help="largest matmul n (default 16384 on CUDA, 4096 else)")
+    p.add_argument("--peak-cpu", action="store_true", help="run the peak tests on the CPU too (tests)")
+    return p.parse_args(argv)
+
+
+def usable_cpus():
+    try:
+        return len(os.sched_getaffinity(0))  # honours taskset and container cpusets
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def set_threads(torch, threads):
+    """Threads set explicitly before the first op (docs/calibration.md), interop threads 1."""
+    try:
+        torch.set_num_interop_threads(1)
+    except RuntimeError:
+        pass  # already set by whoever imported torch first; the intra-op count is what matters
+    torch.set_num_threads(threads if threads > 0 else usable_cpus())
+
+
+def main(argv):
+    args = parse_args(argv)
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    doc = {"protocol": PROTOCOL, "engine": None, "devices": [], "calibrations": [], "peaks": [],
+           "diagnosis": None, "fix": None, "python": python_facts()}
+    torch, error = import_torch()
+    if torch is None:
+        doc["diagnosis"] = error
+        return doc
+    set_threads(torch, args.threads)
+    mps, cuda = mps_facts(torch), cuda_facts(torch)
+    doc["python"]["torch"] = {"version": torch.__version__, "cuda": getattr(torch.version, "cuda", None),
+                              "mps": mps, "cudaAvailable": cuda["available"],
+                              "cudaDeviceCount": cuda["deviceCount"], "cudaWarning": cuda["warning"],
+                              "threads": torch.get_num_threads()}
+    doc["engine"] = engine(torch)
+    devices = device_names(torch, cuda, mps, args.device)
+    verified = devices
+    if "verify" in modes:
+        doc["devices"] = [verify_device(torch, d) for d in devices]
+        verified = [d["device"] for d in doc["devices"] if d["verified"]]
+    if "calibrate" in modes:
+        for d in verified:
+            for w in [w.strip() for w in args.workloads.split(",") if w.strip()]:
+                doc["calibrations"].append(calibrate(torch, d, w, args))
+    if "peak" in modes:
+        for d in verified:
+            if d != "cpu" or args.peak_cpu:
+                largest = args.peak_size or (16384 if d.startswith("cuda") else 4096)
+                doc["peaks"] += device_peaks(torch, d, args.peak_seconds, largest)
+    return doc
+
+
+if __name__ == "__main__":
+    try:
+        document = main(sys.argv[1:])
+    except SystemExit:
+        raise
+    except BaseException as e:  # a bug of ours still yields one document the parent can read
+        traceback.print_exc()
+        document = {"protocol": PROTOCOL, "engine": None, "devices": [], "calibrations": [], "peaks": [],
+                    "diagnosis": "envdoctor_torch failed: %s: %s" % (type(e).__name__, first_line(e)),
+                    "fix": None, "python": None}
+    _real_stdout.write(json.dumps(clean(document), indent=1, allow_nan=False) + "\n")
+    _real_stdout.flush()

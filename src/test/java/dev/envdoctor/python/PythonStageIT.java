@@ -1,0 +1,229 @@
+package dev.envdoctor.python;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.cli.Console;
+import dev.envdoctor.cli.OutputOptions;
+import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.Stages;
+import dev.envdoctor.exec.ProcessRunner;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.testing.CliHarness;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The python stage with real interpreters: Debian's torch Python, a venv made from it, the pyenv
+ * Python without torch, and small real executables that crash, hang, print garbage or fail.
+ */
+class PythonStageIT {
+
+  @TempDir
+  Path dir;
+
+  // ---- through the CLI, as a user runs it
+
+  @Test
+  void verifyJsonFindsTheExplicitPythonAndVerifiesItsCpu() throws IOException {
+    var r = new CliHarness().run("verify", "--json", "--python", "/usr/bin/python3");
+    assertEquals(0, r.exitCode(), r.err());
+    Report report = ReportJson.read(r.out());
+    assertEquals("--python", report.python().found());
+    assertEquals("/usr/bin/python3", report.python().executable());
+    assertTrue(report.python().torch().version().startsWith("1.13"));
+    assertNull(report.python().torch().cuda());
+    assertNull(report.python().diagnosis());
+    DeviceResult cpu = python(report, "cpu");
+    assertEquals("native", cpu.runtime());
+    assertTrue(cpu.verified());
+    assertTrue(cpu.maxAbsError() > 0 && cpu.maxAbsError() <= cpu.tolerance());
+    assertEquals("native", report.engines().stream().filter(e -> "torch".equals(e.name())).findFirst().orElseThrow().runtime());
+    assertTrue(report.calibrations().isEmpty(), "verify does not calibrate");
+  }
+
+  @Test
+  void aVenvIsFoundThroughVirtualEnv() throws Exception {
+    Path venv = dir.resolve("venv");
+    var made = new ProcessRunner().run(dev.envdoctor.exec.CommandSpec.of(Duration.ofSeconds(120),
+        "/usr/bin/python3", "-m", "venv", "--system-site-packages", venv.toString()));
+    assertTrue(made.ok(), made.describe() + made.stderr());
+    var r = new CliHarness().env("VIRTUAL_ENV", venv.toString()).env("CONDA_PREFIX", null)
+        .run("verify", "--json", "--backend", "python");
+    Report report = ReportJson.read(r.out());
+    assertEquals("VIRTUAL_ENV", report.python().found());
+    assertEquals(Boolean.TRUE, report.python().venv());
+    assertTrue(report.python().executable().startsWith(venv.toString()), report.python().executable());
+    assertNotNull(report.python().torch(), "the venv sees the system torch");
+    assertTrue(python(report, "cpu").verified());
+  }
+
+  @Test
+  void thePythonOnPathWithoutTorchIsADiagnosisNotAnError() throws IOException {
+    var r = new CliHarness().env("VIRTUAL_ENV", null).env("CONDA_PREFIX", null).run("verify", "--json");
+    assertEquals(0, r.exitCode(), r.err());
+    Report report = ReportJson.read(r.out());
+    assertEquals("PATH", report.python().found());
+    assertNull(report.python().torch());
+    assertTrue(report.python().diagnosis().startsWith("torch is not installed in this Python"), report.python().diagnosis());
+    assertTrue(report.python().fix().contains("-m pip install torch"), report.python().fix());
+    assertTrue(report.stages().stream().allMatch(s -> "ok".equals(s.status())));
+  }
+
+  @Test
+  void calibrateWithThePythonBackendAddsBothWorkloads() throws IOException {
+    var r = new CliHarness().run("calibrate", "--json", "--backend", "python", "--python", "/usr/bin/python3",
+        "--device", "cpu");
+    assertEquals(0, r.exitCode(), r.err());
+    Report report = ReportJson.read(r.out());
+    assertEquals(2, report.calibrations().size());
+    for (Calibration c : report.calibrations()) {
+      assertEquals("native", c.runtime());
+      assertEquals("python", c.backend());
+      assertTrue(c.steps() >= 5 && c.medianMs() > 0 && c.threads() > 0, c.toString());
+    }
+    assertTrue(report.peaks().isEmpty(), "peaks only with --full, and only on accelerators");
+  }
+
+  @Test
+  void theDjlBackendAloneLeavesPythonOut() throws IOException {
+    var r = new CliHarness().run("verify", "--json", "--backend", "djl", "--python", "/usr/bin/python3");
+    Report report = ReportJson.read(r.out());
+    assertNull(report.python());
+    assertTrue(report.devices().stream().noneMatch(d -> "python".equals(d.backend())));
+  }
+
+  // ---- broken Pythons: each its own diagnosis, within the timeout, nothing left running
+
+  private Path fake(String name, String body) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, "#!/bin/sh\necho $$ > \"$0.pid\"\n" + body + "\n");
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+    return p;
+  }
+
+  private Report stage(Path python, Duration timeout) {
+    RunOptions options = new RunOptions();
+    options.python = python;
+    options.backend = "all";  // picocli's defaults: this options object was not parsed
+    options.runtime = "all";
+    options.device = "all";
+    StringWriter sink = new StringWriter();
+    PrintWriter w = new PrintWriter(sink);
+    Map<String, String> env = new HashMap<>(System.getenv());
+    RunContext ctx = new RunContext(w, w, new Console(w, false), new ProcessRunner(), Clock.systemUTC(), env,
+        new OutputOptions(), options, EnumSet.of(Phase.PROBE, Phase.VERIFY));
+    var budget = new PythonStage.Budget(timeout, timeout, timeout);
+    return new PythonStage(budget).run(Stages.newReport(ctx), ctx);
+  }
+
+  private long pid(Path fake, String suffix) throws IOException {
+    return Long.parseLong(Files.readString(Path.of(fake + suffix)).strip());
+  }
+
+  @Test
+  void aPythonKilledBySigsegv() throws Exception {
+    Path py = fake("segv-python", "echo 'Fatal Python error: Segmentation fault' >&2\nkill -SEGV $$");
+    Report report = stage(py, Duration.ofSeconds(20));
+    assertTrue(report.python().diagnosis().startsWith(py + " crashed: killed by signal 11 (SIGSEGV)"),
+        report.python().diagnosis());
+    assertTrue(report.python().diagnosis().endsWith("Fatal Python error: Segmentation fault"));
+    assertTrue(gone(pid(py, ".pid")));
+    assertTrue(report.devices().isEmpty());
+  }
+
+  @Test
+  void aPythonThatHangsIsKilledWithItsChildren() throws Exception {
+    Path py = fake("hanging-python", "sleep 1000 &\necho $! > \"$0.child\"\nwait");
+    long t0 = System.nanoTime();
+    Report report = stage(py, Duration.ofSeconds(2));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertTrue(ms < 10_000, "took " + ms + " ms");
+    assertEquals(py + " gave no answer within 2 s and was killed", report.python().diagnosis());
+    assertTrue(gone(pid(py, ".pid")), "the interpreter survived");
+    assertTrue(gone(pid(py, ".child")), "its child survived");
+  }
+
+  @Test
+  void aPythonThatPrintsGarbage() throws Exception {
+    Path py = fake("garbage-python", "cat > /dev/null\necho 'Welcome to FancyShell 3.0'\necho '{not json'");
+    Report report = stage(py, Duration.ofSeconds(20));
+    assertEquals(py + " printed something that is not envdoctor's JSON: \"Welcome to FancyShell 3.0\"",
+        report.python().diagnosis());
+    assertTrue(report.python().fix().contains("sitecustomize"));
+    assertTrue(gone(pid(py, ".pid")));
+  }
+
+  @Test
+  void aPythonThatFailsWithATraceback() throws Exception {
+    Path py = fake("failing-python", String.join("\n",
+        "cat > /dev/null",
+        "echo 'Traceback (most recent call last):' >&2",
+        "echo '  File \"<stdin>\", line 6, in <module>' >&2",
+        "echo 'ModuleNotFoundError: No module named '\\''encodings'\\''' >&2",
+        "exit 1"));
+    Report report = stage(py, Duration.ofSeconds(20));
+    assertEquals(py + " exited with code 1; last stderr line: ModuleNotFoundError: No module named 'encodings'",
+        report.python().diagnosis());
+    assertTrue(report.python().fix().contains("by hand"));
+    assertTrue(gone(pid(py, ".pid")));
+  }
+
+  @Test
+  void aMissingExplicitPython() {
+    Path py = dir.resolve("no/such/python3");
+    Report report = stage(py, Duration.ofSeconds(5));
+    assertEquals(py + ": no such executable", report.python().diagnosis());
+    assertEquals("--python", report.python().found());
+  }
+
+  @Test
+  void everyBrokenPythonHasItsOwnLine() throws Exception {
+    Set<String> lines = new java.util.HashSet<>();
+    lines.add(stage(fake("a", "kill -SEGV $$"), Duration.ofSeconds(20)).python().diagnosis().replace(dir + "/a", ""));
+    lines.add(stage(fake("b", "sleep 1000"), Duration.ofSeconds(1)).python().diagnosis().replace(dir + "/b", ""));
+    lines.add(stage(fake("c", "cat >/dev/null; echo hi"), Duration.ofSeconds(20)).python().diagnosis().replace(dir + "/c", ""));
+    lines.add(stage(fake("d", "cat >/dev/null; exit 1"), Duration.ofSeconds(20)).python().diagnosis().replace(dir + "/d", ""));
+    lines.add(stage(dir.resolve("e"), Duration.ofSeconds(5)).python().diagnosis().replace(dir + "/e", ""));
+    assertEquals(5, lines.size(), lines.toString());
+    assertFalse(lines.contains(null));
+  }
+
+  private static DeviceResult python(Report report, String device) {
+    return report.devices().stream().filter(d -> "python".equals(d.backend()) && device.equals(d.device()))
+        .findFirst().orElseThrow();
+  }
+
+  /** Gone, or a zombie waiting for its reaper: either way it no longer runs. */
+  static boolean gone(long pid) throws Exception {
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (System.currentTimeMillis() < deadline) {
+      Path stat = Path.of("/proc/" + pid + "/stat");
+      if (!Files.exists(stat) || Files.readString(stat).replaceFirst(".*\\) ", "").startsWith("Z")) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return false;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.envdoctor.python;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.envdoctor.cli.Console;
+import dev.envdoctor.cli.OutputOptions;
+import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.PythonEnv;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.Tool;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What a person reads about their Python: one marked line, its devices, and the fix. */
+class PythonViewTest {
+
+  private static String render(Report report) {
+    StringWriter out = new StringWriter();
+    PrintWriter w = new PrintWriter(out);
+    RunContext ctx = new RunContext(w, w, new Console(w, false), spec -> null, Clock.systemUTC(), Map.of(),
+        new OutputOptions(), new RunOptions(), Set.of(Phase.VERIFY));
+    new PythonView().print(report, ctx);
+    w.flush();
+    return out.toString();
+  }
+
+  private static Report report(PythonEnv env, List<DeviceResult> devices) {
+    return Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z").withPython(env).withDevices(devices);
+  }
+
+  @Test
+  void aWorkingEnvWithItsVerifiedCpu() {
+    PythonEnv env = new PythonEnv("/usr/bin/python3", "3.11.2", "x86_64", false, "--python",
+        new PythonEnv.Torch("1.13.0a0", null, new PythonEnv.Mps(false, false)), null, null);
+    DeviceResult cpu = new DeviceResult("native", "python", "cpu", "AMD EPYC", true, 2.6e-6, 1e-3, null, null, null);
+    assertEquals("""
+        [✓] Python 3.11.2 at /usr/bin/python3 (--python), torch 1.13.0a0
+            ✓ cpu (AMD EPYC) computes: max abs error 2.6e-06 (tolerance 1e-03)
+        """, render(report(env, List.of(cpu))));
+  }
+
+  @Test
+  void anEnvWithoutTorchSaysWhatToDo() {
+    PythonEnv env = new PythonEnv("/root/.pyenv/versions/3.11.7/bin/python3", "3.11.7", "x86_64", false, "PATH", null,
+        "torch is not installed in this Python (/root/.pyenv/shims/python3)",
+        "install it there (`/root/.pyenv/shims/python3 -m pip install torch`) or point envdoctor at the env that has it");
+    assertEquals("""
+        [✗] Python 3.11.7 at /root/.pyenv/versions/3.11.7/bin/python3 (PATH)
+            torch is not installed in this Python (/root/.pyenv/shims/python3)
+            • fix: install it there (`/root/.pyenv/shims/python3 -m pip install torch`) or point envdoctor at the env that has it
+        """, render(report(env, List.of())));
+  }
+
+  @Test
+  void noPythonAtAll() {
+    assertEquals("""
+        [!] Python: no Python found: no --python, no $VIRTUAL_ENV, no $CONDA_PREFIX and no python3 on PATH
+            • fix: activate your training environment or pass --python PATH (Python 3.8+ with torch)
+        """, render(report(PythonDiagnosis.notFound(), List.of())));
+  }
+}
