@@ -63,27 +63,49 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Option(names = "--fault", hidden = true, paramLabel = "segv|abort|hang|oom|garbage|exit",
       description = "Die on purpose, for testing the parent's containment.")
-  Fault fault;
+  String fault;
+
+  /**
+   * The worker's own log file, $ENVDOCTOR_HOME/worker.log: slf4j-simple truncates the file it opens,
+   * so the child must not share the parent's. Set before the first logger exists (DJL's are made
+   * when its classes load, after this).
+   */
+  private static Path workerLog() {
+    Path main = dev.envdoctor.Logging.logFile();
+    if (main == null) {
+      return null;
+    }
+    Path log = main.resolveSibling("worker.log");
+    try {
+      java.nio.file.Files.deleteIfExists(log); // slf4j-simple truncates it anyway; this keeps LogTail's mark at 0
+    } catch (java.io.IOException e) {
+      // then the log is appended to the old one's length and LogTail may miss lines: a note lost, no more
+    }
+    System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
+    return log;
+  }
 
   @Override
   public Integer call() {
     EnvdoctorCommand root = (EnvdoctorCommand) spec.root().userObject();
+    Path log = workerLog();
     PrintWriter out = spec.commandLine().getOut();
     // whatever Java code prints by mistake goes to stderr: stdout carries the document alone
     PrintStream stdout = System.out;
     System.setOut(System.err);
     try {
       if (fault != null) {
-        fault.inflict(root.runner(), stdout);
+        Fault.valueOf(fault.toUpperCase(java.util.Locale.ROOT)).inflict(root.runner(), stdout);
       }
       if (imgsz < 8 || steps < 1 || seconds <= 0 || (batch != null && batch < 1) || (threads != null && threads < 1)) {
         throw ExitException.badInput("worker: --imgsz >= 8, --steps >= 1, --seconds > 0, --batch >= 1, --threads >= 1");
       }
       workloads.forEach(Workloads::of);
+      dev.envdoctor.worker.DeviceNames.select(device, 0, "", ""); // refuse a bad name before the engine starts
       int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       WorkerRequest req = new WorkerRequest(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, t);
       EngineSetup setup = EngineSetup.configure(Paths.home(), Path.of(System.getProperty("java.io.tmpdir")), t);
-      WorkerOutput doc = new Worker(System.err, root.env()).run(req, setup);
+      WorkerOutput doc = new Worker(System.err, root.env(), log).run(req, setup);
       out.println(WorkerEvents.json(doc));
       out.flush();
       return ExitCode.OK;

@@ -20,7 +20,7 @@ public final class Stages {
     return new Pipeline(List.of(
         new PendingStage("probe", Phase.PROBE, 2),
         new dev.envdoctor.container.RuntimeStage(),
-        new PendingStage("native-djl", Phase.VERIFY, 3),
+        new dev.envdoctor.verify.NativeDjlStage(),
         new dev.envdoctor.python.PythonStage(),
         new dev.envdoctor.container.ContainerStage(),
         new PendingStage("recommend", Phase.RECOMMEND, 6),
@@ -36,8 +36,8 @@ public final class Stages {
       probe.print(report, ctx);
       dev.envdoctor.container.RuntimesView.print(report, ctx);
     });
-    views.put(Phase.VERIFY, PendingStage.view("verify", 3));
-    views.put(Phase.CALIBRATE, PendingStage.view("calibrate", 5));
+    views.put(Phase.VERIFY, new dev.envdoctor.verify.VerifyView());
+    views.put(Phase.CALIBRATE, new dev.envdoctor.calibrate.CalibrationView());
     views.put(Phase.RECOMMEND, PendingStage.view("recommend", 6));
     views.put(Phase.CHECK, PendingStage.view("check", 7));
     views.put(Phase.REPORT, PendingStage.view("report", 8));

@@ -29,7 +29,8 @@ public final class CrashDiagnoses {
    * @param libtorchAtPath the torch version found at PYTORCH_LIBRARY_PATH, when the caller knows it
    */
   public static Diagnosis diagnose(CommandResult result, Map<String, String> env, String libtorchAtPath) {
-    String err = result.stderr() == null ? "" : result.stderr();
+    // HotSpot writes its fatal-error banner to stdout, libraries write to stderr: read both
+    String err = (result.stderr() == null ? "" : result.stderr()) + "\n" + (result.stdout() == null ? "" : result.stdout());
     String program = result.spec().program();
     if (result.status() == CommandResult.Status.NOT_FOUND) {
       return new Diagnosis("could not start the worker: " + program + " not found",
@@ -102,7 +103,7 @@ public final class CrashDiagnoses {
         || err.contains("Network is unreachable");
     boolean noNatives = err.contains("Failed to load PyTorch native library") || err.contains("No matching")
         || err.contains("Native library not found") || err.contains("downloadPyTorch");
-    if (!(offline || noNatives) || !err.contains("PyTorch")) {
+    if (!(offline || noNatives) || !err.toLowerCase(java.util.Locale.ROOT).contains("pytorch")) {
       return Optional.empty();
     }
     return Optional.of(new Diagnosis(
@@ -130,6 +131,13 @@ public final class CrashDiagnoses {
   /** A Metal API assertion, or MPS refusing to work (the usual sign of a macOS VM without a GPU). */
   static Optional<Diagnosis> metal(String err) {
     boolean assertion = err.contains("failed assertion") && (err.contains("MTL") || err.contains("Metal") || err.contains("MPS"));
+    if (err.contains("MPS backend out of memory") && err.contains("MPS allocated: 0 bytes")
+        || err.contains("Apple Paravirtual device")) {
+      return Optional.of(new Diagnosis(
+          "MPS cannot allocate even its first buffer: the GPU is a virtual machine's paravirtual device, which does not"
+              + " run PyTorch's Metal kernels",
+          "train on the host Mac itself, or on CPU inside the VM"));
+    }
     boolean mpsUnavailable = err.contains("MPS backend is supported on MacOS") || err.contains("MPS backend is not available")
         || err.contains("Skipping device") && err.contains("Metal 2.0");
     if (!assertion && !mpsUnavailable) {
@@ -174,8 +182,8 @@ public final class CrashDiagnoses {
     String signal = sig.find() ? sig.group(1) : "a fatal signal";
     Matcher hs = HS_ERR.matcher(err);
     String report = hs.find() ? " (crash report: " + hs.group(1) + ")" : "";
-    Matcher frame = Pattern.compile("# (C  \\[[^\\]]+\\][^\\n]*)").matcher(err);
-    String where = frame.find() ? " in " + frame.group(1).substring(3).strip() : " in native code";
+    Matcher frame = Pattern.compile("# C  \\[([^\\]]+)\\]([^\\n]*)").matcher(err);
+    String where = frame.find() ? " in " + (frame.group(1) + frame.group(2)).strip() : " in native code";
     return Optional.of(new Diagnosis("the worker's JVM crashed with " + signal + where + report,
         "run 'envdoctor verify --device cpu'; if the CPU works, the device's driver or runtime is at fault"));
   }

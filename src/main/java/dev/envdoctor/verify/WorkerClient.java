@@ -6,7 +6,9 @@ import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.worker.WorkerEvents;
 import dev.envdoctor.worker.WorkerOutput;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,9 +38,20 @@ public final class WorkerClient {
   public static final int STDERR_TAIL = 20;
 
   private final CommandRunner runner;
+  private final Map<String, String> env;
 
+  /** A client whose children's environment is not known beyond what each call adds. */
   public WorkerClient(CommandRunner runner) {
+    this(runner, Map.of());
+  }
+
+  /**
+   * @param env the environment the children inherit ({@code ctx.env()}): a diagnosis names
+   *     PYTORCH_LIBRARY_PATH and PYTORCH_VERSION from it
+   */
+  public WorkerClient(CommandRunner runner, Map<String, String> env) {
     this.runner = runner;
+    this.env = Map.copyOf(env);
   }
 
   /**
@@ -65,17 +78,24 @@ public final class WorkerClient {
           .ifPresent(e -> call.progress().accept(e.progress())));
     }
     CommandResult result = runner.run(spec);
-    return interpret(result, call);
+    Map<String, String> seen = new HashMap<>(env);
+    seen.putAll(call.env());
+    return interpret(result, call, seen, LibtorchVersion.at(seen.get("PYTORCH_LIBRARY_PATH")));
   }
 
-  /** The pure half: what a finished child's result means. */
-  static WorkerOutput interpret(CommandResult result, WorkerCall call) {
+  /**
+   * The pure half: what a finished child's result means.
+   *
+   * @param env the environment the child ran with
+   * @param libtorchAtPath the torch version found at PYTORCH_LIBRARY_PATH, or null
+   */
+  static WorkerOutput interpret(CommandResult result, WorkerCall call, Map<String, String> env, String libtorchAtPath) {
     Optional<WorkerOutput> doc = WorkerDocument.parse(result.stdout());
     if (doc.isPresent() && result.status() != CommandResult.Status.TIMED_OUT) {
       // a child that printed its document and then died on the way out (libtorch destructors do)
       // still said everything it had to say
       return WorkerDocument.stamp(doc.get(), call.runtime());
     }
-    return WorkerDocument.stamp(WorkerFailure.diagnose(result, call), call.runtime());
+    return WorkerDocument.stamp(WorkerFailure.diagnose(result, call, env, libtorchAtPath), call.runtime());
   }
 }

@@ -17,9 +17,10 @@ final class WorkerFailure {
 
   private WorkerFailure() {}
 
-  static WorkerOutput diagnose(CommandResult result, WorkerCall call) {
-    Diagnosis d = CrashDiagnoses.diagnose(result, call.env(), null);
-    List<String> tail = tail(result.stderr());
+  static WorkerOutput diagnose(CommandResult result, WorkerCall call, java.util.Map<String, String> env,
+      String libtorchAtPath) {
+    Diagnosis d = CrashDiagnoses.diagnose(result, env, libtorchAtPath);
+    List<String> tail = tail(result.stderr(), result.stdout());
     List<DeviceResult> devices = new ArrayList<>();
     List<Calibration> calibrations = new ArrayList<>();
     String doing = null;
@@ -52,14 +53,18 @@ final class WorkerFailure {
     return new WorkerOutput(WorkerOutput.PROTOCOL, engine, devices, calibrations, List.of(), d.line(), d.fix());
   }
 
-  /** The child's last stderr lines, without the protocol's own event lines. */
-  static List<String> tail(String stderr) {
-    if (stderr == null) {
-      return List.of();
+  /**
+   * The child's last output lines, without the protocol's own event lines: stderr, then what stdout
+   * held instead of a document (HotSpot's crash banner goes there).
+   */
+  static List<String> tail(String stderr, String stdout) {
+    List<String> lines = new ArrayList<>();
+    for (String text : new String[] {stderr, stdout}) {
+      if (text != null) {
+        text.lines().filter(l -> !l.isBlank() && !l.startsWith(WorkerEvents.PREFIX) && !l.strip().equals("#"))
+            .forEach(lines::add);
+      }
     }
-    List<String> lines = stderr.lines()
-        .filter(l -> !l.isBlank() && !l.startsWith(WorkerEvents.PREFIX))
-        .toList();
     return lines.subList(Math.max(0, lines.size() - WorkerClient.STDERR_TAIL), lines.size());
   }
 }

@@ -49,10 +49,13 @@ public final class Calibrator {
         trainer.initialize(shape);
         NDManager m = trainer.getManager();
         Random r = new Random(Workloads.SEED);
-        NDArray x = m.create(uniform(r, (int) shape.size()), shape);
+        NDArray x = m.create(uniform(r, (int) shape.size()), shape).toType(DataType.FLOAT32, true);
         NDArray y = m.create(labels(r, batch)).toType(DataType.INT64, false);
         List<Double> warmup = new ArrayList<>();
-        while (warmup.size() < MAX_WARMUP && (warmup.size() < MIN_WARMUP || !settled(warmup))) {
+        // bounded in steps and in time (the run's own budget again): a busy machine never settles
+        long warmupEnd = System.nanoTime() + (long) (req.seconds() * 1e9);
+        while (warmup.size() < MIN_WARMUP
+            || (warmup.size() < MAX_WARMUP && !settled(warmup) && System.nanoTime() < warmupEnd)) {
           warmup.add(step(trainer, x, y));
         }
         List<Double> times = new ArrayList<>();
@@ -63,7 +66,7 @@ public final class Calibrator {
         StepStats s = StepStats.of(times);
         double wallMs = (System.nanoTime() - t0) / 1e6;
         return new Calibration(null, "djl", name, w.name(), batch, imgsz, warmup.size(), times.size(), s.medianMs(),
-            s.p10Ms(), s.p90Ms(), s.cv(), s.samplesPerSecond(batch), s.achievedGflops(flops), flops, req.threads(),
+            s.p10Ms(), s.p90Ms(), s.cv(), s.samplesPerSecond(batch), s.achievedGflops(flops), flops, threadsInUse(req),
             wallMs, times, null);
       }
     } catch (RuntimeException | OutOfMemoryError e) {
@@ -71,6 +74,15 @@ public final class Calibrator {
       return new Calibration(null, "djl", name, w.name(), batch, imgsz, null, null, null, null, null, null, null, null,
           flops, req.threads(), (System.nanoTime() - t0) / 1e6, List.of(), "the " + w.name() + " step failed on " + name
           + ": " + msg);
+    }
+  }
+
+  /** The intra-op threads libtorch really uses (set from --threads at engine start), as it reports them. */
+  static int threadsInUse(WorkerRequest req) {
+    try {
+      return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    } catch (RuntimeException | LinkageError e) {
+      return req.threads();
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /** What the loaded DJL engine is: versions, the libtorch folder, its flavour (cpu, cu128, ...). */
 final class EngineInfo {
 
-  /** DJL's cache folder names: 2.7.1-cpu-linux-x86_64, 2.7.1-cu128-precxx11-linux-x86_64. */
-  private static final Pattern FOLDER = Pattern.compile("(\\d+\\.\\d+\\.\\d+)-(cpu|cu\\d+|mps)");
+  /** DJL's cache folder names: 2.7.1-20250812-cpu-linux-x86_64, 2.7.1-cu128-linux-x86_64. */
+  private static final Pattern FOLDER = Pattern.compile("(\\d+\\.\\d+\\.\\d+)(?:-\\d{8})?-(cpu|cu\\d+|mps)");
 
   private EngineInfo() {}
 

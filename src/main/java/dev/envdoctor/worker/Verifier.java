@@ -42,25 +42,15 @@ public final class Verifier {
       double[] onDevice = run(in, device, DataType.FLOAT32);
       double err = maxAbsError(reference, onDevice);
       boolean ok = !Double.isNaN(err) && err <= TOLERANCE;
-      return new DeviceResult(null, "djl", name, device.toString(), ok, Double.isNaN(err) ? null : err, TOLERANCE,
+      return new DeviceResult(null, "djl", name, null, ok, Double.isNaN(err) ? null : err, TOLERANCE,
           ok ? null : Double.isNaN(err) ? "the device returned NaN where the CPU computed numbers"
               : String.format("the device's results differ from the CPU's by %.3g (tolerance %.0e)", err, TOLERANCE),
           ok ? null : "do not train on " + name + ": update its driver/runtime, or use the CPU", List.of());
     } catch (RuntimeException | UnsatisfiedLinkError e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-      return new DeviceResult(null, "djl", name, device.toString(), false, null, TOLERANCE,
-          name + " could not compute: " + msg, fixFor(name), List.of());
+      var d = DeviceErrors.explain(name, msg);
+      return new DeviceResult(null, "djl", name, null, false, null, TOLERANCE, d.line(), d.fix(), List.of());
     }
-  }
-
-  static String fixFor(String name) {
-    if (name.startsWith("cuda")) {
-      return "check nvidia-smi, the driver and that this libtorch is a CUDA build (flavor cu*) for that driver";
-    }
-    if (name.equals("mps")) {
-      return "MPS needs an arm64 JVM on Apple Silicon with macOS 13+, natively (not in a VM)";
-    }
-    return "see the log for the full error";
   }
 
   /** Every figure of one run, in a fixed order: outputs, loss, gradients, matrix product. */
@@ -72,7 +62,9 @@ public final class Verifier {
       NDArray linW = put(m, in.linW, new Shape(5, 256), type);
       NDArray linB = put(m, in.linB, new Shape(5), type);
       NDArray target = put(m, in.target, new Shape(2, 5), type);
-      for (NDArray p : List.of(x, convW, convB, linW, linB)) {
+      // the input's own gradient is left out: DJL 0.36 on this CPU returned it wrong or NaN in about
+      // half of the float32 runs (weights' gradients always right); no training step needs it
+      for (NDArray p : List.of(convW, convB, linW, linB)) {
         p.setRequiresGradient(true);
       }
       NDArray out;
@@ -86,7 +78,7 @@ public final class Verifier {
       }
       NDArray a = put(m, in.a, new Shape(64, 128), type);
       NDArray b = put(m, in.b, new Shape(128, 32), type);
-      NDList all = new NDList(out, loss.reshape(1), x.getGradient(), convW.getGradient(), convB.getGradient(),
+      NDList all = new NDList(out, loss.reshape(1), convW.getGradient(), convB.getGradient(),
           linW.getGradient(), linB.getGradient(), a.matMul(b));
       List<Double> values = new ArrayList<>();
       for (NDArray r : all) {
@@ -99,8 +91,9 @@ public final class Verifier {
   }
 
   private static NDArray put(NDManager m, float[] values, Shape shape, DataType type) {
-    NDArray a = m.create(values, shape);
-    return type == DataType.FLOAT32 ? a : a.toType(type, false);
+    // a copy libtorch owns: an array made straight from a Java buffer gave an intermittently wrong
+    // input gradient here (DJL 0.36 / libtorch 2.7.1 on CPU)
+    return m.create(values, shape).toType(type, true);
   }
 
   /** The largest |a-b|; NaN when either holds a NaN or they differ in length. */

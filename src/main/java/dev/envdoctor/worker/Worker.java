@@ -20,28 +20,34 @@ public final class Worker {
 
   private final PrintStream events;
   private final Map<String, String> env;
+  private final java.nio.file.Path logFile;
 
-  public Worker(PrintStream events, Map<String, String> env) {
+  /** @param logFile where DJL's log lines go (read back for facts DJL only logs), or null */
+  public Worker(PrintStream events, Map<String, String> env, java.nio.file.Path logFile) {
     this.events = events;
     this.env = Map.copyOf(env);
+    this.logFile = logFile;
   }
 
   public WorkerOutput run(WorkerRequest req, EngineSetup setup) {
     if (setup.cacheDir() == null) {
-      return failed(setup.diagnosis(), "set ENVDOCTOR_HOME to a writable folder: DJL unpacks libtorch into its cache there");
+      return failed(req, setup.diagnosis(), "set ENVDOCTOR_HOME to a writable folder: DJL unpacks libtorch into its cache there");
     }
     emit(WorkerEvents.progress("engine"));
+    LogTail log = LogTail.mark(logFile);
     Engine engine;
     try {
       engine = Engine.getEngine("PyTorch");
     } catch (RuntimeException | LinkageError e) {
-      e.printStackTrace(events);
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      events.print(trace);
       String text = describe(e);
-      Diagnosis d = CrashDiagnoses.fromText(text, env, null)
+      Diagnosis d = CrashDiagnoses.fromText(trace.toString(), env, null)
           .orElse(new Diagnosis("DJL's PyTorch engine did not load: " + text, "see the lines below and the log file"));
-      return failed(d.line(), d.fix());
+      return failed(req, d.line(), d.fix());
     }
-    dev.envdoctor.model.Engine info = EngineInfo.describe(engine, setup.diagnosis());
+    dev.envdoctor.model.Engine info = EngineInfo.describe(engine, engineNote(setup, engine, log));
     emit(WorkerEvents.engine(info));
     engine.setRandomSeed(Workloads.SEED);
     List<String> names = DeviceNames.select(req.device(), engine.getGpuCount(),
@@ -50,7 +56,7 @@ public final class Worker {
     for (String name : names) {
       emit(WorkerEvents.progress("verify " + name));
       DeviceResult r = req.verify() || req.calibrate() ? Verifier.verify(name, djlDevice(name))
-          : new DeviceResult(null, "djl", name, djlDevice(name).toString(), null, null, null, null, null, List.of());
+          : new DeviceResult(null, "djl", name, null, null, null, null, null, null, List.of());
       devices.add(r);
       emit(WorkerEvents.device(r));
     }
@@ -72,6 +78,16 @@ public final class Worker {
     return new WorkerOutput(WorkerOutput.PROTOCOL, info, devices, calibrations, List.of(), null, null);
   }
 
+  /** What is worth knowing about the engine that loaded: a cache fallback, CUDA that DJL could not use. */
+  private static String engineNote(EngineSetup setup, Engine engine, LogTail log) {
+    String cuda = engine.getGpuCount() == 0 ? LogTail.cudaProblem(log.warnings()) : null;
+    String cudaNote = cuda == null ? null : "DJL's CUDA check: " + cuda + ": DJL can use no CUDA GPU here (expected where there is no NVIDIA GPU)";
+    if (setup.diagnosis() == null) {
+      return cudaNote;
+    }
+    return cudaNote == null ? setup.diagnosis() : setup.diagnosis() + "; " + cudaNote;
+  }
+
   /** cpu, cuda:N, mps as DJL names them. */
   static Device djlDevice(String name) {
     if (name.equals("cpu")) {
@@ -83,9 +99,11 @@ public final class Worker {
     return Device.fromName(name);
   }
 
-  private WorkerOutput failed(String diagnosis, String fix) {
+  /** No engine, so no device computed: the requested device carries the diagnosis too. */
+  private WorkerOutput failed(WorkerRequest req, String diagnosis, String fix) {
     var engine = new dev.envdoctor.model.Engine(null, "DJL PyTorch", Engine.getDjlVersion(), null, null, null, diagnosis);
-    return new WorkerOutput(WorkerOutput.PROTOCOL, engine, List.of(), List.of(), List.of(), diagnosis, fix);
+    var device = new DeviceResult(null, "djl", req.device(), null, false, null, null, diagnosis, fix, List.of());
+    return new WorkerOutput(WorkerOutput.PROTOCOL, engine, List.of(device), List.of(), List.of(), diagnosis, fix);
   }
 
   private static String describe(Throwable e) {

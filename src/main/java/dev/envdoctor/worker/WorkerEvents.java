@@ -1,11 +1,12 @@
 package dev.envdoctor.worker;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
+import dev.envdoctor.model.ReportJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -20,10 +21,9 @@ public final class WorkerEvents {
 
   public static final String PREFIX = "@envdoctor ";
 
-  /** The one compact JSON mapper of the protocol: a document is one line. */
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  /** The report model's mapper (unknown fields ignored); written compact: a document is one line. */
+  private static final ObjectMapper MAPPER = ReportJson.mapper();
+  private static final ObjectWriter COMPACT = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
   /** What one event line carries. */
   public enum Kind { PROGRESS, ENGINE, DEVICE, CALIBRATION }
@@ -39,7 +39,7 @@ public final class WorkerEvents {
 
   public static String json(Object value) {
     try {
-      return MAPPER.writeValueAsString(value);
+      return COMPACT.writeValueAsString(value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

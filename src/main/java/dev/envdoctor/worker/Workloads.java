@@ -77,6 +77,7 @@ public final class Workloads {
       for (int i = 1; i < CNN_CHANNELS.length; i++) {
         net.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2)).optPadding(new Shape(1, 1))
                 .setFilters(CNN_CHANNELS[i]).optBias(false).build())
+            // DJL keeps the fraction of the running statistics; its PyTorch engine passes 1 - 0.9 = torch's 0.1
             .add(BatchNorm.builder().optMomentum(0.9f).optEpsilon(1e-5f).build())
             .add(x -> Activation.swish(x, 1f)); // SiLU = swish with beta 1
       }

@@ -1,0 +1,174 @@
+package dev.envdoctor.verify;
+
+import dev.envdoctor.cli.Console;
+import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.Stage;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.Engine;
+import dev.envdoctor.model.Host;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.worker.WorkerOutput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * The native JVM side: one worker child that verifies the devices and, when calibration is also
+ * asked for (and --backend is djl or all), calibrates the verified ones in the same child, sparing
+ * a second engine start. Adds engines[], devices[] and calibrations[] with runtime "native".
+ */
+public final class NativeDjlStage implements Stage {
+
+  public static final String RUNTIME = "native";
+
+  @Override
+  public String name() {
+    return "native-djl";
+  }
+
+  @Override
+  public Phase phase() {
+    return Phase.VERIFY;
+  }
+
+  @Override
+  public Report run(Report soFar, RunContext ctx) {
+    if (!wanted(ctx.options().runtime, RUNTIME) || !wanted(ctx.options().backend, "djl")) {
+      return soFar;
+    }
+    boolean calibrate = ctx.runs(Phase.CALIBRATE);
+    WorkerBudget budget = WorkerBudget.of(ctx.options(), calibrate);
+    WorkerCall call = WorkerCall.of(SelfLauncher.current().prefix(), budget.args(ctx.options().device, calibrate),
+        budget.timeout(), RUNTIME);
+    WorkerOutput out;
+    try (ProgressBar bar = progressBar(ctx)) {
+      out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress(bar)));
+    }
+    List<DeviceResult> devices = withHostFacts(out.devices(), soFar, ctx.options().device);
+    if (out.diagnosis() == null) {
+      // only a worker that finished has tried every device it saw; a dead one may never have reached its GPU
+      devices = withCudaFacts(devices, soFar, out.engine(), ctx.options().device);
+    }
+    devices = withGpuNames(devices, soFar.host());
+    Report r = soFar.plusDevices(devices).plusCalibrations(out.calibrations());
+    return out.engine() == null ? r : r.plusEngines(List.of(withHostFacts(out.engine(), soFar.host())));
+  }
+
+  /** --runtime / --backend: "all", or a comma list that names this one. */
+  static boolean wanted(String option, String name) {
+    return option == null || option.equals("all") || List.of(option.split(",")).contains(name);
+  }
+
+  /**
+   * On Apple Silicon, what the probe knows explains a failed or missing mps entry better than the
+   * child's error (a Rosetta JVM never even tries MPS).
+   */
+  static List<DeviceResult> withHostFacts(List<DeviceResult> devices, Report report, String deviceOption) {
+    Optional<Diagnosis> why = HostDiagnoses.mps(report.host(), report.jvm(), CrashDiagnoses.JNI_LIBTORCH);
+    boolean mpsWanted = deviceOption == null || deviceOption.equals("all") || deviceOption.equals("mps");
+    if (why.isEmpty() || !mpsWanted) {
+      return devices;
+    }
+    List<DeviceResult> out = new ArrayList<>();
+    boolean seen = false;
+    for (DeviceResult d : devices) {
+      if ("mps".equals(d.device()) && !Boolean.TRUE.equals(d.verified())) {
+        out.add(new DeviceResult(d.runtime(), d.backend(), d.device(), d.name(), false, d.maxAbsError(), d.tolerance(),
+            why.get().line(), why.get().fix(), d.stderrTail()));
+      } else {
+        out.add(d);
+      }
+      seen |= "mps".equals(d.device());
+    }
+    if (!seen) {
+      out.add(new DeviceResult(RUNTIME, "djl", "mps", null, false, null, null, why.get().line(), why.get().fix(), List.of()));
+    }
+    return out;
+  }
+
+  /** cuda:N gets the probe's name of the N-th NVIDIA GPU, mps the Apple GPU's (DJL knows no names). */
+  static List<DeviceResult> withGpuNames(List<DeviceResult> devices, Host host) {
+    if (host == null || host.gpus().isEmpty()) {
+      return devices;
+    }
+    List<String> nvidia = host.gpus().stream().filter(g -> vendorIs(g.vendor(), "nvidia")).map(g -> g.name()).toList();
+    List<String> apple = host.gpus().stream().filter(g -> vendorIs(g.vendor(), "apple")).map(g -> g.name()).toList();
+    return devices.stream().map(d -> {
+      String name = d.name();
+      if (name == null && d.device() != null && d.device().matches("cuda:\\d+")) {
+        int i = Integer.parseInt(d.device().substring(5));
+        name = i < nvidia.size() ? nvidia.get(i) : null;
+      } else if (name == null && "mps".equals(d.device()) && !apple.isEmpty()) {
+        name = apple.get(0);
+      }
+      return name == d.name() ? d : new DeviceResult(d.runtime(), d.backend(), d.device(), name, d.verified(),
+          d.maxAbsError(), d.tolerance(), d.diagnosis(), d.fix(), d.stderrTail());
+    }).toList();
+  }
+
+  private static boolean vendorIs(String vendor, String name) {
+    return vendor != null && vendor.toLowerCase(java.util.Locale.ROOT).contains(name);
+  }
+
+  /**
+   * The probe saw NVIDIA GPUs but the worker tried none (DJL counted 0): say so on a cuda:0 entry,
+   * with the engine's flavour, rather than let the GPU silently vanish from the native side.
+   */
+  static List<DeviceResult> withCudaFacts(List<DeviceResult> devices, Report report, Engine engine, String deviceOption) {
+    boolean cudaWanted = deviceOption == null || deviceOption.equals("all") || deviceOption.startsWith("cuda");
+    List<String> nvidia = report.host() == null ? List.of() : report.host().gpus().stream()
+        .filter(g -> g.vendor() != null && g.vendor().toLowerCase(java.util.Locale.ROOT).contains("nvidia"))
+        .map(g -> g.name() == null ? "an NVIDIA GPU" : g.name())
+        .toList();
+    boolean tried = devices.stream().anyMatch(d -> d.device() != null && d.device().startsWith("cuda"));
+    if (!cudaWanted || nvidia.isEmpty() || tried || engine == null || engine.libtorchVersion() == null) {
+      return devices;
+    }
+    String flavor = engine.flavor() == null ? "unknown" : engine.flavor();
+    List<DeviceResult> out = new ArrayList<>(devices);
+    out.add(new DeviceResult(RUNTIME, "djl", "cuda:0", nvidia.get(0), false, null, null,
+        "the probe found " + String.join(", ", nvidia) + " but DJL's libtorch " + engine.libtorchVersion() + " (flavor "
+            + flavor + ") sees no CUDA GPU" + (engine.diagnosis() == null ? "" : " (" + engine.diagnosis() + ")"),
+        "give DJL a CUDA libtorch " + engine.libtorchVersion() + ": the ai.djl.pytorch:pytorch-native-cu* jar for this"
+            + " platform, or PYTORCH_LIBRARY_PATH to a matching CUDA libtorch with PYTORCH_VERSION and PYTORCH_FLAVOR",
+        List.of()));
+    return out;
+  }
+
+  /**
+   * DJL logs "CUDA driver version is insufficient" wherever it finds a CUDA runtime library but no
+   * driver, GPU or not; on a host the probe saw without an NVIDIA GPU that is no finding.
+   */
+  static Engine withHostFacts(Engine e, Host host) {
+    boolean cudaNote = e.diagnosis() != null && e.diagnosis().contains("CUDA driver version is insufficient");
+    boolean noNvidia = host != null && host.gpus().stream()
+        .noneMatch(g -> g.vendor() != null && g.vendor().toLowerCase(java.util.Locale.ROOT).contains("nvidia"));
+    if (!cudaNote || !noNvidia) {
+      return e;
+    }
+    return new Engine(e.runtime(), e.name(), e.version(), e.libtorchVersion(), e.libraryPath(), e.flavor(),
+        e.diagnosis().contains("; DJL's CUDA check") ? e.diagnosis().substring(0, e.diagnosis().indexOf("; DJL's CUDA check"))
+            : e.diagnosis().startsWith("DJL's CUDA check") ? null : e.diagnosis());
+  }
+
+  /** A bar on a terminal only; never with --json (stdout is for the machine then). */
+  private static ProgressBar progressBar(RunContext ctx) {
+    if (ctx.json() || !Console.stdoutIsTerminal()) {
+      return null;
+    }
+    return new ProgressBarBuilder().setTaskName("native JVM").setInitialMax(-1).setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(250).clearDisplayOnFinish().build();
+  }
+
+  private static Consumer<String> progress(ProgressBar bar) {
+    return bar == null ? null : text -> {
+      bar.step();
+      bar.setExtraMessage(text);
+    };
+  }
+}

@@ -1,0 +1,94 @@
+package dev.envdoctor.verify;
+
+import dev.envdoctor.cli.Console;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.View;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.Engine;
+import dev.envdoctor.model.Report;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The verify section: devices grouped by side (native JVM, native Python, each container runtime),
+ * one marked line per device with its error figure, and the fix with the child's last lines when a
+ * device failed. Drawn from the report alone.
+ */
+public final class VerifyView implements View {
+
+  /** stderr lines quoted under a failure without -v. */
+  static final int SHORT_TAIL = 3;
+
+  @Override
+  public void print(Report report, RunContext ctx) {
+    Console c = ctx.console();
+    c.heading("Devices (verify: forward and backward pass checked against the CPU)");
+    if (report.devices().isEmpty() && report.engines().isEmpty()) {
+      c.mark(Console.Mark.SKIP, "no side was verified (see --runtime and --backend)");
+      return;
+    }
+    Map<String, List<DeviceResult>> bySide = new LinkedHashMap<>();
+    for (DeviceResult d : report.devices()) {
+      bySide.computeIfAbsent(Sides.label(d.runtime(), d.backend()), k -> new java.util.ArrayList<>()).add(d);
+    }
+    for (var side : bySide.entrySet()) {
+      c.line(c.bold(side.getKey()) + engineNote(report, side.getValue().get(0)));
+      engineProblem(c, report, side.getValue().get(0));
+      for (DeviceResult d : side.getValue()) {
+        device(c, d, ctx.verbose());
+      }
+    }
+    c.flush();
+  }
+
+  private static String engineNote(Report report, DeviceResult d) {
+    return report.engines().stream()
+        .filter(e -> Objects.equals(e.runtime(), d.runtime()) && "djl".equals(d.backend()) && e.libtorchVersion() != null)
+        .findFirst()
+        .map(VerifyView::describe)
+        .orElse("");
+  }
+
+  /** A note about an engine that loaded (a cache fallback, CUDA unusable), with its fix where known. */
+  private static void engineProblem(Console c, Report report, DeviceResult d) {
+    report.engines().stream()
+        .filter(e -> Objects.equals(e.runtime(), d.runtime()) && "djl".equals(d.backend()) && e.libtorchVersion() != null
+            && e.diagnosis() != null)
+        .findFirst()
+        .ifPresent(e -> {
+          c.mark(Console.Mark.WARN, e.diagnosis());
+          CrashDiagnoses.cudaDriver(e.diagnosis()).ifPresent(fix -> c.detail(Console.Mark.WARN, "fix: " + fix.fix()));
+        });
+  }
+
+  private static String describe(Engine e) {
+    return " — " + e.name() + " " + e.version() + ", libtorch " + e.libtorchVersion()
+        + (e.flavor() == null ? "" : " (" + e.flavor() + ")");
+  }
+
+  static void device(Console c, DeviceResult d, boolean verbose) {
+    String what = d.device() + (d.name() == null || d.name().equals(d.device()) ? "" : " (" + d.name() + ")");
+    if (Boolean.TRUE.equals(d.verified())) {
+      c.mark(Console.Mark.OK, what + " computes: max abs error " + figure(d.maxAbsError()) + " (tolerance "
+          + figure(d.tolerance()) + ")");
+      return;
+    }
+    if (d.verified() == null && d.diagnosis() == null) {
+      c.mark(Console.Mark.INFO, what + " found, not verified");
+      return;
+    }
+    c.mark(Console.Mark.FAIL, what + ": " + (d.diagnosis() == null ? "not verified" : d.diagnosis()));
+    if (d.fix() != null) {
+      c.detail(Console.Mark.FAIL, "fix: " + d.fix());
+    }
+    List<String> tail = d.stderrTail();
+    List<String> shown = verbose ? tail : tail.subList(Math.max(0, tail.size() - SHORT_TAIL), tail.size());
+    shown.forEach(l -> c.detail("| " + l));
+  }
+
+  static String figure(Double v) {
+    return v == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.1e", v);
+  }
+}

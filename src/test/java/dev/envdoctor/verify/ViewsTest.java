@@ -1,0 +1,79 @@
+package dev.envdoctor.verify;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.calibrate.CalibrationView;
+import dev.envdoctor.cli.Console;
+import dev.envdoctor.cli.OutputOptions;
+import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.Engine;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.Tool;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The verify and calibrate sections drawn from a report with several sides. */
+class ViewsTest {
+
+  private final StringWriter text = new StringWriter();
+
+  private RunContext ctx() {
+    PrintWriter out = new PrintWriter(text, true);
+    return new RunContext(out, out, new Console(out, false), spec -> null, Clock.systemUTC(), Map.of(),
+        new OutputOptions(), new RunOptions(), Set.of(Phase.VERIFY));
+  }
+
+  private static Report report() {
+    Report r = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z");
+    return r.withEngines(List.of(new Engine("native", "DJL PyTorch", "0.36.0", "2.7.1", "/x", "cpu", null)))
+        .withDevices(List.of(
+            new DeviceResult("native", "djl", "cpu", null, true, 3.6e-7, 1e-2, null, null, List.of()),
+            new DeviceResult("native", "djl", "cuda:0", "NVIDIA H100 80GB HBM3", false, null, 1e-2, "the worker crashed with SIGSEGV",
+                "run 'envdoctor verify --device cpu'", List.of("l1", "l2", "l3", "l4")),
+            new DeviceResult("docker", "python", "cpu", null, true, 1e-6, 1e-3, null, null, List.of())))
+        .withCalibrations(List.of(
+            new Calibration("native", "djl", "cpu", "mlp", 64, null, 3, 30, 5.25, 4.9, 6.1, 0.08, 12190.0, 48.9, 2.57e8,
+                2, 400.0, List.of(5.25), null),
+            new Calibration("docker", "python", "cpu", "cnn", 16, 64, null, null, null, null, null, null, null, null,
+                3.8e8, 2, 10.0, List.of(), "the worker gave no answer within 120 s")));
+  }
+
+  @Test
+  void verifyGroupsBySideWithFiguresFixesAndTheLastLines() {
+    new VerifyView().print(report(), ctx());
+    String s = text.toString();
+    assertTrue(s.contains("native JVM (DJL) — DJL PyTorch 0.36.0, libtorch 2.7.1 (cpu)"), s);
+    assertTrue(s.contains("[✓] cpu computes: max abs error 3.6e-07 (tolerance 1.0e-02)"), s);
+    assertTrue(s.contains("[✗] cuda:0 (NVIDIA H100 80GB HBM3): the worker crashed with SIGSEGV"), s);
+    assertTrue(s.contains("✗ fix: run 'envdoctor verify --device cpu'"), s);
+    assertTrue(s.contains("| l4") && !s.contains("| l1"), "last 3 lines only without -v: " + s);
+    assertTrue(s.contains("docker · Python"), s);
+  }
+
+  @Test
+  void calibrationTableAndFailures() {
+    new CalibrationView().print(report(), ctx());
+    String s = text.toString();
+    assertTrue(s.contains("median ms"), s);
+    assertTrue(s.lines().anyMatch(l -> l.startsWith("native JVM (DJL)  cpu") && l.contains("5.25") && l.contains("48.90")), s);
+    assertTrue(s.contains("[✗] docker · Python cpu cnn: the worker gave no answer within 120 s"), s);
+  }
+
+  @Test
+  void anEmptyReportSaysSo() {
+    Report empty = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z");
+    new VerifyView().print(empty, ctx());
+    new CalibrationView().print(empty, ctx());
+    assertTrue(text.toString().contains("[-] no side was verified"), text.toString());
+    assertTrue(text.toString().contains("[-] no calibration ran"), text.toString());
+  }
+}
