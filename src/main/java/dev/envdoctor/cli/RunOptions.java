@@ -23,6 +23,10 @@ public final class RunOptions {
       description = "The Python of your training env (default: $VIRTUAL_ENV, $CONDA_PREFIX, then python3 on PATH).")
   public Path python;
 
+  @Option(names = "--container-python", paramLabel = "IMAGE",
+      description = "Also run the Python torch probe inside IMAGE (an image with python3 and torch), in each container runtime.")
+  public String containerPython;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
       description = "Where report files go (default: ${DEFAULT-VALUE}).")
   public Path out;

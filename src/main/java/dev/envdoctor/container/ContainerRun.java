@@ -6,6 +6,7 @@ import dev.envdoctor.exec.CommandSpec;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -20,11 +21,13 @@ public final class ContainerRun {
 
   private final CommandRunner runner;
   private final ContainerEngine engine;
+  private final Map<String, String> env;
   private final String name;
 
-  public ContainerRun(CommandRunner runner, ContainerEngine engine) {
+  public ContainerRun(CommandRunner runner, ContainerEngine engine, Map<String, String> env) {
     this.runner = runner;
     this.engine = engine;
+    this.env = Map.copyOf(env);
     byte[] id = new byte[6];
     RANDOM.nextBytes(id);
     this.name = "envdoctor-" + HexFormat.of().formatHex(id);
@@ -36,7 +39,7 @@ public final class ContainerRun {
 
   /** Runs the body with the container's name, then removes the container. */
   public <T> T run(Function<String, T> body) {
-    Runnable remove = () -> runner.run(CommandSpec.of(REMOVE_TIMEOUT, engine.forceRemove(name)));
+    Runnable remove = () -> runner.run(CommandSpec.of(REMOVE_TIMEOUT, engine.forceRemove(name)).withEnv(env));
     ChildProcesses.onExit(remove);
     try {
       return body.apply(name);

@@ -4,17 +4,15 @@ import dev.envdoctor.container.image.WorkerImage;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stage;
-import dev.envdoctor.exec.CommandResult;
-import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.verify.WorkerCall;
 import dev.envdoctor.verify.WorkerClient;
 import dev.envdoctor.worker.WorkerOutput;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Verify stage "containers": the same worker as natively, inside a container of each reachable
@@ -23,8 +21,6 @@ import java.util.List;
  * container removed afterwards whatever happened (also on timeout or Ctrl-C).
  */
 public final class ContainerStage implements Stage {
-
-  static final Duration INSPECT_TIMEOUT = Duration.ofSeconds(10);
 
   @Override
   public String name() {
@@ -62,24 +58,27 @@ public final class ContainerStage implements Stage {
   }
 
   private Report verifyIn(Report report, RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, String image) {
-    CommandResult inspect = ctx.runner().run(CommandSpec.of(INSPECT_TIMEOUT, engine.imageArchitecture(image)));
-    if (!inspect.ok()) {
+    Map<String, String> env = EngineProbe.engineEnv(ctx.env());
+    if (ctx.options().containerPython != null) {
+      report = ContainerPython.run(report, ctx, engine, runtime, env, ctx.options().containerPython);
+    }
+    String imageArch = ImageCheck.architecture(ctx, engine, image, env);
+    if (imageArch == null) {
       return report.plusDevices(List.of(unavailable(engine.name(),
           "the worker image " + image + " is not in " + engine.name(),
           "envdoctor image build --runtime " + engine.name())));
     }
-    String imageArch = Arch.normalize(inspect.stdout().trim());
-    if (imageArch != null && runtime.arch() != null && !imageArch.equals(runtime.arch())) {
+    if (runtime.arch() != null && !imageArch.equals(runtime.arch())) {
       report = withNote(report, engine.name(), "warning: the worker image " + image + " is linux/" + imageArch
           + " but the engine runs " + runtime.arch() + ": emulated (very slow); rebuild it with envdoctor image build --runtime "
           + engine.name());
     }
     ctx.progress("verifying devices in " + engine.name() + " (" + image + ") ...");
-    ContainerRun run = new ContainerRun(ctx.runner(), engine);
+    ContainerRun run = new ContainerRun(ctx.runner(), engine, env);
     List<String> args = WorkerArgs.of(ctx);
     WorkerOutput out = run.run(name -> new WorkerClient(ctx.runner()).run(
         WorkerCall.of(launchPrefix(engine, name, image, runtime.gpuAccess()), args, WorkerArgs.timeout(ctx), engine.name())
-            .withProgress(p -> ctx.progress("  " + engine.name() + ": " + p))));
+            .withEnv(env).withProgress(p -> ctx.progress("  " + engine.name() + ": " + p))));
     Report r = report.plusDevices(out.devices()).plusCalibrations(out.calibrations()).plusPeaks(out.peaks());
     return out.engine() == null ? r : r.plusEngines(List.of(out.engine()));
   }

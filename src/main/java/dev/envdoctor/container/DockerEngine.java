@@ -35,8 +35,8 @@ public final class DockerEngine extends CliEngine {
     if (info.status() == CommandResult.Status.NOT_FOUND) {
       return RuntimeAssessment.failed(cli, null, FailureDiagnosis.of(cli, info, probe.env(), probe.host()));
     }
-    String[] ctx = context(probe);
-    String context = ctx[0] == null ? null : ctx[1] == null ? ctx[0] : ctx[0] + " (" + ctx[1] + ")";
+    Context ctx = context(probe);
+    String context = ctx.describe();
     if (!info.ok()) {
       return RuntimeAssessment.failed(cli, context, FailureDiagnosis.of(cli, info, probe.env(), probe.host()));
     }
@@ -53,23 +53,31 @@ public final class DockerEngine extends CliEngine {
     }
     Product product = "nerdctl".equals(cli)
         ? (probe.host().macos() ? Product.LINUX_VM_ON_MAC : Product.NERDCTL_NATIVE)
-        : ProductDetector.docker(facts, ctx[0] != null ? ctx[0] : facts.clientContext(), ctx[1], probe.host());
+        : ProductDetector.docker(facts, ctx.name() != null ? ctx.name() : facts.clientContext(), ctx.endpoint(),
+            probe.host());
     return RuntimeAssessment.ok(cli, context, product, facts, probe.host(), probe.hostCdiDevices());
   }
 
-  /** {name, endpoint}; DOCKER_HOST wins over any context, as the CLI does. */
-  private String[] context(EngineProbe probe) {
+  /** The context the CLI uses and its endpoint; either may be null. */
+  record Context(String name, String endpoint) {
+    String describe() {
+      return name == null ? null : endpoint == null ? name : name + " (" + endpoint + ")";
+    }
+  }
+
+  /** DOCKER_HOST wins over any context, as in the CLI. */
+  private Context context(EngineProbe probe) {
     String host = probe.env().get("DOCKER_HOST");
     if (host != null && !host.isBlank()) {
-      return new String[] {"DOCKER_HOST", host};
+      return new Context("DOCKER_HOST", host);
     }
     if (!"docker".equals(cli)) {
-      return new String[] {null, null};
+      return new Context(null, null);
     }
     CommandResult inspect = probe.run(cli, "context", "inspect");
     if (!inspect.ok()) {
-      return new String[] {probe.env().get("DOCKER_CONTEXT"), null};
+      return new Context(probe.env().get("DOCKER_CONTEXT"), null);
     }
-    return new String[] {DockerContextParser.name(inspect.stdout()), DockerContextParser.endpoint(inspect.stdout())};
+    return new Context(DockerContextParser.name(inspect.stdout()), DockerContextParser.endpoint(inspect.stdout()));
   }
 }

@@ -22,11 +22,15 @@ public record EngineProbe(CommandRunner runner, Map<String, String> env, HostFac
 
   /** Runs argv with this probe's timeout and the caller's engine selection variables passed on. */
   public CommandResult run(String... argv) {
-    return runner.run(CommandSpec.of(timeout, argv).withEnv(engineEnv()));
+    return runner.run(CommandSpec.of(timeout, argv).withEnv(engineEnv(env)));
   }
 
-  /** The variables that choose an engine: passed explicitly so tests can set them per run. */
-  public Map<String, String> engineEnv() {
+  /**
+   * The variables that choose an engine and find its CLI, from the run's environment: passed to
+   * every engine command explicitly, so a run whose environment differs from the JVM's (tests) is
+   * obeyed.
+   */
+  public static Map<String, String> engineEnv(Map<String, String> env) {
     java.util.Map<String, String> out = new java.util.HashMap<>();
     for (String k : List.of("DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "CONTAINER_HOST", "CONTAINER_CONNECTION",
         "CONTAINERS_MACHINE_PROVIDER", "HOME", "PATH", "XDG_RUNTIME_DIR")) {

@@ -27,7 +27,7 @@ public final class FailureDiagnosis {
           engine + " engine gave no answer within " + r.spec().timeout().toSeconds() + " s (hung or starting)",
           restartFix(engine, host));
     }
-    String err = (r.stderr() == null ? "" : r.stderr()) + "\n" + (r.stdout() == null ? "" : "");
+    String err = r.stderr() == null ? "" : r.stderr();
     String lower = err.toLowerCase(Locale.ROOT);
     if (lower.contains("context not found") || (lower.contains("context \"") && lower.contains("not found"))) {
       Matcher m = CONTEXT.matcher(err);

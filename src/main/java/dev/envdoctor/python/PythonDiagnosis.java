@@ -145,6 +145,22 @@ public final class PythonDiagnosis {
     return Optional.empty();
   }
 
+  /** Fixes for the failures a device itself reports, by the words torch uses. */
+  static String deviceFix(String diagnosis) {
+    String d = diagnosis == null ? "" : diagnosis.toLowerCase(Locale.ROOT);
+    if (d.contains("no kernel image") || d.contains("not compatible with the current pytorch installation")) {
+      return "this torch has no kernels for this GPU's compute capability: install a newer torch built for it"
+          + " (download.pytorch.org/whl/cu128 or later for recent GPUs)";
+    }
+    if (d.contains("out of memory")) {
+      return "free the GPU (nvidia-smi lists the processes using it) or run envdoctor when it is idle";
+    }
+    if (d.contains("differs from the cpu") || d.contains("nan")) {
+      return "the device computes wrong results: update the driver (macOS: the OS) and torch, and report it if it stays";
+    }
+    return null;
+  }
+
   static Optional<GpuInfo> nvidiaGpu(Host host) {
     if (host == null) {
       return Optional.empty();
@@ -171,6 +187,8 @@ public final class PythonDiagnosis {
       if (!Boolean.TRUE.equals(d.verified()) && accelerator && env.diagnosis() != null) {
         diagnosis = env.diagnosis() + (diagnosis == null ? "" : " (" + diagnosis + ")");
         fix = env.fix();
+      } else if (!Boolean.TRUE.equals(d.verified()) && fix == null) {
+        fix = deviceFix(diagnosis);
       }
       devices.add(new DeviceResult("native", "python", d.device(), d.name(), d.verified(), d.maxAbsError(),
           d.tolerance(), diagnosis, fix, d.stderrTail()));

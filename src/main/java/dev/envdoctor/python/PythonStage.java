@@ -33,9 +33,9 @@ public final class PythonStage implements Stage {
   }
 
   /** Script options of the quick (default) and full calibration budgets. */
-  static final List<String> QUICK = List.of("--steps", "20", "--min-steps", "5", "--seconds", "0.5",
+  public static final List<String> QUICK = List.of("--steps", "20", "--min-steps", "5", "--seconds", "0.5",
       "--warmup-max", "10", "--warmup-seconds", "0.5");
-  static final List<String> FULL = List.of("--steps", "200", "--min-steps", "10", "--seconds", "5",
+  public static final List<String> FULL = List.of("--steps", "200", "--min-steps", "10", "--seconds", "5",
       "--warmup-max", "50", "--warmup-seconds", "3", "--peak-seconds", "1.5");
 
   private final Budget budget;

@@ -144,10 +144,10 @@ def device_names(torch, cuda, mps, wanted):
     chosen = []
     for w in wanted.split(","):
         w = w.strip()
-        if w == "cuda":
+        if w == "cuda" and cuda["deviceCount"] > 0:
             chosen += [d for d in present if d.startswith("cuda:")]
-        elif w == "cuda:0" and w not in present and cuda["deviceCount"] == 0:
-            chosen.append(w)  # asked for explicitly: verify says why it does not compute
+        elif w in ("cuda", "cuda:0") and cuda["deviceCount"] == 0:
+            chosen.append("cuda:0")  # asked for explicitly: verify says why it does not compute
         elif w in present or w == "mps":
             chosen.append(w)
     return [d for i, d in enumerate(chosen) if d not in chosen[:i]]

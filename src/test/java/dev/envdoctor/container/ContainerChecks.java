@@ -60,7 +60,7 @@ final class ContainerChecks {
   /** A worker that hangs is killed at its timeout, diagnosed, and its container removed. */
   static void hangIsKilledAndRemoved(WorkerImageFixture image, ContainerEngine engine) {
     ProcessRunner runner = new ProcessRunner();
-    ContainerRun run = new ContainerRun(runner, engine);
+    ContainerRun run = new ContainerRun(runner, engine, java.util.Map.of());
     long t0 = System.nanoTime();
     WorkerOutput out = run.run(name -> new WorkerClient(runner).run(WorkerCall.of(
         ContainerStage.launchPrefix(engine, name, image.tag, "none"), List.of("--device", "cpu", "--verify", "--fault", "hang"),
@@ -78,7 +78,7 @@ final class ContainerChecks {
   /** A worker killed by a signal is diagnosed as such, and its container removed. */
   static void segvIsDiagnosedAndRemoved(WorkerImageFixture image, ContainerEngine engine) {
     ProcessRunner runner = new ProcessRunner();
-    ContainerRun run = new ContainerRun(runner, engine);
+    ContainerRun run = new ContainerRun(runner, engine, java.util.Map.of());
     WorkerOutput out = run.run(name -> new WorkerClient(runner).run(WorkerCall.of(
         ContainerStage.launchPrefix(engine, name, image.tag, "none"), List.of("--device", "cpu", "--verify", "--fault", "segv"),
         Duration.ofSeconds(90), engine.name())));

@@ -1,59 +1,13 @@
 package dev.envdoctor.container;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.envdoctor.testing.RequiresDocker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /** The worker image and in-container verification with the real Docker engine. */
 @RequiresDocker("docker")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DockerContainerIT {
+class DockerContainerIT extends EngineContainerTests {
 
-  static WorkerImageFixture image;
-  static JsonNode verified;
-
-  @BeforeAll
-  static void buildImage() {
-    image = WorkerImageFixture.build("docker");
-  }
-
-  @AfterAll
-  static void removeImage() {
-    if (image != null) {
-      image.remove();
-    }
-  }
-
-  @Test
-  @Order(1)
-  void verifiesTheCpuInsideDocker() {
-    verified = ContainerChecks.verifiesCpu(image);
-  }
-
-  @Test
-  @Order(2)
-  void theContainerSeesWhatTheEngineSays() {
-    ContainerChecks.containerSeesWhatEngineSays(image,
-        verified != null ? verified : ContainerChecks.verifiesCpu(image));
-  }
-
-  @Test
-  void aHangingWorkerIsKilledAndItsContainerRemoved() {
-    ContainerChecks.hangIsKilledAndRemoved(image, new DockerEngine());
-  }
-
-  @Test
-  void aCrashingWorkerIsDiagnosedAndItsContainerRemoved() {
-    ContainerChecks.segvIsDiagnosedAndRemoved(image, new DockerEngine());
-  }
-
-  @Test
-  void aMissingImageNamesTheBuildCommand() {
-    ContainerChecks.missingImageNamesTheBuildCommand("docker");
+  @Override
+  ContainerEngine engine() {
+    return new DockerEngine();
   }
 }

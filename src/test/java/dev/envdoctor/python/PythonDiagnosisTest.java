@@ -92,4 +92,20 @@ class PythonDiagnosisTest {
     assertEquals("/x/python3 gave no answer within 3 s and was killed", hung.diagnosis());
     assertTrue(old.fix().contains("Python 3.8 or newer"), old.fix());
   }
+
+  @Test
+  void deviceFailuresGetTheirFix() {
+    assertTrue(PythonDiagnosis.deviceFix("cuda:0 failed to compute: RuntimeError: CUDA error: no kernel image is available"
+        + " for execution on the device").contains("compute capability"));
+    assertTrue(PythonDiagnosis.deviceFix("cuda:0 failed to compute: OutOfMemoryError: CUDA out of memory.").contains("nvidia-smi"));
+    assertTrue(PythonDiagnosis.deviceFix("mps differs from the CPU by 0.02 (tolerance 0.001)").contains("wrong results"));
+    assertNull(PythonDiagnosis.deviceFix("cuda:0 failed to compute: RuntimeError: something new"));
+  }
+
+  @Test
+  void theScriptFitsInAPipeBuffer() {
+    // the runner writes stdin before it waits: a child that never reads it must not block that
+    // write, or its timeout would never start. Linux pipes hold 64 KiB.
+    assertTrue(PythonBackend.script().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 60_000);
+  }
 }

@@ -148,4 +148,14 @@ class PythonScriptIT {
     String stdout = run.result().stdout().strip();
     assertTrue(stdout.startsWith("{") && stdout.endsWith("}"), stdout);
   }
+
+  @Test
+  void cudaAskedForOnACpuTorchSaysWhy() {
+    ScriptOutput out = run(List.of("verify"), "--device", "cuda");
+    DeviceResult cuda = out.worker().devices().get(0);
+    assertEquals("cuda:0", cuda.device());
+    assertEquals(Boolean.FALSE, cuda.verified());
+    assertTrue(cuda.diagnosis().contains("Torch not compiled with CUDA enabled"), cuda.diagnosis());
+    assertTrue(cuda.stderrTail().size() > 0);
+  }
 }

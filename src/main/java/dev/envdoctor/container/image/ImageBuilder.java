@@ -75,12 +75,10 @@ public final class ImageBuilder {
           + (baseImage == null ? "" : " on " + baseImage) + " ...");
       CommandResult r = runner.run(CommandSpec.of(BUILD_TIMEOUT, engine.build(context, tag, args)));
       if (!r.ok()) {
-        List<String> tail = new ArrayList<>(r.stderrTail(6));
-        if (tail.isEmpty()) {
-          List<String> out = r.stdoutLines();
-          tail.addAll(out.subList(Math.max(0, out.size() - 6), out.size()));
-        }
-        throw ExitException.toolFailed("image build: " + r.describe() + ": " + String.join(" | ", tail));
+        List<String> lines = new ArrayList<>(r.stdoutLines());
+        lines.addAll(r.stderrTail(20));
+        throw ExitException.toolFailed("image build: " + engine.name() + " build failed: "
+            + BuildFailure.describe(lines, baseImage));
       }
     } finally {
       cleanup.run();

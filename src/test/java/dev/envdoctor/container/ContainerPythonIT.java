@@ -1,0 +1,83 @@
+package dev.envdoctor.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.exec.CommandSpec;
+import dev.envdoctor.testing.RequiresDocker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** --container-python: the Python torch probe inside an image with Debian's python3-torch. */
+@RequiresDocker("docker")
+class ContainerPythonIT {
+
+  static String image;
+
+  @BeforeAll
+  static void buildTorchImage() throws IOException {
+    byte[] id = new byte[4];
+    new SecureRandom().nextBytes(id);
+    image = "envdoctor-ct-torch-" + HexFormat.of().formatHex(id) + ":1";
+    Path dir = Files.createTempDirectory("envdoctor-ct-torch-");
+    try {
+      Files.writeString(dir.resolve("Dockerfile"), "FROM " + WorkerImageFixture.BASE + "\n"
+          + "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-torch"
+          + " && rm -rf /var/lib/apt/lists/*\n");
+      CommandResult r = Jar.RUNNER.run(CommandSpec.of(Duration.ofMinutes(20), "docker", "build", "-q", "-t", image, dir.toString()));
+      assertTrue(r.ok(), r.describe() + r.stderr());
+    } finally {
+      Files.deleteIfExists(dir.resolve("Dockerfile"));
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  @AfterAll
+  static void removeImage() {
+    if (image != null) {
+      Jar.engine("docker", "rmi", "-f", image);
+    }
+  }
+
+  static JsonNode pythonDevice(JsonNode report, String runtime) {
+    for (JsonNode d : report.path("devices")) {
+      if (runtime.equals(d.path("runtime").asText()) && "python".equals(d.path("backend").asText())) {
+        return d;
+      }
+    }
+    throw new AssertionError("no python device of " + runtime + " in " + report.path("devices"));
+  }
+
+  @Test
+  void torchInTheContainerComputesOnItsCpu() {
+    CommandResult r = Jar.run(Map.of("ENVDOCTOR_WORKER_IMAGE", "envdoctor-ct-missing:0"),
+        "verify", "--runtime", "docker", "--container-python", image, "--json");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode report = Jar.json(r);
+    JsonNode cpu = pythonDevice(report, "docker");
+    assertEquals("cpu", cpu.path("device").asText(), cpu.toString());
+    assertTrue(cpu.path("verified").asBoolean(), cpu.toString());
+    CommandResult ps = Jar.engine("docker", "ps", "-a", "--filter", "label=dev.envdoctor=worker", "-q");
+    assertEquals(List.of(), ps.stdoutLines().stream().filter(l -> !l.isBlank()).toList());
+  }
+
+  @Test
+  void aMissingPythonImageIsDiagnosed() {
+    CommandResult r = Jar.run(Map.of("ENVDOCTOR_WORKER_IMAGE", "envdoctor-ct-missing:0"),
+        "verify", "--runtime", "docker", "--container-python", "envdoctor-ct-missing-torch:0", "--json");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode d = pythonDevice(Jar.json(r), "docker");
+    assertEquals("the image envdoctor-ct-missing-torch:0 is not in docker", d.path("diagnosis").asText());
+  }
+}
