@@ -4,6 +4,9 @@ import dev.envdoctor.cli.Console;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
 import dev.envdoctor.recommend.RecommendView;
+import dev.envdoctor.report.ReportFiles;
+import dev.envdoctor.report.ReportFilesStage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -50,10 +53,13 @@ public final class DoctorView implements View {
     c.mark(Console.Mark.INFO, b.toString());
   }
 
-  /** The report files of this run: envdoctor-* files in --out written since the run began. */
+  /** The report files this run wrote, as the report stage names them from the run's createdAt. */
   private static void reports(Report report, RunContext ctx) {
-    Path out = ctx.options() == null ? null : ctx.options().out;
-    List<String> names = WrittenFiles.writtenSince(out, report.createdAt());
+    ReportFiles files = ctx.options() == null ? null : ReportFilesStage.written(report, ctx);
+    if (files == null) {
+      return;
+    }
+    List<String> names = files.all().stream().filter(Files::isRegularFile).map(Path::toString).toList();
     if (!names.isEmpty()) {
       ctx.console().mark(Console.Mark.INFO, "Reports: " + String.join(", ", names)
           + " (`envdoctor report --from` re-renders one)");

@@ -42,25 +42,22 @@ class DoctorViewTest {
     assertTrue(text.contains("[-] Podman: not installed"), text);
     assertTrue(text.contains("    ! disk-free: 71 GiB free on /, less than 100 GiB — fix: free space"), text);
     assertTrue(text.contains("[•] Took 28.4 s: probe 1.8 s · runtimes 0.9 s · native-djl 7.3 s"), text);
-    assertFalse(text.contains("Reports:"), "no report file of this run in reports/: " + text);
+    assertFalse(text.contains("Reports:"), "no report file of this run in the temp --out: " + text);
   }
 
   @Test
   void theReportFilesOfThisRunAreNamed(@TempDir Path out) throws Exception {
     Report r = RecordedReports.load(RecordedReports.LINUX_CPU_ONLY);
-    Report now = new Report(r.schema(), r.tool(), java.time.Instant.now().toString(), r.host(), r.jvm(), r.python(),
-        r.engines(), r.runtimes(), r.devices(), r.calibrations(), r.peaks(), r.recommendation(), r.checks(),
-        r.summary(), r.stages(), r.redaction());
-    Files.writeString(out.resolve("envdoctor-old.json"), "{}");
-    Files.setLastModifiedTime(out.resolve("envdoctor-old.json"), FileTime.fromMillis(0));
-    Files.writeString(out.resolve("envdoctor-new.json"), "{}");
-    Files.writeString(out.resolve("envdoctor-new.md"), "#");
+    var files = dev.envdoctor.report.ReportFiles.named(out, r.createdAt());
+    Files.writeString(out.resolve("envdoctor-20200101T000000Z.json"), "{}");
+    Files.writeString(files.json(), "{}");
+    Files.writeString(files.md(), "#");
     ViewContexts v = new ViewContexts(false);
     v.ctx.options().out = out;
-    new DoctorView().print(now, v.ctx);
-    assertTrue(v.text().contains("[•] Reports: " + out.resolve("envdoctor-new.json") + ", " + out.resolve("envdoctor-new.md")
+    new DoctorView().print(r, v.ctx);
+    assertTrue(v.text().contains("[•] Reports: " + files.json() + ", " + files.md()
         + " (`envdoctor report --from` re-renders one)"), v.text());
-    assertFalse(v.text().contains("envdoctor-old"), v.text());
+    assertFalse(v.text().contains("envdoctor-20200101"), v.text());
   }
 
   @Test

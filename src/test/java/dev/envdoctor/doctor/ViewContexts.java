@@ -22,7 +22,7 @@ public final class ViewContexts {
     OutputOptions output = new OutputOptions();
     output.verbose = verbose;
     RunOptions options = new RunOptions();
-    options.out = Path.of("reports");
+    options.out = Path.of(System.getProperty("java.io.tmpdir"), "envdoctor-view-test-" + System.nanoTime());
     ctx = new RunContext(w, new PrintWriter(new StringWriter(), true), new Console(w, false), new ProcessRunner(),
         Clock.systemUTC(), Map.of(), output, options, EnumSet.allOf(Phase.class));
   }
