@@ -7,6 +7,9 @@ import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stages;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.report.Identity;
+import dev.envdoctor.report.Redactor;
+import dev.envdoctor.report.Renderers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +42,10 @@ public final class CheckCommand extends StageCommand {
   @Option(names = "--force", description = "With --init: overwrite an existing file.")
   boolean force;
 
+  @Option(names = "--junit", paramLabel = "FILE",
+      description = "Also write the results as JUnit XML for a CI system (redacted unless --no-redact).")
+  Path junit;
+
   @Override
   protected Phase phase() {
     return Phase.CHECK;
@@ -70,6 +77,9 @@ public final class CheckCommand extends StageCommand {
     if (init != null) {
       return writeProfile(report, ctx);
     }
+    if (junit != null) {
+      writeJunit(report, ctx);
+    }
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
     } else {
@@ -87,17 +97,27 @@ public final class CheckCommand extends StageCommand {
         r.runtimes(), r.devices(), r.calibrations(), r.peaks(), r.recommendation(), List.of(), null, List.of(), r.redaction());
   }
 
-  private int writeProfile(Report report, RunContext ctx) {
-    ProfileWriter.Written w = ProfileWriter.write(report, init.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+  private void writeJunit(Report report, RunContext ctx) {
+    Report shared = run.noRedact ? report : new Redactor(Identity.current(ctx.env())).redact(report);
+    String xml = Renderers.byFormat("junit").orElseThrow().render(shared);
+    write(junit, xml);
+  }
+
+  private static void write(Path file, String text) {
     try {
-      Path parent = init.toAbsolutePath().getParent();
+      Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(init, w.yaml(), StandardCharsets.UTF_8);
+      Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw ExitException.badInput("cannot write " + init + ": " + e.getMessage());
+      throw ExitException.badInput("cannot write " + file + ": " + e.getMessage());
     }
+  }
+
+  private int writeProfile(Report report, RunContext ctx) {
+    ProfileWriter.Written w = ProfileWriter.write(report, init.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+    write(init, w.yaml());
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
     } else {

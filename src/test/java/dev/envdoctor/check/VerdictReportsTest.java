@@ -49,7 +49,7 @@ class VerdictReportsTest {
         "container-gpu-access", "gpu-computes-in-container")) {
       assertEquals("pass", r.status(id), id);
     }
-    assertEquals("any(runtimes[name!=native,status=ok].gpuAccess) is nvidia", r.message("container-gpu-access"));
+    assertEquals("any(runtimes[name!=native,status=ok].gpuAccess) is nvidia-runtime", r.message("container-gpu-access"));
     assertEquals(13, r.summary().get("passed").asInt());
   }
 
