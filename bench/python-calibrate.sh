@@ -2,19 +2,21 @@
 # Repeatability of the Python backend's calibration: runs envdoctor_torch.py's calibrate N times
 # (independent processes, the --quick budget envdoctor uses) and prints each workload's median step
 # time per run, the median of the medians and their coefficient of variation across runs.
-# Usage: bench/python-calibrate.sh [PYTHON] [RUNS] [DEVICE] [THREADS]
-#        (defaults: /usr/bin/python3 5 cpu 0 = the CPUs the process may use)
+# Usage: bench/python-calibrate.sh [PYTHON] [RUNS] [DEVICE] [THREADS] [SECONDS] [STEPS]
+#        (defaults: /usr/bin/python3 5 cpu 0 = the CPUs the process may use, 0.5 s and 20 steps = --quick)
 set -eu
 PY=${1:-/usr/bin/python3}
 RUNS=${2:-5}
 DEVICE=${3:-cpu}
 THREADS=${4:-0}
+SECONDS_=${5:-0.5}
+STEPS=${6:-20}
 SCRIPT="$(dirname "$0")/../src/main/resources/dev/envdoctor/python/envdoctor_torch.py"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 i=1
 while [ "$i" -le "$RUNS" ]; do
-  "$PY" - calibrate --device "$DEVICE" --threads "$THREADS" --steps 20 --min-steps 5 --seconds 0.5 --warmup-max 10 \
+  "$PY" - calibrate --device "$DEVICE" --threads "$THREADS" --steps "$STEPS" --min-steps 5 --seconds "$SECONDS_" --warmup-max 10 \
     --warmup-seconds 0.5 < "$SCRIPT" > "$OUT/run$i.json" 2>/dev/null
   i=$((i + 1))
 done

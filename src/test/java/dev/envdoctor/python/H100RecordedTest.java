@@ -107,4 +107,12 @@ class H100RecordedTest {
     assertEquals(Boolean.TRUE, env.facts().torch().cudaAvailable());
     assertTrue(PythonDiagnosis.envFinding("/opt/torch/.venv/bin/python3", env.output(), env.host()).isEmpty());
   }
+
+  @Test
+  void aCpuOnlyCalibrationThereParsesWithItsThreads() throws Exception {
+    ScriptOutput out = ScriptOutput.parse(recorded("py-cpu16.json"));
+    assertTrue(out.worker().devices().isEmpty(), "calibrate alone does not verify");
+    assertEquals(List.of("mlp", "cnn"), out.worker().calibrations().stream().map(Calibration::workload).toList());
+    assertTrue(out.worker().calibrations().stream().allMatch(c -> c.threads() == 16 && c.steps() == 30));
+  }
 }
