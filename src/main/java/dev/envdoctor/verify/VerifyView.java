@@ -6,6 +6,7 @@ import dev.envdoctor.doctor.View;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.model.Report;
+import dev.envdoctor.python.PythonView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class VerifyView implements View {
   public void print(Report report, RunContext ctx) {
     Console c = ctx.console();
     c.heading("Devices (verify: forward and backward pass checked against the CPU)");
-    if (report.devices().isEmpty() && report.engines().isEmpty()) {
+    if (report.devices().isEmpty() && report.engines().isEmpty() && report.python() == null) {
       c.mark(Console.Mark.SKIP, "no side was verified (see --runtime and --backend)");
       return;
     }
@@ -33,7 +34,17 @@ public final class VerifyView implements View {
     for (DeviceResult d : report.devices()) {
       bySide.computeIfAbsent(Sides.label(d.runtime(), d.backend()), k -> new java.util.ArrayList<>()).add(d);
     }
+    String nativePython = Sides.label("native", "python");
+    if (report.python() != null && !bySide.containsKey(nativePython)) {
+      bySide = withNativePython(bySide, nativePython);
+    }
     for (var side : bySide.entrySet()) {
+      if (side.getKey().equals(nativePython) && report.python() != null) {
+        // the Python env's own section: interpreter, torch, its devices, and the fix for the env
+        c.line(c.bold(side.getKey()));
+        new PythonView().print(report, ctx);
+        continue;
+      }
       c.line(c.bold(side.getKey()) + engineNote(report, side.getValue().get(0)));
       engineProblem(c, report, side.getValue().get(0));
       for (DeviceResult d : side.getValue()) {
@@ -41,6 +52,23 @@ public final class VerifyView implements View {
       }
     }
     c.flush();
+  }
+
+  /** The native Python section goes right after the native JVM one, even when it has no device. */
+  private static Map<String, List<DeviceResult>> withNativePython(Map<String, List<DeviceResult>> bySide, String label) {
+    Map<String, List<DeviceResult>> out = new LinkedHashMap<>();
+    boolean placed = false;
+    for (var e : bySide.entrySet()) {
+      if (!placed && !e.getKey().startsWith("native")) {
+        out.put(label, List.of());
+        placed = true;
+      }
+      out.put(e.getKey(), e.getValue());
+    }
+    if (!placed) {
+      out.put(label, List.of());
+    }
+    return out;
   }
 
   private static String engineNote(Report report, DeviceResult d) {

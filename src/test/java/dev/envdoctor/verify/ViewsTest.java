@@ -50,6 +50,20 @@ class ViewsTest {
   }
 
   @Test
+  void thePythonEnvHasItsSectionAfterTheNativeJvmEvenWithoutDevices() {
+    var py = new dev.envdoctor.model.PythonEnv("/opt/py/bin/python3", "3.11.7", "x86_64", true, "VIRTUAL_ENV", null,
+        "torch is not installed in this Python (/opt/py/bin/python3)", "install it there");
+    new VerifyView().print(report().withPython(py), ctx());
+    String s = text.toString();
+    int jvm = s.indexOf("native JVM (DJL)");
+    int python = s.indexOf("native Python");
+    int docker = s.indexOf("docker · Python");
+    assertTrue(jvm >= 0 && jvm < python && python < docker, s);
+    assertTrue(s.contains("[✗] Python 3.11.7 at /opt/py/bin/python3 (VIRTUAL_ENV)"), s);
+    assertTrue(s.contains("• fix: install it there"), s);
+  }
+
+  @Test
   void verifyGroupsBySideWithFiguresFixesAndTheLastLines() {
     new VerifyView().print(report(), ctx());
     String s = text.toString();
