@@ -73,7 +73,7 @@ public final class VerifyView implements View {
 
   private static String engineNote(Report report, DeviceResult d) {
     return report.engines().stream()
-        .filter(e -> Objects.equals(e.runtime(), d.runtime()) && "djl".equals(d.backend()) && e.libtorchVersion() != null)
+        .filter(e -> Objects.equals(e.runtime(), d.runtime()) && "djl".equals(d.backend()) && isDjl(e) && e.libtorchVersion() != null)
         .findFirst()
         .map(VerifyView::describe)
         .orElse("");
@@ -82,13 +82,18 @@ public final class VerifyView implements View {
   /** A note about an engine that loaded (a cache fallback, CUDA unusable), with its fix where known. */
   private static void engineProblem(Console c, Report report, DeviceResult d) {
     report.engines().stream()
-        .filter(e -> Objects.equals(e.runtime(), d.runtime()) && "djl".equals(d.backend()) && e.libtorchVersion() != null
+        .filter(e -> Objects.equals(e.runtime(), d.runtime()) && "djl".equals(d.backend()) && isDjl(e) && e.libtorchVersion() != null
             && e.diagnosis() != null)
         .findFirst()
         .ifPresent(e -> {
           c.mark(Console.Mark.WARN, e.diagnosis());
           CrashDiagnoses.cudaDriver(e.diagnosis()).ifPresent(fix -> c.detail(Console.Mark.WARN, "fix: " + fix.fix()));
         });
+  }
+
+  /** The JVM worker's engine, not the Python env's torch that shares the native side. */
+  private static boolean isDjl(Engine e) {
+    return e.name() != null && e.name().startsWith("DJL");
   }
 
   private static String describe(Engine e) {

@@ -94,7 +94,7 @@ public final class WorkerClient {
     if (doc.isPresent()) {
       // a child that printed its document and then died or hung on the way out (libtorch
       // destructors, a stray native thread) still said everything it had to say; it is gone now
-      return WorkerDocument.stamp(doc.get(), call.runtime());
+      return WorkerDocument.stamp(VersionMismatch.explain(doc.get(), env, libtorchAtPath), call.runtime());
     }
     return WorkerDocument.stamp(WorkerFailure.diagnose(result, call, env, libtorchAtPath), call.runtime());
   }

@@ -34,7 +34,8 @@ class ViewsTest {
 
   private static Report report() {
     Report r = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z");
-    return r.withEngines(List.of(new Engine("native", "DJL PyTorch", "0.36.0", "2.7.1", "/x", "cpu", null)))
+    return r.withEngines(List.of(new Engine("native", "torch", "2.11.0+cu130", "2.11.0+cu130", "/t", "cu130", null),
+            new Engine("native", "DJL PyTorch", "0.36.0", "2.7.1", "/x", "cpu", null)))
         .withDevices(List.of(
             new DeviceResult("native", "djl", "cpu", null, true, 3.6e-7, 1e-2, null, null, List.of()),
             new DeviceResult("native", "djl", "cuda:0", "NVIDIA H100 80GB HBM3", false, null, 1e-2, "the worker crashed with SIGSEGV",
