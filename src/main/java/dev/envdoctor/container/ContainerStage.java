@@ -57,10 +57,18 @@ public final class ContainerStage implements Stage {
     return report;
   }
 
+  /** --backend djl or all (or a list naming djl) runs the JVM worker in the container. */
+  static boolean djlWanted(String backend) {
+    return backend == null || "all".equals(backend) || java.util.Arrays.asList(backend.split(",")).contains("djl");
+  }
+
   private Report verifyIn(Report report, RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, String image) {
     Map<String, String> env = EngineProbe.engineEnv(ctx.env());
     if (ctx.options().containerPython != null) {
       report = ContainerPython.run(report, ctx, engine, runtime, env, ctx.options().containerPython);
+    }
+    if (!djlWanted(ctx.options().backend)) {
+      return report; // --backend python: the JVM worker's image is not the stack asked about
     }
     String imageArch = ImageCheck.architecture(ctx, engine, image, env);
     if (imageArch == null) {
