@@ -31,10 +31,11 @@ final class Facts {
     text(out, Severity.INFO, "Python", b, o, r -> r.python() == null ? null : r.python().version());
     text(out, Severity.INFO, "torch", b, o, r -> r.python() == null || r.python().torch() == null ? null : r.python().torch().version());
     text(out, Severity.INFO, "torch CUDA", b, o, r -> r.python() == null || r.python().torch() == null ? null : r.python().torch().cuda());
-    Map<String, Engine> eb = Comparer.byKey(b.engines(), Engine::runtime);
-    Map<String, Engine> eo = Comparer.byKey(o.engines(), Engine::runtime);
-    for (String side : Comparer.union(eb.keySet(), eo.keySet())) {
-      pair(out, Severity.INFO, "DJL (" + side + ")", engine(eb.get(side)), engine(eo.get(side)));
+    // one native side has two engines (DJL and the Python env's torch): key by engine and side
+    Map<String, Engine> eb = Comparer.byKey(b.engines(), Facts::engineKey);
+    Map<String, Engine> eo = Comparer.byKey(o.engines(), Facts::engineKey);
+    for (String key : Comparer.union(eb.keySet(), eo.keySet())) {
+      pair(out, Severity.INFO, key, engine(eb.get(key)), engine(eo.get(key)));
     }
     Map<String, RuntimeInfo> rb = Comparer.byKey(b.runtimes(), RuntimeInfo::name);
     Map<String, RuntimeInfo> ro = Comparer.byKey(o.runtimes(), RuntimeInfo::name);
@@ -110,5 +111,9 @@ final class Facts {
 
   private static String norm(String s) {
     return s == null || Fmt.NONE.equals(s) || s.isBlank() ? null : s;
+  }
+
+  private static String engineKey(Engine e) {
+    return e.name() + " (" + e.runtime() + ")";
   }
 }

@@ -112,7 +112,7 @@ public record Headline(
       }
     }
     for (Engine e : r.engines()) {
-      out.add(new Item("DJL (" + Fmt.text(e.runtime()) + ")", Fmt.join(" ", Fmt.text(e.name()), e.version(),
+      out.add(new Item(Fmt.text(e.name()) + " (" + Fmt.text(e.runtime()) + ")", Fmt.join(" ", e.version(),
           e.libtorchVersion() == null ? null : "· libtorch " + e.libtorchVersion(), e.flavor())));
     }
     for (RuntimeInfo rt : r.runtimes()) {

@@ -137,7 +137,7 @@ final class HtmlRenderer implements ReportRenderer {
         rows.add(new Headline.Item("Python problem", Fmt.join(". Fix: ", r.python().diagnosis(), r.python().fix())));
       }
     }
-    r.engines().forEach(e -> rows.add(new Headline.Item("DJL (" + Fmt.text(e.runtime()) + ")",
+    r.engines().forEach(e -> rows.add(new Headline.Item(Fmt.text(e.name()) + " (" + Fmt.text(e.runtime()) + ")",
         Fmt.join(" · ", e.libraryPath(), e.diagnosis()))));
     r.stages().forEach(s -> rows.add(new Headline.Item("stage " + s.name(),
         Fmt.join(" · ", s.status(), s.millis() + " ms", s.error()))));
