@@ -17,7 +17,7 @@ public final class Stages {
 
   private Stages() {}
 
-  /** Every stage, in the order they run. Each issue replaces its pending entry. */
+  /** Every stage, in the order they run. */
   public static Pipeline standard() {
     return new Pipeline(List.of(
         new ProbeStage(),
