@@ -10,8 +10,6 @@ import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.report.Identity;
 import dev.envdoctor.report.Redactor;
 import dev.envdoctor.report.Renderers;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -100,24 +98,12 @@ public final class CheckCommand extends StageCommand {
   private void writeJunit(Report report, RunContext ctx) {
     Report shared = run.noRedact ? report : new Redactor(Identity.current(ctx.env())).redact(report);
     String xml = Renderers.byFormat("junit").orElseThrow().render(shared);
-    write(junit, xml);
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw ExitException.badInput("cannot write " + file + ": " + e.getMessage());
-    }
+    TextFiles.write(junit, xml, "");
   }
 
   private int writeProfile(Report report, RunContext ctx) {
     ProfileWriter.Written w = ProfileWriter.write(report, init.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-    write(init, w.yaml());
+    TextFiles.write(init, w.yaml(), "");
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
     } else {

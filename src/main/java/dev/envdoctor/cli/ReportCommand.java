@@ -6,9 +6,6 @@ import dev.envdoctor.report.Redactor;
 import dev.envdoctor.report.ReportRenderer;
 import dev.envdoctor.report.Renderers;
 import dev.envdoctor.report.SavedReport;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,15 +47,7 @@ public final class ReportCommand extends BaseCommand {
       spec.commandLine().getOut().flush();
       return ExitCode.OK;
     }
-    try {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(out, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw ExitException.badInput("cannot write " + out + ": " + e.getMessage() + " (choose another --out FILE)");
-    }
+    TextFiles.write(out, text, " (choose another --out FILE)");
     spec.commandLine().getErr().println("wrote " + out);
     spec.commandLine().getErr().flush();
     return ExitCode.OK;
