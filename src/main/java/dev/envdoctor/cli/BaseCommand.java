@@ -26,7 +26,9 @@ public abstract class BaseCommand implements Callable<Integer> {
     return (EnvdoctorCommand) spec.root().userObject();
   }
 
+  /** The run context; checks the run options first (a bad --runtime, --backend or --device: exit 2). */
   protected RunContext context(Set<Phase> phases) {
+    RunOptionValues.check(runOptions());
     EnvdoctorCommand root = root();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -9,8 +9,7 @@ public final class Outcome {
   private Outcome() {}
 
   public static int exitCode(Report report, boolean strict) {
-    boolean toolFailed = report.stages().stream().anyMatch(s -> "failed".equals(s.status()));
-    if (toolFailed) {
+    if (toolFailed(report)) {
       return ExitCode.TOOL_FAILED;
     }
     Summary s = report.summary();
@@ -21,5 +20,23 @@ public final class Outcome {
       return ExitCode.CHECK_FAILED;
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * verify and calibrate, which run no checks: 1 when a side that was tried fell short — a device
+   * that did not verify (a runtime named with --runtime that is not usable is such a device), or a
+   * calibration that failed.
+   */
+  public static int sidesExitCode(Report report) {
+    if (toolFailed(report)) {
+      return ExitCode.TOOL_FAILED;
+    }
+    boolean shortfall = report.devices().stream().anyMatch(d -> Boolean.FALSE.equals(d.verified()))
+        || report.calibrations().stream().anyMatch(c -> c.diagnosis() != null);
+    return shortfall ? ExitCode.CHECK_FAILED : ExitCode.OK;
+  }
+
+  private static boolean toolFailed(Report report) {
+    return report.stages().stream().anyMatch(s -> "failed".equals(s.status()));
   }
 }

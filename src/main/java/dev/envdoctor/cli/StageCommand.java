@@ -42,6 +42,11 @@ public abstract class StageCommand extends BaseCommand {
       Stages.printFailedStages(report, ctx);
     }
     ctx.out().flush();
+    return exitCode(report);
+  }
+
+  /** The exit code of this command's report (ExitCode): checks decide by default. */
+  protected int exitCode(Report report) {
     return Outcome.exitCode(report, run.strict);
   }
 }

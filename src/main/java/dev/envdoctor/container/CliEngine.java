@@ -1,5 +1,6 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.calibrate.SteadyAllocator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ abstract class CliEngine implements ContainerEngine {
   @Override
   public List<String> runPrefix(String containerName, String image, String gpuAccess) {
     List<String> argv = new ArrayList<>(List.of(cli, "run", "--rm", "--name", containerName,
-        "--network", "none", "--pull", "never", "--label", "dev.envdoctor=worker"));
+        "--network", "none", "--pull", "never", "--label", "dev.envdoctor=worker",
+        "-e", SteadyAllocator.containerAssignment()));
     if (initProcess()) {
       // a tiny init as PID 1, so the JVM gets signals as it does natively (PID 1 ignores SIGSEGV's default)
       argv.add("--init");

@@ -36,15 +36,23 @@ public final class RuntimeStage implements Stage {
   public Report run(Report soFar, RunContext ctx) {
     EngineProbe probe = new EngineProbe(ctx.runner(), ctx.env(), HostFacts.of(soFar.host()), TIMEOUT,
         HostCdi.devices(HostCdi.SPEC_DIRS));
-    List<RuntimeInfo> found = detectAll(Engines.all(), probe);
+    List<RuntimeInfo> found = detectAll(Engines.all(), probe, explicitlyNamed(ctx.options().runtime));
     List<RuntimeInfo> runtimes = new ArrayList<>(soFar.runtimes());
     runtimes.removeIf(r -> found.stream().anyMatch(f -> f.name().equals(r.name())));
     runtimes.addAll(found);
     return soFar.withRuntimes(runtimes);
   }
 
-  /** Every engine's entry, in order; nerdctl only where its CLI is installed. */
-  static List<RuntimeInfo> detectAll(List<ContainerEngine> engines, EngineProbe probe) {
+  /** The engines --runtime names one by one (none for "all"). */
+  static List<String> explicitlyNamed(String runtimeOption) {
+    return runtimeOption == null || "all".equals(runtimeOption) ? List.of() : Engines.selected(runtimeOption);
+  }
+
+  /**
+   * Every engine's entry, in order; nerdctl only where its CLI is installed or --runtime names it
+   * (then "not installed" is the answer the user asked for).
+   */
+  static List<RuntimeInfo> detectAll(List<ContainerEngine> engines, EngineProbe probe, List<String> named) {
     ExecutorService pool = Executors.newFixedThreadPool(engines.size(), r -> {
       Thread t = new Thread(r, "envdoctor-runtimes");
       t.setDaemon(true);
@@ -56,7 +64,7 @@ public final class RuntimeStage implements Stage {
       List<RuntimeInfo> out = new ArrayList<>();
       for (CompletableFuture<RuntimeInfo> f : futures) {
         RuntimeInfo r = f.join();
-        if (!("nerdctl".equals(r.name()) && Failure.NOT_INSTALLED.equals(r.status()))) {
+        if (!("nerdctl".equals(r.name()) && Failure.NOT_INSTALLED.equals(r.status())) || named.contains(r.name())) {
           out.add(r);
         }
       }

@@ -1,5 +1,6 @@
 package dev.envdoctor.python;
 
+import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,9 +33,16 @@ public final class PythonBackend {
   }
 
   private final CommandRunner runner;
+  private final Map<String, String> inherited;
 
   public PythonBackend(CommandRunner runner) {
+    this(runner, Map.of());
+  }
+
+  /** @param inherited the environment the child inherits: its allocator settings are kept (SteadyAllocator) */
+  public PythonBackend(CommandRunner runner, Map<String, String> inherited) {
     this.runner = runner;
+    this.inherited = Map.copyOf(inherited);
   }
 
   /** The script's text, as shipped in the jar. */
@@ -48,12 +57,20 @@ public final class PythonBackend {
     }
   }
 
+  /** UTF-8 whatever LC_ALL=C implies, no bytecode files, and the allocator every timed side gets. */
+  private Map<String, String> env() {
+    Map<String, String> env = new HashMap<>(SteadyAllocator.env(inherited));
+    env.put("PYTHONIOENCODING", "utf-8");
+    env.put("PYTHONDONTWRITEBYTECODE", "1");
+    return env;
+  }
+
   public Run run(Path python, List<String> modes, List<String> options, Duration timeout) {
     List<String> argv = new ArrayList<>(List.of(python.toString(), "-", String.join(",", modes)));
     argv.addAll(options);
     CommandSpec spec = CommandSpec.of(timeout, argv)
         // UTF-8 whatever LC_ALL=C implies; no user site hooks printing on stdout are ours to stop
-        .withEnv(Map.of("PYTHONIOENCODING", "utf-8", "PYTHONDONTWRITEBYTECODE", "1"))
+        .withEnv(env())
         .withStdin(script());
     CommandResult result = runner.run(spec);
     if (result.status() != CommandResult.Status.OK) {

@@ -83,7 +83,7 @@ public final class PythonStage implements Stage {
     }
     Duration timeout = full ? budget.full() : calibrate ? budget.quick() : budget.verify();
     ctx.progress("python: " + String.join(", ", modes) + " with " + located.get().executable());
-    PythonBackend.Run run = new PythonBackend(ctx.runner()).run(located.get().executable(), modes, options, timeout);
+    PythonBackend.Run run = new PythonBackend(ctx.runner(), ctx.env()).run(located.get().executable(), modes, options, timeout);
     return merge(soFar, located.get(), run);
   }
 

@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.cli.Console;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
@@ -44,7 +45,7 @@ public final class NativeDjlStage implements Stage {
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
     WorkerBudget budget = WorkerBudget.of(ctx.options(), calibrate);
     WorkerCall call = WorkerCall.of(SelfLauncher.current().prefix(), budget.args(ctx.options().device, calibrate),
-        budget.timeout(), RUNTIME);
+        budget.timeout(), RUNTIME).withEnv(SteadyAllocator.env(ctx.env()));
     WorkerOutput out;
     try (ProgressBar bar = progressBar(ctx)) {
       out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress(bar)));

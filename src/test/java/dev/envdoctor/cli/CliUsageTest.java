@@ -36,6 +36,23 @@ class CliUsageTest {
     assertTrue(r.err().contains("doctor"), r.err());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"--runtime=dockr", "--runtime=docker,", "--backend=pyton", "--device=gpu:x"})
+  void aMisspelledSideIsBadUsageBeforeAnythingRuns(String option) {
+    var r = new CliHarness().run("verify", option);
+    assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("envdoctor: unknown "), r.err());
+    assertEquals("", r.out(), "nothing ran");
+  }
+
+  @Test
+  void aMisspelledRuntimeGetsTheNearestName() {
+    var r = new CliHarness().run("doctor", "--runtime", "native,podmn");
+    assertEquals(ExitCode.USAGE, r.exitCode());
+    assertTrue(r.err().contains("did you mean 'podman'?"), r.err());
+  }
+
   @Test
   void quickAndFullExcludeEachOther() {
     var r = new CliHarness().run("calibrate", "--quick", "--full");

@@ -47,6 +47,23 @@ class EngineFaultsIT {
     assertTrue(err.get(0).startsWith("envdoctor: image build: " + firstWords), err.get(0));
   }
 
+  /**
+   * {@code verify --runtime docker} under the fault: exit 1, the docker side's device unverified
+   * with the runtime's own diagnosis, within seconds.
+   */
+  static void verifyFailsWith(String diagnosisStart, List<String> prefix, Map<String, String> env) {
+    long t0 = System.nanoTime();
+    CommandResult r = Jar.run(prefix, env, Duration.ofMinutes(2), "verify", "--runtime", "docker", "--backend", "djl",
+        "--json");
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+    JsonNode device = Jar.json(r).path("devices").get(0);
+    assertEquals("docker", device.path("runtime").asText(), device.toString());
+    assertEquals(false, device.path("verified").asBoolean(), device.toString());
+    assertTrue(device.path("diagnosis").asText().startsWith(diagnosisStart), device.toString());
+    assertTrue(millis < MAX_STAGE_MS, "verify answered in " + millis + " ms");
+  }
+
   @Test
   void engineNotRunning() {
     Map<String, String> env = Map.of("DOCKER_HOST", "unix:///tmp/envdoctor-ct-none.sock");
@@ -56,6 +73,7 @@ class EngineFaultsIT {
     assertTrue(d.path("fix").asText().contains("systemctl start docker"), d.toString());
     assertEquals("DOCKER_HOST (unix:///tmp/envdoctor-ct-none.sock)", d.path("context").asText());
     buildFailsWith(3, "docker engine not running", List.of(), env);
+    verifyFailsWith("docker engine not running", List.of(), env);
   }
 
   @Test
@@ -65,6 +83,7 @@ class EngineFaultsIT {
     assertEquals("error", d.path("status").asText());
     assertEquals("docker context \"nope\" (from DOCKER_CONTEXT) does not exist", d.path("diagnosis").asText());
     buildFailsWith(2, "docker context \"nope\"", List.of(), env);
+    verifyFailsWith("docker context \"nope\"", List.of(), env);
   }
 
   @Test
@@ -78,6 +97,7 @@ class EngineFaultsIT {
     assertTrue(d.path("diagnosis").asText().startsWith("permission denied on the docker socket"), d.toString());
     assertTrue(d.path("fix").asText().contains("usermod -aG docker"), d.toString());
     buildFailsWith(3, "permission denied on the docker socket", asNobody, env);
+    verifyFailsWith("permission denied on the docker socket", asNobody, env);
   }
 
   @Test
@@ -94,5 +114,12 @@ class EngineFaultsIT {
       assertEquals("ok", Jar.runtime(Jar.json(probe), "podman").path("status").asText(), "the rest still runs");
     }
     buildFailsWith(2, "docker CLI not found on PATH", List.of(), env);
+    verifyFailsWith("docker CLI not found on PATH", List.of(), env);
+  }
+
+  @Test
+  void imageMissing() {
+    Map<String, String> env = Map.of(dev.envdoctor.container.image.WorkerImage.ENV, "envdoctor-ct-absent:0");
+    verifyFailsWith("the worker image envdoctor-ct-absent:0 is not in docker", List.of(), env);
   }
 }

@@ -60,7 +60,8 @@ class RuntimeAssessmentTest {
     assertEquals("nvidia-runtime", r.gpuAccess());
     assertTrue(r.notes().isEmpty(), r.notes().toString());
     assertEquals(List.of("docker", "run", "--rm", "--name", "c", "--network", "none", "--pull", "never", "--label",
-        "dev.envdoctor=worker", "--init", "--gpus", "all", "img"), new DockerEngine().runPrefix("c", "img", r.gpuAccess()));
+        "dev.envdoctor=worker", "-e", "GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=536870912",
+        "--init", "--gpus", "all", "img"), new DockerEngine().runPrefix("c", "img", r.gpuAccess()));
   }
 
   @Test
