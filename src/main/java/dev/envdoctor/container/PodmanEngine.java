@@ -34,6 +34,12 @@ public final class PodmanEngine extends CliEngine {
 
   @Override
   public RuntimeInfo detect(EngineProbe probe) {
+    if ("linux".equals(probe.host().osFamily())) {
+      RuntimeInfo local = detectLocal(probe);
+      if (local != null) {
+        return local;
+      }
+    }
     CommandResult info = probe.run(cli, "info", "--format", "json");
     if (info.status() == CommandResult.Status.NOT_FOUND) {
       return RuntimeAssessment.failed(cli, null, FailureDiagnosis.of(cli, info, probe.env(), probe.host()));
@@ -62,6 +68,28 @@ public final class PodmanEngine extends CliEngine {
     }
     Product product = ProductDetector.podman(machine, probe.host());
     return RuntimeAssessment.ok(cli, connection, product, facts, probe.host(), probe.hostCdiDevices());
+  }
+
+  /**
+   * A local Podman on Linux from {@code podman version}: the host's facts, an order of magnitude
+   * faster than {@code podman info}. Null when podman is missing, fails, or talks to a remote
+   * server: {@code podman info} then diagnoses or describes it.
+   */
+  private RuntimeInfo detectLocal(EngineProbe probe) {
+    CommandResult version = probe.run(cli, "version", "--format", "json");
+    if (!version.ok()) {
+      return null;
+    }
+    EngineFacts facts;
+    try {
+      facts = PodmanInfoParser.parseLocalVersion(version.stdout(), probe.host().logicalCpus(), probe.host().memoryBytes());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (facts == null) {
+      return null;
+    }
+    return RuntimeAssessment.ok(cli, connection(probe), Product.PODMAN_NATIVE, facts, probe.host(), probe.hostCdiDevices());
   }
 
   /** CONTAINER_HOST / CONTAINER_CONNECTION, else the default system connection, else "local". */

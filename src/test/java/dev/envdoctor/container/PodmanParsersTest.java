@@ -27,6 +27,23 @@ class PodmanParsersTest {
   }
 
   @Test
+  void localPodmanVersionTakesTheHostsCpusAndMemory() {
+    EngineFacts f = PodmanInfoParser.parseLocalVersion(
+        Recorded.read("podman-info/linux-debian12-podman4.3.1-version.json"), 2, 25_000_000_000L);
+    assertEquals("4.3.1", f.serverVersion());
+    assertEquals("linux", f.osType());
+    assertEquals("x86_64", f.arch());
+    assertEquals(2, f.cpus());
+    assertEquals(25_000_000_000L, f.memoryBytes());
+  }
+
+  @Test
+  void aRemotePodmanVersionIsLeftToPodmanInfo() {
+    assertEquals(null, PodmanInfoParser.parseLocalVersion(
+        Recorded.read("podman-info/linux-debian12-podman4.3.1-version-remote.json"), 2, 1L));
+  }
+
+  @Test
   void podmanMachineInspectApplehvWithoutVmType() {
     List<PodmanMachine> ms = PodmanMachineParser.inspect(Recorded.read("podman-machine/applehv-macos-m1-podman5.0-dev.json"));
     assertEquals(1, ms.size());

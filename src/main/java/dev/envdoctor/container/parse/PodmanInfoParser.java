@@ -44,4 +44,28 @@ public final class PodmanInfoParser {
         List.of(),
         host.path("security").path("rootless").asBoolean(false));
   }
+
+  /**
+   * {@code podman version --format json} of a local Podman on Linux, which has no server and no VM:
+   * its containers run on this kernel with this host's CPUs and memory, so those come from the
+   * probe. Returns null when the output names a server (a remote connection: ask {@code podman info}).
+   * One tenth of {@code podman info}'s cost: about 0.15 s instead of 1.3-1.6 s on the development VM.
+   */
+  public static EngineFacts parseLocalVersion(String output, Integer hostCpus, Long hostMemoryBytes) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(output);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("podman version: not JSON: " + e.getMessage(), e);
+    }
+    if (root == null || !root.path("Server").isMissingNode() || root.path("Client").isMissingNode()) {
+      return null;
+    }
+    JsonNode client = root.path("Client");
+    String osArch = client.path("OsArch").asText("");
+    String arch = osArch.contains("/") ? osArch.substring(osArch.indexOf('/') + 1) : null;
+    return new EngineFacts(DockerInfoParser.blankToNull(client.path("Version").asText(null)), null,
+        DockerInfoParser.blankToNull(client.path("Os").asText(null)), Arch.normalize(arch), hostCpus, hostMemoryBytes,
+        null, null, null, List.of(), null, List.of(), List.of(), false);
+  }
 }
