@@ -8,7 +8,7 @@ set -euo pipefail
 log() { printf '[test-deps] %s\n' "$*"; }
 
 need_pkgs=()
-for p in docker.io podman python3-torch python3-venv debootstrap chromium; do
+for p in docker.io podman catatonit python3-torch python3-venv debootstrap chromium; do
   dpkg -s "$p" >/dev/null 2>&1 || need_pkgs+=("$p")
 done
 if [ ${#need_pkgs[@]} -gt 0 ]; then

@@ -7,7 +7,10 @@ import dev.envdoctor.container.parse.PodmanMachine;
 import dev.envdoctor.container.parse.PodmanMachineParser;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.model.RuntimeInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Podman: local on Linux, or a Podman machine (a VM: applehv or libkrun on Apple Silicon) on
@@ -26,10 +29,22 @@ public final class PodmanEngine extends CliEngine {
     return "podman";
   }
 
-  /** podman's --init needs catatonit, which distributions package separately (Debian 12 lacks it). */
+  /** Where distributions put the catatonit that podman's --init runs (containers.conf init_path). */
+  static final List<Path> CATATONIT = List.of(Path.of("/usr/libexec/podman/catatonit"), Path.of("/usr/bin/catatonit"),
+      Path.of("/usr/libexec/catatonit/catatonit"));
+
+  /**
+   * podman's --init needs catatonit, which Linux distributions package separately (Debian: the
+   * catatonit package): without it the run fails, so --init only where it is installed. A Podman
+   * machine's VM (Fedora CoreOS) has it.
+   */
   @Override
   protected boolean initProcess() {
-    return false;
+    return initAvailable(System.getProperty("os.name", ""), Files::isExecutable);
+  }
+
+  static boolean initAvailable(String osName, Predicate<Path> executable) {
+    return !osName.toLowerCase(java.util.Locale.ROOT).contains("linux") || CATATONIT.stream().anyMatch(executable);
   }
 
   @Override

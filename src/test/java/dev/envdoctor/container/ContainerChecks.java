@@ -92,7 +92,7 @@ final class ContainerChecks {
   static void missingImageNamesTheBuildCommand(String engine) {
     CommandResult r = Jar.run(java.util.Map.of("ENVDOCTOR_WORKER_IMAGE", "envdoctor-ct-missing:0"),
         "verify", "--runtime", engine, "--json");
-    assertEquals(0, r.exitCode(), r.stderr());
+    assertEquals(1, r.exitCode(), "a side that could not be verified: " + r.stderr());
     JsonNode d = Jar.json(r).path("devices").path(0);
     assertEquals(engine, d.path("runtime").asText());
     assertEquals(false, d.path("verified").asBoolean());

@@ -65,6 +65,14 @@ class RuntimeAssessmentTest {
   }
 
   @Test
+  void podmanGetsAnInitOnlyWhereCatatonitIsInstalled() {
+    assertTrue(PodmanEngine.initAvailable("Linux", p -> p.toString().equals("/usr/libexec/podman/catatonit")));
+    assertTrue(PodmanEngine.initAvailable("Linux", p -> p.toString().equals("/usr/bin/catatonit")));
+    assertFalse(PodmanEngine.initAvailable("Linux", p -> false), "Debian without the catatonit package");
+    assertTrue(PodmanEngine.initAvailable("Mac OS X", p -> false), "the Podman machine's VM has it");
+  }
+
+  @Test
   void linuxEngineWithNvidiaCdiSpecGetsDeviceFlag() {
     EngineFacts f = DockerInfoParser.parse(Recorded.read("docker-info/linux-debian12-docker20.10.json"));
     RuntimeInfo r = RuntimeAssessment.ok("podman", "local", Product.PODMAN_NATIVE, f, LINUX,
