@@ -24,7 +24,7 @@ public final class ImageCommand implements Runnable {
       description = "Build the in-container worker image from the recipe in the repo.")
   public static final class Build extends BaseCommand {
 
-    @Option(names = "--runtime", defaultValue = "docker", paramLabel = "docker|podman",
+    @Option(names = "--runtime", defaultValue = "docker", paramLabel = "docker|podman|container",
         description = "The engine to build with (default: ${DEFAULT-VALUE}).")
     String runtime;
 
@@ -40,7 +40,7 @@ public final class ImageCommand implements Runnable {
     @Override
     public Integer call() {
       ContainerEngine engine = Engines.named(runtime).orElseThrow(() ->
-          ExitException.badInput("image build: unknown runtime '" + runtime + "': use docker or podman"));
+          ExitException.badInput("image build: unknown runtime '" + runtime + "': use docker, podman or container"));
       var root = root();
       var err = spec.commandLine().getErr();
       ImageBuilder.Built built = new ImageBuilder(root.runner(), root.env()).build(engine,

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** What a run of the flow covers: sides, devices, budget, where files go. */
 public final class RunOptions {
 
-  @Option(names = "--runtime", defaultValue = "all", paramLabel = "native|docker|podman|all",
+  @Option(names = "--runtime", defaultValue = "all", paramLabel = "native|docker|podman|container|all",
       description = "Sides to verify and calibrate on (default: ${DEFAULT-VALUE}).")
   public String runtime;
 

@@ -1,7 +1,6 @@
 package dev.envdoctor.container;
 
 import dev.envdoctor.calibrate.SteadyAllocator;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,17 +44,6 @@ abstract class CliEngine implements ContainerEngine {
   @Override
   public List<String> imageArchitecture(String image) {
     return List.of(cli, "image", "inspect", "--format", "{{.Architecture}}", image);
-  }
-
-  @Override
-  public List<String> build(Path contextDir, String tag, List<String> buildArgs) {
-    List<String> argv = new ArrayList<>(List.of(cli, "build", "-t", tag));
-    for (String a : buildArgs) {
-      argv.add("--build-arg");
-      argv.add(a);
-    }
-    argv.add(contextDir.toString());
-    return argv;
   }
 
   @Override

@@ -29,7 +29,7 @@ final class ContainerPython {
     if (!ImageCheck.present(ctx, engine, image, env)) {
       return report.plusDevices(List.of(new DeviceResult(engine.name(), "python", "cpu", null, false, null, null,
           "the image " + image + " is not in " + engine.name(),
-          engine.name() + " pull " + image + " (an image with python3 and torch)", List.of())));
+          String.join(" ", engine.pull(image)) + " (an image with python3 and torch)", List.of())));
     }
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
     List<String> args = new ArrayList<>(List.of(calibrate ? "verify,calibrate" : "verify",

@@ -9,7 +9,12 @@ public final class Engines {
   private Engines() {}
 
   public static List<ContainerEngine> all() {
-    return List.of(new DockerEngine(), new PodmanEngine(), DockerEngine.nerdctl());
+    return List.of(new DockerEngine(), new PodmanEngine(), DockerEngine.nerdctl(), new AppleContainerEngine());
+  }
+
+  /** Engines listed in runtimes[] only where their CLI is installed: rare, or tied to one OS. */
+  static boolean listedOnlyWhenInstalled(String name) {
+    return "nerdctl".equals(name) || AppleContainerEngine.CLI.equals(name);
   }
 
   public static Optional<ContainerEngine> named(String name) {

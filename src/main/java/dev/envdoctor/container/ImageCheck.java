@@ -16,7 +16,7 @@ final class ImageCheck {
   /** The image's normalised architecture, or null when the engine does not have it. */
   static String architecture(RunContext ctx, ContainerEngine engine, String image, Map<String, String> env) {
     CommandResult r = ctx.runner().run(CommandSpec.of(TIMEOUT, engine.imageArchitecture(image)).withEnv(env));
-    return r.ok() ? Arch.normalize(r.stdout().trim()) : null;
+    return r.ok() ? engine.parseImageArchitecture(r.stdout()) : null;
   }
 
   static boolean present(RunContext ctx, ContainerEngine engine, String image, Map<String, String> env) {

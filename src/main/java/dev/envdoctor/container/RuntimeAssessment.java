@@ -58,6 +58,10 @@ public final class RuntimeAssessment {
       notes.add(product.label() + " runs Linux in a VM on macOS: containers have no Metal, so PyTorch in the"
           + " container trains on CPU only (train natively with MPS to use the GPU)");
     }
+    if (product == Product.APPLE_CONTAINER) {
+      notes.add("each container is its own lightweight VM, given " + (f.cpus() == null ? "?" : f.cpus()) + " CPUs and "
+          + Sizes.human(f.memoryBytes()) + " unless 'container run --cpus N --memory M'");
+    }
     if (product == Product.PODMAN_MACHINE_LIBKRUN) {
       notes.add("libkrun gives the VM a Vulkan (Venus) GPU, but PyTorch has no Vulkan training backend: still CPU only");
     }
@@ -91,6 +95,8 @@ public final class RuntimeAssessment {
       case RANCHER_DESKTOP -> "raise it in Rancher Desktop, Preferences > Virtual Machine";
       case PODMAN_MACHINE, PODMAN_MACHINE_APPLEHV, PODMAN_MACHINE_LIBKRUN ->
           "raise it with 'podman machine stop; podman machine set --cpus N --memory MiB'";
+      case APPLE_CONTAINER -> "raise the defaults in ~/.config/container/config.toml ([container] cpus, memory;"
+          + " container 1.0+) and 'container system stop; container system start', or pass --cpus/--memory to container run";
       default -> "raise the VM's CPUs and memory in its settings";
     };
   }

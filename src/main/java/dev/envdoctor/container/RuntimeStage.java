@@ -36,23 +36,26 @@ public final class RuntimeStage implements Stage {
   public Report run(Report soFar, RunContext ctx) {
     EngineProbe probe = new EngineProbe(ctx.runner(), ctx.env(), HostFacts.of(soFar.host()), TIMEOUT,
         HostCdi.devices(HostCdi.SPEC_DIRS));
-    List<RuntimeInfo> found = detectAll(Engines.all(), probe, explicitlyNamed(ctx.options().runtime));
+    // an engine asked for by name (--runtime container) is listed even where it is not installed,
+    // so that verify can say why it did not run there
+    String option = ctx.options() == null ? null : ctx.options().runtime;
+    List<String> asked = option == null || "all".equals(option) ? List.of() : Engines.selected(option);
+    List<RuntimeInfo> found = detectAll(Engines.all(), probe, asked);
     List<RuntimeInfo> runtimes = new ArrayList<>(soFar.runtimes());
     runtimes.removeIf(r -> found.stream().anyMatch(f -> f.name().equals(r.name())));
     runtimes.addAll(found);
     return soFar.withRuntimes(runtimes);
   }
 
-  /** The engines --runtime names one by one (none for "all"). */
-  static List<String> explicitlyNamed(String runtimeOption) {
-    return runtimeOption == null || "all".equals(runtimeOption) ? List.of() : Engines.selected(runtimeOption);
+  static List<RuntimeInfo> detectAll(List<ContainerEngine> engines, EngineProbe probe) {
+    return detectAll(engines, probe, List.of());
   }
 
   /**
-   * Every engine's entry, in order; nerdctl only where its CLI is installed or --runtime names it
-   * (then "not installed" is the answer the user asked for).
+   * Every engine's entry, in order; nerdctl and Apple's container only where their CLI is
+   * installed or where {@code asked} names them.
    */
-  static List<RuntimeInfo> detectAll(List<ContainerEngine> engines, EngineProbe probe, List<String> named) {
+  static List<RuntimeInfo> detectAll(List<ContainerEngine> engines, EngineProbe probe, List<String> asked) {
     ExecutorService pool = Executors.newFixedThreadPool(engines.size(), r -> {
       Thread t = new Thread(r, "envdoctor-runtimes");
       t.setDaemon(true);
@@ -64,7 +67,9 @@ public final class RuntimeStage implements Stage {
       List<RuntimeInfo> out = new ArrayList<>();
       for (CompletableFuture<RuntimeInfo> f : futures) {
         RuntimeInfo r = f.join();
-        if (!("nerdctl".equals(r.name()) && Failure.NOT_INSTALLED.equals(r.status())) || named.contains(r.name())) {
+        boolean hidden = Engines.listedOnlyWhenInstalled(r.name()) && Failure.NOT_INSTALLED.equals(r.status())
+            && !asked.contains(r.name());
+        if (!hidden) {
           out.add(r);
         }
       }

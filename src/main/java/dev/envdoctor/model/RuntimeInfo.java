@@ -3,7 +3,8 @@ package dev.envdoctor.model;
 import java.util.List;
 
 /**
- * {@code runtimes[]}: a side a training job can run on. name: native|docker|podman|nerdctl;
+ * {@code runtimes[]}: a side a training job can run on. name: native|docker|podman|nerdctl|container
+ * (Apple's container CLI);
  * status: ok|not-installed|unreachable|permission-denied|error.
  */
 public record RuntimeInfo(

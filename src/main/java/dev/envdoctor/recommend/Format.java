@@ -26,10 +26,13 @@ public final class Format {
     return r.hasInterval() ? bare(r.low(), r.ratio()) + "–" + times(r.high()) : "";
   }
 
-  /** The runtime's name as a person writes it: Docker, Podman. */
+  /** The runtime's name as a person writes it: Docker, Podman, Apple container. */
   public static String label(String runtime) {
     if (runtime == null || runtime.isEmpty()) {
       return "?";
+    }
+    if ("container".equals(runtime)) {
+      return "Apple container"; // "Container" alone would read as any container
     }
     return runtime.substring(0, 1).toUpperCase(Locale.ROOT) + runtime.substring(1);
   }

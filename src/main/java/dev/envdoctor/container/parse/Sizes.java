@@ -4,10 +4,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Sizes as docker info prints them ("7.654GiB", go-units BytesSize: powers of 1024). */
+/**
+ * Sizes as docker info prints them ("7.654GiB", go-units BytesSize: powers of 1024), and as Apple's
+ * container config.toml writes them ("1g", "2048mb": binary units too).
+ */
 public final class Sizes {
 
-  private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([KMGTP]?i?B)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([KMGTP]?i?B?)", Pattern.CASE_INSENSITIVE);
 
   private Sizes() {}
 
@@ -21,7 +24,7 @@ public final class Sizes {
       return null;
     }
     double value = Double.parseDouble(m.group(1));
-    String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+    String unit = m.group(2).isEmpty() ? "B" : m.group(2).toUpperCase(Locale.ROOT);
     int power = switch (unit.charAt(0)) {
       case 'K' -> 1;
       case 'M' -> 2;
