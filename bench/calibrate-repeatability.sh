@@ -9,12 +9,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}; runtime=${2:-native}; backend=${3:-djl}; shift $(( $# < 3 ? $# : 3 ))
-jar=target/envdoctor.jar
+jar=${ENVDOCTOR_JAR:-target/envdoctor.jar}   # JAVA and ENVDOCTOR_JAR let the GPU machine's jlinked runtime run it
+java=${JAVA:-java}
 [ -f "$jar" ] || { echo "bench: $jar missing; run: ./mvnw -q package -DskipTests" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for i in $(seq "$runs"); do
-  java -jar "$jar" calibrate --quick --runtime "$runtime" --backend "$backend" --json "$@" > "$out/run$i.json" 2>/dev/null || true
+  "$java" -jar "$jar" calibrate --quick --runtime "$runtime" --backend "$backend" --json "$@" > "$out/run$i.json" 2>/dev/null || true
 done
 python3 - "$out" "$runtime" "$backend" <<'PY'
 import json, os, statistics, sys

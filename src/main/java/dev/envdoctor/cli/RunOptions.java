@@ -58,6 +58,11 @@ public final class RunOptions {
    */
   public dev.envdoctor.model.Recommendation.Workload workload;
 
+  /** Whether an option that takes "all" or a comma list (--runtime, --backend) selects {@code name}. */
+  public static boolean selects(String option, String name) {
+    return option == null || option.equals("all") || java.util.Arrays.asList(option.split(",")).contains(name);
+  }
+
   public boolean full() {
     return budget != null && budget.full;
   }

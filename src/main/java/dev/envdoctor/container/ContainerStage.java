@@ -59,7 +59,7 @@ public final class ContainerStage implements Stage {
 
   /** --backend djl or all (or a list naming djl) runs the JVM worker in the container. */
   static boolean djlWanted(String backend) {
-    return backend == null || "all".equals(backend) || java.util.Arrays.asList(backend.split(",")).contains("djl");
+    return dev.envdoctor.cli.RunOptions.selects(backend, "djl");
   }
 
   private Report verifyIn(Report report, RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, String image) {

@@ -2,8 +2,8 @@ package dev.envdoctor.container;
 
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.verify.WorkerBudget;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The worker arguments and time budget of an in-container run, from the command's options. */
@@ -11,16 +11,10 @@ final class WorkerArgs {
 
   private WorkerArgs() {}
 
+  /** The same arguments and step budget as the native worker's (WorkerBudget). */
   static List<String> of(RunContext ctx) {
-    List<String> args = new ArrayList<>(List.of("--device", ctx.options().device == null ? "all" : ctx.options().device,
-        "--verify"));
-    if (ctx.runs(Phase.CALIBRATE)) {
-      args.add("--calibrate");
-      if (ctx.options().full()) {
-        args.addAll(List.of("--steps", "200", "--seconds", "5"));
-      }
-    }
-    return args;
+    boolean calibrate = ctx.runs(Phase.CALIBRATE);
+    return WorkerBudget.of(ctx.options(), calibrate).args(ctx.options().device, calibrate);
   }
 
   /** Container start, JVM start, libtorch load and the work itself, on a slow shared machine too. */

@@ -1,5 +1,7 @@
 package dev.envdoctor.python;
 
+import dev.envdoctor.calibrate.StepBudget;
+import dev.envdoctor.cli.RunOptions;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stage;
@@ -32,11 +34,14 @@ public final class PythonStage implements Stage {
     }
   }
 
-  /** Script options of the quick (default) and full calibration budgets. */
-  public static final List<String> QUICK = List.of("--steps", "20", "--min-steps", "5", "--seconds", "0.5",
-      "--warmup-max", "10", "--warmup-seconds", "0.5");
-  public static final List<String> FULL = List.of("--steps", "200", "--min-steps", "10", "--seconds", "5",
-      "--warmup-max", "50", "--warmup-seconds", "3", "--peak-seconds", "1.5");
+  /** The script options of the --quick (default) or --full step budget, and the peak tests with --full. */
+  public static List<String> budgetArgs(boolean full) {
+    List<String> args = new ArrayList<>(StepBudget.of(full).scriptArgs());
+    if (full) {
+      args.addAll(List.of("--peak-seconds", "1.5"));
+    }
+    return args;
+  }
 
   private final Budget budget;
 
@@ -62,7 +67,7 @@ public final class PythonStage implements Stage {
   public Report run(Report soFar, RunContext ctx) {
     String backend = ctx.options().backend;
     String runtime = ctx.options().runtime;
-    if (!("python".equals(backend) || "all".equals(backend)) || !("native".equals(runtime) || "all".equals(runtime))) {
+    if (!RunOptions.selects(backend, "python") || !RunOptions.selects(runtime, "native")) {
       return soFar;
     }
     Optional<PythonLocator.Located> located = new PythonLocator(ctx.env()).locate(ctx.options().python);
@@ -76,7 +81,7 @@ public final class PythonStage implements Stage {
     List<String> options = new ArrayList<>(List.of("--device", ctx.options().device));
     if (calibrate) {
       modes.add("calibrate");
-      options.addAll(full ? FULL : QUICK);
+      options.addAll(budgetArgs(full));
     }
     if (full) {
       modes.add("peak");

@@ -2,6 +2,7 @@ package dev.envdoctor.verify;
 
 import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.cli.Console;
+import dev.envdoctor.cli.RunOptions;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stage;
@@ -39,7 +40,7 @@ public final class NativeDjlStage implements Stage {
 
   @Override
   public Report run(Report soFar, RunContext ctx) {
-    if (!wanted(ctx.options().runtime, RUNTIME) || !wanted(ctx.options().backend, "djl")) {
+    if (!RunOptions.selects(ctx.options().runtime, RUNTIME) || !RunOptions.selects(ctx.options().backend, "djl")) {
       return soFar;
     }
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
@@ -58,11 +59,6 @@ public final class NativeDjlStage implements Stage {
     devices = withGpuNames(devices, soFar.host());
     Report r = soFar.plusDevices(devices).plusCalibrations(out.calibrations());
     return out.engine() == null ? r : r.plusEngines(List.of(withHostFacts(out.engine(), soFar.host())));
-  }
-
-  /** --runtime / --backend: "all", or a comma list that names this one. */
-  static boolean wanted(String option, String name) {
-    return option == null || option.equals("all") || List.of(option.split(",")).contains(name);
   }
 
   /**

@@ -25,10 +25,10 @@ class NativeDjlStageTest {
 
   @Test
   void runtimeAndBackendOptions() {
-    assertTrue(NativeDjlStage.wanted("all", "native"));
-    assertTrue(NativeDjlStage.wanted("native,docker", "native"));
-    assertFalse(NativeDjlStage.wanted("docker", "native"));
-    assertFalse(NativeDjlStage.wanted("python", "djl"));
+    assertTrue(dev.envdoctor.cli.RunOptions.selects("all", "native"));
+    assertTrue(dev.envdoctor.cli.RunOptions.selects("native,docker", "native"));
+    assertFalse(dev.envdoctor.cli.RunOptions.selects("docker", "native"));
+    assertFalse(dev.envdoctor.cli.RunOptions.selects("python", "djl"));
   }
 
   @Test
