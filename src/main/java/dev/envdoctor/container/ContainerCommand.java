@@ -9,6 +9,8 @@ public final class ContainerCommand {
 
   static final String APP = "/opt/envdoctor";
   static final String CLASSPATH = APP + "/envdoctor.jar:" + APP + "/lib/*";
+  /** The worker's class-data-sharing archive, dumped by the image build's warm-up run. */
+  static final String ARCHIVE = APP + "/worker.jsa";
 
   private ContainerCommand() {}
 
@@ -18,6 +20,7 @@ public final class ContainerCommand {
     argv.add("java");
     argv.addAll(SelfLauncher.WORKER_FLAGS);
     argv.add("-XX:ErrorFile=/tmp/envdoctor/hs_err_pid%p.log");
+    argv.add("-XX:SharedArchiveFile=" + ARCHIVE); // made at image build (Dockerfile); ignored when absent
     argv.addAll(List.of("-cp", CLASSPATH, "dev.envdoctor.Main", "worker"));
     return argv;
   }

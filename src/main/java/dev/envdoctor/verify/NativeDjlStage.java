@@ -45,11 +45,19 @@ public final class NativeDjlStage implements Stage {
     }
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
     WorkerBudget budget = WorkerBudget.of(ctx.options(), calibrate);
-    WorkerCall call = WorkerCall.of(SelfLauncher.current().prefix(), budget.args(ctx.options().device, calibrate),
+    SelfLauncher launcher = SelfLauncher.current();
+    WorkerArchive cds = launcher.archive();
+    if (cds != null) {
+      launcher = launcher.withFlags(cds.jvmFlags());
+    }
+    WorkerCall call = WorkerCall.of(launcher.prefix(), budget.args(ctx.options().device, calibrate),
         budget.timeout(), RUNTIME).withEnv(SteadyAllocator.env(ctx.env()));
     WorkerOutput out;
     try (ProgressBar bar = progressBar(ctx)) {
       out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress(bar)));
+    }
+    if (cds != null) {
+      cds.settle(out.diagnosis() == null);
     }
     List<DeviceResult> devices = withHostFacts(out.devices(), soFar, ctx.options().device);
     if (out.diagnosis() == null) {

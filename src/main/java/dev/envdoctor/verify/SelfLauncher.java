@@ -20,12 +20,14 @@ public record SelfLauncher(String java, List<String> jvmFlags, String classpath)
   /**
    * The worker child's JVM flags: fast start (C1 only, serial GC, CDS), a bounded heap (tensors live
    * in native memory), a heap OOM that ends the JVM at once (the parent diagnoses it) and, on a
-   * crash, no core dump and the crash report in envdoctor's folder rather than the current one.
-   * Containers use the same list, with their own crash-report folder.
+   * crash, no core dump and the crash report in envdoctor's folder rather than the current one; the
+   * JVM's own log warnings on stderr, never on stdout, which carries the protocol's JSON. Containers
+   * use the same list, with their own crash-report folder and the image's CDS archive.
    */
   public static final List<String> WORKER_FLAGS = List.of(
       "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx512m",
-      "-XX:+ExitOnOutOfMemoryError", "-XX:-CreateCoredumpOnCrash", "--enable-native-access=ALL-UNNAMED");
+      "-XX:+ExitOnOutOfMemoryError", "-XX:-CreateCoredumpOnCrash", "--enable-native-access=ALL-UNNAMED",
+      "-Xlog:disable", "-Xlog:all=warning:stderr");
 
   public SelfLauncher {
     jvmFlags = List.copyOf(jvmFlags);
@@ -37,6 +39,12 @@ public record SelfLauncher(String java, List<String> jvmFlags, String classpath)
     List<String> flags = new ArrayList<>(WORKER_FLAGS);
     flags.add("-XX:ErrorFile=" + Paths.home().resolve("hs_err_pid%p.log"));
     return new SelfLauncher(java, flags, ourClasspath());
+  }
+
+  /** With its class-data-sharing archive (WorkerArchive), when our code is one jar; null otherwise. */
+  public WorkerArchive archive() {
+    return WorkerArchive.of(classpath, Path.of(java).getParent().getParent().toString(),
+        System.getProperty("java.version"), Paths.home().resolve("cds"), ProcessHandle.current().pid());
   }
 
   /** The same launcher with more JVM flags (tests give the OOM fault a small heap). */

@@ -1,0 +1,71 @@
+package dev.envdoctor.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerArchiveTest {
+
+  @TempDir
+  Path tmp;
+
+  private WorkerArchive archive(Path jar, long pid) {
+    return WorkerArchive.of(jar.toString(), "/jdk", "17.0.15", tmp.resolve("cds"), pid);
+  }
+
+  @Test
+  void theFirstWorkerDumpsAndAFinishedOneKeepsIt() throws IOException {
+    Path jar = Files.writeString(tmp.resolve("envdoctor.jar"), "jar");
+    WorkerArchive a = archive(jar, 11);
+    assertEquals(List.of("-XX:ArchiveClassesAtExit=" + a.pending()), a.jvmFlags());
+    Files.writeString(a.pending(), "dumped");
+    a.settle(true);
+    assertTrue(Files.isRegularFile(a.archive()));
+    assertFalse(Files.exists(a.pending()));
+    assertEquals(List.of("-XX:SharedArchiveFile=" + a.archive()), archive(jar, 12).jvmFlags());
+  }
+
+  @Test
+  void aWorkerThatFailedLeavesNoArchive() throws IOException {
+    Path jar = Files.writeString(tmp.resolve("envdoctor.jar"), "jar");
+    WorkerArchive a = archive(jar, 11);
+    a.jvmFlags();
+    Files.writeString(a.pending(), "half written");
+    a.settle(false);
+    assertFalse(Files.exists(a.pending()));
+    assertFalse(Files.exists(a.archive()));
+  }
+
+  @Test
+  void aNewJarGetsANewArchiveAndTheOldOneGoes() throws IOException {
+    Path jar = Files.writeString(tmp.resolve("envdoctor.jar"), "jar");
+    WorkerArchive first = archive(jar, 11);
+    first.jvmFlags();
+    Files.writeString(first.pending(), "dumped");
+    first.settle(true);
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+    WorkerArchive second = archive(jar, 12);
+    assertNotEquals(first.archive(), second.archive());
+    second.jvmFlags();
+    Files.writeString(second.pending(), "dumped");
+    second.settle(true);
+    assertTrue(Files.exists(second.archive()));
+    assertFalse(Files.exists(first.archive()), "one archive per jar is kept");
+  }
+
+  @Test
+  void aSourceTreeClassPathHasNone() {
+    assertNull(WorkerArchive.of("target/classes:target/lib/a.jar", "/jdk", "17", tmp, 1));
+    assertNull(WorkerArchive.of(tmp.resolve("missing.jar").toString(), "/jdk", "17", tmp, 1));
+  }
+}
