@@ -23,6 +23,13 @@ class WorkerArchiveTest {
     return WorkerArchive.of(jar.toString(), "/jdk", "17.0.15", tmp.resolve("cds"), pid);
   }
 
+  /** What a first worker does: asks for the flags, then the JVM writes the pending dump at exit. */
+  private static WorkerArchive dumped(WorkerArchive a) throws IOException {
+    a.jvmFlags();
+    Files.writeString(a.pending(), "dumped");
+    return a;
+  }
+
   @Test
   void theFirstWorkerDumpsAndAFinishedOneKeepsIt() throws IOException {
     Path jar = Files.writeString(tmp.resolve("envdoctor.jar"), "jar");
@@ -38,9 +45,7 @@ class WorkerArchiveTest {
   @Test
   void aWorkerThatFailedLeavesNoArchive() throws IOException {
     Path jar = Files.writeString(tmp.resolve("envdoctor.jar"), "jar");
-    WorkerArchive a = archive(jar, 11);
-    a.jvmFlags();
-    Files.writeString(a.pending(), "half written");
+    WorkerArchive a = dumped(archive(jar, 11));
     a.settle(false);
     assertFalse(Files.exists(a.pending()));
     assertFalse(Files.exists(a.archive()));
@@ -49,15 +54,11 @@ class WorkerArchiveTest {
   @Test
   void aNewJarGetsANewArchiveAndTheOldOneGoes() throws IOException {
     Path jar = Files.writeString(tmp.resolve("envdoctor.jar"), "jar");
-    WorkerArchive first = archive(jar, 11);
-    first.jvmFlags();
-    Files.writeString(first.pending(), "dumped");
+    WorkerArchive first = dumped(archive(jar, 11));
     first.settle(true);
     Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
-    WorkerArchive second = archive(jar, 12);
+    WorkerArchive second = dumped(archive(jar, 12));
     assertNotEquals(first.archive(), second.archive());
-    second.jvmFlags();
-    Files.writeString(second.pending(), "dumped");
     second.settle(true);
     assertTrue(Files.exists(second.archive()));
     assertFalse(Files.exists(first.archive()), "one archive per jar is kept");
