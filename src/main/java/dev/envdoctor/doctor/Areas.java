@@ -49,14 +49,19 @@ final class Areas {
     return lines;
   }
 
-  /** "your job (yolov8m-69k): natively mps 4.3 days · in docker cpu 50.4 days". */
+  /**
+   * "your job (yolov8m-69k): natively mps 4.3 days · in docker cpu 50.4 days"; each side's stack
+   * named ("natively (python) cpu ... · in docker (djl) cpu ...") when they differ, because then
+   * part of the difference is the stack, not the side.
+   */
   static Optional<String> projectionLine(Recommendation rec) {
     if (rec.projection().isEmpty() || rec.workload() == null) {
       return Optional.empty();
     }
+    boolean stacksDiffer = rec.projection().stream().map(p -> String.valueOf(p.backend())).distinct().count() > 1;
     return Optional.of("your job (" + rec.workload().name() + "): " + rec.projection().stream()
-        .map(p -> ("native".equals(p.runtime()) ? "natively" : "in " + p.runtime()) + " " + p.device() + " "
-            + Format.hours(p.hours()))
+        .map(p -> ("native".equals(p.runtime()) ? "natively" : "in " + p.runtime())
+            + (stacksDiffer ? " (" + p.backend() + ")" : "") + " " + p.device() + " " + Format.hours(p.hours()))
         .collect(Collectors.joining(" · ")));
   }
 

@@ -30,6 +30,23 @@ class DoctorViewTest {
   }
 
   @Test
+  void theProjectionNamesEachSidesStackWhenTheyDiffer() {
+    var w = dev.envdoctor.recommend.Workloads.DEFAULT;
+    var mixed = new dev.envdoctor.model.Recommendation(null, 1.0, List.of(), "v", "r", "d", List.of(), w, List.of(
+        new dev.envdoctor.model.Recommendation.Projection("native", "python", "cpu", 3105.0, 3000.0, 3200.0),
+        new dev.envdoctor.model.Recommendation.Projection("docker", "djl", "cpu", 5220.0, 5000.0, 5400.0)),
+        List.of(), "parity");
+    assertEquals("your job (yolov8m-69k): natively (python) cpu 129.4 days · in docker (djl) cpu 217.5 days",
+        Areas.projectionLine(mixed).orElseThrow());
+    var same = new dev.envdoctor.model.Recommendation(null, 1.0, List.of(), "v", "r", "d", List.of(), w, List.of(
+        new dev.envdoctor.model.Recommendation.Projection("native", "djl", "cpu", 3105.0, 3000.0, 3200.0),
+        new dev.envdoctor.model.Recommendation.Projection("docker", "djl", "cpu", 5220.0, 5000.0, 5400.0)),
+        List.of(), "parity");
+    assertEquals("your job (yolov8m-69k): natively cpu 129.4 days · in docker cpu 217.5 days",
+        Areas.projectionLine(same).orElseThrow());
+  }
+
+  @Test
   void onAnAppleSiliconMacTheFirstThreeLinesAnswerTheQuestion() {
     List<String> lines = renderDecided(RecordedReports.MAC_M4_DOCKER_DESKTOP);
     assertTrue(lines.get(0).startsWith("[✓] Train natively (python, mps): 11.7× faster than in docker (python, cpu), 95% CI "), lines.get(0));
