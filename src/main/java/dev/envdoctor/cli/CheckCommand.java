@@ -7,7 +7,6 @@ import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stages;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
-import dev.envdoctor.report.Identity;
 import dev.envdoctor.report.Redactor;
 import dev.envdoctor.report.Renderers;
 import java.nio.file.Files;
@@ -96,7 +95,7 @@ public final class CheckCommand extends StageCommand {
   }
 
   private void writeJunit(Report report, RunContext ctx) {
-    Report shared = run.noRedact ? report : new Redactor(Identity.current(ctx.env())).redact(report);
+    Report shared = Redactor.forSharing(report, ctx.env(), run.noRedact);
     String xml = Renderers.byFormat("junit").orElseThrow().render(shared);
     TextFiles.write(junit, xml, "");
   }

@@ -1,7 +1,6 @@
 package dev.envdoctor.cli;
 
 import dev.envdoctor.model.Report;
-import dev.envdoctor.report.Identity;
 import dev.envdoctor.report.Redactor;
 import dev.envdoctor.report.ReportRenderer;
 import dev.envdoctor.report.Renderers;
@@ -37,10 +36,7 @@ public final class ReportCommand extends BaseCommand {
   public Integer call() {
     ReportRenderer renderer = Renderers.byFormat(output.json ? "json" : format).orElseThrow(() ->
         ExitException.badInput("unknown format '" + format + "': use one of " + Renderers.formats()));
-    Report report = SavedReport.load(from);
-    if (!noRedact) {
-      report = new Redactor(Identity.current(root().env())).redact(report);
-    }
+    Report report = Redactor.forSharing(SavedReport.load(from), root().env(), noRedact);
     String text = renderer.render(report);
     if (out == null) {
       spec.commandLine().getOut().print(text);

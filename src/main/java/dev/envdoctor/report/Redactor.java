@@ -30,6 +30,19 @@ public final class Redactor {
 
   private final Identity identity;
 
+  /**
+   * The report as it may leave the machine: redacted for the user running envdoctor (env: their
+   * environment), or with --no-redact as it is, marked unredacted when it carries no redaction
+   * record yet (a saved report keeps its own record: it may have been redacted when written). The
+   * one place report files, {@code report} and {@code check --junit} decide it.
+   */
+  public static Report forSharing(Report report, java.util.Map<String, String> env, boolean noRedact) {
+    if (noRedact) {
+      return report.redaction() != null ? report : report.withRedaction(new Redaction(false, List.of()));
+    }
+    return new Redactor(Identity.current(env)).redact(report);
+  }
+
   public Redactor(Identity identity) {
     this.identity = identity;
   }

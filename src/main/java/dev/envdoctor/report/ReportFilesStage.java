@@ -4,12 +4,10 @@ import dev.envdoctor.cli.ExitException;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stage;
-import dev.envdoctor.model.Redaction;
 import dev.envdoctor.model.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Writes the run's report files, redacted unless --no-redact. The report the run goes on with stays
@@ -45,8 +43,7 @@ public final class ReportFilesStage implements Stage {
 
   @Override
   public Report run(Report soFar, RunContext ctx) throws IOException {
-    Report shared = ctx.options().noRedact ? soFar.withRedaction(new Redaction(false, List.of()))
-        : new Redactor(Identity.current(ctx.env())).redact(soFar);
+    Report shared = Redactor.forSharing(soFar, ctx.env(), ctx.options().noRedact);
     // named from the run's own createdAt, so written() finds them again from the report the run goes on with
     ReportFiles.named(outDir(ctx), soFar.createdAt()).write(shared);
     return soFar;
