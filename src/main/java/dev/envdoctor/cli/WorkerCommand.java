@@ -61,6 +61,10 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "CPU threads for libtorch (default: the CPUs this process may use).")
   Integer threads;
 
+  @Option(names = "--gate", hidden = true,
+      description = "After verifying, print '@envdoctor gate' and wait for a line on stdin before calibrating.")
+  boolean gate;
+
   @Option(names = "--fault", hidden = true, paramLabel = "segv|abort|hang|oom|garbage|exit",
       description = "Die on purpose, for testing the parent's containment.")
   String fault;
@@ -103,7 +107,7 @@ public final class WorkerCommand implements Callable<Integer> {
       workloads.forEach(Workloads::of);
       dev.envdoctor.worker.DeviceNames.select(device, 0, "", ""); // refuse a bad name before the engine starts
       int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-      WorkerRequest req = new WorkerRequest(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, t);
+      WorkerRequest req = new WorkerRequest(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, t, gate);
       EngineSetup setup = EngineSetup.configure(Paths.home(), Path.of(System.getProperty("java.io.tmpdir")), t);
       WorkerOutput doc = new Worker(System.err, root.env(), log).run(req, setup);
       out.println(WorkerEvents.json(doc));

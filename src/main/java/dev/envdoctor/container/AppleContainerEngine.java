@@ -122,7 +122,7 @@ public final class AppleContainerEngine implements ContainerEngine {
    */
   @Override
   public List<String> runPrefix(String containerName, String image, String gpuAccess) {
-    return List.of(CLI, "run", "--rm", "--name", containerName, "--network", "none",
+    return List.of(CLI, "run", "--rm", "-i", "--name", containerName, "--network", "none",
         "--label", "dev.envdoctor=worker", "--env", SteadyAllocator.containerAssignment(), image);
   }
 

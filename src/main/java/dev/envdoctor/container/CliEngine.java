@@ -15,7 +15,8 @@ abstract class CliEngine implements ContainerEngine {
 
   @Override
   public List<String> runPrefix(String containerName, String image, String gpuAccess) {
-    List<String> argv = new ArrayList<>(List.of(cli, "run", "--rm", "--name", containerName,
+    // -i: stdin reaches the worker, which waits there for its turn to calibrate (CalibrationGate)
+    List<String> argv = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--name", containerName,
         "--network", "none", "--pull", "never", "--label", "dev.envdoctor=worker",
         "-e", SteadyAllocator.containerAssignment()));
     if (initProcess()) {

@@ -1,7 +1,10 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.container.image.WorkerImage;
+import dev.envdoctor.doctor.Background;
 import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.Prefetching;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stage;
 import dev.envdoctor.model.DeviceResult;
@@ -12,7 +15,9 @@ import dev.envdoctor.verify.WorkerClient;
 import dev.envdoctor.worker.WorkerOutput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Verify stage "containers": the same worker as natively, inside a container of each reachable
@@ -20,7 +25,7 @@ import java.util.Map;
  * in the same child when calibration was asked for. No network, no host folder mounted, and the
  * container removed afterwards whatever happened (also on timeout or Ctrl-C).
  */
-public final class ContainerStage implements Stage {
+public final class ContainerStage implements Stage, Prefetching {
 
   @Override
   public String name() {
@@ -32,8 +37,48 @@ public final class ContainerStage implements Stage {
     return Phase.VERIFY;
   }
 
+  /** The JVM worker's run in each engine, started early; keyed by engine name. */
+  private final Map<String, CompletableFuture<EngineRun>> pending = new LinkedHashMap<>();
+
+  /** The worker image's architecture (null: the image is missing, nothing ran) and the worker's output. */
+  record EngineRun(String imageArch, WorkerOutput out) {}
+
+  @Override
+  public void start(Report soFar, RunContext ctx, CalibrationGate gate) {
+    if (!djlWanted(ctx.options().backend)) {
+      return;
+    }
+    String image = WorkerImage.tag(ctx.env());
+    for (RuntimeInfo runtime : usable(soFar, ctx)) {
+      ContainerEngine engine = Engines.named(runtime.name()).orElseThrow();
+      String side = CalibrationGate.side(engine.name(), "djl");
+      CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
+      if (g != null) {
+        g.register(side);
+      }
+      pending.put(engine.name(), Background.start(() -> {
+        try {
+          return runWorker(ctx, engine, runtime, image, g);
+        } finally {
+          if (g != null) {
+            g.finish(side);
+          }
+        }
+      }));
+    }
+  }
+
+  /** The runtimes this run verifies in: selected by --runtime, known, and ok. */
+  private static List<RuntimeInfo> usable(Report soFar, RunContext ctx) {
+    List<String> selected = Engines.selected(ctx.options().runtime);
+    return soFar.runtimes().stream().filter(r -> selected.contains(r.name()) && !"native".equals(r.name())
+        && "ok".equals(r.status()) && Engines.named(r.name()).isPresent()).toList();
+  }
+
   @Override
   public Report run(Report soFar, RunContext ctx) {
+    // the early runs end first: nothing else computes while a --container-python probe runs below
+    pending.values().forEach(f -> f.handle((v, e) -> null).join());
     List<String> selected = Engines.selected(ctx.options().runtime);
     boolean explicit = !"all".equals(ctx.options().runtime);
     String image = WorkerImage.tag(ctx.env());
@@ -70,25 +115,38 @@ public final class ContainerStage implements Stage {
     if (!djlWanted(ctx.options().backend)) {
       return report; // --backend python: the JVM worker's image is not the stack asked about
     }
-    String imageArch = ImageCheck.architecture(ctx, engine, image, env);
-    if (imageArch == null) {
+    CompletableFuture<EngineRun> early = pending.get(engine.name());
+    EngineRun done = early != null ? Background.join(early) : runWorker(ctx, engine, runtime, image, null);
+    if (done.imageArch() == null) {
       return report.plusDevices(List.of(unavailable(engine.name(),
           "the worker image " + image + " is not in " + engine.name(),
           "envdoctor image build --runtime " + engine.name())));
     }
-    if (runtime.arch() != null && !imageArch.equals(runtime.arch())) {
-      report = withNote(report, engine.name(), "warning: the worker image " + image + " is linux/" + imageArch
+    if (runtime.arch() != null && !done.imageArch().equals(runtime.arch())) {
+      report = withNote(report, engine.name(), "warning: the worker image " + image + " is linux/" + done.imageArch()
           + " but the engine runs " + runtime.arch() + ": emulated (very slow); rebuild it with envdoctor image build --runtime "
           + engine.name());
+    }
+    WorkerOutput out = done.out();
+    Report r = report.plusDevices(out.devices()).plusCalibrations(out.calibrations()).plusPeaks(out.peaks());
+    return out.engine() == null ? r : r.plusEngines(List.of(out.engine()));
+  }
+
+  /** The JVM worker in a container of {@code engine}, start to end (waiting at the gate when one is given). */
+  private static EngineRun runWorker(RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, String image,
+      CalibrationGate gate) {
+    Map<String, String> env = EngineProbe.engineEnv(ctx.env());
+    String imageArch = ImageCheck.architecture(ctx, engine, image, env);
+    if (imageArch == null) {
+      return new EngineRun(null, null);
     }
     ctx.progress("verifying devices in " + engine.name() + " (" + image + ") ...");
     ContainerRun run = new ContainerRun(ctx.runner(), engine, env);
     List<String> args = WorkerArgs.of(ctx);
     WorkerOutput out = run.run(name -> new WorkerClient(ctx.runner()).run(
         WorkerCall.of(launchPrefix(engine, name, image, runtime.gpuAccess()), args, WorkerArgs.timeout(ctx), engine.name())
-            .withEnv(env).withProgress(p -> ctx.progress("  " + engine.name() + ": " + p))));
-    Report r = report.plusDevices(out.devices()).plusCalibrations(out.calibrations()).plusPeaks(out.peaks());
-    return out.engine() == null ? r : r.plusEngines(List.of(out.engine()));
+            .withEnv(env).withGate(gate).withProgress(p -> ctx.progress("  " + engine.name() + ": " + p))));
+    return new EngineRun(imageArch, out);
   }
 
   static List<String> launchPrefix(ContainerEngine engine, String name, String image, String gpuAccess) {

@@ -1,5 +1,6 @@
 package dev.envdoctor.doctor;
 
+import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.cli.ExitException;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
@@ -32,7 +33,14 @@ public final class Pipeline {
     List<Stage> chosen = stages.stream().filter(s -> ctx.runs(s.phase())).toList();
     chosen.forEach(s -> s.prepare(ctx));
     Report report = start;
-    for (Stage stage : chosen) {
+    CalibrationGate gate = new CalibrationGate();
+    boolean started = false;
+    for (int i = 0; i < chosen.size(); i++) {
+      Stage stage = chosen.get(i);
+      if (!started && stage instanceof Prefetching) {
+        started = true;
+        startAll(chosen.subList(i, chosen.size()), report, ctx, gate);
+      }
       long t0 = System.nanoTime();
       String status = "ok";
       String error = null;
@@ -49,5 +57,18 @@ public final class Pipeline {
       report = report.plusStage(new StageRun(stage.name(), status, ms, error));
     }
     return report;
+  }
+
+  /** Starts the children of every prefetching stage from here on, in flow order (the gate's order). */
+  private static void startAll(List<Stage> rest, Report report, RunContext ctx, CalibrationGate gate) {
+    for (Stage s : rest) {
+      if (s instanceof Prefetching p) {
+        try {
+          p.start(report, ctx, gate);
+        } catch (RuntimeException e) {
+          LOG.error("stage {} could not start early; it runs in its turn", s.name(), e);
+        }
+      }
+    }
   }
 }

@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One shell-out: an argv list (never a shell string), a timeout that kills, extra environment
- * variables, an optional working directory and standard input, and an optional listener that sees
- * each stderr line as it arrives (for progress).
+ * variables, an optional working directory and standard input, an optional listener that sees
+ * each stderr line as it arrives (for progress), and optional answers on stdin to stderr lines.
  */
 public record CommandSpec(
     List<String> argv,
@@ -17,7 +18,8 @@ public record CommandSpec(
     Map<String, String> env,
     Path workDir,
     String stdin,
-    Consumer<String> stderrLines) {
+    Consumer<String> stderrLines,
+    Function<String, String> stdinReplies) {
 
   public CommandSpec {
     argv = List.copyOf(argv);
@@ -28,27 +30,36 @@ public record CommandSpec(
   }
 
   public static CommandSpec of(Duration timeout, String... argv) {
-    return new CommandSpec(List.of(argv), timeout, Map.of(), null, null, null);
+    return new CommandSpec(List.of(argv), timeout, Map.of(), null, null, null, null);
   }
 
   public static CommandSpec of(Duration timeout, List<String> argv) {
-    return new CommandSpec(argv, timeout, Map.of(), null, null, null);
+    return new CommandSpec(argv, timeout, Map.of(), null, null, null, null);
   }
 
   public CommandSpec withEnv(Map<String, String> more) {
-    return new CommandSpec(argv, timeout, more, workDir, stdin, stderrLines);
+    return new CommandSpec(argv, timeout, more, workDir, stdin, stderrLines, stdinReplies);
   }
 
   public CommandSpec withWorkDir(Path dir) {
-    return new CommandSpec(argv, timeout, env, dir, stdin, stderrLines);
+    return new CommandSpec(argv, timeout, env, dir, stdin, stderrLines, stdinReplies);
   }
 
   public CommandSpec withStdin(String input) {
-    return new CommandSpec(argv, timeout, env, workDir, input, stderrLines);
+    return new CommandSpec(argv, timeout, env, workDir, input, stderrLines, stdinReplies);
   }
 
   public CommandSpec withStderrListener(Consumer<String> listener) {
-    return new CommandSpec(argv, timeout, env, workDir, stdin, listener);
+    return new CommandSpec(argv, timeout, env, workDir, stdin, listener, stdinReplies);
+  }
+
+  /**
+   * Keeps the child's stdin open and answers on it: each stderr line is given to {@code replies}
+   * (on a thread of its own, so it may wait), and a non-null answer is written as one line. The
+   * worker's calibration gate uses it; stdin is closed when the child ends.
+   */
+  public CommandSpec withStdinReplies(Function<String, String> replies) {
+    return new CommandSpec(argv, timeout, env, workDir, stdin, stderrLines, replies);
   }
 
   public String program() {

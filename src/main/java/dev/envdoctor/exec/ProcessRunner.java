@@ -43,10 +43,12 @@ public final class ProcessRunner implements CommandRunner {
       return new CommandResult(spec, CommandResult.Status.NOT_FOUND, -1, "", e.getMessage(), millisSince(start));
     }
     ChildProcesses.register(process);
+    StdinReplies replies = spec.stdinReplies() == null ? null : new StdinReplies(process, spec.stdinReplies());
     try {
       CompletableFuture<String> out = drain(process.getInputStream(), null);
-      CompletableFuture<String> err = drain(process.getErrorStream(), spec.stderrLines());
-      writeStdin(process, spec.stdin());
+      CompletableFuture<String> err = drain(process.getErrorStream(), replies == null ? spec.stderrLines()
+          : replies.alongside(spec.stderrLines()));
+      writeStdin(process, spec.stdin(), replies == null);
       boolean finished = process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {
         killTree(process);
@@ -64,6 +66,9 @@ public final class ProcessRunner implements CommandRunner {
       Thread.currentThread().interrupt();
       return new CommandResult(spec, CommandResult.Status.TIMED_OUT, -1, "", "interrupted", millisSince(start));
     } finally {
+      if (replies != null) {
+        replies.close();
+      }
       ChildProcesses.unregister(process);
     }
   }
@@ -79,10 +84,15 @@ public final class ProcessRunner implements CommandRunner {
     }
   }
 
-  private static void writeStdin(Process process, String stdin) {
-    try (OutputStream in = process.getOutputStream()) {
+  private static void writeStdin(Process process, String stdin, boolean close) {
+    OutputStream in = process.getOutputStream();
+    try {
       if (stdin != null) {
         in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        in.flush();
+      }
+      if (close) {
+        in.close();
       }
     } catch (IOException ignored) {
       // the child closed its stdin early; what it printed still tells the story

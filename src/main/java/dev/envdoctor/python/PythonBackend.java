@@ -1,9 +1,11 @@
 package dev.envdoctor.python;
 
+import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
+import dev.envdoctor.worker.WorkerEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +33,9 @@ public final class PythonBackend {
       return output != null;
     }
   }
+
+  /** This backend's name at the calibration gate. */
+  public static final String SIDE = CalibrationGate.side("native", "python");
 
   private final CommandRunner runner;
   private final Map<String, String> inherited;
@@ -65,13 +70,42 @@ public final class PythonBackend {
     return env;
   }
 
+  /** The last line of the script on stdin; what follows it (the gate's answer) is the script's to read. */
+  static final String END_OF_SCRIPT = "#envdoctor-script-end";
+
+  /**
+   * {@code python -c LOADER}: reads the script from stdin up to {@link #END_OF_SCRIPT} and runs it
+   * as {@code __main__}, leaving stdin open for the gate's answer. No file is written.
+   */
+  static final String LOADER = String.join("\n",
+      "import sys",
+      "src = []",
+      "for line in iter(sys.stdin.readline, ''):",
+      "    if line.rstrip('\\r\\n') == '" + END_OF_SCRIPT + "':",
+      "        break",
+      "    src.append(line)",
+      "sys.argv[0] = 'envdoctor_torch.py'",
+      "exec(compile(''.join(src), 'envdoctor_torch.py', 'exec'), {'__name__': '__main__', '__builtins__': __builtins__})");
+
   public Run run(Path python, List<String> modes, List<String> options, Duration timeout) {
-    List<String> argv = new ArrayList<>(List.of(python.toString(), "-", String.join(",", modes)));
+    return run(python, modes, options, timeout, null);
+  }
+
+  /** As {@link #run(Path, List, List, Duration)}; with a gate the script waits for its turn to calibrate. */
+  public Run run(Path python, List<String> modes, List<String> options, Duration timeout, CalibrationGate gate) {
+    List<String> argv = new ArrayList<>(List.of(python.toString(), "-c", LOADER, String.join(",", modes)));
     argv.addAll(options);
+    if (gate != null) {
+      argv.add(CalibrationGate.OPTION);
+    }
     CommandSpec spec = CommandSpec.of(timeout, argv)
         // UTF-8 whatever LC_ALL=C implies; no user site hooks printing on stdout are ours to stop
         .withEnv(env())
-        .withStdin(script());
+        .withStdin(script() + "\n" + END_OF_SCRIPT + "\n");
+    if (gate != null) {
+      spec = spec.withStdinReplies(line -> WorkerEvents.GATE.equals(line.strip())
+          && gate.awaitTurn(SIDE, CalibrationGate.patience(timeout)) ? "go" : null);
+    }
     CommandResult result = runner.run(spec);
     if (result.status() != CommandResult.Status.OK) {
       return new Run(result, null, null);

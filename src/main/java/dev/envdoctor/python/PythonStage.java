@@ -1,8 +1,11 @@
 package dev.envdoctor.python;
 
+import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.calibrate.StepBudget;
 import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.doctor.Background;
 import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.Prefetching;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stage;
 import dev.envdoctor.model.Calibration;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The user's Python training environment, natively: finds the interpreter, runs envdoctor_torch.py
@@ -24,7 +28,7 @@ import java.util.Optional;
  * process to spare a second torch import), and adds python.*, engines[], devices[], calibrations[]
  * and peaks[] to the report. Whatever the Python does is a diagnosis, never a failure of the stage.
  */
-public final class PythonStage implements Stage {
+public final class PythonStage implements Stage, Prefetching {
 
   /** How long one run of the script may take, by what it is asked to do. */
   public record Budget(Duration verify, Duration quick, Duration full) {
@@ -63,17 +67,56 @@ public final class PythonStage implements Stage {
     return Phase.VERIFY;
   }
 
+  /** The Python located and its run started early, or null: it runs in run(). */
+  private PythonLocator.Located startedWith;
+  private CompletableFuture<PythonBackend.Run> pending;
+
+  private static boolean wanted(RunContext ctx) {
+    return RunOptions.selects(ctx.options().backend, "python") && RunOptions.selects(ctx.options().runtime, "native");
+  }
+
+  @Override
+  public void start(Report soFar, RunContext ctx, CalibrationGate gate) {
+    if (!wanted(ctx)) {
+      return;
+    }
+    Optional<PythonLocator.Located> located = new PythonLocator(ctx.env()).locate(ctx.options().python);
+    if (located.isEmpty()) {
+      return;
+    }
+    CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
+    if (g != null) {
+      g.register(PythonBackend.SIDE);
+    }
+    startedWith = located.get();
+    pending = Background.start(() -> {
+      try {
+        return execute(ctx, startedWith, g);
+      } finally {
+        if (g != null) {
+          g.finish(PythonBackend.SIDE);
+        }
+      }
+    });
+  }
+
   @Override
   public Report run(Report soFar, RunContext ctx) {
-    String backend = ctx.options().backend;
-    String runtime = ctx.options().runtime;
-    if (!RunOptions.selects(backend, "python") || !RunOptions.selects(runtime, "native")) {
+    if (!wanted(ctx)) {
       return soFar;
+    }
+    if (pending != null) {
+      return merge(soFar, startedWith, Background.join(pending));
     }
     Optional<PythonLocator.Located> located = new PythonLocator(ctx.env()).locate(ctx.options().python);
     if (located.isEmpty()) {
       return soFar.withPython(PythonDiagnosis.notFound());
     }
+    return merge(soFar, located.get(), execute(ctx, located.get(), null));
+  }
+
+  /** The script's run: verify, and calibrate (waiting at the gate when one is given), --full: peaks. */
+  private PythonBackend.Run execute(RunContext ctx, PythonLocator.Located located, CalibrationGate gate) {
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
     boolean full = calibrate && ctx.options().full();
     List<String> modes = new ArrayList<>(List.of("verify"));
@@ -87,9 +130,8 @@ public final class PythonStage implements Stage {
       modes.add("peak");
     }
     Duration timeout = full ? budget.full() : calibrate ? budget.quick() : budget.verify();
-    ctx.progress("python: " + String.join(", ", modes) + " with " + located.get().executable());
-    PythonBackend.Run run = new PythonBackend(ctx.runner(), ctx.env()).run(located.get().executable(), modes, options, timeout);
-    return merge(soFar, located.get(), run);
+    ctx.progress("python: " + String.join(", ", modes) + " with " + located.executable());
+    return new PythonBackend(ctx.runner(), ctx.env()).run(located.executable(), modes, options, timeout, gate);
   }
 
   /** The report with this run's findings added. Package-private: tests feed recorded runs. */

@@ -1,9 +1,12 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.cli.Console;
 import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.doctor.Background;
 import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.Prefetching;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stage;
 import dev.envdoctor.model.DeviceResult;
@@ -14,6 +17,7 @@ import dev.envdoctor.worker.WorkerOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -24,7 +28,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * asked for (and --backend is djl or all), calibrates the verified ones in the same child, sparing
  * a second engine start. Adds engines[], devices[] and calibrations[] with runtime "native".
  */
-public final class NativeDjlStage implements Stage {
+public final class NativeDjlStage implements Stage, Prefetching {
 
   public static final String RUNTIME = "native";
 
@@ -38,26 +42,46 @@ public final class NativeDjlStage implements Stage {
     return Phase.VERIFY;
   }
 
+  /** The worker started early (doctor, calibrate, verify), or null: it runs in run(). */
+  private CompletableFuture<WorkerOutput> pending;
+
+  private static boolean wanted(RunContext ctx) {
+    return RunOptions.selects(ctx.options().runtime, RUNTIME) && RunOptions.selects(ctx.options().backend, "djl");
+  }
+
+  @Override
+  public void start(Report soFar, RunContext ctx, CalibrationGate gate) {
+    if (!wanted(ctx)) {
+      return;
+    }
+    String side = CalibrationGate.side(RUNTIME, "djl");
+    CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
+    if (g != null) {
+      g.register(side);
+    }
+    pending = Background.start(() -> {
+      try {
+        return work(ctx, g, p -> ctx.progress("  native: " + p));
+      } finally {
+        if (g != null) {
+          g.finish(side);
+        }
+      }
+    });
+  }
+
   @Override
   public Report run(Report soFar, RunContext ctx) {
-    if (!RunOptions.selects(ctx.options().runtime, RUNTIME) || !RunOptions.selects(ctx.options().backend, "djl")) {
+    if (!wanted(ctx)) {
       return soFar;
     }
-    boolean calibrate = ctx.runs(Phase.CALIBRATE);
-    WorkerBudget budget = WorkerBudget.of(ctx.options(), calibrate);
-    SelfLauncher launcher = SelfLauncher.current();
-    WorkerArchive cds = launcher.archive();
-    if (cds != null) {
-      launcher = launcher.withFlags(cds.jvmFlags());
-    }
-    WorkerCall call = WorkerCall.of(launcher.prefix(), budget.args(ctx.options().device, calibrate),
-        budget.timeout(), RUNTIME).withEnv(SteadyAllocator.env(ctx.env()));
     WorkerOutput out;
-    try (ProgressBar bar = progressBar(ctx)) {
-      out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress(bar)));
-    }
-    if (cds != null) {
-      cds.settle(out.diagnosis() == null);
+    if (pending != null) {
+      out = Background.join(pending);
+    } else {
+      try (ProgressBar bar = progressBar(ctx)) {
+        out = work(ctx, null, progress(bar));
+      }
     }
     List<DeviceResult> devices = withHostFacts(out.devices(), soFar, ctx.options().device);
     if (out.diagnosis() == null) {
@@ -67,6 +91,24 @@ public final class NativeDjlStage implements Stage {
     devices = withGpuNames(devices, soFar.host());
     Report r = soFar.plusDevices(devices).plusCalibrations(out.calibrations());
     return out.engine() == null ? r : r.plusEngines(List.of(withHostFacts(out.engine(), soFar.host())));
+  }
+
+  /** The native worker child, start to end (waiting at the gate when one is given). */
+  private static WorkerOutput work(RunContext ctx, CalibrationGate gate, Consumer<String> progress) {
+    boolean calibrate = ctx.runs(Phase.CALIBRATE);
+    WorkerBudget budget = WorkerBudget.of(ctx.options(), calibrate);
+    SelfLauncher launcher = SelfLauncher.current();
+    WorkerArchive cds = launcher.archive();
+    if (cds != null) {
+      launcher = launcher.withFlags(cds.jvmFlags());
+    }
+    WorkerCall call = WorkerCall.of(launcher.prefix(), budget.args(ctx.options().device, calibrate),
+        budget.timeout(), RUNTIME).withEnv(SteadyAllocator.env(ctx.env())).withGate(gate);
+    WorkerOutput out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress));
+    if (cds != null) {
+      cds.settle(out.diagnosis() == null);
+    }
+    return out;
   }
 
   /**

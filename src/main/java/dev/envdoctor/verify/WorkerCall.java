@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.calibrate.CalibrationGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
  * @param backend djl or python, used for results the child could not write itself
  * @param env extra environment variables for the child
  * @param progress sees each progress text of the child as it arrives (may be null)
+ * @param gate the run's calibration gate the child waits at before calibrating (null: no gate)
  */
 public record WorkerCall(
     List<String> launchPrefix,
@@ -26,7 +28,8 @@ public record WorkerCall(
     String runtime,
     String backend,
     Map<String, String> env,
-    Consumer<String> progress) {
+    Consumer<String> progress,
+    CalibrationGate gate) {
 
   public WorkerCall {
     launchPrefix = List.copyOf(launchPrefix);
@@ -35,19 +38,33 @@ public record WorkerCall(
   }
 
   public static WorkerCall of(List<String> launchPrefix, List<String> workerArgs, Duration timeout, String runtime) {
-    return new WorkerCall(launchPrefix, workerArgs, timeout, runtime, "djl", Map.of(), null);
+    return new WorkerCall(launchPrefix, workerArgs, timeout, runtime, "djl", Map.of(), null, null);
   }
 
   public WorkerCall withBackend(String b) {
-    return new WorkerCall(launchPrefix, workerArgs, timeout, runtime, b, env, progress);
+    return new WorkerCall(launchPrefix, workerArgs, timeout, runtime, b, env, progress, gate);
   }
 
   public WorkerCall withEnv(Map<String, String> e) {
-    return new WorkerCall(launchPrefix, workerArgs, timeout, runtime, backend, e, progress);
+    return new WorkerCall(launchPrefix, workerArgs, timeout, runtime, backend, e, progress, gate);
   }
 
   public WorkerCall withProgress(Consumer<String> p) {
-    return new WorkerCall(launchPrefix, workerArgs, timeout, runtime, backend, env, p);
+    return new WorkerCall(launchPrefix, workerArgs, timeout, runtime, backend, env, p, gate);
+  }
+
+  /** Waits at {@code g} before calibrating: the worker gets --gate, and its turn is answered on stdin. */
+  public WorkerCall withGate(CalibrationGate g) {
+    List<String> args = new java.util.ArrayList<>(workerArgs);
+    if (g != null && !args.contains(CalibrationGate.OPTION)) {
+      args.add(CalibrationGate.OPTION);
+    }
+    return new WorkerCall(launchPrefix, args, timeout, runtime, backend, env, progress, g);
+  }
+
+  /** This call's name at the gate: runtime/backend (native/djl, docker/djl, native/python). */
+  public String side() {
+    return CalibrationGate.side(runtime, backend);
   }
 
   /** The value of {@code --device} among the worker arguments, "all" when absent. */

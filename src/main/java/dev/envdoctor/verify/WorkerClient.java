@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
@@ -76,6 +77,11 @@ public final class WorkerClient {
       spec = spec.withStderrListener(line -> WorkerEvents.parse(line)
           .filter(e -> e.kind() == WorkerEvents.Kind.PROGRESS)
           .ifPresent(e -> call.progress().accept(e.progress())));
+    }
+    if (call.gate() != null) {
+      CalibrationGate gate = call.gate();
+      spec = spec.withStdinReplies(line -> WorkerEvents.GATE.equals(line.strip())
+          && gate.awaitTurn(call.side(), CalibrationGate.patience(call.timeout())) ? "go" : null);
     }
     CommandResult result = runner.run(spec);
     Map<String, String> seen = new HashMap<>(env);

@@ -63,6 +63,9 @@ public final class Worker {
       emit(WorkerEvents.device(r));
     }
     List<Calibration> calibrations = new ArrayList<>();
+    if (req.calibrate() && req.gate() && devices.stream().anyMatch(d -> Boolean.TRUE.equals(d.verified()))) {
+      awaitTurn();
+    }
     if (req.calibrate()) {
       for (DeviceResult d : devices) {
         if (!Boolean.TRUE.equals(d.verified())) {
@@ -114,6 +117,20 @@ public final class Worker {
       sb.append(sb.length() == 0 ? "" : ": ").append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
     }
     return sb.toString();
+  }
+
+  /**
+   * The parent starts every side at once and lets them calibrate one at a time: say so and wait for
+   * its line on stdin (end of input: go anyway, the parent is gone or gave no gate).
+   */
+  private void awaitTurn() {
+    emit(WorkerEvents.GATE);
+    try {
+      new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+          .readLine();
+    } catch (java.io.IOException e) {
+      // no stdin: calibrate now
+    }
   }
 
   private void emit(String line) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param steps most timed steps per calibration
  * @param seconds most seconds of timed steps per calibration
  * @param threads CPU threads for libtorch (intra-op)
+ * @param gate after verifying, print the gate line and wait for a line on stdin before calibrating
  */
 public record WorkerRequest(
     String device,
@@ -24,7 +25,8 @@ public record WorkerRequest(
     int imgsz,
     int steps,
     double seconds,
-    int threads) {
+    int threads,
+    boolean gate) {
 
   public WorkerRequest {
     workloads = List.copyOf(workloads);

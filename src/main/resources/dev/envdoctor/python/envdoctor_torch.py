@@ -1,7 +1,10 @@
 # envdoctor's probe of a Python training environment (protocol envdoctor/worker/v1).
 #
-# Fed on stdin by envdoctor:  <python> - MODES [options]   (MODES: probe|verify|calibrate|peak,
-# comma-separated). Prints exactly one JSON document on stdout; everything else goes to stderr.
+# Fed on stdin by envdoctor:  <python> -c <a loader that reads this script from stdin up to a marker
+# line> MODES [options] (MODES: probe|verify|calibrate|peak, comma-separated); `<python> - MODES`
+# works too. With --gate, stdin stays open after the script: after verifying, the script prints
+# "@envdoctor gate" on stderr and waits for a line before calibrating (the parent lets one side
+# calibrate at a time). Prints exactly one JSON document on stdout; everything else goes to stderr.
 # Standard library and torch only; Python 3.8+, torch 1.13 through 2.x. The workloads mirror the
 # JVM worker's (docs/calibration.md): same layers, same shapes, same analytic FLOP count.
 import argparse
@@ -574,6 +577,7 @@ def parse_args(argv):
     p.add_argument("--peak-seconds", type=float, default=1.5, help="measurement budget per peak test")
     p.add_argument("--peak-size", type=int, default=0, help="largest matmul n (default 16384 on CUDA, 4096 else)")
     p.add_argument("--peak-cpu", action="store_true", help="run the peak tests on the CPU too (tests)")
+    p.add_argument("--gate", action="store_true", help="wait for a line on stdin before calibrating")
     return p.parse_args(argv)
 
 
@@ -614,6 +618,10 @@ def main(argv):
     if "verify" in modes:
         doc["devices"] = [verify_device(torch, d) for d in devices]
         verified = [d["device"] for d in doc["devices"] if d["verified"]]
+    if "calibrate" in modes and args.gate and verified:
+        sys.stderr.write("@envdoctor gate\n")
+        sys.stderr.flush()
+        sys.stdin.readline()
     if "calibrate" in modes:
         for d in verified:
             for w in [w.strip() for w in args.workloads.split(",") if w.strip()]:

@@ -189,7 +189,7 @@ class AppleContainerEngineTest {
   @Test
   void argvFollowsTheDocumentedFlags() {
     AppleContainerEngine e = new AppleContainerEngine();
-    assertEquals(List.of("container", "run", "--rm", "--name", "envdoctor-1", "--network", "none", "--label",
+    assertEquals(List.of("container", "run", "--rm", "-i", "--name", "envdoctor-1", "--network", "none", "--label",
         "dev.envdoctor=worker", "--env", "GLIBC_TUNABLES=" + dev.envdoctor.calibrate.SteadyAllocator.VALUE, "img"),
         e.runPrefix("envdoctor-1", "img", "none"));
     assertEquals(e.runPrefix("c", "img", "none"), e.runPrefix("c", "img", RuntimeAssessment.GPU_NVIDIA_RUNTIME),
@@ -201,9 +201,9 @@ class AppleContainerEngineTest {
     assertEquals(List.of("container", "image", "delete", "img"), e.removeImage("img"));
     assertEquals(List.of("container", "image", "pull", "img"), e.pull("img"));
     assertEquals(List.of("docker", "pull", "img"), new DockerEngine().pull("img"));
-    assertEquals(List.of("container", "run", "--rm", "--name", "c", "--network", "none", "--label",
+    assertEquals(List.of("container", "run", "--rm", "-i", "--name", "c", "--network", "none", "--label",
         "dev.envdoctor=worker", "--env", "GLIBC_TUNABLES=" + dev.envdoctor.calibrate.SteadyAllocator.VALUE, "img", "java"),
-        ContainerStage.launchPrefix(e, "c", "img", "none").subList(0, 13));
+        ContainerStage.launchPrefix(e, "c", "img", "none").subList(0, 14));
   }
 
   @Test

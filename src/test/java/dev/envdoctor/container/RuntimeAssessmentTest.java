@@ -59,7 +59,7 @@ class RuntimeAssessmentTest {
     RuntimeInfo r = RuntimeAssessment.ok("docker", "default", p, f, LINUX, List.of());
     assertEquals("nvidia-runtime", r.gpuAccess());
     assertTrue(r.notes().isEmpty(), r.notes().toString());
-    assertEquals(List.of("docker", "run", "--rm", "--name", "c", "--network", "none", "--pull", "never", "--label",
+    assertEquals(List.of("docker", "run", "--rm", "-i", "--name", "c", "--network", "none", "--pull", "never", "--label",
         "dev.envdoctor=worker", "-e", "GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=536870912",
         "--init", "--gpus", "all", "img"), new DockerEngine().runPrefix("c", "img", r.gpuAccess()));
   }

@@ -77,4 +77,21 @@ class ProcessRunnerTest {
     assertEquals(List.of("a", "b"), seen);
     assertEquals(List.of("a", "b"), r.stderrTail(5));
   }
+
+  @Test
+  void aChildIsAnsweredOnStdinWhenItAsksOnStderr() {
+    // the child asks, then waits for its answer on stdin, as the worker does at the calibration gate
+    var r = runner.run(CommandSpec.of(Duration.ofSeconds(10), "sh", "-c",
+            "read first; echo \"got $first\"; echo ask >&2; read answer; echo \"then $answer\"")
+        .withStdin("hello\n").withStdinReplies(line -> line.equals("ask") ? "go" : null));
+    assertEquals(CommandResult.Status.OK, r.status(), r.stderr());
+    assertEquals("got hello\nthen go", r.stdout().strip());
+  }
+
+  @Test
+  void aChildNobodyAnswersStillEndsAtItsTimeout() {
+    var r = runner.run(CommandSpec.of(Duration.ofMillis(800), "sh", "-c", "echo ask >&2; read answer; echo late")
+        .withStdinReplies(line -> null));
+    assertEquals(CommandResult.Status.TIMED_OUT, r.status());
+  }
 }
