@@ -84,6 +84,9 @@ public final class WorkerClient {
           && gate.awaitTurn(call.side(), CalibrationGate.patience(call.timeout())) ? "go" : null);
     }
     CommandResult result = runner.run(spec);
+    if (call.gate() != null) {
+      call.gate().finish(call.side()); // the child has ended: the next side may calibrate (its container's removal is cheap)
+    }
     Map<String, String> seen = new HashMap<>(env);
     seen.putAll(call.env());
     return interpret(result, call, seen, LibtorchVersion.at(seen.get("PYTORCH_LIBRARY_PATH")));
