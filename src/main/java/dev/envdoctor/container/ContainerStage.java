@@ -51,20 +51,9 @@ public final class ContainerStage implements Stage, Prefetching {
     String image = WorkerImage.tag(ctx.env());
     for (RuntimeInfo runtime : usable(soFar, ctx)) {
       ContainerEngine engine = Engines.named(runtime.name()).orElseThrow();
-      String side = CalibrationGate.side(engine.name(), "djl");
       CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
-      if (g != null) {
-        g.register(side);
-      }
-      pending.put(engine.name(), Background.start(() -> {
-        try {
-          return runWorker(ctx, engine, runtime, image, g);
-        } finally {
-          if (g != null) {
-            g.finish(side);
-          }
-        }
-      }));
+      pending.put(engine.name(), Background.startSide(g, CalibrationGate.side(engine.name(), "djl"),
+          () -> runWorker(ctx, engine, runtime, image, g)));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.envdoctor.doctor;
 
+import dev.envdoctor.calibrate.CalibrationGate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,25 @@ public final class Background {
 
   public static <T> CompletableFuture<T> start(Supplier<T> work) {
     return CompletableFuture.supplyAsync(work, THREADS);
+  }
+
+  /**
+   * One side's child, started now: registered at the gate (when there is one) before it starts, and
+   * finished there whatever happens to it, so no other side waits for it in vain.
+   */
+  public static <T> CompletableFuture<T> startSide(CalibrationGate gate, String side, Supplier<T> work) {
+    if (gate != null) {
+      gate.register(side);
+    }
+    return start(() -> {
+      try {
+        return work.get();
+      } finally {
+        if (gate != null) {
+          gate.finish(side);
+        }
+      }
+    });
   }
 
   /** The result, with a failure rethrown as itself (the pipeline records the stage as failed). */

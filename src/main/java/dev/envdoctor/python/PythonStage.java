@@ -85,19 +85,8 @@ public final class PythonStage implements Stage, Prefetching {
       return;
     }
     CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
-    if (g != null) {
-      g.register(PythonBackend.SIDE);
-    }
     startedWith = located.get();
-    pending = Background.start(() -> {
-      try {
-        return execute(ctx, startedWith, g);
-      } finally {
-        if (g != null) {
-          g.finish(PythonBackend.SIDE);
-        }
-      }
-    });
+    pending = Background.startSide(g, PythonBackend.SIDE, () -> execute(ctx, startedWith, g));
   }
 
   @Override

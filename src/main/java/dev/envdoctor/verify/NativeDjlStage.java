@@ -54,20 +54,9 @@ public final class NativeDjlStage implements Stage, Prefetching {
     if (!wanted(ctx)) {
       return;
     }
-    String side = CalibrationGate.side(RUNTIME, "djl");
     CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
-    if (g != null) {
-      g.register(side);
-    }
-    pending = Background.start(() -> {
-      try {
-        return work(ctx, g, p -> ctx.progress("  native: " + p));
-      } finally {
-        if (g != null) {
-          g.finish(side);
-        }
-      }
-    });
+    pending = Background.startSide(g, CalibrationGate.side(RUNTIME, "djl"),
+        () -> work(ctx, g, p -> ctx.progress("  native: " + p)));
   }
 
   @Override

@@ -29,21 +29,21 @@ class DoctorViewTest {
     return render(r.withRecommendation(Verdict.decide(r, Workloads.DEFAULT)));
   }
 
+  /** A verdict whose projection has native on {@code nativeBackend} and docker on djl. */
+  private static dev.envdoctor.model.Recommendation projected(String nativeBackend) {
+    return new dev.envdoctor.model.Recommendation(null, 1.0, List.of(), "v", "r", "d", List.of(),
+        dev.envdoctor.recommend.Workloads.DEFAULT, List.of(
+            new dev.envdoctor.model.Recommendation.Projection("native", nativeBackend, "cpu", 3105.0, 3000.0, 3200.0),
+            new dev.envdoctor.model.Recommendation.Projection("docker", "djl", "cpu", 5220.0, 5000.0, 5400.0)),
+        List.of(), "parity");
+  }
+
   @Test
   void theProjectionNamesEachSidesStackWhenTheyDiffer() {
-    var w = dev.envdoctor.recommend.Workloads.DEFAULT;
-    var mixed = new dev.envdoctor.model.Recommendation(null, 1.0, List.of(), "v", "r", "d", List.of(), w, List.of(
-        new dev.envdoctor.model.Recommendation.Projection("native", "python", "cpu", 3105.0, 3000.0, 3200.0),
-        new dev.envdoctor.model.Recommendation.Projection("docker", "djl", "cpu", 5220.0, 5000.0, 5400.0)),
-        List.of(), "parity");
     assertEquals("your job (yolov8m-69k): natively (python) cpu 129.4 days · in docker (djl) cpu 217.5 days",
-        Areas.projectionLine(mixed).orElseThrow());
-    var same = new dev.envdoctor.model.Recommendation(null, 1.0, List.of(), "v", "r", "d", List.of(), w, List.of(
-        new dev.envdoctor.model.Recommendation.Projection("native", "djl", "cpu", 3105.0, 3000.0, 3200.0),
-        new dev.envdoctor.model.Recommendation.Projection("docker", "djl", "cpu", 5220.0, 5000.0, 5400.0)),
-        List.of(), "parity");
+        Areas.projectionLine(projected("python")).orElseThrow());
     assertEquals("your job (yolov8m-69k): natively cpu 129.4 days · in docker cpu 217.5 days",
-        Areas.projectionLine(same).orElseThrow());
+        Areas.projectionLine(projected("djl")).orElseThrow());
   }
 
   @Test
