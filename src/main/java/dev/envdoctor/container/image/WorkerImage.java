@@ -11,8 +11,15 @@ public final class WorkerImage {
 
   private WorkerImage() {}
 
+  /**
+   * The worker's protocol with the doctor, as the image's tag says it: bumped whenever the doctor
+   * starts the worker with options an older image does not know (2: {@code --gate}). An image of
+   * another protocol is simply not found, and the diagnosis names {@code envdoctor image build}.
+   */
+  static final int PROTOCOL = 2;
+
   public static String defaultTag() {
-    return "envdoctor-worker:" + VersionProvider.version();
+    return "envdoctor-worker:" + VersionProvider.version() + "-p" + PROTOCOL;
   }
 
   public static String tag(Map<String, String> env) {
