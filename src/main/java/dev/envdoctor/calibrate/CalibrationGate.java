@@ -23,6 +23,7 @@ public final class CalibrationGate {
   private final Set<String> waiting = new HashSet<>();
   private final Set<String> finished = new HashSet<>();
   private String holder;
+  private boolean registering = true;
 
   /**
    * How long a side waits at the gate for a side that never gets there (hung in its start-up):
@@ -45,6 +46,15 @@ public final class CalibrationGate {
   }
 
   /**
+   * Every side that will come has registered: the gate may open. Until then nobody calibrates, so
+   * a fast side cannot start before a slower one has even been launched.
+   */
+  public synchronized void allRegistered() {
+    registering = false;
+    notifyAll();
+  }
+
+  /**
    * Blocks until {@code side} may calibrate. True: its turn (it holds the gate until
    * {@link #finish}); also true when {@code max} passed, so a stuck side never hangs the others for
    * good (its timings may then share the CPU). False: the side finished meanwhile, nothing waits.
@@ -55,7 +65,7 @@ public final class CalibrationGate {
     notifyAll();
     long end = System.nanoTime() + max.toNanos();
     while (!finished.contains(side)) {
-      if (holder == null && everyoneReady() && side.equals(next())) {
+      if (!registering && holder == null && everyoneReady() && side.equals(next())) {
         holder = side;
         return true;
       }

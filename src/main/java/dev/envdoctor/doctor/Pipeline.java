@@ -40,6 +40,7 @@ public final class Pipeline {
       if (!started && stage instanceof Prefetching) {
         started = true;
         startAll(chosen.subList(i, chosen.size()), report, ctx, gate);
+        gate.allRegistered();
       }
       long t0 = System.nanoTime();
       String status = "ok";

@@ -20,6 +20,7 @@ class CalibrationGateTest {
     CalibrationGate gate = new CalibrationGate();
     gate.register("native/djl");
     gate.register("docker/djl");
+    gate.allRegistered();
     List<String> turns = new CopyOnWriteArrayList<>();
     // docker arrives first, but native is registered first: docker waits for native to arrive and go
     CompletableFuture<Boolean> docker = CompletableFuture.supplyAsync(() -> {
@@ -44,6 +45,7 @@ class CalibrationGateTest {
     CalibrationGate gate = new CalibrationGate();
     gate.register("native/python");
     gate.register("podman/djl");
+    gate.allRegistered();
     gate.finish("native/python"); // its child crashed while importing torch
     assertTrue(gate.awaitTurn("podman/djl", LONG));
   }
@@ -61,7 +63,23 @@ class CalibrationGateTest {
     CalibrationGate gate = new CalibrationGate();
     gate.register("native/djl"); // never arrives, never finishes
     gate.register("docker/djl");
+    gate.allRegistered();
     assertTrue(gate.awaitTurn("docker/djl", Duration.ofMillis(300)), "past the deadline it goes anyway");
+  }
+
+  @Test
+  void nobodyGoesWhileSidesMayStillRegister() throws Exception {
+    CalibrationGate gate = new CalibrationGate();
+    gate.register("native/djl");
+    CompletableFuture<Boolean> early = CompletableFuture.supplyAsync(() -> gate.awaitTurn("native/djl", LONG));
+    Thread.sleep(200);
+    assertFalse(early.isDone(), "the containers have not registered yet");
+    gate.register("docker/djl");
+    gate.allRegistered();
+    Thread.sleep(200);
+    assertFalse(early.isDone(), "docker is registered and still starting");
+    gate.finish("docker/djl");
+    assertTrue(early.get(5, TimeUnit.SECONDS));
   }
 
   @Test

@@ -34,6 +34,7 @@ class CalibrationGateIT {
     CalibrationGate gate = new CalibrationGate();
     gate.register(CalibrationGate.side("first", "djl"));
     gate.register(CalibrationGate.side("second", "djl"));
+    gate.allRegistered();
     Map<String, Long> seen = new ConcurrentHashMap<>();
     List<CompletableFuture<WorkerOutput>> runs = List.of("first", "second").stream()
         .map(side -> CompletableFuture.supplyAsync(() -> new WorkerClient(new ProcessRunner()).run(call(side, seen, gate))))
