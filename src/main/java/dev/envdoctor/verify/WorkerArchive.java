@@ -26,11 +26,14 @@ public record WorkerArchive(Path archive, Path pending) {
   /**
    * The archive for a worker started from {@code jar} by the JVM at {@code javaHome}, in
    * {@code dir}; null when the class path is not one jar (a source tree's classes folder cannot be
-   * archived).
+   * archived) or the JVM has no base CDS archive of its own (a jlinked runtime: there
+   * {@code -XX:ArchiveClassesAtExit} stops the JVM at start, "DynamicDumpSharedSpaces is
+   * unsupported when base CDS archive is not loaded").
    */
   public static WorkerArchive of(String classpath, String javaHome, String javaVersion, Path dir, long pid) {
     Path jar = Path.of(classpath);
-    if (!classpath.endsWith(".jar") || classpath.contains(java.io.File.pathSeparator) || !Files.isRegularFile(jar)) {
+    if (!classpath.endsWith(".jar") || classpath.contains(java.io.File.pathSeparator) || !Files.isRegularFile(jar)
+        || !hasBaseArchive(Path.of(javaHome))) {
       return null;
     }
     String key;
@@ -42,6 +45,16 @@ public record WorkerArchive(Path archive, Path pending) {
     }
     Path archive = dir.resolve("worker-" + key.toLowerCase(Locale.ROOT) + ".jsa");
     return new WorkerArchive(archive, dir.resolve(archive.getFileName() + "." + pid + ".tmp"));
+  }
+
+  /** The JDK's own CDS archive (lib/server on Linux and macOS, bin/server on Windows). */
+  static boolean hasBaseArchive(Path javaHome) {
+    for (String dir : new String[] {"lib/server", "bin/server"}) {
+      if (Files.isRegularFile(javaHome.resolve(dir).resolve("classes.jsa"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Use the archive, or dump one at exit when there is none yet. */

@@ -19,8 +19,18 @@ class WorkerArchiveTest {
   @TempDir
   Path tmp;
 
-  private WorkerArchive archive(Path jar, long pid) {
-    return WorkerArchive.of(jar.toString(), "/jdk", "17.0.15", tmp.resolve("cds"), pid);
+  /** A JDK folder with its own base CDS archive, as Debian's and Temurin's have. */
+  private Path jdk() throws IOException {
+    Path home = tmp.resolve("jdk");
+    Files.createDirectories(home.resolve("lib/server"));
+    if (!Files.exists(home.resolve("lib/server/classes.jsa"))) {
+      Files.writeString(home.resolve("lib/server/classes.jsa"), "base");
+    }
+    return home;
+  }
+
+  private WorkerArchive archive(Path jar, long pid) throws IOException {
+    return WorkerArchive.of(jar.toString(), jdk().toString(), "17.0.15", tmp.resolve("cds"), pid);
   }
 
   /** What a first worker does: asks for the flags, then the JVM writes the pending dump at exit. */
@@ -62,6 +72,14 @@ class WorkerArchiveTest {
     second.settle(true);
     assertTrue(Files.exists(second.archive()));
     assertFalse(Files.exists(first.archive()), "one archive per jar is kept");
+  }
+
+  @Test
+  void aJvmWithoutItsOwnBaseArchiveGetsNoFlagsThatWouldStopIt() throws IOException {
+    // a jlinked runtime (scripts/gpu-stage.sh): -XX:ArchiveClassesAtExit there ends the JVM at start
+    Path jar = Files.writeString(tmp.resolve("envdoctor.jar"), "jar");
+    Files.createDirectories(tmp.resolve("jlinked/lib/server"));
+    assertNull(WorkerArchive.of(jar.toString(), tmp.resolve("jlinked").toString(), "17", tmp.resolve("cds"), 1));
   }
 
   @Test
