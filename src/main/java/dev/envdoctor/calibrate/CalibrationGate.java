@@ -18,6 +18,8 @@ public final class CalibrationGate {
 
   /** The worker's and the Python script's option to wait at the gate. */
   public static final String OPTION = "--gate";
+  /** The stderr line of a child that has verified and waits for its turn (a line on its stdin). */
+  public static final String SIGNAL = "@envdoctor gate";
 
   private final List<String> order = new ArrayList<>();
   private final Set<String> waiting = new HashSet<>();
@@ -32,6 +34,14 @@ public final class CalibrationGate {
    */
   public static Duration patience(Duration timeout) {
     return timeout.dividedBy(2);
+  }
+
+  /**
+   * The answers on a child's stdin ({@code CommandSpec.withStdinReplies}): to its {@link #SIGNAL},
+   * "go" once it is {@code side}'s turn (or its patience ran out); nothing once the side has ended.
+   */
+  public java.util.function.Function<String, String> answers(String side, Duration timeout) {
+    return line -> SIGNAL.equals(line.strip()) && awaitTurn(side, patience(timeout)) ? "go" : null;
   }
 
   /** A side's name at the gate: runtime/backend (native/djl, docker/djl, native/python). */

@@ -49,7 +49,7 @@ public final class ContainerStage implements Stage, Prefetching {
       return;
     }
     String image = WorkerImage.tag(ctx.env());
-    for (RuntimeInfo runtime : usable(soFar, ctx)) {
+    for (RuntimeInfo runtime : selected(soFar, ctx).stream().filter(r -> "ok".equals(r.status())).toList()) {
       ContainerEngine engine = Engines.named(runtime.name()).orElseThrow();
       CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
       pending.put(engine.name(), Background.startSide(g, CalibrationGate.side(engine.name(), "djl"),
@@ -57,29 +57,22 @@ public final class ContainerStage implements Stage, Prefetching {
     }
   }
 
-  /** The runtimes this run verifies in: selected by --runtime, known, and ok. */
-  private static List<RuntimeInfo> usable(Report soFar, RunContext ctx) {
+  /** The container runtimes --runtime selects that envdoctor knows, whatever their status. */
+  private static List<RuntimeInfo> selected(Report soFar, RunContext ctx) {
     List<String> selected = Engines.selected(ctx.options().runtime);
     return soFar.runtimes().stream().filter(r -> selected.contains(r.name()) && !"native".equals(r.name())
-        && "ok".equals(r.status()) && Engines.named(r.name()).isPresent()).toList();
+        && Engines.named(r.name()).isPresent()).toList();
   }
 
   @Override
   public Report run(Report soFar, RunContext ctx) {
     // the early runs end first: nothing else computes while a --container-python probe runs below
     pending.values().forEach(f -> f.handle((v, e) -> null).join());
-    List<String> selected = Engines.selected(ctx.options().runtime);
     boolean explicit = !"all".equals(ctx.options().runtime);
     String image = WorkerImage.tag(ctx.env());
     Report report = soFar;
-    for (RuntimeInfo runtime : soFar.runtimes()) {
-      if (!selected.contains(runtime.name()) || "native".equals(runtime.name())) {
-        continue;
-      }
-      ContainerEngine engine = Engines.named(runtime.name()).orElse(null);
-      if (engine == null) {
-        continue;
-      }
+    for (RuntimeInfo runtime : selected(soFar, ctx)) {
+      ContainerEngine engine = Engines.named(runtime.name()).orElseThrow();
       if (!"ok".equals(runtime.status())) {
         if (explicit) {
           report = report.plusDevices(List.of(unavailable(runtime.name(), runtime.diagnosis(), runtime.fix())));

@@ -18,7 +18,7 @@ public final class Background {
 
   private Background() {}
 
-  public static <T> CompletableFuture<T> start(Supplier<T> work) {
+  private static <T> CompletableFuture<T> start(Supplier<T> work) {
     return CompletableFuture.supplyAsync(work, THREADS);
   }
 

@@ -5,7 +5,6 @@ import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
-import dev.envdoctor.worker.WorkerEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -103,8 +102,7 @@ public final class PythonBackend {
         .withEnv(env())
         .withStdin(script() + "\n" + END_OF_SCRIPT + "\n");
     if (gate != null) {
-      spec = spec.withStdinReplies(line -> WorkerEvents.GATE.equals(line.strip())
-          && gate.awaitTurn(SIDE, CalibrationGate.patience(timeout)) ? "go" : null);
+      spec = spec.withStdinReplies(gate.answers(SIDE, timeout));
     }
     CommandResult result = runner.run(spec);
     if (result.status() != CommandResult.Status.OK) {

@@ -1,6 +1,5 @@
 package dev.envdoctor.verify;
 
-import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
@@ -79,9 +78,7 @@ public final class WorkerClient {
           .ifPresent(e -> call.progress().accept(e.progress())));
     }
     if (call.gate() != null) {
-      CalibrationGate gate = call.gate();
-      spec = spec.withStdinReplies(line -> WorkerEvents.GATE.equals(line.strip())
-          && gate.awaitTurn(call.side(), CalibrationGate.patience(call.timeout())) ? "go" : null);
+      spec = spec.withStdinReplies(call.gate().answers(call.side(), call.timeout()));
     }
     CommandResult result = runner.run(spec);
     if (call.gate() != null) {

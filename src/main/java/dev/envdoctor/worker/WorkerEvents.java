@@ -21,7 +21,7 @@ public final class WorkerEvents {
 
   public static final String PREFIX = "@envdoctor ";
   /** The line a worker prints when it has verified and waits for its turn to calibrate (a line on stdin). */
-  public static final String GATE = PREFIX + "gate";
+  public static final String GATE = dev.envdoctor.calibrate.CalibrationGate.SIGNAL;
 
   /** The report model's mapper (unknown fields ignored); written compact: a document is one line. */
   private static final ObjectMapper MAPPER = ReportJson.mapper();
