@@ -14,7 +14,17 @@ public record PythonEnv(
     String diagnosis,
     String fix) {
 
-  public record Torch(String version, String cuda, Mps mps) {}
+  /**
+   * @param blas which BLAS its matrix products go through (null from a script without it)
+   */
+  public record Torch(String version, String cuda, Mps mps, Blas blas) {}
+
+  /**
+   * @param info torch's build setting BLAS_INFO (mkl, open, accelerate, generic, ...)
+   * @param library the BLAS library loaded into the Python process (Linux), null where none is
+   * @param reference whether that is the slow Netlib reference BLAS (Debian's libblas3); null: unknown
+   */
+  public record Blas(String info, String library, Boolean reference) {}
 
   public record Mps(Boolean built, Boolean available) {}
 }

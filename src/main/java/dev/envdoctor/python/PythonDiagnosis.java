@@ -36,7 +36,7 @@ public final class PythonDiagnosis {
     ScriptOutput out = run.output();
     ScriptOutput.Facts facts = out == null ? null : out.python();
     PythonEnv.Torch torch = facts == null || facts.torch() == null ? null
-        : new PythonEnv.Torch(facts.torch().version(), facts.torch().cuda(), facts.torch().mps());
+        : new PythonEnv.Torch(facts.torch().version(), facts.torch().cuda(), facts.torch().mps(), facts.torch().blas());
     Optional<Finding> finding = processFinding(exe, run).or(() -> envFinding(exe, out, host));
     return new PythonEnv(
         facts != null && facts.executable() != null ? facts.executable() : exe,

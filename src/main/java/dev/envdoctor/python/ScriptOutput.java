@@ -32,7 +32,8 @@ public record ScriptOutput(WorkerOutput worker, Facts python) {
       Boolean cudaAvailable,
       Integer cudaDeviceCount,
       String cudaWarning,
-      Integer threads) {}
+      Integer threads,
+      PythonEnv.Blas blas) {}
 
   /** Not the script's document: stdout held something else. */
   public static final class NotOurs extends Exception {

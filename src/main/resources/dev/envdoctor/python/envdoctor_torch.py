@@ -12,6 +12,7 @@ import json
 import math
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -111,6 +112,41 @@ def cuda_facts(torch):
             return {"available": False, "deviceCount": 0, "warning": type(e).__name__ + ": " + str(e)}
     warning = "; ".join(str(w.message).strip() for w in caught) or None
     return {"available": available, "deviceCount": count, "warning": warning}
+
+
+OPTIMISED_BLAS = ("openblas", "blis", "mkl", "atlas", "flexiblas", "armpl", "accelerate", "veclib")
+
+
+def blas_facts(torch):
+    """Which BLAS torch's matrix products go through: torch's build setting (BLAS_INFO: mkl, open,
+    accelerate, generic, ...) and, on Linux, the BLAS library loaded into this process. A
+    "generic" build (Debian's and Ubuntu's python3-torch) calls whatever libblas.so.3 the system
+    selects; the Netlib reference one (Debian's libblas3) multiplies matrices about ten times slower
+    than OpenBLAS. reference: that library is loaded; None where it cannot be told."""
+    info = None
+    try:
+        m = re.search(r"BLAS_INFO=([\w.+-]+)", torch.__config__.show())
+        info = m.group(1) if m else None
+    except Exception:
+        pass
+    library = None
+    try:
+        with open("/proc/self/maps") as f:  # the kernel lists each mapped file by its resolved path
+            for line in f:
+                path = line.split()[-1]
+                name = os.path.basename(path)
+                if name.startswith(("libblas.so", "libopenblas", "libblis", "libflexiblas", "libmkl_rt")):
+                    library = path
+                    break
+    except (IOError, OSError):
+        pass
+    reference = None
+    if library is not None:
+        reference = os.path.basename(library).startswith("libblas.so") and \
+            not any(k in library.lower() for k in OPTIMISED_BLAS)
+    elif info is not None and info != "generic":
+        reference = False  # built against its own BLAS (MKL linked in, Accelerate)
+    return {"info": info, "library": library, "reference": reference}
 
 
 def flavor(torch):
@@ -611,7 +647,7 @@ def main(argv):
     doc["python"]["torch"] = {"version": torch.__version__, "cuda": getattr(torch.version, "cuda", None),
                               "mps": mps, "cudaAvailable": cuda["available"],
                               "cudaDeviceCount": cuda["deviceCount"], "cudaWarning": cuda["warning"],
-                              "threads": torch.get_num_threads()}
+                              "threads": torch.get_num_threads(), "blas": blas_facts(torch)}
     doc["engine"] = engine(torch)
     devices = device_names(torch, cuda, mps, args.device)
     verified = devices

@@ -57,7 +57,10 @@ class ShippedProfilesTest {
     assertEquals("skipped: applies to macos, and this is linux", r.message("jvm-not-rosetta"));
     assertEquals("host.memory.totalBytes is 24 GiB", r.message("memory-total"));
     assertEquals("max(host.disks.freeBytes) is 50 GiB", r.message("disk-free"));
+    assertEquals("warn", r.status("python-torch-blas"), "Debian's torch on the reference BLAS");
+    assertEquals("python.torch.blas.reference is true, expected false", r.message("python-torch-blas"));
     assertEquals(5, r.summary().get("passed").asInt());
+    assertEquals(1, r.summary().get("warned").asInt());
     assertEquals(4, r.summary().get("skipped").asInt());
   }
 
@@ -131,7 +134,7 @@ class ShippedProfilesTest {
         + "    fix: Plug the Mac in before a long training run.\n"), out);
     assertTrue(out.contains("[-] The NVIDIA GPU computes [nvidia-gpu-computes] — applies when host.gpus[vendor=*nvidia*] exists, and there is none\n"), out);
     assertTrue(out.contains("[✓] macOS new enough for MPS (13.0 for PyTorch 2.7) [macos-for-mps]\n    host.os.version is 14.6.1\n"), out);
-    assertTrue(out.endsWith("13 passed, 3 warned, 0 failed, 2 skipped, 0 errors\n"), out);
+    assertTrue(out.endsWith("14 passed, 3 warned, 0 failed, 2 skipped, 0 errors\n"), out);
   }
 
   @Test

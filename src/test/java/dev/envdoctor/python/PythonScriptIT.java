@@ -11,6 +11,7 @@ import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Peak;
+import dev.envdoctor.model.PythonEnv;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,19 @@ class PythonScriptIT {
     assertEquals(1e-3, cpu.tolerance());
     assertEquals("/usr/bin/python3", out.python().executable());
     assertEquals(Boolean.FALSE, out.python().torch().mps().built());
+  }
+
+  /**
+   * The BLAS this torch multiplies with, against Debian's own answer: the alternative that
+   * libblas.so.3 resolves to (reference BLAS in .../blas/, OpenBLAS in .../openblas-pthread/, ...).
+   */
+  @Test
+  void reportsTheBlasLibraryTheSystemSelected() throws java.io.IOException {
+    PythonEnv.Blas blas = run(List.of("probe")).python().torch().blas();
+    assertEquals("generic", blas.info(), "Debian's python3-torch calls the system's libblas.so.3");
+    Path selected = Path.of("/usr/lib/x86_64-linux-gnu/libblas.so.3").toRealPath();
+    assertEquals(selected.toString(), blas.library());
+    assertEquals(selected.getParent().getFileName().toString().equals("blas"), blas.reference(), selected.toString());
   }
 
   @Test

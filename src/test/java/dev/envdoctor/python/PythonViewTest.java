@@ -39,7 +39,7 @@ class PythonViewTest {
   @Test
   void aWorkingEnvWithItsVerifiedCpu() {
     PythonEnv env = new PythonEnv("/usr/bin/python3", "3.11.2", "x86_64", false, "--python",
-        new PythonEnv.Torch("1.13.0a0", null, new PythonEnv.Mps(false, false)), null, null);
+        new PythonEnv.Torch("1.13.0a0", null, new PythonEnv.Mps(false, false), null), null, null);
     DeviceResult cpu = new DeviceResult("native", "python", "cpu", "AMD EPYC", true, 2.6e-6, 1e-3, null, null, null);
     assertEquals("""
         [✓] Python 3.11.2 at /usr/bin/python3 (--python), torch 1.13.0a0

@@ -65,7 +65,7 @@ record RecordedTorch(ScriptOutput.Facts facts, Host host) {
     }
     boolean cudaAvailable = "True".equals(kv.get("Is CUDA available"));
     ScriptOutput.TorchFacts t = new ScriptOutput.TorchFacts(torch, cuda, new PythonEnv.Mps(built, available),
-        cudaAvailable, cudaAvailable ? 1 : 0, cudaWarning, null);
+        cudaAvailable, cudaAvailable ? 1 : 0, cudaWarning, null, null);
     ScriptOutput.Facts facts = new ScriptOutput.Facts(null, null, arch, null, null, null, platform, null, t);
     List<GpuInfo> gpus = new ArrayList<>();
     String gpu = kv.get("GPU models and configuration");

@@ -58,7 +58,7 @@ class VerdictCausesTest {
     Report rosettaPython = without(mac, c -> "python".equals(c.backend()) && "mps".equals(c.device()),
         d -> "python".equals(d.backend()) && "mps".equals(d.device()))
         .withPython(new PythonEnv(p.executable(), p.version(), "x86_64", p.venv(), p.found(),
-            new PythonEnv.Torch("2.2.2", null, new PythonEnv.Mps(false, false)), null, null));
+            new PythonEnv.Torch("2.2.2", null, new PythonEnv.Mps(false, false), null), null, null));
     Recommendation rec = decide(rosettaPython);
     assertTrue(rec.reason().contains("the Python env is x86-64 under Rosetta: no MPS"), rec.reason());
     assertTrue(rec.reason().contains("natively djl on mps is 6.56× faster than your python env on cpu: fix the python env"),
