@@ -112,7 +112,9 @@ def cpu(model, vendor, phys, logical, p, e, hz, features):
 
 
 def torch(version, cuda=None, built=False, available=False):
-    return {"version": version, "cuda": cuda, "mps": {"built": built, "available": available}}
+    # the BLAS of the PyPI wheels: Accelerate on macOS arm64, MKL linked in on Linux x86-64
+    blas = {"info": "accelerate" if built else "mkl", "library": None, "reference": False}
+    return {"version": version, "cuda": cuda, "mps": {"built": built, "available": available}, "blas": blas}
 
 
 def py(exe, version, arch, venv, found, t, diagnosis=None, fix=None):

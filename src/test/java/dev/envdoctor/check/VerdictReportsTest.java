@@ -20,7 +20,8 @@ class VerdictReportsTest {
   void appleSiliconPassesOnTheM4WithDockerDesktop() throws Exception {
     var r = run("apple-silicon", "mac-m4-docker-desktop");
     assertEquals(ExitCode.OK, r.exitCode());
-    assertEquals(17, r.summary().get("passed").asInt());
+    assertEquals(18, r.summary().get("passed").asInt());
+    assertEquals("pass", r.status("python-torch-blas"), "the macOS wheel uses Accelerate");
     assertEquals(0, r.summary().get("failed").asInt() + r.summary().get("warned").asInt());
     assertEquals("host.os.version is 15.6.1", r.message("macos-for-current-pytorch"), "torch 2.9.1 needs macOS 14");
     assertEquals("any(devices[runtime=native,device=mps].verified) is [true, true]", r.message("apple-gpu-computes"));
@@ -50,7 +51,7 @@ class VerdictReportsTest {
       assertEquals("pass", r.status(id), id);
     }
     assertEquals("any(runtimes[name!=native,status=ok].gpuAccess) is nvidia-runtime", r.message("container-gpu-access"));
-    assertEquals(13, r.summary().get("passed").asInt());
+    assertEquals(14, r.summary().get("passed").asInt());
   }
 
   @Test
