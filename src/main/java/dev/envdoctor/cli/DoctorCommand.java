@@ -35,6 +35,7 @@ public final class DoctorCommand extends BaseCommand {
   @Override
   public Integer call() {
     run.workload = workload.resolve(run.profile);
+    run.calibrateForVerdict();
     RunContext ctx = context(EnumSet.allOf(Phase.class));
     Report report = Stages.standard().run(Stages.newReport(ctx), ctx);
     if (ctx.json()) {

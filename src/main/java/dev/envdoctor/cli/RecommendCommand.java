@@ -38,6 +38,7 @@ public final class RecommendCommand extends StageCommand {
   @Override
   public Integer call() {
     run.workload = workload.resolve(run.profile);
+    run.calibrateForVerdict();
     if (from == null) {
       return super.call();
     }

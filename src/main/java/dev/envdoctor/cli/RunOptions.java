@@ -58,6 +58,22 @@ public final class RunOptions {
    */
   public dev.envdoctor.model.Recommendation.Workload workload;
 
+  /**
+   * The workloads each side calibrates: both for calibrate; doctor and recommend with --quick only
+   * the one their verdict cites ({@link #calibrateForVerdict}). Not an option itself.
+   */
+  public java.util.List<String> workloads = dev.envdoctor.worker.Workloads.NAMES;
+
+  /**
+   * For the commands whose answer is the verdict: --quick calibrates only the workload it cites
+   * (cnn), which halves the calibration turns (doctor --quick 1.5 s faster on the dev VM);
+   * --full still calibrates every workload.
+   */
+  public void calibrateForVerdict() {
+    workloads = full() ? dev.envdoctor.worker.Workloads.NAMES
+        : java.util.List.of(dev.envdoctor.recommend.Sides.PREFERRED_WORKLOAD);
+  }
+
   /** Whether an option that takes "all" or a comma list (--runtime, --backend) selects {@code name}. */
   public static boolean selects(String option, String name) {
     return option == null || option.equals("all") || java.util.Arrays.asList(option.split(",")).contains(name);

@@ -35,7 +35,7 @@ final class ContainerPython {
     List<String> args = new ArrayList<>(List.of(calibrate ? "verify,calibrate" : "verify",
         "--device", ctx.options().device == null ? "all" : ctx.options().device));
     if (calibrate) {
-      args.addAll(PythonStage.budgetArgs(ctx.options().full()));
+      args.addAll(PythonStage.budgetArgs(ctx.options().full(), ctx.options().workloads));
     }
     Duration timeout = Duration.ofSeconds(ctx.options().full() ? 600 : calibrate ? 240 : 120);
     ctx.progress("probing Python torch in " + engine.name() + " (" + image + ") ...");

@@ -38,9 +38,10 @@ public final class PythonStage implements Stage, Prefetching {
     }
   }
 
-  /** The script options of the --quick (default) or --full step budget, and the peak tests with --full. */
-  public static List<String> budgetArgs(boolean full) {
+  /** The script options of the --quick (default) or --full step budget, the workloads, and the peak tests with --full. */
+  public static List<String> budgetArgs(boolean full, List<String> workloads) {
     List<String> args = new ArrayList<>(StepBudget.of(full).scriptArgs());
+    args.addAll(List.of("--workloads", String.join(",", workloads)));
     if (full) {
       args.addAll(List.of("--peak-seconds", "1.5"));
     }
@@ -113,7 +114,7 @@ public final class PythonStage implements Stage, Prefetching {
     List<String> options = new ArrayList<>(List.of("--device", ctx.options().device));
     if (calibrate) {
       modes.add("calibrate");
-      options.addAll(budgetArgs(full));
+      options.addAll(budgetArgs(full, ctx.options().workloads));
     }
     if (full) {
       modes.add("peak");

@@ -25,11 +25,11 @@ public record WorkerBudget(StepBudget steps, Duration timeout) {
     return !calibrate ? VERIFY : options.full() ? FULL : QUICK;
   }
 
-  /** {@code --device D --verify [--calibrate --workloads mlp,cnn --steps N --seconds S]}. */
-  public List<String> args(String device, boolean calibrate) {
+  /** {@code --device D --verify [--calibrate --workloads W,... --steps N --seconds S]}. */
+  public List<String> args(String device, boolean calibrate, List<String> workloads) {
     List<String> args = new ArrayList<>(List.of("--device", device == null ? "all" : device, "--verify"));
     if (calibrate && steps != null) {
-      args.addAll(List.of("--calibrate", "--workloads", "mlp,cnn"));
+      args.addAll(List.of("--calibrate", "--workloads", String.join(",", workloads)));
       args.addAll(steps.workerArgs());
     }
     return args;

@@ -40,6 +40,9 @@ class ReportSchemaIT {
     assertEquals("[]", Fixtures.violations(text).toString(), text);
     Report report = ReportJson.read(text);
     assertTrue(report.redaction().applied());
+    // doctor --quick calibrates only the workload its verdict cites (calibrate: both)
+    assertEquals(java.util.Set.of("cnn"), report.calibrations().stream().map(c -> c.workload()).collect(
+        java.util.stream.Collectors.toSet()), report.calibrations().toString());
     // this machine's user and host names, as the probe may have met them, are in no file
     Identity me = Identity.current(System.getenv());
     for (Path p : written) {
