@@ -38,7 +38,7 @@ public final class PythonStage implements Stage, Prefetching {
     }
   }
 
-  /** The script options of the --quick (default) or --full step budget, the workloads, and the peak tests with --full. */
+  /** The script options of the --quick or --full step budget, the workloads, and with --full the peak tests. */
   public static List<String> budgetArgs(boolean full, List<String> workloads) {
     List<String> args = new ArrayList<>(StepBudget.of(full).scriptArgs());
     args.addAll(List.of("--workloads", String.join(",", workloads)));

@@ -91,8 +91,8 @@ public final class NativeDjlStage implements Stage, Prefetching {
     if (cds != null) {
       launcher = launcher.withFlags(cds.jvmFlags());
     }
-    WorkerCall call = WorkerCall.of(launcher.prefix(), budget.args(ctx.options().device, calibrate, ctx.options().workloads),
-        budget.timeout(), RUNTIME).withEnv(SteadyAllocator.env(ctx.env())).withGate(gate);
+    List<String> args = budget.args(ctx.options().device, calibrate, ctx.options().workloads);
+    WorkerCall call = WorkerCall.of(launcher.prefix(), args, budget.timeout(), RUNTIME).withEnv(SteadyAllocator.env(ctx.env())).withGate(gate);
     WorkerOutput out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress));
     if (cds != null) {
       cds.settle(out.diagnosis() == null);

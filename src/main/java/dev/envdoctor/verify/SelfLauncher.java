@@ -21,15 +21,16 @@ public record SelfLauncher(String java, List<String> jvmFlags, String classpath)
    * The worker child's JVM flags: fast start (C1 only, serial GC, CDS); C1's compile thresholds at
    * a twentieth, so DJL's Java side of a training step is compiled within the warm-up (with the
    * default thresholds the first 30 timed mlp steps ran 14-18% slower than the next 30, 6 workers
-   * each on the dev VM; with 0.05, 1-4%, for 0.3-0.7 s more CPU: docs/benchmarks.md); a bounded heap (tensors live
-   * in native memory), a heap OOM that ends the JVM at once (the parent diagnoses it) and, on a
-   * crash, no core dump and the crash report in envdoctor's folder rather than the current one; the
-   * JVM's own log warnings on stderr, never on stdout, which carries the protocol's JSON. Containers
-   * use the same list, with their own crash-report folder and the image's CDS archive.
+   * each on the dev VM; with 0.05, 1-4%, for 0.3-0.7 s more CPU: docs/benchmarks.md); a bounded
+   * heap (tensors live in native memory), a heap OOM that ends the JVM at once (the parent
+   * diagnoses it) and, on a crash, no core dump and the crash report in envdoctor's folder rather
+   * than the current one; the JVM's own log warnings on stderr, never on stdout, which carries the
+   * protocol's JSON. Containers use the same list, with their own crash-report folder and the
+   * image's CDS archive.
    */
   public static final List<String> WORKER_FLAGS = List.of(
-      "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.05", "-Xshare:auto", "-Xmx512m",
-      "-XX:+ExitOnOutOfMemoryError", "-XX:-CreateCoredumpOnCrash", "--enable-native-access=ALL-UNNAMED",
+      "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.05", "-Xshare:auto",
+      "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:-CreateCoredumpOnCrash", "--enable-native-access=ALL-UNNAMED",
       "-Xlog:disable", "-Xlog:all=warning:stderr");
 
   public SelfLauncher {
