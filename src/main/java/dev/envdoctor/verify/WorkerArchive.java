@@ -20,9 +20,6 @@ import java.util.Locale;
  */
 public record WorkerArchive(Path archive, Path pending) {
 
-  /** JVM log settings that keep the JVM's own warnings (CDS among them) off stdout, the protocol's. */
-  public static final List<String> LOG_TO_STDERR = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
-
   /**
    * The archive for a worker started from {@code jar} by the JVM at {@code javaHome}, in
    * {@code dir}; null when the class path is not one jar (a source tree's classes folder cannot be
