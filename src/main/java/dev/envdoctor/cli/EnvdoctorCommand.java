@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       CompareCommand.class,
       ImageCommand.class,
+      FleetCommand.class,
+      HealthCommand.class,
       WorkerCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
