@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Parses {@code sinfo -h -N -o '%N|%T|%c|%E'} (node, long state, CPUs, reason) and
- * {@code sinfo -h -o '%P'} (partitions, the default one marked with *). Pure: text in, records out.
+ * {@code sinfo -h -o '%P'} (partitions, the default one marked with *; more '|' fields may follow). Pure: text in, records out.
  */
 public final class SinfoNodes {
 
@@ -61,7 +61,7 @@ public final class SinfoNodes {
   /** The default partition in {@code sinfo -h -o '%P'} output (the one marked '*'), or null. */
   public static String defaultPartition(String text) {
     for (String line : text == null ? new String[0] : text.split("\\R")) {
-      String p = line.trim();
+      String p = line.split("\\|")[0].trim();
       if (p.endsWith("*")) {
         return p.substring(0, p.length() - 1);
       }
