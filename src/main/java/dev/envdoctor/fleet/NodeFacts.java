@@ -82,7 +82,8 @@ public final class NodeFacts {
       }
     }
     for (Engine e : r.engines()) {
-      if ("native".equals(e.runtime())) {
+      // the DJL engine's version and its libtorch; the Python side's torch engine is "torch" above
+      if ("native".equals(e.runtime()) && e.name() != null && e.name().contains("DJL")) {
         put(v, "djl", e.version());
         put(v, "libtorch", e.libtorchVersion());
       }

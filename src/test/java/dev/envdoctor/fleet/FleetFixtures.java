@@ -24,7 +24,10 @@ final class FleetFixtures {
     return read(Recorded.text("fleet/devvm-" + node + ".json"));
   }
 
-  /** The H100 machine's real calibrate --full report (docs/gpu-runs), with the schema field it predates. */
+  /**
+   * The H100 machine's real calibrate --full report (docs/gpu-runs); it predates the schema, tool and
+   * createdAt fields, which are filled in (the date from its folder's name).
+   */
   static Report h100() {
     return gpuRun("docs/gpu-runs/h100-2026-11-25/calibrate-full.json");
   }
@@ -36,7 +39,9 @@ final class FleetFixtures {
   private static Report gpuRun(String file) {
     try {
       Report r = ReportJson.read(Files.readString(Path.of(file)));
-      return new Report(Report.SCHEMA, r.tool(), r.createdAt(), r.host(), r.jvm(), r.python(), r.engines(), r.runtimes(),
+      String day = file.replaceFirst(".*-(\\d{4}-\\d{2}-\\d{2})/.*", "$1");
+      return new Report(Report.SCHEMA, r.tool() != null ? r.tool() : new dev.envdoctor.model.Tool("envdoctor", "0.1.0"),
+          r.createdAt() != null ? r.createdAt() : day + "T00:00:00Z", r.host(), r.jvm(), r.python(), r.engines(), r.runtimes(),
           r.devices(), r.calibrations(), r.peaks(), r.recommendation(), r.checks(), r.summary(), r.stages(), r.redaction());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -26,6 +26,19 @@ final class FleetHtml {
       b.append(" · baseline ").append(FleetText.xml(r.baseline()));
     }
     b.append("</p>\n");
+    b.append("<h2>Performance by hardware class</h2>\n");
+    if (r.classes().isEmpty()) {
+      b.append("<p class=\"muted\">No calibration figures in these reports.</p>\n");
+    }
+    for (FigureClass c : r.classes()) {
+      b.append("<h3>").append(FleetText.xml(c.classKey())).append("</h3>\n<p class=\"muted\">median ")
+          .append(FleetText.rate(c.median())).append(" · MAD ").append(FleetText.num(c.mad())).append(" · ")
+          .append(c.threshold() == null ? "not judged: fewer than 3 nodes and no baseline"
+              : "flagged below " + FleetText.rate(c.threshold()) + " (and beyond each node's own noise)")
+          .append(c.outliers().isEmpty() ? "" : " · <b class=\"fail\">outliers: " + FleetText.xml(String.join(", ", c.outliers())) + "</b>")
+          .append("</p>\n").append(FleetChart.svg(c)).append("\n");
+    }
+    b.append("<h2>Nodes</h2>\n");
     List<String> cols = FleetText.versionColumns(r);
     b.append("<table><tr><th>node</th><th>status</th><th>why</th><th>verdict</th>");
     cols.forEach(c -> b.append("<th>").append(FleetText.xml(c)).append("</th>"));
@@ -47,18 +60,6 @@ final class FleetHtml {
             .append(FleetText.xml(d.against())).append("</td></tr>\n");
       }
       b.append("</table>\n");
-    }
-    b.append("<h2>Performance by hardware class</h2>\n");
-    if (r.classes().isEmpty()) {
-      b.append("<p class=\"muted\">No calibration figures in these reports.</p>\n");
-    }
-    for (FigureClass c : r.classes()) {
-      b.append("<h3>").append(FleetText.xml(c.classKey())).append("</h3>\n<p class=\"muted\">median ")
-          .append(FleetText.rate(c.median())).append(" · MAD ").append(FleetText.num(c.mad())).append(" · ")
-          .append(c.threshold() == null ? "not judged: fewer than 3 nodes and no baseline"
-              : "flagged below " + FleetText.rate(c.threshold()) + " (and beyond each node's own noise)")
-          .append(c.outliers().isEmpty() ? "" : " · <b class=\"fail\">outliers: " + FleetText.xml(String.join(", ", c.outliers())) + "</b>")
-          .append("</p>\n").append(FleetChart.svg(c)).append("\n");
     }
     return b.append("</body></html>\n").toString();
   }
