@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * A fleet's files: {@code DIR/nodes/<node>.json} (each node's report) and {@code DIR/fleet.json}
  * (the fleet report, which also keeps the nodes that sent none). Loading takes a folder written by
- * {@code fleet run}, or any mix of node reports (named after their file) and fleet reports.
+ * {@code fleet run}, or any mix of node reports (named after their file), fleet reports and logs
+ * of framed node reports (kubectl logs of the examples' Job).
  */
 public final class FleetFiles {
 
@@ -73,6 +74,9 @@ public final class FleetFiles {
   }
 
   private static void loadFile(Path file, Map<String, NodeInput> nodes) {
+    if (!file.getFileName().toString().endsWith(".json") && loadFrames(file, nodes)) {
+      return;
+    }
     JsonNode tree = tree(file);
     String schema = tree.path("schema").asText("");
     try {
@@ -93,6 +97,25 @@ public final class FleetFiles {
     } catch (IOException e) {
       throw new FleetInputError(file + " does not match its schema: " + e.getMessage().lines().findFirst().orElse(""));
     }
+  }
+
+  /**
+   * A log holding nodes' framed reports (kubectl logs of the examples' indexed Job, or srun's output
+   * saved by hand): each whole frame is a node. False when the file has no frame.
+   */
+  private static boolean loadFrames(Path file, Map<String, NodeInput> nodes) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new FleetInputError("cannot read " + file + ": " + e.getMessage());
+    }
+    if (!text.contains(NodeFrames.MARK + " begin ")) {
+      return false;
+    }
+    var g = new Scheduler.Gathered(NodeFrames.parse(text), Map.of(), List.of(), false, null);
+    g.frames().keySet().forEach(n -> nodes.put(n, FleetRun.input(n, g, java.time.Duration.ZERO)));
+    return true;
   }
 
   public static Baseline loadBaseline(Path file) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,26 +40,40 @@ class HealthIT {
     return new ProcessRunner().run(CommandSpec.of(Duration.ofSeconds(90), argv));
   }
 
-  private CommandResult health(String profileYaml, String... more) throws Exception {
-    Path p = tmp.resolve("profile-" + Math.abs(profileYaml.hashCode()) + ".yaml");
-    Files.writeString(p, profileYaml);
-    List<String> argv = new ArrayList<>(List.of(JAVA, "-jar", System.getProperty("envdoctor.jar"), "health", "--profile", p.toString()));
-    argv.addAll(List.of(more));
-    return new ProcessRunner().run(CommandSpec.of(Duration.ofSeconds(90), argv));
+  /** An envdoctor launcher for the examples' scripts (their ENVDOCTOR): this java and the packaged jar. */
+  private Path launcher() throws Exception {
+    Path l = tmp.resolve("envdoctor");
+    Files.writeString(l, "#!/bin/sh\nexec " + JAVA + " -jar " + System.getProperty("envdoctor.jar") + " \"$@\"\n");
+    Files.setPosixFilePermissions(l, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return l;
+  }
+
+  private Path profile(String yaml) throws Exception {
+    Path p = tmp.resolve("profile-" + Math.abs(yaml.hashCode()) + ".yaml");
+    Files.writeString(p, yaml);
+    return p;
+  }
+
+  /** The shipped node-problem-detector plugin script, run as NPD runs it. */
+  private CommandResult npdPlugin(String profileYaml) throws Exception {
+    return new ProcessRunner().run(CommandSpec.of(Duration.ofSeconds(90),
+        Path.of("examples/node-problem-detector/envdoctor-npd").toAbsolutePath().toString())
+        .withEnv(Map.of("ENVDOCTOR", launcher().toString(), "ENVDOCTOR_PROFILE", profile(profileYaml).toString())));
   }
 
   @Test
   void theNodeProblemDetectorContractOneLineAndExitZeroOneTwo() throws Exception {
-    CommandResult ok = health(PASSING);
+    CommandResult ok = npdPlugin(PASSING);
     assertEquals(0, ok.exitCode(), ok.stderr());
     assertEquals(List.of("envdoctor health OK: 1 checks passed, 0 warnings (profile " + "profile-" + Math.abs(PASSING.hashCode()) + ")"),
         ok.stdoutLines());
     assertTrue(ok.millis() < 60_000, "well inside Slurm's 60 s: " + ok.millis() + " ms");
-    CommandResult bad = health(FAILING);
+    CommandResult bad = npdPlugin(FAILING);
     assertEquals(1, bad.exitCode());
     assertEquals(1, bad.stdoutLines().size());
     assertTrue(bad.stdout().startsWith("envdoctor health PROBLEM: petabyte-memory: host.memory.totalBytes is "), bad.stdout());
-    CommandResult unknown = health("checks: [\n");
+    assertTrue(bad.stdout().length() <= 400, "fits the plugin config's max_output_length");
+    CommandResult unknown = npdPlugin("checks: [\n");
     assertEquals(2, unknown.exitCode());
     assertEquals(1, unknown.stdoutLines().size());
     assertTrue(unknown.stdout().startsWith("envdoctor health UNKNOWN: "), unknown.stdout());
@@ -70,13 +83,11 @@ class HealthIT {
   void asHealthCheckProgramItDrainsANodeWithAFailingCheckAndTheTestResumesIt() throws Exception {
     CommandResult sinfo = run("sinfo", "-h", "-N", "-o", "%N %t");
     assertTrue(sinfo.ok() && sinfo.stdout().contains("b idle"), "the test cluster must run (scripts/test-deps.sh): " + sinfo.stdout());
-    Path profile = tmp.resolve("failing.yaml");
-    Files.writeString(profile, FAILING);
     Path log = tmp.resolve("health.log");
-    // slurmd gives the program no PATH; only node b runs the check, so a stays as it was
-    String hook = "#!/bin/sh\nexport PATH=/usr/sbin:/usr/bin:/sbin:/bin\n[ \"$SLURMD_NODENAME\" = b ] || exit 0\n"
-        + "exec " + JAVA + " -jar " + System.getProperty("envdoctor.jar") + " health --profile " + profile
-        + " --slurm-drain >>" + log + " 2>&1\n";
+    // the shipped HealthCheckProgram; only node b runs it here, so a stays as it was
+    String hook = "#!/bin/sh\n[ \"$SLURMD_NODENAME\" = b ] || exit 0\n"
+        + "ENVDOCTOR=" + launcher() + " ENVDOCTOR_PROFILE=" + profile(FAILING) + " exec "
+        + Path.of("examples/slurm/envdoctor-healthcheck").toAbsolutePath() + " >>" + log + " 2>&1\n";
     Path staged = tmp.resolve("hook");
     Files.writeString(staged, hook);
     Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rwxr-xr-x"));
