@@ -158,6 +158,63 @@ class RaceIT {
     assertEquals(List.of(), leftovers());
   }
 
+  /** An arm64 Debian imported on this x86-64 engine: its metadata says amd64, its binaries run under qemu-user. */
+  static final String ARM64_IMAGE = "local/debian-arm64:bookworm";
+
+  @Test
+  void anEmulatedImageIsNamedSoEvenWhenItsMetadataSaysTheHostsArchitecture() throws Exception {
+    CommandResult inspect = RUNNER.run(CommandSpec.of(Duration.ofSeconds(30), "docker", "image", "inspect", "--format",
+        "{{.Architecture}}", ARM64_IMAGE));
+    assertTrue(inspect.ok(), ARM64_IMAGE + " is missing: run scripts/test-deps.sh (as root) once");
+    String engineArch = dev.envdoctor.container.Arch.normalize(RUNNER.run(CommandSpec.of(Duration.ofSeconds(30),
+        "docker", "version", "--format", "{{.Server.Arch}}")).stdout().strip());
+    assertEquals(engineArch, dev.envdoctor.container.Arch.normalize(inspect.stdout().strip()),
+        "the trap: docker import recorded the engine's architecture");
+    CommandResult r = race("--image", ARM64_IMAGE, "--repeat", "1", "--json", "--", "sh", "-c", "true");
+    assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+    JsonNode race = json(r).path("race");
+    JsonNode ctr = race.path("sides").get(1);
+    assertEquals("aarch64", ctr.path("arch").asText(), ctr.toString());
+    assertEquals(true, ctr.path("emulated").asBoolean(), ctr.toString());
+    assertTrue(race.path("notes").toString().contains("emulated: " + ARM64_IMAGE + " runs aarch64 binaries on this "
+        + engineArch + " engine"), race.path("notes").toString());
+    assertEquals(List.of(), leftovers());
+
+    CommandResult v = RUNNER.run(CommandSpec.of(Duration.ofMinutes(5), Path.of(System.getProperty("java.home"), "bin",
+        "java").toString(), "-jar", Path.of(System.getProperty("envdoctor.jar", "target/envdoctor.jar")).toAbsolutePath()
+        .toString(), "verify", "--runtime", "docker", "--backend", "python", "--container-python", ARM64_IMAGE, "--json"));
+    JsonNode docker = null;
+    for (JsonNode rt : JSON.readTree(v.stdout()).path("runtimes")) {
+      if ("docker".equals(rt.path("name").asText())) {
+        docker = rt;
+      }
+    }
+    assertNotNull(docker, v.stdout());
+    assertTrue(docker.path("notes").toString().contains("warning: emulated: " + ARM64_IMAGE), docker.toString());
+  }
+
+  @Test
+  void anImageWithPythonMinimalOnlyIsOneLine() throws Exception {
+    String minimal = "envdoctor-race-it-minimal:" + Long.toHexString(System.nanoTime());
+    Path ctx = Files.createTempDirectory("envdoctor-race-minimal-");
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM local/debian:bookworm\nRUN apt-get update"
+        + " && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-minimal\n");
+    try {
+      CommandResult b = RUNNER.run(CommandSpec.of(Duration.ofMinutes(10), "docker", "build", "-q", "-t", minimal,
+          ctx.toString()));
+      assertTrue(b.ok(), b.describe() + b.stderr());
+      CommandResult r = race("--image", minimal, "--", "python3", "train.py");
+      assertEquals(2, r.exitCode(), r.stderr());
+      assertEquals(List.of("envdoctor: race: " + minimal + " has python3-minimal only: its python3 lacks the standard"
+          + " library (no json module); fix: install python3 (not only python3-minimal) in the image"), r.stderrTail(1));
+      assertEquals(List.of(), leftovers());
+    } finally {
+      Files.deleteIfExists(ctx.resolve("Dockerfile"));
+      Files.deleteIfExists(ctx);
+      RUNNER.run(CommandSpec.of(Duration.ofMinutes(1), "docker", "rmi", "-f", minimal));
+    }
+  }
+
   @Test
   void noCommandIsBadUsage() {
     CommandResult r = race("--image", image);
