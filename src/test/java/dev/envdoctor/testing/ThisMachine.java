@@ -63,6 +63,18 @@ public final class ThisMachine {
     return Integer.parseInt(run("getconf", "_NPROCESSORS_ONLN").stdout().trim());
   }
 
+  /** What a Python prints for {@code code} (trimmed); fails the test when it cannot run it. */
+  public static String python(String python, String code) {
+    CommandResult r = run(python, "-c", code);
+    org.junit.jupiter.api.Assertions.assertTrue(r.ok(), r.describe() + "\n" + r.stderr());
+    return r.stdout().trim();
+  }
+
+  /** That Python's own torch.__version__. */
+  public static String torchVersion(String python) {
+    return python(python, "import torch; print(torch.__version__)");
+  }
+
   /** A field of /etc/os-release as the shell reads it (NAME, VERSION_ID, ...). */
   public static String osRelease(String field) {
     CommandResult r = run("sh", "-c", ". /etc/os-release && printf '%s' \"$" + field + "\"");

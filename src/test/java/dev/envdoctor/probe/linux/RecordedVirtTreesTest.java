@@ -37,6 +37,13 @@ class RecordedVirtTreesTest {
   }
 
   @Test
+  void firecrackerGuestWithoutAKernelLogIsToldByItsDsdtHeader() {
+    Recorded tools = new Recorded().ok("linux/firecracker-kvm/lscpu.txt", "lscpu");
+    assertEquals(new Virtualization("kvm", null, "Firecracker"), read("firecracker-kvm", tools),
+        "the recorded 36-byte DSDT header's OEM ID, FIRECK");
+  }
+
+  @Test
   void firecrackerGuestAsANonRootUserSeesOnlyLscpu() {
     // dmesg_restrict hides the kernel log, and the ACPI tables are root's: the vendor still tells, the product not
     Recorded tools = new Recorded().ok("linux/firecracker-kvm/lscpu.txt", "lscpu");
