@@ -47,7 +47,8 @@ class PythonStageIT {
 
   @Test
   void verifyJsonFindsTheExplicitPythonAndVerifiesItsCpu() throws IOException {
-    var r = new CliHarness().run("verify", "--json", "--python", "/usr/bin/python3");
+    // --runtime native: the python stage on this machine, not whether its engines hold a worker image
+    var r = new CliHarness().run("verify", "--json", "--runtime", "native", "--python", "/usr/bin/python3");
     assertEquals(0, r.exitCode(), r.err());
     Report report = ReportJson.read(r.out());
     assertEquals("--python", report.python().found());
@@ -87,7 +88,7 @@ class PythonStageIT {
         "/usr/bin/python3", "-m", "venv", "--without-pip", bare.toString()));
     assertTrue(made.ok(), made.describe() + made.stderr());
     var r = new CliHarness().env("VIRTUAL_ENV", null).env("CONDA_PREFIX", null)
-        .env("PATH", bare.resolve("bin") + ":" + System.getenv("PATH")).run("verify", "--json");
+        .env("PATH", bare.resolve("bin") + ":" + System.getenv("PATH")).run("verify", "--json", "--runtime", "native");
     assertEquals(0, r.exitCode(), r.err());
     Report report = ReportJson.read(r.out());
     assertEquals("PATH", report.python().found());
