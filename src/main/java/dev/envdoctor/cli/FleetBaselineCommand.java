@@ -1,5 +1,7 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.AtomicFiles;
+import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.fleet.Baselines;
 import dev.envdoctor.fleet.FleetReport;
 import dev.envdoctor.model.ReportJson;
@@ -35,7 +37,7 @@ public final class FleetBaselineCommand extends BaseCommand {
       spec.commandLine().getErr().flush();
       return ExitCode.CHECK_FAILED;
     }
-    TextFiles.write(out, ReportJson.write(Baselines.of(fleet, root().clock().instant().toString())) + "\n", "");
+    AtomicFiles.write(out, ReportJson.write(Baselines.of(fleet, root().clock().instant().toString())) + "\n", "");
     spec.commandLine().getErr().println("wrote " + out + " (" + fleet.summary().nodes() + " nodes)");
     spec.commandLine().getErr().flush();
     return ExitCode.OK;

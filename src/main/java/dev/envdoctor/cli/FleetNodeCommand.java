@@ -1,5 +1,6 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.fleet.NodeFrames;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;

@@ -1,5 +1,8 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.RunFailure;
+import dev.envdoctor.run.AtomicFiles;
+import dev.envdoctor.run.Version;
 import dev.envdoctor.fleet.FleetAnalysis;
 import dev.envdoctor.fleet.FleetFiles;
 import dev.envdoctor.fleet.FleetInputError;
@@ -39,14 +42,14 @@ public final class FleetReportCommand extends BaseCommand {
   @Override
   public Integer call() {
     FleetRenderer renderer = FleetRenderer.byFormat(output.json ? "json" : format).orElseThrow(() ->
-        ExitException.badInput("unknown format '" + format + "': use one of " + FleetRenderer.formats()));
+        RunFailure.badInput("unknown format '" + format + "': use one of " + FleetRenderer.formats()));
     FleetReport report = build(inputs, baseline, root().clock());
     String text = renderer.render(report);
     if (out == null) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     } else {
-      TextFiles.write(out, text, " (choose another --out FILE)");
+      AtomicFiles.write(out, text, " (choose another --out FILE)");
       spec.commandLine().getErr().println("wrote " + out);
       spec.commandLine().getErr().flush();
     }
@@ -59,9 +62,9 @@ public final class FleetReportCommand extends BaseCommand {
       var nodes = FleetFiles.load(inputs);
       var base = baseline == null ? null : FleetFiles.loadBaseline(baseline);
       return FleetAnalysis.analyse(nodes, base, baseline == null ? null : baseline.getFileName().toString(), "files",
-          new Tool("envdoctor", VersionProvider.version()), clock.instant().toString());
+          new Tool("envdoctor", Version.version()), clock.instant().toString());
     } catch (FleetInputError e) {
-      throw ExitException.badInput(e.getMessage());
+      throw RunFailure.badInput(e.getMessage());
     }
   }
 }

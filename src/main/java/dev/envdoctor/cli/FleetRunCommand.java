@@ -1,5 +1,7 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.RunFailure;
+import dev.envdoctor.run.Version;
 import dev.envdoctor.fleet.FleetAnalysis;
 import dev.envdoctor.fleet.FleetFiles;
 import dev.envdoctor.fleet.FleetNode;
@@ -73,10 +75,10 @@ public final class FleetRunCommand extends BaseCommand {
   @Override
   public Integer call() throws IOException {
     if (!"slurm".equals(scheduler)) {
-      throw ExitException.badInput("unknown scheduler '" + scheduler + "': use slurm");
+      throw RunFailure.badInput("unknown scheduler '" + scheduler + "': use slurm");
     }
     if (nodeTimeout < 1 || (nodes != null && nodes < 1)) {
-      throw ExitException.badInput("--node-timeout and --nodes take a positive number");
+      throw RunFailure.badInput("--node-timeout and --nodes take a positive number");
     }
     Path dir = out != null ? out : Path.of("reports", "fleet-" + root().clock().instant().toString().replaceAll("[-:]|\\.\\d+", ""));
     Files.createDirectories(dir);
@@ -84,7 +86,7 @@ public final class FleetRunCommand extends BaseCommand {
     SlurmScheduler slurm = new SlurmScheduler(root().runner());
     err.println("fleet: job name " + slurm.jobName());
     List<NodeInput> inputs = run(slurm, err);
-    FleetReport report = FleetAnalysis.analyse(inputs, null, null, slurm.name(), new Tool("envdoctor", VersionProvider.version()),
+    FleetReport report = FleetAnalysis.analyse(inputs, null, null, slurm.name(), new Tool("envdoctor", Version.version()),
         root().clock().instant().toString());
     FleetFiles.writeNodes(dir, inputs);
     Files.writeString(dir.resolve(FleetFiles.FLEET_JSON), ReportJson.write(report) + "\n");

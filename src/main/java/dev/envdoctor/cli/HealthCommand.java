@@ -1,5 +1,7 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.RunFailure;
+import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.check.CheckStage;
 import dev.envdoctor.check.model.Profile;
 import dev.envdoctor.doctor.Phase;
@@ -61,12 +63,9 @@ public final class HealthCommand extends StageCommand {
 
   @Override
   protected RunOptions runOptions() {
-    run.profile = profile;
+    RunOptions o = run.options(profile);
     // natively unless told: a container's start would eat the scheduler's time budget
-    if (!spec.commandLine().getParseResult().hasMatchedOption("--runtime")) {
-      run.runtime = "native";
-    }
-    return run;
+    return spec.commandLine().getParseResult().hasMatchedOption("--runtime") ? o : o.withSides("native", o.backend(), o.device());
   }
 
   @Override
@@ -77,8 +76,8 @@ public final class HealthCommand extends StageCommand {
       Profile p = CheckStage.load(Path.of("").toAbsolutePath(), profile);
       RunContext ctx = context(phases());
       report = Stages.standard().run(Stages.newReport(ctx), ctx);
-      v = HealthVerdict.of(report, p, run.strict);
-    } catch (ExitException e) {
+      v = HealthVerdict.of(report, p, runOptions().strict());
+    } catch (RunFailure e) {
       v = HealthVerdict.unknown(e.getMessage());
     }
     if (output.json && report != null) {

@@ -101,10 +101,9 @@ public final class SlurmScheduler implements Scheduler {
   @Override
   public Gathered run(Selection sel, List<String> nodes, List<String> argv, Duration timeout, Consumer<String> stderrLines) {
     Runnable cancel = this::cancel;
-    ChildProcesses.onExit(cancel);
+    ChildProcesses.onExit("Slurm job " + jobName, cancel);
     try {
-      CommandResult r = runner.run(new CommandSpec(srun(sel, nodes, argv, timeout), timeout, Map.of(), null, null,
-          stderrLines, null));
+      CommandResult r = runner.run(CommandSpec.of(timeout, srun(sel, nodes, argv, timeout)).withStderrListener(stderrLines));
       SrunMessages.Messages m = SrunMessages.parse(r.stderr());
       List<String> general = new ArrayList<>(m.general());
       if (r.status() == CommandResult.Status.NOT_FOUND) {
