@@ -91,7 +91,8 @@ public final class FleetNodeCommand extends BaseCommand {
     return out;
   }
 
-  private static String localName() {
+  /** This host's short name: a node's name when the scheduler gives none. */
+  static String localName() {
     try {
       return java.net.InetAddress.getLocalHost().getHostName().replaceFirst("\\..*", "");
     } catch (IOException e) {

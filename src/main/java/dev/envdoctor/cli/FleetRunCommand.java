@@ -1,5 +1,6 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.AtomicFiles;
 import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.run.Version;
 import dev.envdoctor.fleet.FleetAnalysis;
@@ -15,9 +16,9 @@ import dev.envdoctor.fleet.render.FleetRenderer;
 import dev.envdoctor.fleet.slurm.SlurmScheduler;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.model.Tool;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class FleetRunCommand extends BaseCommand {
   List<String> doctorArgs = new ArrayList<>();
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (!"slurm".equals(scheduler)) {
       throw RunFailure.badInput("unknown scheduler '" + scheduler + "': use slurm");
     }
@@ -81,17 +82,23 @@ public final class FleetRunCommand extends BaseCommand {
       throw RunFailure.badInput("--node-timeout and --nodes take a positive number");
     }
     Path dir = out != null ? out : Path.of("reports", "fleet-" + root().clock().instant().toString().replaceAll("[-:]|\\.\\d+", ""));
-    Files.createDirectories(dir);
+    try {
+      // before any job: a folder that cannot be made fails now, not after a fleet's worth of runs
+      java.nio.file.Files.createDirectories(dir);
+    } catch (java.io.IOException | SecurityException e) {
+      throw AtomicFiles.refused(dir, e, " (choose another --out DIR)");
+    }
     PrintWriter err = spec.commandLine().getErr();
     SlurmScheduler slurm = new SlurmScheduler(root().runner());
     err.println("fleet: job name " + slurm.jobName());
     List<NodeInput> inputs = run(slurm, err);
     FleetReport report = FleetAnalysis.analyse(inputs, null, null, slurm.name(), new Tool("envdoctor", Version.version()),
         root().clock().instant().toString());
-    FleetFiles.writeNodes(dir, inputs);
-    Files.writeString(dir.resolve(FleetFiles.FLEET_JSON), ReportJson.write(report) + "\n");
-    Files.writeString(dir.resolve("fleet.md"), FleetRenderer.byFormat("md").orElseThrow().render(report));
-    Files.writeString(dir.resolve("fleet.html"), FleetRenderer.byFormat("html").orElseThrow().render(report));
+    Map<Path, String> files = new LinkedHashMap<>(FleetFiles.nodeFiles(dir, inputs));
+    files.put(dir.resolve(FleetFiles.FLEET_JSON), ReportJson.write(report) + "\n");
+    files.put(dir.resolve("fleet.md"), FleetRenderer.byFormat("md").orElseThrow().render(report));
+    files.put(dir.resolve("fleet.html"), FleetRenderer.byFormat("html").orElseThrow().render(report));
+    AtomicFiles.writeAll(files, " (choose another --out DIR)");
     if (output.json) {
       spec.commandLine().getOut().println(ReportJson.write(report));
     } else {

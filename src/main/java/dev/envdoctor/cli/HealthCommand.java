@@ -93,7 +93,7 @@ public final class HealthCommand extends StageCommand {
   }
 
   private void drain(HealthVerdict v) {
-    String name = node != null ? node : root().env().getOrDefault("SLURMD_NODENAME", shortHostName());
+    String name = node != null ? node : root().env().getOrDefault("SLURMD_NODENAME", FleetNodeCommand.localName());
     String scontrol = SCONTROL.stream().filter(ProcessRunner::onPath).findFirst().orElse("scontrol");
     CommandResult r = root().runner().run(CommandSpec.of(Duration.ofSeconds(20), scontrol, "update",
         "NodeName=" + name, "State=DRAIN", "Reason=" + v.drainMessage()));
@@ -101,13 +101,5 @@ public final class HealthCommand extends StageCommand {
     err.println(r.ok() ? "envdoctor: drained " + name + " (" + v.drainMessage() + ")"
         : "envdoctor: could not drain " + name + ": " + r.describe() + " " + String.join(" ", r.stderrTail(2)));
     err.flush();
-  }
-
-  private static String shortHostName() {
-    try {
-      return java.net.InetAddress.getLocalHost().getHostName().replaceFirst("\\..*", "");
-    } catch (java.io.IOException e) {
-      return "localhost";
-    }
   }
 }

@@ -25,13 +25,15 @@ public final class FleetFiles {
 
   private FleetFiles() {}
 
-  public static void writeNodes(Path dir, List<NodeInput> nodes) throws IOException {
-    Path d = Files.createDirectories(dir.resolve("nodes"));
+  /** {@code DIR/nodes/<node>.json} for each node that sent a report: path to text, for the one atomic write. */
+  public static Map<Path, String> nodeFiles(Path dir, List<NodeInput> nodes) {
+    Map<Path, String> out = new LinkedHashMap<>();
     for (NodeInput n : nodes) {
       if (n.report() != null) {
-        Files.writeString(d.resolve(safe(n.name()) + ".json"), ReportJson.write(n.report()) + "\n", StandardCharsets.UTF_8);
+        out.put(dir.resolve("nodes").resolve(safe(n.name()) + ".json"), ReportJson.write(n.report()) + "\n");
       }
     }
+    return out;
   }
 
   /** A scheduler's node name as a file name: they are host names, but a '/' must never make a path. */

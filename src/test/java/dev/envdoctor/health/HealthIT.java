@@ -61,6 +61,17 @@ class HealthIT {
         .withEnv(Map.of("ENVDOCTOR", launcher().toString(), "ENVDOCTOR_PROFILE", profile(profileYaml).toString())));
   }
 
+  /** Waits (up to 60 s) until no process's command line names this test's folder (its health runs). */
+  private static void waitForNoHealthRunWith(String marker) throws InterruptedException {
+    for (int i = 0; i < 120; i++) {
+      boolean running = ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false));
+      if (!running) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+  }
+
   @Test
   void theNodeProblemDetectorContractOneLineAndExitZeroOneTwo() throws Exception {
     CommandResult ok = npdPlugin(PASSING);
@@ -108,6 +119,8 @@ class HealthIT {
       assertEquals("IDLE", a.get("State"), "a's check passes (the hook skips it)");
     } finally {
       Files.deleteIfExists(HOOK);
+      // a check slurmd started before the hook went would drain b again after the resume
+      waitForNoHealthRunWith(tmp.toString());
       run("scontrol", "update", "NodeName=b", "State=RESUME");
     }
     assertTrue(run("sinfo", "-h", "-n", "b", "-o", "%t").stdout().startsWith("idle"), "b resumed");

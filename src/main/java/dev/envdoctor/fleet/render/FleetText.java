@@ -66,22 +66,9 @@ final class FleetText {
     return b.append(String.join(", ", parts)).toString();
   }
 
+  /** XML/HTML text: "" for null (an attribute stays empty), control characters as spaces. */
   static String xml(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
-      }
-    }
-    return b.toString();
+    return s == null || s.isEmpty() ? "" : dev.envdoctor.report.Fmt.html(s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", " "));
   }
 
   static String md(String s) {

@@ -1,16 +1,12 @@
 package dev.envdoctor.probe.nvidia;
 
 import dev.envdoctor.model.GpuHealth;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /**
  * The health facts of each GPU in {@code nvidia-smi -q -x}, one per {@code <gpu>} in order: PCIe
@@ -25,7 +21,7 @@ public final class NvidiaHealthXml {
 
   /** An empty list for text that is not nvidia-smi's XML. */
   public static List<GpuHealth> parse(String xml) {
-    Document doc = document(xml);
+    Document doc = NvidiaSmiXml.document(xml);
     if (doc == null) {
       return List.of();
     }
@@ -148,21 +144,5 @@ public final class NvidiaHealthXml {
   private static String text(Element from, String... names) {
     Element e = path(from, names);
     return e == null ? null : e.getTextContent();
-  }
-
-  private static Document document(String xml) {
-    if (xml == null || xml.isBlank()) {
-      return null;
-    }
-    try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-      // the log names a DTD file that is not there: never fetch or read it
-      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.setExpandEntityReferences(false);
-      return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-    } catch (Exception e) {
-      return null;
-    }
   }
 }
