@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +19,7 @@ public final class FleetRun {
 
   private final Scheduler scheduler;
   private final PrintWriter progress;
-  private final Map<String, Long> started = new ConcurrentHashMap<>();
+  private final java.util.Set<String> done = ConcurrentHashMap.newKeySet();
   private final long t0 = System.nanoTime();
 
   public FleetRun(Scheduler scheduler, PrintWriter progress) {
@@ -58,14 +57,32 @@ public final class FleetRun {
     progress.println("fleet: " + scheduler.name() + " job on " + usable.size() + " node(s): " + String.join(",", usable)
         + " (node timeout " + timeout.toSeconds() + " s)");
     progress.flush();
-    return scheduler.run(sel, usable, argv, timeout, this::onStderr);
+    // while it waits, a line every 30 s names the nodes not done yet (one that hangs shows here)
+    var beat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "envdoctor-fleet-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    beat.scheduleAtFixedRate(() -> {
+      List<String> waiting = usable.stream().filter(n -> !done.contains(n)).toList();
+      if (!waiting.isEmpty()) {
+        say("fleet", "waiting for " + String.join(", ", waiting));
+      }
+    }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+    try {
+      return scheduler.run(sel, usable, argv, timeout, this::onStderr);
+    } finally {
+      beat.shutdownNow();
+    }
   }
 
   /** A node's progress line, shown as "[node] message (elapsed)"; other lines pass through in verbose runs only. */
   private void onStderr(String line) {
     String[] p = NodeFrames.parseProgress(line);
     if (p != null) {
-      started.putIfAbsent(p[0], System.nanoTime());
+      if (p[1].startsWith("doctor finished") || p[1].startsWith("doctor gave no report")) {
+        done.add(p[0]);
+      }
       say(p[0], p[1]);
     } else if (line.startsWith("srun: error:") || line.contains("CANCELLED")) {
       say("slurm", line.replaceFirst("^srun: error: ", ""));
@@ -102,12 +119,5 @@ public final class FleetRun {
         : "no report came back from the task");
     said.addAll(g.general());
     return NodeInput.missing(node, NodeStatus.UNREACHABLE, said);
-  }
-
-  /** The node names in run order, for a summary line. */
-  public static Map<String, NodeStatus> statuses(FleetReport r) {
-    Map<String, NodeStatus> m = new LinkedHashMap<>();
-    r.nodes().forEach(n -> m.put(n.name(), n.status()));
-    return m;
   }
 }
