@@ -45,6 +45,17 @@ class GpuHealthChecksTest {
   }
 
   @Test
+  void aReportWithHealthFactsAndXidsValidatesAgainstTheReportSchema() {
+    String xml = Recorded.text("nvidia-smi/telegraf-a10g.xml").replace("00000000:00:1E.0", "00000000:8A:00.0");
+    List<GpuInfo> gpus = NvidiaGpuDetails.withHealth(NvidiaSmiXml.parse(xml).gpus(),
+        KernelLogXid.attach(NvidiaHealthXml.parse(xml), Recorded.text("kernel-log/nvidia-docker-849-xid-48-63.txt")));
+    Report r = Report.empty(new Tool("envdoctor", "test"), "2026-12-01T00:00:00Z")
+        .withHost(new Host(new OsInfo("linux", "Ubuntu", "24.04", "6.8", "x86_64"), null, null, null, gpus, null, null));
+    String json = dev.envdoctor.model.ReportJson.write(r);
+    assertEquals("[]", dev.envdoctor.report.Fixtures.violations(json).toString(), json);
+  }
+
+  @Test
   void theA10gAtX8FailsItsWidthNotItsIdleGenerationAndWarnsOnPersistenceOff() {
     Map<String, String> s = statuses("telegraf-a10g.xml", null);
     assertEquals("fail", s.get("gpu-pcie-width"));
