@@ -91,7 +91,8 @@ public final class CheckCommand extends StageCommand {
   private static Report readReport(Path file) {
     Report r = dev.envdoctor.recommend.SavedReports.read(file);
     return new Report(r.schema(), r.tool(), r.createdAt(), r.host(), r.jvm(), r.python(), r.engines(),
-        r.runtimes(), r.devices(), r.calibrations(), r.peaks(), r.recommendation(), List.of(), null, List.of(), r.redaction());
+        r.runtimes(), r.devices(), r.calibrations(), r.peaks(), r.recommendation(), List.of(), null, List.of(), r.redaction(),
+        r.interconnect(), r.topology());
   }
 
   private void writeJunit(Report report, RunContext ctx) {
