@@ -46,6 +46,9 @@ public final class LinkJudge {
       diagnosis = "the all-reduce of " + size(e.bytes()) + " returned a wrong sum on " + e.ranks()
           + " ranks: a device, link or library computes wrongly; do not train on this node until it is found";
     }
+    if (e.backend() == null) {
+      return e.withLink(null, null, null, diagnosis);
+    }
     if (!"nccl".equals(e.backend())) {
       return e.withLink("loopback (" + e.backend() + ", CPU)", null, null, diagnosis);
     }
