@@ -35,7 +35,7 @@ public final class Rings {
   private static void search(int n, PairLinks links, List<Integer> order, boolean[] used, Ring[] best) {
     if (order.size() == n) {
       Ring ring = ring(order, links);
-      if (ring != null && (best[0] == null || rate(ring.slowest()) > rate(best[0].slowest()))) {
+      if (ring != null && (best[0] == null || slower(best[0].slowest(), ring.slowest()))) {
         best[0] = ring;
       }
       return;
@@ -61,7 +61,7 @@ public final class Rings {
       if (l.isEmpty()) {
         return null;
       }
-      if (slow == null || rate(l.get()) < rate(slow.slowest())) {
+      if (slow == null || slower(l.get(), slow.slowest())) {
         slow = new Ring(List.copyOf(order), a, b, l.get());
       }
     }
@@ -73,13 +73,21 @@ public final class Rings {
     for (int a = 0; a < n; a++) {
       for (int b = a + 1; b < n; b++) {
         Optional<PairLinks.Link> l = links.between(a, b);
-        if (l.isPresent() && (slow == null || rate(l.get()) < rate(slow.slowest()))) {
+        if (l.isPresent() && (slow == null || slower(l.get(), slow.slowest()))) {
           slow = new Ring(List.of(), a, b, l.get());
         }
       }
     }
     return Optional.ofNullable(slow);
   }
+
+  /** Slower rate first; at the same rate (PCIe paths share the GPUs' link rate) the longer path. */
+  static boolean slower(PairLinks.Link a, PairLinks.Link b) {
+    return rate(a) != rate(b) ? rate(a) < rate(b) : PATHS.indexOf(a.path()) > PATHS.indexOf(b.path());
+  }
+
+  /** PCIe paths from shortest to longest, as nvidia-smi's legend orders them. */
+  private static final List<String> PATHS = List.of("PIX", "PXB", "PHB", "NODE", "SYS");
 
   /** An unknown rate sorts below every known one: a ring through it proves nothing. */
   private static double rate(PairLinks.Link l) {

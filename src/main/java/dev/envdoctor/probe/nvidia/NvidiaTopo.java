@@ -25,7 +25,8 @@ public final class NvidiaTopo {
     List<String> lines = text == null ? List.of() : text.lines().toList();
     int header = -1;
     for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).contains("GPU0") && !lines.get(i).strip().startsWith("GPU0")) {
+      String[] tokens = lines.get(i).strip().split("\\s+");
+      if (tokens[0].equals("GPU0") && (tokens.length == 1 || !tokens[1].equals("X"))) { // the row GPU0 has X next
         header = i;
         break;
       }
