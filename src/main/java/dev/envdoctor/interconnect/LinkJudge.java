@@ -97,7 +97,7 @@ public final class LinkJudge {
     }
   }
 
-  static String size(Long bytes) {
+  public static String size(Long bytes) {
     if (bytes == null) {
       return "?";
     }
