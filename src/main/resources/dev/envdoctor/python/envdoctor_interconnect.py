@@ -379,6 +379,8 @@ def main(argv):
     return doc
 
 
+# clean() and the entry point below mirror envdoctor_torch.py's: each script travels alone on stdin,
+# so neither can import the other.
 def clean(value):
     if isinstance(value, float) and not math.isfinite(value):
         return None

@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.model.Interconnect;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The script's real outputs (recorded/envdoctor-interconnect, SOURCES.md), parsed into interconnect[]. */
 class InterconnectOutputTest {
 
-  static String recorded(String name) throws IOException {
-    try (InputStream in = InterconnectOutputTest.class.getResourceAsStream("/recorded/envdoctor-interconnect/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  static String recorded(String name) {
+    return dev.envdoctor.probe.Recorded.text("envdoctor-interconnect/" + name);
   }
 
   static List<Interconnect> entries(String name) throws Exception {

@@ -11,8 +11,6 @@ import dev.envdoctor.model.Interconnect;
 import dev.envdoctor.probe.nvidia.NvidiaSmiCsv;
 import dev.envdoctor.probe.nvidia.NvidiaTopo;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,10 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class LinkJudgeTest {
 
-  static String recorded(String name) throws IOException {
-    try (InputStream in = LinkJudgeTest.class.getResourceAsStream("/recorded/nvidia-smi/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  static String recorded(String name) {
+    return dev.envdoctor.probe.Recorded.text("nvidia-smi/" + name);
   }
 
   static GpuTopology topo(String name) throws IOException {

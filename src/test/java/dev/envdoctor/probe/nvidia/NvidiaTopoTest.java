@@ -7,18 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.model.GpuTopology;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** nvidia-smi topo -m of real machines (recorded/nvidia-smi/topo-*.txt, SOURCES.md says whose). */
 class NvidiaTopoTest {
 
-  static String recorded(String name) throws IOException {
-    try (InputStream in = NvidiaTopoTest.class.getResourceAsStream("/recorded/nvidia-smi/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  static String recorded(String name) {
+    return dev.envdoctor.probe.Recorded.text("nvidia-smi/" + name);
   }
 
   static GpuTopology parse(String name) throws IOException {
