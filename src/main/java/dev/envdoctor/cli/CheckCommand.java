@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
     description = "Evaluate a declarative profile from checks/ or a file.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no check failed (warnings alone, unless --strict)", "1:a check failed",
-        "2:bad usage or a bad profile or report file", "3:envdoctor itself failed"})
+        "2:bad usage or a bad profile or report file", "3:envdoctor itself failed",
+        "4:the machine refused a file (no space, read-only folder, no permission)"})
 public final class CheckCommand extends StageCommand {
 
   @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = CheckStage.DEFAULT_PROFILE,

@@ -1,5 +1,6 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.Interrupts;
 import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.container.ContainerEngine;
@@ -43,6 +44,7 @@ public final class ImageCommand implements Runnable {
     public Integer call() {
       ContainerEngine engine = Engines.named(runtime).orElseThrow(() ->
           RunFailure.badInput("image build: unknown runtime '" + runtime + "': use docker, podman or container"));
+      Interrupts.at("the image build");
       var root = root();
       var err = spec.commandLine().getErr();
       ImageBuilder.Built built = new ImageBuilder(root.runner(), root.env()).build(engine,

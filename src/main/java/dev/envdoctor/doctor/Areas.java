@@ -88,7 +88,8 @@ final class Areas {
       parts.add(String.format(java.util.Locale.ROOT, "%.0f GiB", h.memory().totalBytes() / GIB));
     }
     if (h.virtualization() != null && h.virtualization().vm() != null) {
-      parts.add("VM " + h.virtualization().vm());
+      String product = h.virtualization().product();
+      parts.add("VM " + h.virtualization().vm() + (product == null ? "" : " (" + product + ")"));
     }
     List<Detail> details = new ArrayList<>();
     if (h.power() != null && Boolean.TRUE.equals(h.power().onBattery())) {

@@ -2,6 +2,7 @@ package dev.envdoctor.doctor;
 
 import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.Interrupts;
 import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
@@ -43,6 +44,7 @@ public final class Pipeline {
         startAll(chosen.subList(i, chosen.size()), report, ctx, gate);
         gate.allRegistered();
       }
+      Interrupts.at(stage.name());
       long t0 = System.nanoTime();
       String status = StageRun.OK;
       String error = null;

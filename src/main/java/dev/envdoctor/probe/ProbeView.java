@@ -154,7 +154,7 @@ public final class ProbeView implements View {
     }
     List<String> parts = new ArrayList<>();
     if (vm != null) {
-      parts.add("virtual machine (" + vm + ")");
+      parts.add("virtual machine (" + vm + (v.product() == null ? "" : ", " + v.product()) + ")");
     }
     parts.add(container == null ? "not in a container" : "in a container (" + container + ")");
     c.mark(Mark.INFO, "Virtualization: " + String.join(", ", parts));

@@ -120,6 +120,16 @@ class DoctorViewTest {
   }
 
   @Test
+  void theHostLineNamesTheVmProductWhereItIsKnown() {
+    dev.envdoctor.model.Host h = RecordedReports.load(RecordedReports.LINUX_CPU_ONLY).host();
+    Report probedOnly = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z")
+        .withHost(new dev.envdoctor.model.Host(h.os(), h.cpu(), h.memory(), h.disks(), h.gpus(), h.power(),
+            new dev.envdoctor.model.Virtualization("kvm", null, "Firecracker")));
+    String text = String.join("\n", render(probedOnly));
+    assertTrue(text.contains(" · VM kvm (Firecracker)"), text);
+  }
+
+  @Test
   void aPartialReportWithTheVerdictStageRunSaysWhatToRun() {
     Report empty = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z");
     List<String> lines = render(empty.withRecommendation(Verdict.decide(empty, Workloads.DEFAULT)));

@@ -86,6 +86,16 @@ class ProbeViewTest {
   }
 
   @Test
+  void theVmProductFollowsTheHypervisorWhereItIsKnown() {
+    Host host = new Host(new OsInfo("linux", "Debian GNU/Linux", "12", "6.18.44", "x86_64"),
+        new CpuInfo("AMD EPYC", "AuthenticAMD", 2, 2, null, null, null, List.of()),
+        new MemoryInfo(25_000_000_000L, 22_000_000_000L), List.of(), List.of(), new PowerInfo(null, null),
+        new Virtualization("kvm", "docker", "Firecracker"));
+    String s = render(host, new Jvm("17.0.15", "Debian", "x86_64", false, "/usr/lib/jvm/x"), false);
+    assertTrue(s.contains("[•] Virtualization: virtual machine (kvm, Firecracker), in a container (docker)"), s);
+  }
+
+  @Test
   void aReportWithMissingPartsStillRenders() {
     String s = render(new Host(null, null, null, null, null, null, null), null, false);
     assertTrue(s.contains("[✓] OS: unknown (unknown arch)"), s);

@@ -64,7 +64,7 @@ public final class ImageBuilder {
     }
     Path context = createContext();
     Runnable cleanup = () -> deleteTree(context);
-    ChildProcesses.onExit(cleanup);
+    ChildProcesses.onExit("build folder " + context, cleanup);
     try {
       assemble(context, appJar, lib, libs.include());
       List<String> args = new ArrayList<>();
