@@ -1,5 +1,6 @@
 package dev.envdoctor.report;
 
+import dev.envdoctor.interconnect.LinkJudge;
 import dev.envdoctor.interconnect.NodeSummary;
 import dev.envdoctor.model.Interconnect;
 import dev.envdoctor.model.Report;
@@ -17,7 +18,8 @@ final class InterconnectRows {
   static List<String> cells(Interconnect e) {
     String test = Interconnect.P2P_COPY.equals(e.test()) ? e.test() + " " + e.src() + "→" + e.dst() : Fmt.text(e.test());
     return List.of(test, Fmt.text(e.backend()) + (e.ncclVersion() == null ? "" : " " + e.ncclVersion()),
-        Fmt.text(e.ranks()), e.bytes() == null ? Fmt.NONE : dev.envdoctor.interconnect.LinkJudge.size(e.bytes()), e.seconds() == null ? Fmt.NONE : Fmt.ms(e.seconds() * 1000),
+        Fmt.text(e.ranks()), e.bytes() == null ? Fmt.NONE : LinkJudge.size(e.bytes()),
+        e.seconds() == null ? Fmt.NONE : Fmt.ms(e.seconds() * 1000),
         Fmt.num(e.algGBps()), Fmt.num(e.busGBps()), Fmt.yesNo(e.correct()),
         Fmt.join(" ", e.linkType(), e.linkGBps() == null ? null : "(" + Fmt.num(e.linkGBps()) + " GB/s)"),
         e.fractionOfLink() == null ? Fmt.NONE : Fmt.num(100 * e.fractionOfLink()) + "%", Fmt.text(e.diagnosis()));

@@ -81,7 +81,8 @@ final class MarkdownDetails {
       section("Interconnect");
       InterconnectRows.summary(r).forEach(l -> md.append(l.startsWith("  ") ? "  - " + l.strip() : "- " + l).append('\n'));
       md.append('\n');
-      table(InterconnectRows.HEADER, r.interconnect().stream().map(e -> List.<Object>copyOf(InterconnectRows.cells(e))).toList());
+      table(InterconnectRows.HEADER,
+          r.interconnect().stream().map(e -> List.<Object>copyOf(InterconnectRows.cells(e))).toList());
     }
     recommendation(r);
     section("Checks");
