@@ -131,7 +131,10 @@ def rank_main(args):
             est = torch.tensor([once], dtype=torch.float64, device=device)
             dist.all_reduce(est, op=dist.ReduceOp.MAX)
             iterations = int(max(1, min(args.iterations, args.seconds / max(float(est.item()), 1e-7))))
-            dist.barrier()
+            if device == "cpu":
+                dist.barrier()
+            else:  # NCCL's barrier wants the rank's device named, or guesses and warns
+                dist.barrier(device_ids=[rank])
             synchronize(torch, device)
             t0 = time.perf_counter()
             for _ in range(iterations):

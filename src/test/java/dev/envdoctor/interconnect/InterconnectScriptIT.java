@@ -69,6 +69,15 @@ class InterconnectScriptIT {
             && List.of(a).contains("--ranks")).orElse(false)), "a rank was left behind");
   }
 
+  /** Debian's torch is built without NCCL: asking for it is one entry that says so, not a crash. */
+  @Test
+  void ncclWithoutNcclSaysSo() {
+    List<Interconnect> entries = measure("--backend", "nccl");
+    assertEquals(1, entries.size());
+    assertEquals("nccl", entries.get(0).backend());
+    assertEquals("this torch has no NCCL backend", entries.get(0).diagnosis());
+  }
+
   @Test
   void withoutGpusThereIsNoP2pMatrix() {
     List<Interconnect> entries = measure("--max-bytes", String.valueOf(64 << 10), "--seconds", "0.02");
