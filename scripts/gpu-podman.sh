@@ -21,7 +21,8 @@ step() { local name=$1; shift; local t0=${EPOCHREALTIME/./}
   printf '%-26s exit %3d  %6d ms  %s\n' "$name" "$rc" $(( (${EPOCHREALTIME/./} - t0) / 1000 )) "$*" | tee -a "$out/steps.txt"
   return $rc; }
 for d in .podman/*.deb; do dpkg -x "$d" "$pm/pkg"; done
-lib=$pm/pkg/usr/lib/x86_64-linux-gnu
+# Debian 12 packages put some libraries under /lib (libdevmapper), the rest under /usr/lib
+lib=$pm/pkg/usr/lib/x86_64-linux-gnu:$pm/pkg/lib/x86_64-linux-gnu
 mkdir -p "$pm/conf"
 # crun refuses a hybrid cgroup layout (v1 with a v2 mount, as on the dev VMs); runc takes it
 oci=crun
@@ -46,6 +47,7 @@ echo '{"default":[{"type":"insecureAcceptAnything"}]}' > "$pm/conf/policy.json"
 export CONTAINERS_CONF=$pm/conf/containers.conf
 podman_() { LD_LIBRARY_PATH=$lib "$pm/pkg/usr/bin/podman" --root "$pm/storage" --runroot "$pm/run" \
   --storage-driver vfs --cgroup-manager cgroupfs --events-backend none "$@"; }
+for b in podman conmon crun runc; do LD_LIBRARY_PATH=$lib ldd "$(ls "$pm"/pkg/usr/*bin/$b | head -1)" | grep "not found" | sed "s/^/$b: /"; done > "$out/ldd-missing.txt"
 step podman-version.txt podman_ version
 # the base image: only /etc and the usr-merge links; /usr comes from the host, read-only
 mkdir -p "$pm/rootfs"/{etc,tmp,proc,sys,dev,usr,run,root}
