@@ -49,4 +49,33 @@ if ! podman image exists "$base" 2>/dev/null; then
   log "copying $base into podman"
   docker save "$base" | podman load >/dev/null 2>&1
 fi
+# The race tests' image: Debian's torch on the offline base (containers reach the package mirror).
+torch_image=local/debian-torch:bookworm
+if ! docker image inspect "$torch_image" >/dev/null 2>&1; then
+  log "building $torch_image (python3-torch on $base)"
+  ctx=$(mktemp -d /tmp/torch-image.XXXXXX)
+  printf 'FROM %s\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-torch && rm -rf /var/lib/apt/lists/*\n' "$base" > "$ctx/Dockerfile"
+  docker build -q -t "$torch_image" "$ctx" >/tmp/torch-image.log 2>&1 || { tail -20 /tmp/torch-image.log; exit 1; }
+  rm -rf "$ctx"
+fi
+
+# A foreign-architecture image run under emulation (the trap on Apple Silicon, made here):
+# qemu-user-static through binfmt_misc, an arm64 Debian minbase with python3.
+if [ "$(uname -m)" = x86_64 ]; then
+  dpkg -s qemu-user-static binfmt-support >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-user-static binfmt-support >/dev/null
+  [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || true
+  arm_image=local/debian-arm64:bookworm
+  if ! docker image inspect "$arm_image" >/dev/null 2>&1; then
+    log "building $arm_image under emulation (minutes)"
+    rootfs=$(mktemp -d /tmp/rootfs-arm64.XXXXXX)
+    mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources)
+    debootstrap --arch=arm64 --variant=minbase --include=python3 bookworm "$rootfs" "$mirror" >/tmp/debootstrap-arm64.log 2>&1 \
+      || { tail -20 /tmp/debootstrap-arm64.log; exit 1; }
+    # docker import records the engine's architecture (amd64): the metadata lies, as the tests need
+    tar -C "$rootfs" -c . | docker import - "$arm_image" >/dev/null
+    rm -rf "$rootfs"
+  fi
+fi
+
 log "ready: $(docker version --format 'docker {{.Server.Version}}'), $(podman --version), $(/usr/bin/python3 -c 'import torch; print("torch", torch.__version__)')"

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       ReportCommand.class,
       CompareCommand.class,
+      RaceCommand.class,
       ImageCommand.class,
       WorkerCommand.class,
     },
