@@ -65,13 +65,14 @@ public final class NodeSummary {
     String text = String.format(Locale.ROOT, "Interconnect: all-reduce over %s, %d ranks: busbw %.2f GB/s at %s%s; %s",
         t.backend() + (t.ncclVersion() == null ? "" : " " + t.ncclVersion()), t.ranks(), t.busGBps(),
         LinkJudge.size(t.bytes()), link, wrong ? "WRONG SUMS" : "every sum correct");
+    boolean flagged = !details.isEmpty(); // a diagnosis: a failure, a slow link or a slow pair
     p2pLine(r).ifPresent(details::add);
     if (!t.ncclSettings().isEmpty()) {
       details.add("NCCL settings present: " + t.ncclSettings().entrySet().stream().map(e -> e.getKey() + "="
           + e.getValue()).sorted().reduce((a, b) -> a + " " + b).orElse("") + (t.algorithm() == null ? ""
           : "; algorithm " + t.algorithm()));
     }
-    Mark mark = wrong ? Mark.FAIL : details.stream().anyMatch(d -> d.startsWith("all-reduce busbw")) ? Mark.WARN : Mark.OK;
+    Mark mark = wrong ? Mark.FAIL : flagged ? Mark.WARN : Mark.OK;
     return Optional.of(new Line(mark, text, details));
   }
 
