@@ -2,7 +2,7 @@
 # Issue #20, part 4: a container on the GPU machine, which has no engine and no network. Podman
 # and its runtime travel as Debian packages (.podman/, git-ignored, ~12 MB: fetch them here with
 #   mkdir -p .podman && (cd .podman && apt-get download podman conmon crun runc \
-#     golang-github-containers-common libgpgme11 libassuan0 libsubid4 libyajl2 libdevmapper1.02.1)
+#     golang-github-containers-common libgpgme11 libassuan0 libsubid4 libyajl2 libdevmapper1.02.1 libglib2.0-0)
 # ), unpacked under /tmp, never into /. The base image is made from files that are there: a tiny
 # root with /etc and the usr-merge links, imported, and the host's /usr (Python, its torch, the CUDA
 # libraries) mounted read-only, the NVIDIA devices passed through. Inside it, envdoctor's Python
@@ -27,13 +27,15 @@ mkdir -p "$pm/conf"
 # crun refuses a hybrid cgroup layout (v1 with a v2 mount, as on the dev VMs); runc takes it
 oci=crun
 [ -d /sys/fs/cgroup/unified ] && oci=runc
-# podman starts the OCI runtime with a clean environment: the wrapper gives it its libraries
+# podman starts conmon and the OCI runtime with a clean environment: wrappers give them their libraries
 printf '#!/bin/sh\nLD_LIBRARY_PATH=%s exec %s "$@"\n' "$lib" "$(ls "$pm"/pkg/usr/*bin/$oci | head -1)" > "$pm/oci"
 chmod +x "$pm/oci"
+printf '#!/bin/sh\nLD_LIBRARY_PATH=%s exec %s "$@"\n' "$lib" "$pm/pkg/usr/bin/conmon" > "$pm/conmon"
+chmod +x "$pm/conmon"
 echo "OCI runtime: $oci" >> "$out/steps.txt"
 cat > "$pm/conf/containers.conf" <<EOF
 [engine]
-conmon_path = ["$pm/pkg/usr/bin/conmon"]
+conmon_path = ["$pm/conmon"]
 runtime = "envdoctor-oci"
 cgroup_manager = "cgroupfs"
 events_logger = "none"
