@@ -98,7 +98,7 @@ def report(created, host, jvm, python, engines, runtimes, devices, calibrations,
             "summary": summary(checks) if checks else None,
             "stages": [{"name": n, "status": s, "millis": ms, "error": None} for n, s, ms in stages],
             "redaction": {"applied": True, "kinds": ["user", "hostname"]},
-            "race": None}
+            "race": None, "interconnect": [], "topology": None}
 
 
 def host(family, name, version, kernel, arch, cpu, mem, disk, gpus, power, virt):

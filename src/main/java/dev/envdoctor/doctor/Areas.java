@@ -40,6 +40,8 @@ final class Areas {
     lines.add(host(r.host()));
     lines.add(accelerators(r));
     lines.add(python(r.python()));
+    dev.envdoctor.interconnect.NodeSummary.gpus(r).ifPresent(l -> lines.add(line(l)));
+    dev.envdoctor.interconnect.NodeSummary.interconnect(r).ifPresent(l -> lines.add(line(l)));
     r.runtimes().stream().filter(rt -> rt.name() != null && !"native".equals(rt.name()))
         .forEach(rt -> lines.add(runtime(r, rt)));
     if (r.runtimes().isEmpty()) {
@@ -63,6 +65,10 @@ final class Areas {
         .map(p -> ("native".equals(p.runtime()) ? "natively" : "in " + p.runtime())
             + (stacksDiffer ? " (" + p.backend() + ")" : "") + " " + p.device() + " " + Format.hours(p.hours()))
         .collect(Collectors.joining(" · ")));
+  }
+
+  private static Line line(dev.envdoctor.interconnect.NodeSummary.Line l) {
+    return new Line(l.mark(), l.text(), l.details().stream().map(d -> new Detail(Mark.INFO, d)).toList());
   }
 
   private static Line host(Host h) {

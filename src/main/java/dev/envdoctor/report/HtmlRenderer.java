@@ -89,6 +89,14 @@ final class HtmlRenderer implements ReportRenderer {
           num(Fmt.num(p.achieved()) + " " + Fmt.text(p.unit())),
           num(p.fractionOfPeak() == null ? Fmt.NONE : Fmt.num(100 * p.fractionOfPeak()) + "%"))).toList());
     }
+    if (!r.interconnect().isEmpty()) {
+      section(b, "Interconnect");
+      b.append("<ul>");
+      InterconnectRows.summary(r).forEach(l -> b.append("<li>").append(Fmt.html(l.strip())).append("</li>"));
+      b.append("</ul>\n");
+      table(b, InterconnectRows.HEADER, r.interconnect().stream().map(e -> InterconnectRows.cells(e).stream()
+          .map(Fmt::html).toList()).toList());
+    }
     section(b, "Devices");
     table(b, List.of("side", "device", "verified", "max abs error", "diagnosis"), r.devices().stream().map((DeviceResult d) -> row(
         Fmt.html(Fmt.side(d.runtime(), d.backend(), d.device())), Fmt.html(d.name()),

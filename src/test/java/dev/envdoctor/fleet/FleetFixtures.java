@@ -42,7 +42,8 @@ final class FleetFixtures {
       String day = file.replaceFirst(".*-(\\d{4}-\\d{2}-\\d{2})/.*", "$1");
       return new Report(Report.SCHEMA, r.tool() != null ? r.tool() : new dev.envdoctor.model.Tool("envdoctor", "0.1.0"),
           r.createdAt() != null ? r.createdAt() : day + "T00:00:00Z", r.host(), r.jvm(), r.python(), r.engines(), r.runtimes(),
-          r.devices(), r.calibrations(), r.peaks(), r.recommendation(), r.checks(), r.summary(), r.stages(), r.redaction(), r.race());
+          r.devices(), r.calibrations(), r.peaks(), r.recommendation(), r.checks(), r.summary(), r.stages(), r.redaction(), r.race(),
+          r.interconnect(), r.topology());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
