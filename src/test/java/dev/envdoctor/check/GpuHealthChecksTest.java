@@ -26,12 +26,22 @@ import org.junit.jupiter.api.Test;
  */
 class GpuHealthChecksTest {
 
-  private static Map<String, String> statuses(String xml, String kernelLog) {
-    String text = Recorded.text("nvidia-smi/" + xml);
-    List<GpuInfo> gpus = NvidiaGpuDetails.withHealth(NvidiaSmiXml.parse(text).gpus(),
-        KernelLogXid.attach(NvidiaHealthXml.parse(text), kernelLog == null ? null : Recorded.text("kernel-log/" + kernelLog)));
-    Report r = Report.empty(new Tool("envdoctor", "test"), "2026-12-01T00:00:00Z")
+  /** A report whose host has the GPUs of this XML text with this kernel log's XIDs (null: no log). */
+  private static Report report(String xmlText, String kernelLog) {
+    List<GpuInfo> gpus = NvidiaGpuDetails.withHealth(NvidiaSmiXml.parse(xmlText).gpus(),
+        KernelLogXid.attach(NvidiaHealthXml.parse(xmlText), kernelLog == null ? null : Recorded.text("kernel-log/" + kernelLog)));
+    return Report.empty(new Tool("envdoctor", "test"), "2026-12-01T00:00:00Z")
         .withHost(new Host(new OsInfo("linux", "Ubuntu", "24.04", "6.8", "x86_64"), null, null, null, gpus, null, null));
+  }
+
+  /** The A10G recording moved to the bus address of the GPU in the real nvidia-docker #849 log, with that log. */
+  private static Report a10gWithXids() {
+    return report(Recorded.text("nvidia-smi/telegraf-a10g.xml").replace("00000000:00:1E.0", "00000000:8A:00.0"),
+        "nvidia-docker-849-xid-48-63.txt");
+  }
+
+  private static Map<String, String> statuses(String xml, String kernelLog) {
+    Report r = report(Recorded.text("nvidia-smi/" + xml), kernelLog);
     List<CheckResult> results = Evaluator.evaluate(CheckStage.load(Path.of("").toAbsolutePath(), "nvidia-linux"), r);
     return results.stream().filter(c -> c.id().startsWith("gpu-") && !c.id().startsWith("gpu-computes"))
         .collect(Collectors.toMap(CheckResult::id, CheckResult::status));
@@ -46,12 +56,7 @@ class GpuHealthChecksTest {
 
   @Test
   void aReportWithHealthFactsAndXidsValidatesAgainstTheReportSchema() {
-    String xml = Recorded.text("nvidia-smi/telegraf-a10g.xml").replace("00000000:00:1E.0", "00000000:8A:00.0");
-    List<GpuInfo> gpus = NvidiaGpuDetails.withHealth(NvidiaSmiXml.parse(xml).gpus(),
-        KernelLogXid.attach(NvidiaHealthXml.parse(xml), Recorded.text("kernel-log/nvidia-docker-849-xid-48-63.txt")));
-    Report r = Report.empty(new Tool("envdoctor", "test"), "2026-12-01T00:00:00Z")
-        .withHost(new Host(new OsInfo("linux", "Ubuntu", "24.04", "6.8", "x86_64"), null, null, null, gpus, null, null));
-    String json = dev.envdoctor.model.ReportJson.write(r);
+    String json = dev.envdoctor.model.ReportJson.write(a10gWithXids());
     assertEquals("[]", dev.envdoctor.report.Fixtures.violations(json).toString(), json);
   }
 
@@ -67,12 +72,7 @@ class GpuHealthChecksTest {
   /** Constructed: the real A10G recording, with the GPU at the bus address of the real nvidia-docker #849 log. */
   @Test
   void xidsInTheKernelLogFailTheNode() {
-    String xml = Recorded.text("nvidia-smi/telegraf-a10g.xml").replace("00000000:00:1E.0", "00000000:8A:00.0");
-    List<GpuInfo> gpus = NvidiaGpuDetails.withHealth(NvidiaSmiXml.parse(xml).gpus(),
-        KernelLogXid.attach(NvidiaHealthXml.parse(xml), Recorded.text("kernel-log/nvidia-docker-849-xid-48-63.txt")));
-    Report r = Report.empty(new Tool("envdoctor", "test"), "2026-12-01T00:00:00Z")
-        .withHost(new Host(new OsInfo("linux", "Ubuntu", "24.04", "6.8", "x86_64"), null, null, null, gpus, null, null));
-    CheckResult xid = Evaluator.evaluate(CheckStage.load(Path.of("").toAbsolutePath(), "nvidia-linux"), r).stream()
+    CheckResult xid = Evaluator.evaluate(CheckStage.load(Path.of("").toAbsolutePath(), "nvidia-linux"), a10gWithXids()).stream()
         .filter(c -> c.id().equals("gpu-xid-errors")).findFirst().orElseThrow();
     assertEquals("fail", xid.status(), xid.message());
   }
