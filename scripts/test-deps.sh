@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs and starts what the integration tests drive for real on a Debian machine (root):
 # the Docker engine, Podman, an offline Debian base image in both, Python 3 with torch and venv,
-# and Chromium for the HTML report test. Idempotent: what is already there is kept.
+# Chromium for the HTML report test, and a two-node Slurm cluster on this host (munge, slurmctld,
+# two slurmd: scripts/slurm-cluster.sh, whose pid files say what it started). Idempotent: what is already there is kept.
 # Used by .ci/run; run it by hand once on a fresh development machine.
 set -euo pipefail
 
 log() { printf '[test-deps] %s\n' "$*"; }
 
 need_pkgs=()
-for p in docker.io podman catatonit python3-torch python3-venv debootstrap chromium; do
+for p in docker.io podman catatonit python3-torch python3-venv debootstrap chromium slurm-wlm munge; do
   dpkg -s "$p" >/dev/null 2>&1 || need_pkgs+=("$p")
 done
 if [ ${#need_pkgs[@]} -gt 0 ]; then
@@ -78,4 +79,5 @@ if [ "$(uname -m)" = x86_64 ]; then
   fi
 fi
 
-log "ready: $(docker version --format 'docker {{.Server.Version}}'), $(podman --version), $(/usr/bin/python3 -c 'import torch; print("torch", torch.__version__)')"
+bash "$(dirname "$0")/slurm-cluster.sh" start >/tmp/slurm-cluster.log 2>&1 || { log "slurm did not start:"; cat /tmp/slurm-cluster.log; exit 1; }
+log "ready: $(sinfo -h -N -o %N=%t | tr '\n' ' ')(slurm), $(docker version --format 'docker {{.Server.Version}}'), $(podman --version), $(/usr/bin/python3 -c 'import torch; print("torch", torch.__version__)')"

@@ -72,7 +72,7 @@ def gpu(name, vendor, mem, driver=None, cc=None, cores=None, **nv):
     g = {"name": name, "vendor": vendor, "memoryBytes": mem, "driverVersion": driver,
          "computeCapability": cc, "cores": cores, "cudaVersion": None, "smClockMaxMhz": None,
          "memClockMaxMhz": None, "powerLimitW": None, "temperatureC": None, "eccEnabled": None,
-         "persistenceMode": None, "pcieLink": None}
+         "persistenceMode": None, "pcieLink": None, "health": None}
     g.update(nv)
     return g
 

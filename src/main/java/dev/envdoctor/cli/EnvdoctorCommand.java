@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       RaceCommand.class,
       ImageCommand.class,
+      FleetCommand.class,
+      HealthCommand.class,
       WorkerCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
