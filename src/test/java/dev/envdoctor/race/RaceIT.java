@@ -208,6 +208,20 @@ class RaceIT {
       assertEquals(List.of("envdoctor: race: " + minimal + " has python3-minimal only: its python3 lacks the standard"
           + " library (no json module); fix: install python3 (not only python3-minimal) in the image"), r.stderrTail(1));
       assertEquals(List.of(), leftovers());
+      // the same lack, met by --container-python in verify: one line on the device, not a traceback
+      CommandResult v = RUNNER.run(CommandSpec.of(Duration.ofMinutes(5), Path.of(System.getProperty("java.home"), "bin",
+          "java").toString(), "-jar", Path.of(System.getProperty("envdoctor.jar", "target/envdoctor.jar")).toAbsolutePath()
+          .toString(), "verify", "--runtime", "docker", "--backend", "python", "--container-python", minimal, "--json"));
+      JsonNode device = null;
+      for (JsonNode d : JSON.readTree(v.stdout()).path("devices")) {
+        if ("docker".equals(d.path("runtime").asText())) {
+          device = d;
+        }
+      }
+      assertNotNull(device, v.stdout());
+      assertEquals("the image " + minimal + " has python3-minimal only: its python3 lacks the standard library (no json"
+          + " module)", device.path("diagnosis").asText(), device.toString());
+      assertEquals("install python3 (not only python3-minimal) in the image", device.path("fix").asText());
     } finally {
       Files.deleteIfExists(ctx.resolve("Dockerfile"));
       Files.deleteIfExists(ctx);
