@@ -23,6 +23,10 @@ PROTOCOL = "envdoctor/worker/v1"
 TOLERANCE = 1e-3  # max abs error allowed against the CPU float64 reference, float32 on the device
 SEED = 42  # docs/calibration.md: the same seed as the JVM worker
 
+if "yolo_model" not in globals():  # run from disk (bench/, tests): the module beside this file
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from envdoctor_yolo import *  # noqa: F401,F403
+
 _real_stdout = sys.stdout
 sys.stdout = sys.stderr  # whatever torch or a plugin prints must not corrupt the JSON document
 
@@ -420,25 +424,29 @@ def settled(times):
     return mid > 0 and all(abs(t - mid) <= 0.15 * mid for t in last)
 
 
-def calibrate(torch, device, name, args):
-    batch = args.mlp_batch if name == "mlp" else args.cnn_batch
-    imgsz = args.imgsz if name == "cnn" else None
+def calibrate(torch, device, name, args, point=None):
+    """One workload's timed steps; with point=(imgsz, batch), a projection point of a yolov8 scale."""
+    batch = point[1] if point else args.mlp_batch if name == "mlp" else args.cnn_batch
+    imgsz = point[0] if point else args.imgsz if name == "cnn" else None
     cal = {"runtime": None, "backend": "python", "device": device, "workload": name, "batch": batch,
            "imgsz": imgsz, "warmupSteps": 0, "steps": 0, "medianMs": None, "p10Ms": None, "p90Ms": None,
            "cv": None, "samplesPerSecond": None, "achievedGflops": None, "flopsPerStep": None,
            "threads": torch.get_num_threads(), "wallMs": None, "stepTimesMs": [], "diagnosis": None}
     started = time.perf_counter()
     try:
-        model, optimizer, x, y, flops = workload(torch, name, device, batch, imgsz or 0)
+        model, optimizer, x, y, flops = (yolo_workload if point else workload)(torch, name, device, batch, imgsz or 0)
         cal["flopsPerStep"] = flops
         loss_fn = torch.nn.functional.cross_entropy
 
         def step():
             t0 = time.perf_counter()
-            optimizer.zero_grad()
-            loss = loss_fn(model(x), y)
-            loss.backward()
-            optimizer.step()
+            if point:
+                loss = yolo_step(torch, model, optimizer, x, y, imgsz)
+            else:
+                optimizer.zero_grad()
+                loss = loss_fn(model(x), y)
+                loss.backward()
+                optimizer.step()
             synchronize(torch, device)
             value = loss.item()  # the spec's synchronising read of the loss, as the JVM worker does
             return (time.perf_counter() - t0) * 1000.0, value
@@ -446,7 +454,8 @@ def calibrate(torch, device, name, args):
         started = time.perf_counter()  # wallMs: warm-up and timed steps, not the model's construction
         warm = []
         warm_deadline = time.perf_counter() + args.warmup_seconds
-        while len(warm) < args.warmup_max and (len(warm) < args.warmup_min or not settled(warm)):
+        warm_min, min_steps = (YOLO_MIN_WARMUP, YOLO_MIN_STEPS) if point else (args.warmup_min, args.min_steps)
+        while len(warm) < args.warmup_max and (len(warm) < warm_min or not settled(warm)):
             warm.append(step()[0])
             if len(warm) >= 2 and time.perf_counter() > warm_deadline:
                 break
@@ -455,7 +464,7 @@ def calibrate(torch, device, name, args):
         times = []
         deadline = time.perf_counter() + args.seconds
         loss = None
-        while len(times) < args.steps and (len(times) < args.min_steps or time.perf_counter() < deadline):
+        while len(times) < args.steps and (len(times) < min_steps or time.perf_counter() < deadline):
             ms, loss = step()
             times.append(ms)
         if loss is not None and not math.isfinite(loss):
@@ -613,6 +622,7 @@ def parse_args(argv):
     p.add_argument("--peak-seconds", type=float, default=1.5, help="measurement budget per peak test")
     p.add_argument("--peak-size", type=int, default=0, help="largest matmul n (default 16384 on CUDA, 4096 else)")
     p.add_argument("--peak-cpu", action="store_true", help="run the peak tests on the CPU too (tests)")
+    p.add_argument("--project", default="", help="projection points after the workloads: yolov8n@160x2,...")
     p.add_argument("--gate", action="store_true", help="wait for a line on stdin before calibrating")
     return p.parse_args(argv)
 
@@ -662,6 +672,8 @@ def main(argv):
         for d in verified:
             for w in [w.strip() for w in args.workloads.split(",") if w.strip()]:
                 doc["calibrations"].append(calibrate(torch, d, w, args))
+            for name, imgsz, batch in yolo_points(args.project):
+                doc["calibrations"].append(calibrate(torch, d, name, args, (imgsz, batch)))
     if "peak" in modes:
         for d in verified:
             if d != "cpu" or args.peak_cpu:
