@@ -306,7 +306,7 @@ def verify_pass(torch, device, dtype, state, x, y, a, b):
     return [t.to("cpu", torch.float64) for t in out]
 
 
-def verify_device(torch, device):
+def verify_device(torch, device, plant=None):
     result = {"runtime": None, "backend": "python", "device": device, "name": device_label(torch, device),
               "verified": False, "maxAbsError": None, "tolerance": TOLERANCE, "diagnosis": None,
               "fix": None, "stderrTail": []}
@@ -331,6 +331,17 @@ def verify_device(torch, device):
         result["verified"] = worst <= TOLERANCE
         if not result["verified"]:
             result["diagnosis"] = "%s differs from the CPU by %.3g (tolerance %g)" % (device, worst, TOLERANCE)
+            return result
+        with Tf32(torch, False):  # the detection loss's ops, forward and backward (envdoctor_yolo.py)
+            ops = verify_detection_ops(torch, device, plant)
+        bad = [(n, e) for n, e in ops if not (e <= TOLERANCE)]
+        result["maxAbsError"] = max([worst] + [e for n, e in ops if e == e])
+        if bad:
+            result["verified"] = False
+            result["diagnosis"] = "%s computes a detection loss's op wrong: %s differs from the CPU's float64 by %s " \
+                "(tolerance %g), forward or backward" % (device, ", ".join(n for n, e in bad), ", ".join(
+                    "NaN" if e != e else "%.3g" % e for n, e in bad), TOLERANCE)
+            result["fix"] = "do not train a detector on %s: update torch (or its driver), or use the CPU" % device
     except Exception as e:
         result["diagnosis"] = "%s failed to compute: %s: %s" % (device, type(e).__name__, first_line(e))
         result["stderrTail"] = traceback.format_exc().strip().splitlines()[-6:]
@@ -623,6 +634,7 @@ def parse_args(argv):
     p.add_argument("--peak-size", type=int, default=0, help="largest matmul n (default 16384 on CUDA, 4096 else)")
     p.add_argument("--peak-cpu", action="store_true", help="run the peak tests on the CPU too (tests)")
     p.add_argument("--project", default="", help="projection points after the workloads: yolov8n@160x2,...")
+    p.add_argument("--plant-wrong-op", default=None, help=argparse.SUPPRESS)  # tests: that op's device run is wrong
     p.add_argument("--gate", action="store_true", help="wait for a line on stdin before calibrating")
     return p.parse_args(argv)
 
@@ -662,7 +674,7 @@ def main(argv):
     devices = device_names(torch, cuda, mps, args.device)
     verified = devices
     if "verify" in modes:
-        doc["devices"] = [verify_device(torch, d) for d in devices]
+        doc["devices"] = [verify_device(torch, d, args.plant_wrong_op) for d in devices]
         verified = [d["device"] for d in doc["devices"] if d["verified"]]
     if "calibrate" in modes and args.gate and verified:
         sys.stderr.write("@envdoctor gate\n")

@@ -260,3 +260,63 @@ def yolo_step(torch, model, optimizer, x, target, imgsz):
     loss.backward()
     optimizer.step()
     return loss
+
+
+# ---------------------------------------------------------------- the detection loss's ops, verified
+
+def detection_ops(torch):
+    """(name, inputs, fn) for each op a detector's training runs beyond convolutions: fn maps float
+    inputs (and fixed integer indices) to one output; verification runs it forward and backward."""
+    F = torch.nn.functional
+    g = torch.Generator().manual_seed(SEED)
+
+    def rnd(*shape):
+        return torch.rand(*shape, generator=g) * 2 - 1
+
+    # distinct per row: scatter with repeated indices keeps an unspecified one of the values on CUDA
+    idx = torch.stack([torch.randperm(12, generator=g)[:5] for _ in range(6)])
+    rows, cols = torch.tensor([0, 2, 3, 5]), torch.tensor([1, 4, 7, 9])
+    bins = torch.randint(0, YOLO_REG_MAX - 1, (24,), generator=g)
+    targets = torch.rand(6, 10, generator=g)
+    wh = torch.rand(8, 2, generator=g) + 0.5
+    box = torch.cat([rnd(8, 2), rnd(8, 2) + wh * 2], 1)  # x1 y1 x2 y2, x2 > x1 always
+    other = torch.cat([rnd(8, 2), rnd(8, 2) + wh * 2], 1)
+    return [
+        ("upsample-nearest", [rnd(2, 3, 4, 4)], lambda x, ix: F.interpolate(x, scale_factor=2.0, mode="nearest")),
+        ("cat-chunk", [rnd(2, 4, 3), rnd(2, 2, 3)], lambda a, b, ix: torch.cat(torch.cat([a, b], 1).chunk(2, 1)[::-1], 2)),
+        ("topk", [rnd(6, 12)], lambda x, ix: x.topk(4, dim=1).values),
+        ("gather", [rnd(6, 12)], lambda x, ix: x.gather(1, ix)),
+        ("scatter", [rnd(6, 5)], lambda s, ix: torch.zeros(6, 12, dtype=s.dtype, device=s.device).scatter(1, ix, s)),
+        ("index_put", [rnd(4)], lambda v, ix: torch.zeros(6, 10, dtype=v.dtype, device=v.device).index_put(
+            (rows.to(v.device), cols.to(v.device)), v)),
+        ("cross-entropy-dfl", [rnd(24, YOLO_REG_MAX) * 3], lambda x, ix: F.cross_entropy(
+            x, bins.to(x.device), reduction="none") + F.cross_entropy(x, (bins + 1).to(x.device), reduction="none")),
+        ("bce-with-logits", [rnd(6, 10) * 4], lambda x, ix: F.binary_cross_entropy_with_logits(
+            x, targets.to(device=x.device, dtype=x.dtype), reduction="none")),
+        ("iou", [box, other], lambda a, b, ix: box_iou(torch, a[:, None], b[None])),
+    ], idx
+
+
+def verify_detection_ops(torch, device, plant=None):
+    """[(op, max abs error of output and input gradients)] on the device in float32 against the CPU
+    in float64. plant names an op whose device run gets a wrong index (tests: a wrong op must fail
+    and be named)."""
+    ops, idx = detection_ops(torch)
+    results = []
+    for name, inputs, fn in ops:
+        errors = []
+        runs = []
+        for dev, dtype in (("cpu", torch.float64), (device, torch.float32)):
+            xs = [x.to(device=dev, dtype=dtype).requires_grad_(True) for x in inputs]
+            ix = idx.to(dev)
+            if dev == device and dtype == torch.float32 and plant == name:
+                ix = ix[:, torch.randperm(ix.shape[1], generator=torch.Generator().manual_seed(SEED + 1))].flip(0)
+            out = fn(*(xs + [ix]))
+            weight = torch.linspace(-1, 1, out.numel(), dtype=dtype).reshape(out.shape).to(dev)
+            (out * weight).sum().backward()
+            runs.append([out.detach()] + [x.grad.detach() for x in xs])
+        for r, d in zip(runs[0], runs[1]):
+            d = d.to("cpu", torch.float64)
+            errors.append(float("nan") if not bool(torch.isfinite(d).all()) else float((r.cpu() - d).abs().max()))
+        results.append((name, max(errors) if all(math.isfinite(e) for e in errors) else float("nan")))
+    return results
