@@ -1,6 +1,6 @@
 package dev.envdoctor.doctor;
 
-import dev.envdoctor.cli.Console.Mark;
+import dev.envdoctor.run.Console.Mark;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.CheckResult;
 import dev.envdoctor.model.DeviceResult;

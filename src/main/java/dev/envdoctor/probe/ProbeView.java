@@ -1,7 +1,7 @@
 package dev.envdoctor.probe;
 
-import dev.envdoctor.cli.Console;
-import dev.envdoctor.cli.Console.Mark;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.Console.Mark;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.View;
 import dev.envdoctor.model.CpuInfo;

@@ -69,8 +69,7 @@ class DoctorViewTest {
     Files.writeString(out.resolve("envdoctor-20200101T000000Z.json"), "{}");
     Files.writeString(files.json(), "{}");
     Files.writeString(files.md(), "#");
-    ViewContexts v = new ViewContexts(false);
-    v.ctx.options().out = out;
+    ViewContexts v = new ViewContexts(false, out);
     new DoctorView().print(r, v.ctx);
     assertTrue(v.text().contains("[•] Reports: " + files.json() + ", " + files.md()
         + " (`envdoctor report --from` re-renders one)"), v.text());

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.cli.Console;
-import dev.envdoctor.cli.OutputOptions;
-import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.OutputMode;
+import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stages;
@@ -124,16 +124,12 @@ class PythonStageIT {
   }
 
   private Report stage(Path python, Duration timeout) {
-    RunOptions options = new RunOptions();
-    options.python = python;
-    options.backend = "all";  // picocli's defaults: this options object was not parsed
-    options.runtime = "all";
-    options.device = "all";
+    RunOptions options = RunOptions.defaults().withPython(python);
     StringWriter sink = new StringWriter();
     PrintWriter w = new PrintWriter(sink);
     Map<String, String> env = new HashMap<>(System.getenv());
     RunContext ctx = new RunContext(w, w, new Console(w, false), new ProcessRunner(), Clock.systemUTC(), env,
-        new OutputOptions(), options, EnumSet.of(Phase.PROBE, Phase.VERIFY));
+        OutputMode.CONSOLE, options, EnumSet.of(Phase.PROBE, Phase.VERIFY));
     var budget = new PythonStage.Budget(timeout, timeout, timeout);
     return new PythonStage(budget).run(Stages.newReport(ctx), ctx);
   }
