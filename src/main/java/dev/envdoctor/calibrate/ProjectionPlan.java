@@ -38,9 +38,37 @@ public final class ProjectionPlan {
     return out;
   }
 
+  /**
+   * The points on a GPU: half the job's image size and the job's own, at the job's batch. A GPU runs
+   * the CPU's small points below its throughput (kernel launches dominate), so their slope says
+   * little about the job; the job's own size costs a GPU a few seconds.
+   */
+  public static List<ProjectionPoint> gpuPoints(Workload w) {
+    if (points(w, false).isEmpty()) {
+      return List.of();
+    }
+    int own = Math.max(32, w.imgsz() / 32 * 32);
+    int half = Math.max(32, own / 2 / 32 * 32);
+    return half == own ? List.of(new ProjectionPoint(w.model(), own, w.batch()))
+        : List.of(new ProjectionPoint(w.model(), half, w.batch()), new ProjectionPoint(w.model(), own, w.batch()));
+  }
+
   /** {@code --project yolov8m@128x2,yolov8m@192x2} for the script and the worker, or nothing. */
   public static List<String> args(Workload w, boolean full) {
     List<ProjectionPoint> p = points(w, full);
-    return p.isEmpty() ? List.of() : List.of("--project", String.join(",", p.stream().map(ProjectionPoint::toString).toList()));
+    return p.isEmpty() ? List.of() : List.of("--project", join(p));
+  }
+
+  /** The script's: {@link #args} and, for its GPUs, {@code --project-gpu} with {@link #gpuPoints}. */
+  public static List<String> scriptArgs(Workload w, boolean full) {
+    List<String> a = new ArrayList<>(args(w, full));
+    if (!a.isEmpty()) {
+      a.addAll(List.of("--project-gpu", join(gpuPoints(w))));
+    }
+    return a;
+  }
+
+  private static String join(List<ProjectionPoint> p) {
+    return String.join(",", p.stream().map(ProjectionPoint::toString).toList());
   }
 }

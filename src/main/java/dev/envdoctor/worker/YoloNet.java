@@ -266,6 +266,14 @@ public final class YoloNet extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     graph(new ShapeFlow(manager, dataType), inputShapes[0]);
+    // the published bias init: box bins 1, classes log(5 / nc / (640 / stride)²), i.e. few objects per image
+    for (int level = 0; level < 3; level++) {
+      heads.get(2 * level).getChildren().get(2).getValue().getParameters().get("bias").getArray().set(
+          new ai.djl.ndarray.index.NDIndex(":"), 1f);
+      double cls = Math.log(5.0 / CLASSES / Math.pow(640.0 / YoloLoss.STRIDES[level], 2));
+      heads.get(2 * level + 1).getChildren().get(2).getValue().getParameters().get("bias").getArray().set(
+          new ai.djl.ndarray.index.NDIndex(":"), (float) cls);
+    }
   }
 
   @Override

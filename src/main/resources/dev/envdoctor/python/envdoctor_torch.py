@@ -634,6 +634,7 @@ def parse_args(argv):
     p.add_argument("--peak-size", type=int, default=0, help="largest matmul n (default 16384 on CUDA, 4096 else)")
     p.add_argument("--peak-cpu", action="store_true", help="run the peak tests on the CPU too (tests)")
     p.add_argument("--project", default="", help="projection points after the workloads: yolov8n@160x2,...")
+    p.add_argument("--project-gpu", default="", help="the projection points on a GPU (larger: small ones are launch-bound)")
     p.add_argument("--plant-wrong-op", default=None, help=argparse.SUPPRESS)  # tests: that op's device run is wrong
     p.add_argument("--gate", action="store_true", help="wait for a line on stdin before calibrating")
     return p.parse_args(argv)
@@ -684,7 +685,7 @@ def main(argv):
         for d in verified:
             for w in [w.strip() for w in args.workloads.split(",") if w.strip()]:
                 doc["calibrations"].append(calibrate(torch, d, w, args))
-            for name, imgsz, batch in yolo_points(args.project):
+            for name, imgsz, batch in yolo_points(args.project if d == "cpu" or not args.project_gpu else args.project_gpu):
                 doc["calibrations"].append(calibrate(torch, d, name, args, (imgsz, batch)))
     if "peak" in modes:
         for d in verified:

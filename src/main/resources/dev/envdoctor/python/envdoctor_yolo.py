@@ -117,6 +117,9 @@ def yolo_model(torch, name, classes=YOLO_CLASSES):
             self.cls = nn.ModuleList(nn.Sequential(Conv(c, c3, 3), Conv(c3, c3, 3), nn.Conv2d(c3, classes, 1))
                                      for c in levels)
             self.classes = classes
+            for box, cls, stride in zip(self.box, self.cls, YOLO_STRIDES):  # the published bias init: few objects
+                box[-1].bias.data[:] = 1.0
+                cls[-1].bias.data[:] = math.log(5 / classes / (640 / stride) ** 2)
 
         def forward(self, x):
             up = nn.functional.interpolate
