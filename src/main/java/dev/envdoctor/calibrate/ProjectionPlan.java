@@ -6,17 +6,19 @@ import java.util.List;
 
 /**
  * Which sizes a projection calibrates the job's own network at (docs/calibration.md, "Projection"):
- * two image sizes at a small batch, below the job's, so that they fit the run's time budget on a
- * CPU and the memory of any device. --quick takes 128 and 192 px at batch 2 (a YOLOv8m step of
- * about 0.1-0.2 s on the 2-core development VM); --full 192 and 320 px at batch 4. Sizes never pass
- * the job's own; only a model envdoctor builds (a YOLOv8 scale) is calibrated.
+ * two reduced image sizes at the job's batch up to a cap, so that they fit the run's time budget on
+ * a CPU and the memory of any device. --quick takes 96 and 160 px at batch up to 4 (a YOLOv8m step
+ * of about 0.15-0.25 s on the 2-core development VM); --full 160 and 320 px at batch up to 8. The
+ * batch matters beyond pixels × batch: on that CPU YOLOv8n at batch 2 cost 0.69 µs per pixel at
+ * 192 px, at batch 8 and 320 px 0.35, so points at batch 2 projected a batch-8 job 40-55% long.
+ * Sizes never pass the job's own; only a model envdoctor builds (a YOLOv8 scale) is calibrated.
  */
 public final class ProjectionPlan {
 
-  static final int[] QUICK_SIZES = {128, 192};
-  static final int[] FULL_SIZES = {192, 320};
-  static final int QUICK_BATCH = 2;
-  static final int FULL_BATCH = 4;
+  static final int[] QUICK_SIZES = {96, 160};
+  static final int[] FULL_SIZES = {160, 320};
+  static final int QUICK_BATCH = 4;
+  static final int FULL_BATCH = 8;
 
   private ProjectionPlan() {}
 
@@ -53,7 +55,7 @@ public final class ProjectionPlan {
         : List.of(new ProjectionPoint(w.model(), half, w.batch()), new ProjectionPoint(w.model(), own, w.batch()));
   }
 
-  /** {@code --project yolov8m@128x2,yolov8m@192x2} for the script and the worker, or nothing. */
+  /** {@code --project yolov8m@96x4,yolov8m@160x4} for the script and the worker, or nothing. */
   public static List<String> args(Workload w, boolean full) {
     List<ProjectionPoint> p = points(w, full);
     return p.isEmpty() ? List.of() : List.of("--project", join(p));

@@ -82,12 +82,14 @@ class ProjectionsTest {
   void aStatedModelIsNotCalibratedAndTheQuickPlanStaysBelowTheJob() {
     assertEquals(List.of(), ProjectionPlan.points(Workloads.of("x", "mynet", 1, 10L, 640, 16, 50.0), false));
     assertEquals(List.of(), ProjectionPlan.points(null, false));
-    assertEquals(List.of(new ProjectionPoint("yolov8m", 128, 2), new ProjectionPoint("yolov8m", 192, 2)),
+    assertEquals(List.of(new ProjectionPoint("yolov8m", 96, 4), new ProjectionPoint("yolov8m", 160, 4)),
         ProjectionPlan.points(Workloads.DEFAULT, false));
-    assertEquals(List.of(new ProjectionPoint("yolov8m", 192, 4), new ProjectionPoint("yolov8m", 320, 4)),
+    assertEquals(List.of(new ProjectionPoint("yolov8m", 160, 8), new ProjectionPoint("yolov8m", 320, 8)),
         ProjectionPlan.points(Workloads.DEFAULT, true));
-    assertEquals(List.of(new ProjectionPoint("yolov8n", 128, 1), new ProjectionPoint("yolov8n", 160, 1)),
-        ProjectionPlan.points(Workloads.of("x", "yolov8n", 1, 10L, 160, 1, null), false));
+    assertEquals(List.of(new ProjectionPoint("yolov8n", 96, 1), new ProjectionPoint("yolov8n", 128, 1)),
+        ProjectionPlan.points(Workloads.of("x", "yolov8n", 1, 10L, 128, 1, null), false));
+    assertEquals(List.of(new ProjectionPoint("yolov8m", 320, 16), new ProjectionPoint("yolov8m", 640, 16)),
+        ProjectionPlan.gpuPoints(Workloads.DEFAULT));
     assertNull(Projections.own(RecordedReports.load("linux-cpu-only.json").calibrations().get(0),
         Workloads.of("x", "mynet", 1, 10L, 640, 16, 50.0), List.of()));
   }
