@@ -115,6 +115,7 @@ public final class PythonStage implements Stage, Prefetching {
     if (calibrate) {
       modes.add("calibrate");
       options.addAll(budgetArgs(full, ctx.options().workloads()));
+      options.addAll(dev.envdoctor.calibrate.ProjectionPlan.scriptArgs(ctx.options().workload(), full));
     }
     if (full) {
       modes.add("peak");
