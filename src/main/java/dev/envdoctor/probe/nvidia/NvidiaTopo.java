@@ -22,7 +22,8 @@ public final class NvidiaTopo {
   private NvidiaTopo() {}
 
   public static GpuTopology parse(String text) {
-    List<String> lines = text == null ? List.of() : text.lines().toList();
+    // nvidia-smi underlines the header with ANSI escapes, even into a file (seen on the lent H200)
+    List<String> lines = text == null ? List.of() : text.replaceAll("\u001b\\[[0-9;]*m", "").lines().toList();
     int header = -1;
     for (int i = 0; i < lines.size(); i++) {
       String[] tokens = lines.get(i).strip().split("\\s+");

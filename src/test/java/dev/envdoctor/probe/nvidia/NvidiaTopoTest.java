@@ -104,4 +104,16 @@ class NvidiaTopoTest {
     assertTrue(t.gpus().isEmpty());
     assertNotNull(NvidiaTopo.parse(null).diagnosis());
   }
+
+  @Test
+  void aSingleH200WithAnsiEscapesInItsHeaderHasOneGpuAndNoLink() throws IOException {
+    // nvidia-smi underlines the header with escape codes even when its output goes to a file
+    assertTrue(recorded("topo-h200-1gpu-ansi.txt").contains("\u001b[4m"));
+    GpuTopology t = parse("topo-h200-1gpu-ansi.txt");
+    assertNull(t.diagnosis());
+    assertEquals(1, t.gpus().size());
+    assertEquals("0-15", t.gpus().get(0).cpuAffinity());
+    assertEquals("0", t.gpus().get(0).numaAffinity());
+    assertEquals(List.of(), t.links());
+  }
 }
