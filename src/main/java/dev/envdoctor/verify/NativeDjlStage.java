@@ -98,7 +98,9 @@ public final class NativeDjlStage implements Stage, Prefetching {
     if (calibrate && (ctx.options().full() || !dev.envdoctor.run.RunOptions.selects(ctx.options().backend(), "python"))) {
       args.addAll(dev.envdoctor.calibrate.ProjectionPlan.args(ctx.options().workload(), ctx.options().full()));
     }
-    WorkerCall call = WorkerCall.of(launcher.prefix(), args, budget.timeout(), RUNTIME).withEnv(SteadyAllocator.env(ctx.env())).withGate(gate);
+    // a real network's steps: a busy machine stretches them most
+    java.time.Duration timeout = args.contains("--project") ? budget.timeout().plus(budget.timeout()) : budget.timeout();
+    WorkerCall call = WorkerCall.of(launcher.prefix(), args, timeout, RUNTIME).withEnv(SteadyAllocator.env(ctx.env())).withGate(gate);
     WorkerOutput out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress));
     if (cds != null) {
       cds.settle(out.diagnosis() == null);
