@@ -121,6 +121,9 @@ public final class PythonStage implements Stage, Prefetching {
       modes.add("peak");
     }
     Duration timeout = full ? budget.full() : calibrate ? budget.quick() : budget.verify();
+    if (options.contains("--project")) { // a real network's steps: a busy machine stretches them most
+      timeout = timeout.plus(budget.quick());
+    }
     ctx.progress("python: " + String.join(", ", modes) + " with " + located.executable());
     return new PythonBackend(ctx.runner(), ctx.env()).run(located.executable(), modes, options, timeout, gate);
   }

@@ -14,7 +14,8 @@ import java.util.Set;
  * (docs/calibration.md, "Projection"): a device's two projection calibrations of the job's model
  * give its {@link CostModel}, extended to the job's image size and batch; a side without them
  * borrows the native side's model on the same backend and device, scaled by how much slower it ran
- * the verdict's workload; a model envdoctor does not build, or a report without projection
+ * the verdict's workload (a backend of the same side without them, the figure backend's, scaled
+ * alike); a model envdoctor does not build, or a report without projection
  * calibrations, keeps the FLOP-rate path of {@link Projector}, the rougher one.
  */
 public final class Projections {
@@ -41,11 +42,21 @@ public final class Projections {
           out.add(p);
         }
       }
-      // a side's other backend gets its row when it timed the job's network itself (DJL beside Python)
+      // a side's other backend gets its row when it timed the job's network itself (DJL beside Python),
+      // or borrows the figure backend's model on the same device, scaled by its cnn step over the figure's
       for (Calibration c : s.options()) {
-        if (!backends.contains(c.backend()) && own(c, w, all) != null) {
+        if (backends.contains(c.backend())) {
+          continue;
+        }
+        Calibration ref = s.figureBackendDevices().stream().filter(f -> Objects.equals(f.device(), c.device()))
+            .findFirst().orElse(null);
+        CostModel borrowed = ref == null ? null : own(ref, w, all);
+        if (own(c, w, all) != null) {
           backends.add(c.backend());
           out.add(calibrated(c, own(c, w, all), w, 1.0, null));
+        } else if (borrowed != null) {
+          backends.add(c.backend());
+          out.add(calibrated(c, borrowed, w, (c.medianMs() / c.batch()) / (ref.medianMs() / ref.batch()), ref));
         }
       }
     }
@@ -94,8 +105,8 @@ public final class Projections {
     String basis = m.describe() + "; at " + w.imgsz() + " px × " + w.batch() + ": "
         + Format.number(stepMs / slower, 0) + " ms per step";
     if (ref != null) {
-      basis = "native's " + basis + ", × " + Format.number(slower, 2) + " (this side's " + c.workload()
-          + " step over native's)";
+      basis = ref.runtime() + " " + ref.backend() + "'s " + basis + ", × " + Format.number(slower, 2) + " (this "
+          + c.backend() + " " + c.workload() + " step over " + ref.runtime() + " " + ref.backend() + "'s)";
     }
     return new Projection(c.runtime(), c.backend(), c.device(), hours, hours * spread[0], hours * spread[1],
         ref == null ? Projection.CALIBRATED : Projection.CALIBRATED_SCALED, stepMs / 1000 / w.batch(), basis);

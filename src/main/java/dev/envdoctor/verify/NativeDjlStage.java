@@ -92,10 +92,15 @@ public final class NativeDjlStage implements Stage, Prefetching {
       launcher = launcher.withFlags(cds.jvmFlags());
     }
     List<String> args = new java.util.ArrayList<>(budget.args(ctx.options().device(), calibrate, ctx.options().workloads()));
-    if (calibrate) { // the projection's own calibration, after the verdict's (ProjectionPlan)
+    // the projection's own calibration, after the verdict's (ProjectionPlan); --quick leaves it to the
+    // Python backend when that runs too (it is the figure), keeping doctor's time: DJL's row is then
+    // Python's model scaled by the cnn steps (Projections)
+    if (calibrate && (ctx.options().full() || !dev.envdoctor.run.RunOptions.selects(ctx.options().backend(), "python"))) {
       args.addAll(dev.envdoctor.calibrate.ProjectionPlan.args(ctx.options().workload(), ctx.options().full()));
     }
-    WorkerCall call = WorkerCall.of(launcher.prefix(), args, budget.timeout(), RUNTIME).withEnv(SteadyAllocator.env(ctx.env())).withGate(gate);
+    // a real network's steps: a busy machine stretches them most
+    java.time.Duration timeout = args.contains("--project") ? budget.timeout().plus(budget.timeout()) : budget.timeout();
+    WorkerCall call = WorkerCall.of(launcher.prefix(), args, timeout, RUNTIME).withEnv(SteadyAllocator.env(ctx.env())).withGate(gate);
     WorkerOutput out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress));
     if (cds != null) {
       cds.settle(out.diagnosis() == null);

@@ -47,7 +47,7 @@ class ProjectionsTest {
   void aReportWithProjectionCalibrationsProjectsFromThemAndKeepsThemOutOfTheVerdict() {
     Report base = RecordedReports.load("linux-cpu-only.json");
     List<Calibration> all = new ArrayList<>(base.calibrations());
-    String backend = base.calibrations().stream().filter(c -> "native".equals(c.runtime())).findFirst().orElseThrow().backend();
+    String backend = "python";
     all.add(yolo("native", backend, "yolov8n", 128, 2, 40));
     all.add(yolo("native", backend, "yolov8n", 192, 2, 70));
     Report r = base.withCalibrations(all);
@@ -64,6 +64,17 @@ class ProjectionsTest {
     assertEquals(step / 1000 / 8, p.secondsPerImage(), 1e-12);
     assertTrue(p.basis().startsWith("yolov8n at 128 px × 2 (40 ms) and 192 px × 2 (70 ms)"), p.basis());
     assertTrue(rec.assumptions().stream().anyMatch(a -> a.contains("t = a + b × imgsz² × batch")), rec.assumptions().toString());
+    // native's other backend (djl, not timed on yolov8n in --quick) borrows python's model, × its cnn step over python's
+    Calibration djlCnn = base.calibrations().stream().filter(c -> "native".equals(c.runtime()) && "djl".equals(c.backend())
+        && "cnn".equals(c.workload())).findFirst().orElseThrow();
+    Calibration pyCnn = base.calibrations().stream().filter(c -> "native".equals(c.runtime()) && "python".equals(c.backend())
+        && "cnn".equals(c.workload())).findFirst().orElseThrow();
+    Projection djl = rec.projection().stream().filter(x -> "native".equals(x.runtime()) && "djl".equals(x.backend()))
+        .findFirst().orElseThrow();
+    assertEquals(Projection.CALIBRATED_SCALED, djl.method());
+    double slower = (djlCnn.medianMs() / djlCnn.batch()) / (pyCnn.medianMs() / pyCnn.batch());
+    assertEquals(p.hours() * slower, djl.hours(), 1e-9);
+    assertTrue(djl.basis().startsWith("native python's yolov8n at 128 px"), djl.basis());
     // a container side without its own points borrows native's model, scaled by its cnn step over native's
     rec.projection().stream().filter(x -> !"native".equals(x.runtime()) && x.backend().equals(backend))
         .forEach(x -> assertEquals(Projection.CALIBRATED_SCALED, x.method(), x.toString()));
