@@ -15,6 +15,7 @@ import java.util.List;
  * @param seconds most seconds of timed steps per calibration
  * @param threads CPU threads for libtorch (intra-op)
  * @param gate after verifying, print the gate line and wait for a line on stdin before calibrating
+ * @param bursts with the gate: seconds per burst of the verdict's workload after the calibrations (0: none)
  */
 public record WorkerRequest(
     String device,
@@ -26,9 +27,16 @@ public record WorkerRequest(
     int steps,
     double seconds,
     int threads,
-    boolean gate) {
+    boolean gate,
+    double bursts) {
 
   public WorkerRequest {
     workloads = List.copyOf(workloads);
+  }
+
+  /** Without bursts. */
+  public WorkerRequest(String device, boolean verify, boolean calibrate, List<String> workloads, Integer batch,
+      int imgsz, int steps, double seconds, int threads, boolean gate) {
+    this(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, threads, gate, 0);
   }
 }

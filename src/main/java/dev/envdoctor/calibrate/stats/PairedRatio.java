@@ -1,0 +1,75 @@
+package dev.envdoctor.calibrate.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * How many times faster side A is than side B, from interleaved bursts: one ratio per pair of
+ * bursts (A and B timed back to back, in either order), and a 95% t-interval over the pairs'
+ * log-ratios. The machine's drift slower than a pair cancels inside each ratio, so the interval
+ * says how much the sides differ, not how much the machine moved between them; what is left is
+ * the noise faster than a pair (another process taking the CPU for part of one burst). Used by
+ * the verdict (doctor, recommend), compare and any command that races two sides.
+ *
+ * @param pairs how many pairs the interval is made of
+ * @param ratio the geometric mean of the pairs' ratios (A's speed over B's)
+ * @param low 2.5% end of the interval; NaN with fewer than two pairs
+ * @param high 97.5% end; NaN with fewer than two pairs
+ * @param sdLog the pairs' standard deviation of log-ratio (about their relative spread); NaN under two
+ */
+public record PairedRatio(int pairs, double ratio, double low, double high, double sdLog) {
+
+  /** Two-sided 95%. */
+  public static final double CONFIDENCE = 0.95;
+
+  public boolean hasInterval() {
+    return pairs >= 2 && !Double.isNaN(low);
+  }
+
+  /** B over A. */
+  public PairedRatio inverse() {
+    return new PairedRatio(pairs, 1 / ratio, 1 / high, 1 / low, sdLog);
+  }
+
+  /** From the pairs' ratios (each A's speed over B's in that pair); at least one. */
+  public static PairedRatio of(List<Double> ratios) {
+    if (ratios.isEmpty()) {
+      throw new IllegalArgumentException("no pairs");
+    }
+    int n = ratios.size();
+    double[] logs = ratios.stream().mapToDouble(Math::log).toArray();
+    double mean = java.util.Arrays.stream(logs).average().orElseThrow();
+    if (n < 2) {
+      return new PairedRatio(n, Math.exp(mean), Double.NaN, Double.NaN, Double.NaN);
+    }
+    double ss = 0;
+    for (double l : logs) {
+      ss += (l - mean) * (l - mean);
+    }
+    double sd = Math.sqrt(ss / (n - 1));
+    double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+    double half = t * sd / Math.sqrt(n);
+    return new PairedRatio(n, Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half), sd);
+  }
+
+  /**
+   * Pairs two sides' bursts by round (a round times every side once), skipping the warm-up round 0:
+   * each pair's ratio is A's work rate over B's from the bursts' median step times.
+   *
+   * @param a round number to median step time of side A
+   * @param workA the work of one of A's steps (FLOPs, or samples); likewise B
+   */
+  public static List<Double> pairRatios(java.util.Map<Integer, Double> a, double workA, java.util.Map<Integer, Double> b,
+      double workB) {
+    List<Double> ratios = new ArrayList<>();
+    new java.util.TreeSet<>(a.keySet()).forEach(round -> {
+      Double ma = a.get(round);
+      Double mb = b.get(round);
+      if (round > 0 && ma != null && mb != null && ma > 0 && mb > 0) {
+        ratios.add((workA / ma) / (workB / mb));
+      }
+    });
+    return ratios;
+  }
+}

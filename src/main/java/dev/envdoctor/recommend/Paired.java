@@ -1,0 +1,41 @@
+package dev.envdoctor.recommend;
+
+import dev.envdoctor.calibrate.stats.PairedRatio;
+import dev.envdoctor.model.Burst;
+import dev.envdoctor.model.Calibration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Two calibrations' interleaved bursts as a {@link PairedRatio}: there when both sides took turns
+ * in the same rounds (at least two rounds after the warm-up one), absent for a report without
+ * bursts (an older one, a side that ran alone), which keeps its earlier reading.
+ */
+public final class Paired {
+
+  private Paired() {}
+
+  /** How many times faster a is than b, per unit of work, from the rounds both timed. */
+  public static Optional<PairedRatio> of(Calibration a, Calibration b) {
+    if (a.bursts().isEmpty() || b.bursts().isEmpty()) {
+      return Optional.empty();
+    }
+    boolean flops = a.flopsPerStep() != null && b.flopsPerStep() != null;
+    double workA = flops ? a.flopsPerStep() : a.batch() == null ? 1 : a.batch();
+    double workB = flops ? b.flopsPerStep() : b.batch() == null ? 1 : b.batch();
+    List<Double> ratios = PairedRatio.pairRatios(medians(a), workA, medians(b), workB);
+    return ratios.size() < 2 ? Optional.empty() : Optional.of(PairedRatio.of(ratios));
+  }
+
+  static Map<Integer, Double> medians(Calibration c) {
+    Map<Integer, Double> m = new TreeMap<>();
+    for (Burst b : c.bursts()) {
+      if (b.round() != null && b.medianMs() != null) {
+        m.put(b.round(), b.medianMs());
+      }
+    }
+    return m;
+  }
+}
