@@ -199,7 +199,8 @@ public final class CalibrationGate {
       processesBefore = meter.processes();
     }
     double seconds = (System.nanoTime() - roundsStarted) / 1e9;
-    if (bursting.size() < 2 || round >= plan.maxRounds() || (round > 0 && seconds >= plan.maxSeconds())
+    // two rounds at least, whatever the seconds: a paired interval needs two pairs
+    if (bursting.size() < 2 || round >= plan.maxRounds() || (round >= 2 && seconds >= plan.maxSeconds())
         || (round >= plan.minRounds() && decisive(bursting))) {
       close(seconds);
       return false;

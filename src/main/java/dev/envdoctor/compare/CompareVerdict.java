@@ -44,11 +44,16 @@ final class CompareVerdict {
     String interval = r.low() == null ? " (too few steps for an interval)"
         : " (" + Fmt.num(r.low()) + "–" + Fmt.num(r.high()) + ")";
     String word = !r.measurable() ? ": no measurable difference" : r.ratio() > 1 ? ": OTHER slower" : ": OTHER faster";
-    return times(r.ratio()) + interval + (r.low() == null ? "" : word);
+    return times(r.ratio()) + interval + (r.low() == null ? "" : word)
+        + (r.contention() == null ? "" : "; contended: " + r.contention());
   }
 
   private static String cause(Report base, Report other, StepTimeRatio r) {
     boolean slower = r.ratio() > 1;
+    if (r.contention() != null) {
+      // the machine's load, measured during the calibration, before any fact of the machines
+      return "contention during the calibration may explain it (" + r.contention() + ")";
+    }
     if (!"native".equals(r.runtime())) {
       RuntimeInfo b = find(base, r.runtime());
       RuntimeInfo o = find(other, r.runtime());

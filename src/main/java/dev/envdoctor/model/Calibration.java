@@ -23,9 +23,10 @@ public record Calibration(
     Double wallMs,
     List<Double> stepTimesMs,
     String diagnosis,
-    List<Burst> bursts,
-    Contention contention,
-    CpuAllowance allowance) {
+    // left out of the JSON when absent: a report without bursts reads as before
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<Burst> bursts,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) Contention contention,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) CpuAllowance allowance) {
 
   public Calibration {
     stepTimesMs = stepTimesMs == null ? List.of() : List.copyOf(stepTimesMs);

@@ -11,7 +11,7 @@ public record Host(
     List<GpuInfo> gpus,
     PowerInfo power,
     Virtualization virtualization,
-    CpuAllowance cpuAllowance) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) CpuAllowance cpuAllowance) {
 
   public Host {
     disks = disks == null ? List.of() : List.copyOf(disks);

@@ -15,7 +15,7 @@ public record Recommendation(
     List<Projection> projection,
     List<String> assumptions,
     String confidence,
-    Measurement measurement) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) Measurement measurement) {
 
   /** A verdict without a measurement record (one side, none, an older report). */
   public Recommendation(Choice train, Double speedup, List<Double> speedupCi95, String verdict, String reason,
