@@ -103,7 +103,8 @@ def report(created, host, jvm, python, engines, runtimes, devices, calibrations,
 def host(family, name, version, kernel, arch, cpu, mem, disk, gpus, power, virt):
     return {"os": {"family": family, "name": name, "version": version, "kernel": kernel, "arch": arch},
             "cpu": cpu, "memory": {"totalBytes": mem, "availableBytes": int(mem * 0.55)},
-            "disks": [disk], "gpus": gpus, "power": power, "virtualization": virt}
+            "disks": [disk], "gpus": gpus, "power": power,
+            "virtualization": {**virt, "product": virt.get("product")}}  # product: unknown unless given
 
 
 def cpu(model, vendor, phys, logical, p, e, hz, features):

@@ -5,7 +5,7 @@ import dev.envdoctor.check.load.ProfileException;
 import dev.envdoctor.check.load.ProfileLoader;
 import dev.envdoctor.check.load.ProfileLocator;
 import dev.envdoctor.check.model.Profile;
-import dev.envdoctor.cli.ExitException;
+import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stage;
@@ -55,12 +55,12 @@ public final class CheckStage implements Stage {
     try {
       return new ProfileLoader(new ProfileLocator(workDir)).load(ref);
     } catch (ProfileException e) {
-      throw ExitException.badInput(e.getMessage());
+      throw RunFailure.badInput(e.getMessage());
     }
   }
 
   static String profileName(RunContext ctx) {
-    String p = ctx.options() == null ? null : ctx.options().profile;
+    String p = ctx.options() == null ? null : ctx.options().profile();
     return p == null || p.isBlank() ? DEFAULT_PROFILE : p;
   }
 

@@ -1,7 +1,7 @@
 package dev.envdoctor.check;
 
 import dev.envdoctor.check.eval.Status;
-import dev.envdoctor.cli.Console;
+import dev.envdoctor.run.Console;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.View;
 import dev.envdoctor.model.CheckResult;

@@ -2,6 +2,8 @@ package dev.envdoctor.cli;
 
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.RunOptions;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -18,8 +20,9 @@ public abstract class BaseCommand implements Callable<Integer> {
   @Mixin
   protected OutputOptions output = new OutputOptions();
 
+  /** The run's options; commands with run options build them from their mixins. */
   protected RunOptions runOptions() {
-    return new RunOptions();
+    return RunOptions.defaults();
   }
 
   protected EnvdoctorCommand root() {
@@ -28,12 +31,13 @@ public abstract class BaseCommand implements Callable<Integer> {
 
   /** The run context; checks the run options first (a bad --runtime, --backend or --device: exit 2). */
   protected RunContext context(Set<Phase> phases) {
-    RunOptionValues.check(runOptions());
+    RunOptions options = runOptions();
+    RunOptionValues.check(options);
     EnvdoctorCommand root = root();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean color = Console.colorAllowed(output.noColor, root.env(), root.terminal());
     return new RunContext(out, err, new Console(out, color), root.runner(), root.clock(), root.env(),
-        output, runOptions(), phases);
+        output.mode(), options, phases);
   }
 }

@@ -1,5 +1,6 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.Outcome;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.model.Report;
 import picocli.CommandLine.Command;

@@ -9,6 +9,12 @@ import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.report.Redactor;
 import dev.envdoctor.report.Renderers;
+import dev.envdoctor.run.AtomicFiles;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.Outcome;
+import dev.envdoctor.run.RunFailure;
+import dev.envdoctor.run.RunOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -21,7 +27,8 @@ import picocli.CommandLine.Option;
     description = "Evaluate a declarative profile from checks/ or a file.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no check failed (warnings alone, unless --strict)", "1:a check failed",
-        "2:bad usage or a bad profile or report file", "3:envdoctor itself failed"})
+        "2:bad usage or a bad profile or report file", "3:envdoctor itself failed",
+        "4:the machine refused a file (no space, read-only folder, no permission)"})
 public final class CheckCommand extends StageCommand {
 
   @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = CheckStage.DEFAULT_PROFILE,
@@ -59,14 +66,13 @@ public final class CheckCommand extends StageCommand {
 
   @Override
   protected RunOptions runOptions() {
-    run.profile = profile;
-    return run;
+    return run.options(profile);
   }
 
   @Override
   public Integer call() {
     if (init != null && !force && Files.exists(init)) {
-      throw ExitException.badInput(init + " exists; pass --force to overwrite it");
+      throw RunFailure.badInput(init + " exists; pass --force to overwrite it");
     }
     Report start = from != null ? readReport(from) : null;
     RunContext ctx = context(phases());
@@ -84,7 +90,7 @@ public final class CheckCommand extends StageCommand {
       Stages.printFailedStages(report, ctx);
     }
     ctx.out().flush();
-    return Outcome.exitCode(report, run.strict);
+    return Outcome.exitCode(report, ctx.options().strict());
   }
 
   /** A saved report, with its own checks and stages[] dropped: this run's outcome is about this run. */
@@ -95,14 +101,14 @@ public final class CheckCommand extends StageCommand {
   }
 
   private void writeJunit(Report report, RunContext ctx) {
-    Report shared = Redactor.forSharing(report, ctx.env(), run.noRedact);
+    Report shared = Redactor.forSharing(report, ctx.env(), ctx.options().noRedact());
     String xml = Renderers.byFormat("junit").orElseThrow().render(shared);
-    TextFiles.write(junit, xml, "");
+    AtomicFiles.write(junit, xml, "");
   }
 
   private int writeProfile(Report report, RunContext ctx) {
     ProfileWriter.Written w = ProfileWriter.write(report, init.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-    TextFiles.write(init, w.yaml(), "");
+    AtomicFiles.write(init, w.yaml(), "");
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
     } else {

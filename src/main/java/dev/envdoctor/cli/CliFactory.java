@@ -1,5 +1,8 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.RunFailure;
+import dev.envdoctor.run.Console;
 import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.ProcessRunner;
 import java.io.OutputStreamWriter;
@@ -49,7 +52,7 @@ public final class CliFactory {
   /** A deliberate failure prints its one line; anything else is a tool failure, logged in full. */
   private static int failure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
-    if (e instanceof ExitException exit) {
+    if (e instanceof RunFailure exit) {
       err.println("envdoctor: " + exit.getMessage());
       err.flush();
       return exit.status();

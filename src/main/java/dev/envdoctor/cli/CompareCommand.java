@@ -1,5 +1,6 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.compare.Comparer;
 import dev.envdoctor.compare.Comparison;
 import dev.envdoctor.compare.ComparisonView;

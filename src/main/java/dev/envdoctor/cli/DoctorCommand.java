@@ -6,6 +6,8 @@ import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stages;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.run.Outcome;
+import dev.envdoctor.run.RunOptions;
 import java.util.EnumSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,26 +18,22 @@ import picocli.CommandLine.Mixin;
 public final class DoctorCommand extends BaseCommand {
 
   @Mixin
-  RunOptions run = new RunOptions();
+  RunMixin run = new RunMixin();
 
   @Mixin
   WorkloadOptions workload = new WorkloadOptions();
 
   @picocli.CommandLine.Option(names = "--profile", paramLabel = "NAME|FILE",
       description = "The check profile to evaluate (default: default).")
-  void profile(String p) {
-    run.profile = p;
-  }
+  String profile;
 
   @Override
   protected RunOptions runOptions() {
-    return run;
+    return run.options(profile).forVerdict(workload.resolve(profile));
   }
 
   @Override
   public Integer call() {
-    run.workload = workload.resolve(run.profile);
-    run.calibrateForVerdict();
     RunContext ctx = context(EnumSet.allOf(Phase.class));
     Report report = Stages.standard().run(Stages.newReport(ctx), ctx);
     if (ctx.json()) {
@@ -52,6 +50,6 @@ public final class DoctorCommand extends BaseCommand {
       Stages.printFailedStages(report, ctx);
     }
     ctx.out().flush();
-    return Outcome.exitCode(report, run.strict);
+    return Outcome.exitCode(report, ctx.options().strict());
   }
 }

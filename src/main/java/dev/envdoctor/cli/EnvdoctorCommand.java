@@ -31,7 +31,9 @@ import picocli.CommandLine.Command;
       "0:no failed check (warnings alone, unless --strict)",
       "1:at least one failed check",
       "2:bad usage or bad input (e.g. a malformed check file)",
-      "3:envdoctor itself failed"
+      "3:envdoctor itself failed",
+      "4:the machine refused (no space, read-only folder, no permission)",
+      "130:interrupted (Ctrl-C)"
     })
 public final class EnvdoctorCommand implements Runnable {
 

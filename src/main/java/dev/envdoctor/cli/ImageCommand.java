@@ -1,5 +1,8 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.Interrupts;
+import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.container.ContainerEngine;
 import dev.envdoctor.container.Engines;
 import dev.envdoctor.container.image.ImageBuilder;
@@ -16,7 +19,7 @@ public final class ImageCommand implements Runnable {
 
   @Override
   public void run() {
-    throw ExitException.badInput("image: missing subcommand: try 'envdoctor image build'");
+    throw RunFailure.badInput("image: missing subcommand: try 'envdoctor image build'");
   }
 
   /** Builds the worker image from the recipe shipped with envdoctor. */
@@ -40,7 +43,8 @@ public final class ImageCommand implements Runnable {
     @Override
     public Integer call() {
       ContainerEngine engine = Engines.named(runtime).orElseThrow(() ->
-          ExitException.badInput("image build: unknown runtime '" + runtime + "': use docker, podman or container"));
+          RunFailure.badInput("image build: unknown runtime '" + runtime + "': use docker, podman or container"));
+      Interrupts.at("the image build");
       var root = root();
       var err = spec.commandLine().getErr();
       ImageBuilder.Built built = new ImageBuilder(root.runner(), root.env()).build(engine,

@@ -1,5 +1,6 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.OutputMode;
 import picocli.CommandLine.Option;
 
 /** How every command prints: JSON or console, colour, verbosity. */
@@ -13,4 +14,8 @@ public final class OutputOptions {
 
   @Option(names = {"-v", "--verbose"}, description = "More detail: the commands run, every figure.")
   public boolean verbose;
+
+  public OutputMode mode() {
+    return new OutputMode(json, verbose);
+  }
 }

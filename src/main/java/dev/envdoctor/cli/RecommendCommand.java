@@ -7,6 +7,8 @@ import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.recommend.SavedReports;
 import dev.envdoctor.recommend.Verdict;
+import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.RunOptions;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import picocli.CommandLine.Command;
@@ -22,9 +24,7 @@ public final class RecommendCommand extends StageCommand {
 
   @Option(names = "--profile", paramLabel = "NAME|FILE",
       description = "A check profile whose workload: section states your job (e.g. yolov8m-69k).")
-  void profile(String p) {
-    run.profile = p;
-  }
+  String profile;
 
   @Option(names = "--from", paramLabel = "R.json",
       description = "Decide on a saved report (doctor's JSON or --json output) without running anything.")
@@ -36,15 +36,18 @@ public final class RecommendCommand extends StageCommand {
   }
 
   @Override
+  protected RunOptions runOptions() {
+    return run.options(profile).forVerdict(workload.resolve(profile));
+  }
+
+  @Override
   public Integer call() {
-    run.workload = workload.resolve(run.profile);
-    run.calibrateForVerdict();
     if (from == null) {
       return super.call();
     }
     Report saved = SavedReports.read(from);
     RunContext ctx = context(EnumSet.of(Phase.RECOMMEND));
-    Report report = saved.withRecommendation(Verdict.decide(saved, run.workload));
+    Report report = saved.withRecommendation(Verdict.decide(saved, ctx.options().workload()));
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
     } else {

@@ -1,5 +1,8 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.AtomicFiles;
+import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.report.Redactor;
 import dev.envdoctor.report.ReportRenderer;
@@ -35,7 +38,7 @@ public final class ReportCommand extends BaseCommand {
   @Override
   public Integer call() {
     ReportRenderer renderer = Renderers.byFormat(output.json ? "json" : format).orElseThrow(() ->
-        ExitException.badInput("unknown format '" + format + "': use one of " + Renderers.formats()));
+        RunFailure.badInput("unknown format '" + format + "': use one of " + Renderers.formats()));
     Report report = Redactor.forSharing(SavedReport.load(from), root().env(), noRedact);
     String text = renderer.render(report);
     if (out == null) {
@@ -43,7 +46,7 @@ public final class ReportCommand extends BaseCommand {
       spec.commandLine().getOut().flush();
       return ExitCode.OK;
     }
-    TextFiles.write(out, text, " (choose another --out FILE)");
+    AtomicFiles.write(out, text, " (choose another --out FILE)");
     spec.commandLine().getErr().println("wrote " + out);
     spec.commandLine().getErr().flush();
     return ExitCode.OK;

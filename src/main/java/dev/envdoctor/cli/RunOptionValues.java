@@ -1,5 +1,7 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.RunOptions;
+import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.check.path.Nearest;
 import dev.envdoctor.container.ContainerEngine;
 import dev.envdoctor.container.Engines;
@@ -18,11 +20,11 @@ final class RunOptionValues {
   static void check(RunOptions o) {
     List<String> runtimes = new ArrayList<>(List.of("native", "all"));
     Engines.all().stream().map(ContainerEngine::name).forEach(runtimes::add);
-    each("--runtime", o.runtime, runtimes);
-    each("--backend", o.backend, List.of("djl", "python", "all"));
-    String device = o.device == null ? "all" : o.device.strip().toLowerCase(Locale.ROOT);
+    each("--runtime", o.runtime(), runtimes);
+    each("--backend", o.backend(), List.of("djl", "python", "all"));
+    String device = o.device() == null ? "all" : o.device().strip().toLowerCase(Locale.ROOT);
     if (!device.matches("all|cpu|mps|cuda|gpu|(cuda|gpu):\\d+")) {
-      throw ExitException.badInput("unknown device '" + o.device + "' (--device): use all, cpu, cuda, cuda:N or mps"
+      throw RunFailure.badInput("unknown device '" + o.device() + "' (--device): use all, cpu, cuda, cuda:N or mps"
           + Nearest.hint(device, List.of("all", "cpu", "cuda", "mps")));
     }
   }
@@ -35,7 +37,7 @@ final class RunOptionValues {
     for (String item : value.split(",", -1)) {
       String name = item.strip();
       if (!allowed.contains(name)) {
-        throw ExitException.badInput("unknown value '" + name + "' for " + option + ": use "
+        throw RunFailure.badInput("unknown value '" + name + "' for " + option + ": use "
             + String.join(", ", allowed) + " (a comma list names several)" + Nearest.hint(name, allowed));
       }
     }

@@ -1,10 +1,13 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stages;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.run.Outcome;
+import dev.envdoctor.run.RunOptions;
 import java.util.EnumSet;
 import java.util.Set;
 import picocli.CommandLine.Mixin;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Mixin;
 public abstract class StageCommand extends BaseCommand {
 
   @Mixin
-  protected RunOptions run = new RunOptions();
+  protected RunMixin run = new RunMixin();
 
   /** The phase this command ends with; it runs every phase before it too. */
   protected abstract Phase phase();
@@ -28,7 +31,7 @@ public abstract class StageCommand extends BaseCommand {
 
   @Override
   protected RunOptions runOptions() {
-    return run;
+    return run.options(null);
   }
 
   @Override

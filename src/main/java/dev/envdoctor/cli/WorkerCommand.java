@@ -1,5 +1,7 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.Paths;
 import dev.envdoctor.worker.EngineSetup;
 import dev.envdoctor.worker.Fault;
@@ -105,8 +107,9 @@ public final class WorkerCommand implements Callable<Integer> {
       if (fault != null) {
         Fault.valueOf(fault.toUpperCase(java.util.Locale.ROOT)).inflict(root.runner(), stdout);
       }
-      if (imgsz < 8 || steps < 1 || seconds <= 0 || (batch != null && batch < 1) || (threads != null && threads < 1) || bursts < 0) {
-        throw ExitException.badInput("worker: --imgsz >= 8, --steps >= 1, --seconds > 0, --batch >= 1, --threads >= 1");
+      if (imgsz < 8 || steps < 1 || seconds <= 0 || (batch != null && batch < 1) || (threads != null && threads < 1)
+          || bursts < 0) {
+        throw RunFailure.badInput("worker: --imgsz >= 8, --steps >= 1, --seconds > 0, --batch >= 1, --threads >= 1, --bursts >= 0");
       }
       workloads.forEach(Workloads::of);
       dev.envdoctor.worker.DeviceNames.select(device, 0, "", ""); // refuse a bad name before the engine starts
@@ -118,7 +121,7 @@ public final class WorkerCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     } catch (IllegalArgumentException e) {
-      throw ExitException.badInput("worker: " + e.getMessage());
+      throw RunFailure.badInput("worker: " + e.getMessage());
     } catch (OutOfMemoryError e) {
       // without -XX:+ExitOnOutOfMemoryError (a foreign launcher): end as that flag would
       System.err.println("Terminating due to java.lang.OutOfMemoryError: " + e.getMessage());

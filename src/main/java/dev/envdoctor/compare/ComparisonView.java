@@ -1,6 +1,6 @@
 package dev.envdoctor.compare;
 
-import dev.envdoctor.cli.Console;
+import dev.envdoctor.run.Console;
 import dev.envdoctor.compare.Difference.Group;
 
 /** compare on the console: the verdict, then each group of differences, most important first. */

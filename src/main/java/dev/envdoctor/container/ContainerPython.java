@@ -33,9 +33,9 @@ final class ContainerPython {
     }
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
     List<String> args = new ArrayList<>(List.of(calibrate ? "verify,calibrate" : "verify",
-        "--device", ctx.options().device == null ? "all" : ctx.options().device));
+        "--device", ctx.options().device() == null ? "all" : ctx.options().device()));
     if (calibrate) {
-      args.addAll(PythonStage.budgetArgs(ctx.options().full(), ctx.options().workloads));
+      args.addAll(PythonStage.budgetArgs(ctx.options().full(), ctx.options().workloads()));
     }
     Duration timeout = Duration.ofSeconds(ctx.options().full() ? 600 : calibrate ? 240 : 120);
     ctx.progress("probing Python torch in " + engine.name() + " (" + image + ") ...");

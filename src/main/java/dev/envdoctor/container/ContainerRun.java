@@ -40,7 +40,7 @@ public final class ContainerRun {
   /** Runs the body with the container's name, then removes the container. */
   public <T> T run(Function<String, T> body) {
     Runnable remove = () -> runner.run(CommandSpec.of(REMOVE_TIMEOUT, engine.forceRemove(name)).withEnv(env));
-    ChildProcesses.onExit(remove);
+    ChildProcesses.onExit("container " + name, remove);
     try {
       return body.apply(name);
     } finally {

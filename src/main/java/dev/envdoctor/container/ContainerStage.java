@@ -45,7 +45,7 @@ public final class ContainerStage implements Stage, Prefetching {
 
   @Override
   public void start(Report soFar, RunContext ctx, CalibrationGate gate) {
-    if (!djlWanted(ctx.options().backend)) {
+    if (!djlWanted(ctx.options().backend())) {
       return;
     }
     String image = WorkerImage.tag(ctx.env());
@@ -59,7 +59,7 @@ public final class ContainerStage implements Stage, Prefetching {
 
   /** The container runtimes --runtime selects that envdoctor knows, whatever their status. */
   private static List<RuntimeInfo> selected(Report soFar, RunContext ctx) {
-    List<String> selected = Engines.selected(ctx.options().runtime);
+    List<String> selected = Engines.selected(ctx.options().runtime());
     return soFar.runtimes().stream().filter(r -> selected.contains(r.name()) && !"native".equals(r.name())
         && Engines.named(r.name()).isPresent()).toList();
   }
@@ -68,7 +68,7 @@ public final class ContainerStage implements Stage, Prefetching {
   public Report run(Report soFar, RunContext ctx) {
     // the early runs end first: nothing else computes while a --container-python probe runs below
     pending.values().forEach(f -> f.handle((v, e) -> null).join());
-    boolean explicit = !"all".equals(ctx.options().runtime);
+    boolean explicit = !"all".equals(ctx.options().runtime());
     String image = WorkerImage.tag(ctx.env());
     Report report = soFar;
     for (RuntimeInfo runtime : selected(soFar, ctx)) {
@@ -86,15 +86,15 @@ public final class ContainerStage implements Stage, Prefetching {
 
   /** --backend djl or all (or a list naming djl) runs the JVM worker in the container. */
   static boolean djlWanted(String backend) {
-    return dev.envdoctor.cli.RunOptions.selects(backend, "djl");
+    return dev.envdoctor.run.RunOptions.selects(backend, "djl");
   }
 
   private Report verifyIn(Report report, RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, String image) {
     Map<String, String> env = EngineProbe.engineEnv(ctx.env());
-    if (ctx.options().containerPython != null) {
-      report = ContainerPython.run(report, ctx, engine, runtime, env, ctx.options().containerPython);
+    if (ctx.options().containerPython() != null) {
+      report = ContainerPython.run(report, ctx, engine, runtime, env, ctx.options().containerPython());
     }
-    if (!djlWanted(ctx.options().backend)) {
+    if (!djlWanted(ctx.options().backend())) {
       return report; // --backend python: the JVM worker's image is not the stack asked about
     }
     CompletableFuture<EngineRun> early = pending.get(engine.name());

@@ -38,7 +38,7 @@ public final class RuntimeStage implements Stage {
         HostCdi.devices(HostCdi.SPEC_DIRS));
     // an engine asked for by name (--runtime container) is listed even where it is not installed,
     // so that verify can say why it did not run there
-    String option = ctx.options() == null ? null : ctx.options().runtime;
+    String option = ctx.options() == null ? null : ctx.options().runtime();
     List<String> asked = option == null || "all".equals(option) ? List.of() : Engines.selected(option);
     List<RuntimeInfo> found = detectAll(Engines.all(), probe, asked);
     List<RuntimeInfo> runtimes = new ArrayList<>(soFar.runtimes());

@@ -1,6 +1,6 @@
 package dev.envdoctor.container;
 
-import dev.envdoctor.cli.Console;
+import dev.envdoctor.run.Console;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;

@@ -14,7 +14,7 @@ final class WorkerArgs {
   /** The same arguments and step budget as the native worker's (WorkerBudget). */
   static List<String> of(RunContext ctx) {
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
-    return WorkerBudget.of(ctx.options(), calibrate).args(ctx.options().device, calibrate, ctx.options().workloads);
+    return WorkerBudget.of(ctx.options(), calibrate).args(ctx.options().device(), calibrate, ctx.options().workloads());
   }
 
   /** Container start, JVM start, libtorch load and the work itself, on a slow shared machine too. */

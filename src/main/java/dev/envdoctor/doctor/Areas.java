@@ -1,6 +1,6 @@
 package dev.envdoctor.doctor;
 
-import dev.envdoctor.cli.Console.Mark;
+import dev.envdoctor.run.Console.Mark;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.CheckResult;
 import dev.envdoctor.model.DeviceResult;
@@ -86,7 +86,8 @@ final class Areas {
       parts.add(String.format(java.util.Locale.ROOT, "%.0f GiB", h.memory().totalBytes() / GIB));
     }
     if (h.virtualization() != null && h.virtualization().vm() != null) {
-      parts.add("VM " + h.virtualization().vm());
+      String product = h.virtualization().product();
+      parts.add("VM " + h.virtualization().vm() + (product == null ? "" : " (" + product + ")"));
     }
     List<Detail> details = new ArrayList<>();
     if (h.power() != null && Boolean.TRUE.equals(h.power().onBattery())) {

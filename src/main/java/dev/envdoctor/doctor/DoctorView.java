@@ -1,6 +1,6 @@
 package dev.envdoctor.doctor;
 
-import dev.envdoctor.cli.Console;
+import dev.envdoctor.run.Console;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
 import dev.envdoctor.recommend.RecommendView;

@@ -3,7 +3,9 @@ package dev.envdoctor.doctor;
 import dev.envdoctor.calibrate.BurstPlan;
 import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.calibrate.contention.CpuMeter;
-import dev.envdoctor.cli.ExitException;
+import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.Interrupts;
+import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs, in order, the stages whose phase the context asks for. A stage that throws is recorded in
  * {@code stages[]} as failed with its error, and the stages after it still run on what is known:
- * one broken part never hides the rest of the diagnosis. Bad input (an {@link ExitException})
+ * one broken part never hides the rest of the diagnosis. Bad input (an {@link RunFailure})
  * stops the run at once, and every stage's inputs are validated before the first one runs.
  */
 public final class Pipeline {
@@ -45,16 +47,22 @@ public final class Pipeline {
         startAll(chosen.subList(i, chosen.size()), report, ctx, gate);
         gate.allRegistered();
       }
+      Interrupts.at(stage.name());
       long t0 = System.nanoTime();
-      String status = "ok";
+      String status = StageRun.OK;
       String error = null;
       try {
         report = stage.run(report, ctx);
-      } catch (ExitException e) {
-        throw e;
+      } catch (RunFailure e) {
+        if (e.status() != ExitCode.ENVIRONMENT) {
+          throw e;
+        }
+        // the machine refused (a full disk, say): what was found stays, the run says so and exits 4
+        status = StageRun.REFUSED;
+        error = e.getMessage();
       } catch (Exception | LinkageError e) {
         LOG.error("stage {} failed", stage.name(), e);
-        status = "failed";
+        status = StageRun.FAILED;
         error = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);

@@ -1,9 +1,9 @@
 package dev.envdoctor.doctor;
 
-import dev.envdoctor.cli.Console;
-import dev.envdoctor.cli.OutputOptions;
-import dev.envdoctor.cli.RunOptions;
 import dev.envdoctor.exec.CommandRunner;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.OutputMode;
+import dev.envdoctor.run.RunOptions;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -21,7 +21,7 @@ public record RunContext(
     CommandRunner runner,
     Clock clock,
     Map<String, String> env,
-    OutputOptions output,
+    OutputMode output,
     RunOptions options,
     Set<Phase> phases) {
 
@@ -39,16 +39,16 @@ public record RunContext(
   }
 
   public boolean json() {
-    return output.json;
+    return output.json();
   }
 
   public boolean verbose() {
-    return output.verbose;
+    return output.verbose();
   }
 
   /** Progress and notes for a person: stderr, and only when stdout is not JSON for a machine. */
   public void progress(String text) {
-    if (!output.json) {
+    if (!output.json()) {
       err.println(text);
       err.flush();
     }

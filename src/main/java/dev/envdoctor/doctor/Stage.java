@@ -16,7 +16,7 @@ public interface Stage {
 
   /**
    * Validates the stage's inputs (a profile, a --from file) before any stage runs, so bad input
-   * exits 2 at once. Throws {@link dev.envdoctor.cli.ExitException} on bad input.
+   * exits 2 at once. Throws {@link dev.envdoctor.run.RunFailure} on bad input.
    */
   default void prepare(RunContext ctx) {}
 

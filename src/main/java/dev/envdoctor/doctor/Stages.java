@@ -1,7 +1,7 @@
 package dev.envdoctor.doctor;
 
-import dev.envdoctor.cli.Console;
-import dev.envdoctor.cli.VersionProvider;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.Version;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
 import dev.envdoctor.model.Tool;
@@ -47,15 +47,17 @@ public final class Stages {
   }
 
   public static Report newReport(RunContext ctx) {
-    return Report.empty(new Tool("envdoctor", VersionProvider.version()), Instant.now(ctx.clock()).toString());
+    return Report.empty(new Tool("envdoctor", Version.version()), Instant.now(ctx.clock()).toString());
   }
 
   /** A stage that threw is a bug of ours: say so, where the details are, and go on. */
   public static void printFailedStages(Report report, RunContext ctx) {
     for (StageRun s : report.stages()) {
-      if ("failed".equals(s.status())) {
+      if (s.failed()) {
         ctx.console().mark(Console.Mark.FAIL, "envdoctor's " + s.name() + " stage failed: " + s.error());
         ctx.console().detail("details in " + dev.envdoctor.Logging.logFile() + "; please report it");
+      } else if (s.refused()) {
+        ctx.console().mark(Console.Mark.FAIL, s.error());
       }
     }
   }

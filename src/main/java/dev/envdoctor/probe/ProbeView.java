@@ -1,7 +1,7 @@
 package dev.envdoctor.probe;
 
-import dev.envdoctor.cli.Console;
-import dev.envdoctor.cli.Console.Mark;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.Console.Mark;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.View;
 import dev.envdoctor.model.CpuInfo;
@@ -167,7 +167,7 @@ public final class ProbeView implements View {
     }
     List<String> parts = new ArrayList<>();
     if (vm != null) {
-      parts.add("virtual machine (" + vm + ")");
+      parts.add("virtual machine (" + vm + (v.product() == null ? "" : ", " + v.product()) + ")");
     }
     parts.add(container == null ? "not in a container" : "in a container (" + container + ")");
     c.mark(Mark.INFO, "Virtualization: " + String.join(", ", parts));

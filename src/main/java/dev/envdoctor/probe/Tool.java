@@ -5,6 +5,7 @@ import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,18 @@ public final class Tool {
     return r.ok() || partial ? Optional.of(r.stdout()) : Optional.empty();
   }
 
+  /** Stdout of a successful run with LC_ALL=C: lscpu translates its labels ("Hypervisor vendor:"). */
+  public Optional<String> stdoutUntranslated(Duration timeout, String... argv) {
+    CommandResult r = run(CommandSpec.of(timeout, List.of(argv)).withEnv(Map.of("LC_ALL", "C")));
+    return r.ok() ? Optional.of(r.stdout()) : Optional.empty();
+  }
+
   private CommandResult run(Duration timeout, String... argv) {
-    CommandResult r = runner.run(CommandSpec.of(timeout, List.of(argv)));
+    return run(CommandSpec.of(timeout, List.of(argv)));
+  }
+
+  private CommandResult run(CommandSpec spec) {
+    CommandResult r = runner.run(spec);
     LOG.info("probe: {} ({} ms)", r.describe(), r.millis());
     return r;
   }

@@ -2,7 +2,7 @@ package dev.envdoctor.python;
 
 import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.calibrate.StepBudget;
-import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.doctor.Background;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.Prefetching;
@@ -73,7 +73,7 @@ public final class PythonStage implements Stage, Prefetching {
   private CompletableFuture<PythonBackend.Run> pending;
 
   private static boolean wanted(RunContext ctx) {
-    return RunOptions.selects(ctx.options().backend, "python") && RunOptions.selects(ctx.options().runtime, "native");
+    return RunOptions.selects(ctx.options().backend(), "python") && RunOptions.selects(ctx.options().runtime(), "native");
   }
 
   @Override
@@ -81,7 +81,7 @@ public final class PythonStage implements Stage, Prefetching {
     if (!wanted(ctx)) {
       return;
     }
-    Optional<PythonLocator.Located> located = new PythonLocator(ctx.env()).locate(ctx.options().python);
+    Optional<PythonLocator.Located> located = new PythonLocator(ctx.env()).locate(ctx.options().python());
     if (located.isEmpty()) {
       return;
     }
@@ -98,7 +98,7 @@ public final class PythonStage implements Stage, Prefetching {
     if (pending != null) {
       return merge(soFar, startedWith, Background.join(pending));
     }
-    Optional<PythonLocator.Located> located = new PythonLocator(ctx.env()).locate(ctx.options().python);
+    Optional<PythonLocator.Located> located = new PythonLocator(ctx.env()).locate(ctx.options().python());
     if (located.isEmpty()) {
       return soFar.withPython(PythonDiagnosis.notFound());
     }
@@ -111,10 +111,10 @@ public final class PythonStage implements Stage, Prefetching {
     boolean full = calibrate && ctx.options().full();
     List<String> modes = new ArrayList<>(List.of("verify"));
     // threads: the script takes the CPUs the process may use, as the JVM worker (docs/calibration.md)
-    List<String> options = new ArrayList<>(List.of("--device", ctx.options().device));
+    List<String> options = new ArrayList<>(List.of("--device", ctx.options().device()));
     if (calibrate) {
       modes.add("calibrate");
-      options.addAll(budgetArgs(full, ctx.options().workloads));
+      options.addAll(budgetArgs(full, ctx.options().workloads()));
     }
     if (full) {
       modes.add("peak");

@@ -25,7 +25,7 @@ public final class RecommendStage implements Stage {
   }
 
   static Workload workload(RunContext ctx) {
-    return ctx.options() != null && ctx.options().workload != null ? Workloads.complete(ctx.options().workload)
+    return ctx.options() != null && ctx.options().workload() != null ? Workloads.complete(ctx.options().workload())
         : Workloads.DEFAULT;
   }
 }

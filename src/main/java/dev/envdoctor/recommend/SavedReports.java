@@ -1,6 +1,6 @@
 package dev.envdoctor.recommend;
 
-import dev.envdoctor.cli.ExitException;
+import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import java.io.IOException;
@@ -16,20 +16,20 @@ public final class SavedReports {
   public static Report read(Path file) {
     String hint = " (pass a report written by `envdoctor doctor` or `envdoctor ... --json`)";
     if (Files.isDirectory(file)) {
-      throw ExitException.badInput("cannot read report " + file + ": it is a directory" + hint);
+      throw RunFailure.badInput("cannot read report " + file + ": it is a directory" + hint);
     }
     Report report;
     try {
       report = ReportJson.read(Files.readString(file));
     } catch (NoSuchFileException e) {
-      throw ExitException.badInput("cannot read report " + file + ": no such file" + hint);
+      throw RunFailure.badInput("cannot read report " + file + ": no such file" + hint);
     } catch (IOException | RuntimeException e) {
       String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw ExitException.badInput("cannot read report " + file + ": "
+      throw RunFailure.badInput("cannot read report " + file + ": "
           + m.lines().findFirst().orElse(m).replaceAll("\\s+\\(.*$", "") + hint);
     }
     if (report == null || !Report.SCHEMA.equals(report.schema())) {
-      throw ExitException.badInput("cannot read report " + file + ": schema is "
+      throw RunFailure.badInput("cannot read report " + file + ": schema is "
           + (report == null ? "missing" : "'" + report.schema() + "'") + ", expected '" + Report.SCHEMA + "'" + hint);
     }
     return report;

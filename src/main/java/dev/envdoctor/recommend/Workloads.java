@@ -1,6 +1,6 @@
 package dev.envdoctor.recommend;
 
-import dev.envdoctor.cli.ExitException;
+import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.model.Recommendation.Workload;
 import java.util.Comparator;
 import java.util.Locale;
@@ -30,12 +30,12 @@ public final class Workloads {
   public static Workload of(String name, String model, int epochs, long images, int imgsz, int batch,
       Double forwardGflops640) {
     if (epochs <= 0 || images <= 0 || imgsz <= 0 || batch <= 0) {
-      throw ExitException.badInput("workload: epochs, images, imgsz and batch must be positive (got "
+      throw RunFailure.badInput("workload: epochs, images, imgsz and batch must be positive (got "
           + epochs + ", " + images + ", " + imgsz + ", " + batch + ")");
     }
     Double gflops = forwardGflops640 != null ? forwardGflops640 : Models.forwardGflops(model);
     if (gflops == null || gflops <= 0) {
-      throw ExitException.badInput("workload: unknown model '" + model + "': use one of "
+      throw RunFailure.badInput("workload: unknown model '" + model + "': use one of "
           + Models.names() + " or give its forward GFLOPs per image at 640 px with --gflops");
     }
     String source = forwardGflops640 != null ? STATED : Models.SOURCE;

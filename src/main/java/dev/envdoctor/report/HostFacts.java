@@ -32,7 +32,9 @@ final class HostFacts {
     out.add(new Headline.Item("Power", h.power() == null ? Fmt.NONE
         : "on battery: " + Fmt.yesNo(h.power().onBattery()) + ", low power mode: " + Fmt.yesNo(h.power().lowPowerMode())));
     out.add(new Headline.Item("Virtualization", h.virtualization() == null ? Fmt.NONE
-        : "VM: " + Fmt.text(h.virtualization().vm()) + ", container: " + Fmt.text(h.virtualization().container())));
+        : "VM: " + Fmt.text(h.virtualization().vm())
+        + (h.virtualization().product() == null ? "" : " (" + h.virtualization().product() + ")")
+        + ", container: " + Fmt.text(h.virtualization().container())));
     return out;
   }
 

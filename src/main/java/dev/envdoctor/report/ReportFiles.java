@@ -1,15 +1,15 @@
 package dev.envdoctor.report;
 
 import dev.envdoctor.model.Report;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.envdoctor.run.AtomicFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The files one run writes: {@code <dir>/envdoctor-<time>.{json,md,html}}, named from the report's
@@ -39,14 +39,17 @@ public record ReportFiles(Path json, Path md, Path html) {
     }
   }
 
-  /** Writes every format of the (already redacted, where asked) report under these names; creates the folder. */
-  public ReportFiles write(Report report) throws IOException {
-    Files.createDirectories(json.toAbsolutePath().getParent());
+  /**
+   * Writes every format of the (already redacted, where asked) report under these names, all or
+   * none: a full disk leaves no partial report (exit 4, naming the folder).
+   */
+  public ReportFiles write(Report report) {
+    Map<Path, String> files = new LinkedHashMap<>();
     List<Path> paths = all();
     for (int i = 0; i < FORMATS.size(); i++) {
-      ReportRenderer r = Renderers.byFormat(FORMATS.get(i)).orElseThrow();
-      Files.writeString(paths.get(i), r.render(report), StandardCharsets.UTF_8);
+      files.put(paths.get(i), Renderers.byFormat(FORMATS.get(i)).orElseThrow().render(report));
     }
+    AtomicFiles.writeAll(files, ", or choose another folder with --out DIR");
     return this;
   }
 }

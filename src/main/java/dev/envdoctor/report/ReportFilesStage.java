@@ -1,6 +1,7 @@
 package dev.envdoctor.report;
 
-import dev.envdoctor.cli.ExitException;
+import dev.envdoctor.run.AtomicFiles;
+import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stage;
@@ -31,26 +32,25 @@ public final class ReportFilesStage implements Stage {
   public void prepare(RunContext ctx) {
     Path dir = outDir(ctx);
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw ExitException.badInput("--out " + dir + " is a file, not a folder: name a folder for the report files");
+      throw RunFailure.badInput("--out " + dir + " is a file, not a folder: name a folder for the report files");
     }
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw ExitException.badInput("cannot create the report folder " + dir + " (" + e.getMessage()
-          + "): choose another with --out DIR");
+      throw AtomicFiles.refused(dir, e, ", or choose another folder with --out DIR");
     }
   }
 
   @Override
-  public Report run(Report soFar, RunContext ctx) throws IOException {
-    Report shared = Redactor.forSharing(soFar, ctx.env(), ctx.options().noRedact);
+  public Report run(Report soFar, RunContext ctx) {
+    Report shared = Redactor.forSharing(soFar, ctx.env(), ctx.options().noRedact());
     // named from the run's own createdAt, so written() finds them again from the report the run goes on with
     ReportFiles.named(outDir(ctx), soFar.createdAt()).write(shared);
     return soFar;
   }
 
   public static Path outDir(RunContext ctx) {
-    return ctx.options().out == null ? Path.of("reports") : ctx.options().out;
+    return ctx.options().out() == null ? Path.of("reports") : ctx.options().out();
   }
 
   /** The files this run wrote, or null when the stage did not run or did not finish. */

@@ -1,6 +1,6 @@
 package dev.envdoctor.report;
 
-import dev.envdoctor.cli.Console;
+import dev.envdoctor.run.Console;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.View;
 import dev.envdoctor.model.Report;
@@ -16,7 +16,7 @@ public final class ReportView implements View {
       ctx.console().mark(Console.Mark.SKIP, "Report files: none written");
       return;
     }
-    ctx.console().mark(Console.Mark.INFO, "Report files" + (ctx.options().noRedact
+    ctx.console().mark(Console.Mark.INFO, "Report files" + (ctx.options().noRedact()
         ? " (NOT redacted: they name this user, host and its addresses)" : " (redacted: safe to share)"));
     for (Path p : files.all()) {
       ctx.console().detail(p.toString());

@@ -1,7 +1,7 @@
 package dev.envdoctor.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.envdoctor.cli.ExitException;
+import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import java.io.IOException;
@@ -20,9 +20,9 @@ public final class SavedReport {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw ExitException.badInput("no such report file: " + file + " (doctor writes them under reports/)");
+      throw RunFailure.badInput("no such report file: " + file + " (doctor writes them under reports/)");
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw ExitException.badInput("cannot read " + file + ": " + e.getClass().getSimpleName()
+      throw RunFailure.badInput("cannot read " + file + ": " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
     Report report;
@@ -31,12 +31,12 @@ public final class SavedReport {
     } catch (JsonProcessingException e) {
       String why = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("");
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw ExitException.badInput(file + " is not a JSON report" + (line > 0 ? " (line " + line + ")" : "") + ": " + why);
+      throw RunFailure.badInput(file + " is not a JSON report" + (line > 0 ? " (line " + line + ")" : "") + ": " + why);
     } catch (IOException e) {
-      throw ExitException.badInput("cannot read " + file + ": " + e.getMessage());
+      throw RunFailure.badInput("cannot read " + file + ": " + e.getMessage());
     }
     if (report == null || !Report.SCHEMA.equals(report.schema())) {
-      throw ExitException.badInput(file + " is not an envdoctor report: schema is "
+      throw RunFailure.badInput(file + " is not an envdoctor report: schema is "
           + (report == null || report.schema() == null ? "missing" : "\"" + report.schema() + "\"")
           + ", want \"" + Report.SCHEMA + "\" (write one with: envdoctor doctor)");
     }

@@ -2,8 +2,8 @@ package dev.envdoctor.verify;
 
 import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.calibrate.SteadyAllocator;
-import dev.envdoctor.cli.Console;
-import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.doctor.Background;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.Prefetching;
@@ -46,7 +46,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
   private CompletableFuture<WorkerOutput> pending;
 
   private static boolean wanted(RunContext ctx) {
-    return RunOptions.selects(ctx.options().runtime, RUNTIME) && RunOptions.selects(ctx.options().backend, "djl");
+    return RunOptions.selects(ctx.options().runtime(), RUNTIME) && RunOptions.selects(ctx.options().backend(), "djl");
   }
 
   @Override
@@ -72,10 +72,10 @@ public final class NativeDjlStage implements Stage, Prefetching {
         out = work(ctx, null, progress(bar));
       }
     }
-    List<DeviceResult> devices = withHostFacts(out.devices(), soFar, ctx.options().device);
+    List<DeviceResult> devices = withHostFacts(out.devices(), soFar, ctx.options().device());
     if (out.diagnosis() == null) {
       // only a worker that finished has tried every device it saw; a dead one may never have reached its GPU
-      devices = withCudaFacts(devices, soFar, out.engine(), ctx.options().device);
+      devices = withCudaFacts(devices, soFar, out.engine(), ctx.options().device());
     }
     devices = withGpuNames(devices, soFar.host());
     Report r = soFar.plusDevices(devices).plusCalibrations(out.calibrations());
@@ -91,7 +91,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
     if (cds != null) {
       launcher = launcher.withFlags(cds.jvmFlags());
     }
-    List<String> args = budget.args(ctx.options().device, calibrate, ctx.options().workloads);
+    List<String> args = budget.args(ctx.options().device(), calibrate, ctx.options().workloads());
     WorkerCall call = WorkerCall.of(launcher.prefix(), args, budget.timeout(), RUNTIME).withEnv(SteadyAllocator.env(ctx.env())).withGate(gate);
     WorkerOutput out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress));
     if (cds != null) {

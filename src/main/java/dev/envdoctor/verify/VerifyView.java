@@ -1,6 +1,6 @@
 package dev.envdoctor.verify;
 
-import dev.envdoctor.cli.Console;
+import dev.envdoctor.run.Console;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.View;
 import dev.envdoctor.model.DeviceResult;

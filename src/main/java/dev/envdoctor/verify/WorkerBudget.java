@@ -1,7 +1,7 @@
 package dev.envdoctor.verify;
 
 import dev.envdoctor.calibrate.StepBudget;
-import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.run.RunOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

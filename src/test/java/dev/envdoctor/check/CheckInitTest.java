@@ -3,7 +3,7 @@ package dev.envdoctor.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.cli.ExitCode;
+import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.testing.CliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;

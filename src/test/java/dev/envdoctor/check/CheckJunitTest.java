@@ -3,7 +3,7 @@ package dev.envdoctor.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.cli.ExitCode;
+import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.testing.CliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class CheckJunitTest {
   }
 
   @Test
-  void anUnwritableJunitFileIsBadInput() throws Exception {
+  void aJunitFileUnderAFileIsBadInput() throws Exception {
     Path blocker = Files.writeString(tmp.resolve("file"), "x");
     var r = new CliHarness().run("check", "--from", ShippedProfilesTest.DIR + "linux-cpu-docker.json",
         "--junit", blocker.resolve("checks.xml").toString());

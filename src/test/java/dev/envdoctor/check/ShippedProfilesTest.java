@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.envdoctor.cli.ExitCode;
+import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.testing.CliHarness;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.envdoctor.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.envdoctor.cli.ExitCode;
+import dev.envdoctor.run.ExitCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

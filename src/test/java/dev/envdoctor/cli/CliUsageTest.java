@@ -1,5 +1,7 @@
 package dev.envdoctor.cli;
 
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -57,6 +57,11 @@ abstract class EngineContainerTests {
   }
 
   @Test
+  void ctrlCStopsTheRunAndSaysWhatItRemoved() throws Exception {
+    InterruptChecks.ctrlCInAContainerSaysWhatItStopped(image, engine().name());
+  }
+
+  @Test
   void aMissingImageNamesTheBuildCommand() {
     ContainerChecks.missingImageNamesTheBuildCommand(engine().name());
   }

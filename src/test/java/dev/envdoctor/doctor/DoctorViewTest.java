@@ -69,8 +69,7 @@ class DoctorViewTest {
     Files.writeString(out.resolve("envdoctor-20200101T000000Z.json"), "{}");
     Files.writeString(files.json(), "{}");
     Files.writeString(files.md(), "#");
-    ViewContexts v = new ViewContexts(false);
-    v.ctx.options().out = out;
+    ViewContexts v = new ViewContexts(false, out);
     new DoctorView().print(r, v.ctx);
     assertTrue(v.text().contains("[•] Reports: " + files.json() + ", " + files.md()
         + " (`envdoctor report --from` re-renders one)"), v.text());
@@ -118,6 +117,16 @@ class DoctorViewTest {
     assertTrue(text.contains("[-] Container runtimes: not probed yet"), text);
     assertTrue(text.contains("[-] Checks: no profile checked yet"), text);
     assertTrue(!text.contains("[✗]"), text);
+  }
+
+  @Test
+  void theHostLineNamesTheVmProductWhereItIsKnown() {
+    dev.envdoctor.model.Host h = RecordedReports.load(RecordedReports.LINUX_CPU_ONLY).host();
+    Report probedOnly = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z")
+        .withHost(new dev.envdoctor.model.Host(h.os(), h.cpu(), h.memory(), h.disks(), h.gpus(), h.power(),
+            new dev.envdoctor.model.Virtualization("kvm", null, "Firecracker")));
+    String text = String.join("\n", render(probedOnly));
+    assertTrue(text.contains(" · VM kvm (Firecracker)"), text);
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.envdoctor.doctor;
 
-import dev.envdoctor.cli.Console;
-import dev.envdoctor.cli.OutputOptions;
-import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.OutputMode;
+import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.exec.ProcessRunner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,11 +18,14 @@ public final class ViewContexts {
   public final RunContext ctx;
 
   public ViewContexts(boolean verbose) {
+    this(verbose, Path.of(System.getProperty("java.io.tmpdir"), "envdoctor-view-test-" + System.nanoTime()));
+  }
+
+  /** @param reports the run's --out folder */
+  public ViewContexts(boolean verbose, Path reports) {
     PrintWriter w = new PrintWriter(out, true);
-    OutputOptions output = new OutputOptions();
-    output.verbose = verbose;
-    RunOptions options = new RunOptions();
-    options.out = Path.of(System.getProperty("java.io.tmpdir"), "envdoctor-view-test-" + System.nanoTime());
+    OutputMode output = new OutputMode(false, verbose);
+    RunOptions options = RunOptions.defaults().withOut(reports, false);
     ctx = new RunContext(w, new PrintWriter(new StringWriter(), true), new Console(w, false), new ProcessRunner(),
         Clock.systemUTC(), Map.of(), output, options, EnumSet.allOf(Phase.class));
   }

@@ -3,9 +3,9 @@ package dev.envdoctor.probe;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.cli.Console;
-import dev.envdoctor.cli.OutputOptions;
-import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.OutputMode;
+import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.model.CpuInfo;
@@ -36,10 +36,9 @@ class ProbeViewTest {
   private static String render(Host host, Jvm jvm, boolean verbose) {
     StringWriter buf = new StringWriter();
     PrintWriter out = new PrintWriter(buf, true);
-    OutputOptions o = new OutputOptions();
-    o.verbose = verbose;
+    OutputMode o = new OutputMode(false, verbose);
     RunContext ctx = new RunContext(out, out, new Console(out, false), new Recorded(), Clock.systemUTC(), Map.of(),
-        o, new RunOptions(), Set.of(Phase.PROBE));
+        o, RunOptions.defaults(), Set.of(Phase.PROBE));
     Report r = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z").withHost(host).withJvm(jvm);
     new ProbeView().print(r, ctx);
     return buf.toString();
@@ -84,6 +83,16 @@ class ProbeViewTest {
     assertTrue(s.contains("[•] Virtualization: virtual machine (kvm), not in a container"), s);
     assertTrue(s.contains("[✓] JVM: Java 17.0.15 (Debian), x86_64"), s);
     assertTrue(s.contains("home: /usr/lib/jvm/x"), s);
+  }
+
+  @Test
+  void theVmProductFollowsTheHypervisorWhereItIsKnown() {
+    Host host = new Host(new OsInfo("linux", "Debian GNU/Linux", "12", "6.18.44", "x86_64"),
+        new CpuInfo("AMD EPYC", "AuthenticAMD", 2, 2, null, null, null, List.of()),
+        new MemoryInfo(25_000_000_000L, 22_000_000_000L), List.of(), List.of(), new PowerInfo(null, null),
+        new Virtualization("kvm", "docker", "Firecracker"));
+    String s = render(host, new Jvm("17.0.15", "Debian", "x86_64", false, "/usr/lib/jvm/x"), false);
+    assertTrue(s.contains("[•] Virtualization: virtual machine (kvm, Firecracker), in a container (docker)"), s);
   }
 
   @Test

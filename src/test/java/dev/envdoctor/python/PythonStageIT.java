@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.cli.Console;
-import dev.envdoctor.cli.OutputOptions;
-import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.OutputMode;
+import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stages;
@@ -18,6 +18,7 @@ import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.testing.CliHarness;
+import dev.envdoctor.testing.ThisMachine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,12 +47,13 @@ class PythonStageIT {
 
   @Test
   void verifyJsonFindsTheExplicitPythonAndVerifiesItsCpu() throws IOException {
-    var r = new CliHarness().run("verify", "--json", "--python", "/usr/bin/python3");
+    // --runtime native: the python stage on this machine, not whether its engines hold a worker image
+    var r = new CliHarness().run("verify", "--json", "--runtime", "native", "--python", "/usr/bin/python3");
     assertEquals(0, r.exitCode(), r.err());
     Report report = ReportJson.read(r.out());
     assertEquals("--python", report.python().found());
     assertEquals("/usr/bin/python3", report.python().executable());
-    assertTrue(report.python().torch().version().startsWith("1.13"));
+    assertEquals(ThisMachine.torchVersion("/usr/bin/python3"), report.python().torch().version(), "its torch.__version__");
     assertNull(report.python().torch().cuda());
     assertNull(report.python().diagnosis());
     DeviceResult cpu = python(report, "cpu");
@@ -80,10 +82,17 @@ class PythonStageIT {
 
   @Test
   void thePythonOnPathWithoutTorchIsADiagnosisNotAnError() throws IOException {
-    var r = new CliHarness().env("VIRTUAL_ENV", null).env("CONDA_PREFIX", null).run("verify", "--json");
+    // a Python without torch made here, first on PATH: not whatever python3 this machine's PATH has
+    Path bare = dir.resolve("bare");
+    var made = new ProcessRunner().run(dev.envdoctor.exec.CommandSpec.of(Duration.ofSeconds(120),
+        "/usr/bin/python3", "-m", "venv", "--without-pip", bare.toString()));
+    assertTrue(made.ok(), made.describe() + made.stderr());
+    var r = new CliHarness().env("VIRTUAL_ENV", null).env("CONDA_PREFIX", null)
+        .env("PATH", bare.resolve("bin") + ":" + System.getenv("PATH")).run("verify", "--json", "--runtime", "native");
     assertEquals(0, r.exitCode(), r.err());
     Report report = ReportJson.read(r.out());
     assertEquals("PATH", report.python().found());
+    assertTrue(report.python().executable().startsWith(bare.toString()), report.python().executable());
     assertNull(report.python().torch());
     assertTrue(report.python().diagnosis().startsWith("torch is not installed in this Python"), report.python().diagnosis());
     assertTrue(report.python().fix().contains("-m pip install torch"), report.python().fix());
@@ -124,16 +133,12 @@ class PythonStageIT {
   }
 
   private Report stage(Path python, Duration timeout) {
-    RunOptions options = new RunOptions();
-    options.python = python;
-    options.backend = "all";  // picocli's defaults: this options object was not parsed
-    options.runtime = "all";
-    options.device = "all";
+    RunOptions options = RunOptions.defaults().withPython(python);
     StringWriter sink = new StringWriter();
     PrintWriter w = new PrintWriter(sink);
     Map<String, String> env = new HashMap<>(System.getenv());
     RunContext ctx = new RunContext(w, w, new Console(w, false), new ProcessRunner(), Clock.systemUTC(), env,
-        new OutputOptions(), options, EnumSet.of(Phase.PROBE, Phase.VERIFY));
+        OutputMode.CONSOLE, options, EnumSet.of(Phase.PROBE, Phase.VERIFY));
     var budget = new PythonStage.Budget(timeout, timeout, timeout);
     return new PythonStage(budget).run(Stages.newReport(ctx), ctx);
   }

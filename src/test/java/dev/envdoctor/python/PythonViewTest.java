@@ -2,9 +2,9 @@ package dev.envdoctor.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.envdoctor.cli.Console;
-import dev.envdoctor.cli.OutputOptions;
-import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.OutputMode;
+import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.model.DeviceResult;
@@ -26,7 +26,7 @@ class PythonViewTest {
     StringWriter out = new StringWriter();
     PrintWriter w = new PrintWriter(out);
     RunContext ctx = new RunContext(w, w, new Console(w, false), spec -> null, Clock.systemUTC(), Map.of(),
-        new OutputOptions(), new RunOptions(), Set.of(Phase.VERIFY));
+        OutputMode.CONSOLE, RunOptions.defaults(), Set.of(Phase.VERIFY));
     new PythonView().print(report, ctx);
     w.flush();
     return out.toString();

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.cli.ExitCode;
-import dev.envdoctor.cli.ExitException;
+import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Projection;
@@ -73,11 +73,11 @@ class ProjectorTest {
 
   @Test
   void aModelOutsideTheTableNeedsItsGflops() {
-    ExitException e = assertThrows(ExitException.class, () -> Workloads.of("x", "resnet50", 1, 1L, 224, 1, null));
+    RunFailure e = assertThrows(RunFailure.class, () -> Workloads.of("x", "resnet50", 1, 1L, 224, 1, null));
     assertEquals(ExitCode.USAGE, e.status());
     assertTrue(e.getMessage().contains("--gflops"), e.getMessage());
     assertEquals(4.1, Workloads.of("x", "resnet50", 1, 1L, 224, 1, 4.1).forwardGflops());
-    assertThrows(ExitException.class, () -> Workloads.of("x", "yolov8m", 0, 1L, 640, 1, null));
+    assertThrows(RunFailure.class, () -> Workloads.of("x", "yolov8m", 0, 1L, 640, 1, null));
   }
 
   @Test
@@ -119,14 +119,14 @@ class ProjectorTest {
 
   @Test
   void aMissingOrBrokenProfileIsBadInput(@TempDir Path dir) throws Exception {
-    ExitException missing = assertThrows(ExitException.class, () -> ProfileWorkloads.find("nope", dir));
+    RunFailure missing = assertThrows(RunFailure.class, () -> ProfileWorkloads.find("nope", dir));
     assertEquals(ExitCode.USAGE, missing.status());
     assertTrue(missing.getMessage().contains("nope"), missing.getMessage());
     Path broken = Files.writeString(dir.resolve("q.yaml"), "workload: [unclosed\nchecks: []\n");
-    ExitException e = assertThrows(ExitException.class, () -> ProfileWorkloads.find(broken.toString(), dir));
+    RunFailure e = assertThrows(RunFailure.class, () -> ProfileWorkloads.find(broken.toString(), dir));
     assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     Path half = Files.writeString(dir.resolve("h.yaml"), "workload: {epochs: 5}\nchecks: []\n");
-    assertTrue(assertThrows(ExitException.class, () -> ProfileWorkloads.find(half.toString(), dir)).getMessage()
+    assertTrue(assertThrows(RunFailure.class, () -> ProfileWorkloads.find(half.toString(), dir)).getMessage()
         .contains("h.yaml:1:11: workload needs 'images:'"));
   }
 }

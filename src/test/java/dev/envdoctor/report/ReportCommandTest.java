@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.cli.ExitCode;
+import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.testing.CliHarness;
 import java.nio.file.Files;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.cli.Console;
-import dev.envdoctor.cli.ExitCode;
-import dev.envdoctor.cli.OutputOptions;
-import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.OutputMode;
+import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.doctor.Stages;
@@ -32,13 +32,11 @@ class ReportFilesStageTest {
   private final StringWriter console = new StringWriter();
 
   private RunContext context(Path out, boolean noRedact) {
-    RunOptions options = new RunOptions();
-    options.out = out;
-    options.noRedact = noRedact;
+    RunOptions options = RunOptions.defaults().withOut(out, noRedact);
     PrintWriter w = new PrintWriter(console, true);
     // the seeded report claims to come from dana's mbp-dana: this run's identity
     Map<String, String> env = Map.of("USER", "dana", "HOSTNAME", "mbp-dana.corp.example");
-    return new RunContext(w, w, new Console(w, false), new ProcessRunner(), Clock.systemUTC(), env, new OutputOptions(),
+    return new RunContext(w, w, new Console(w, false), new ProcessRunner(), Clock.systemUTC(), env, OutputMode.CONSOLE,
         options, Set.of(Phase.REPORT));
   }
 

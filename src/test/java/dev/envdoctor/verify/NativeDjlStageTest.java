@@ -25,10 +25,10 @@ class NativeDjlStageTest {
 
   @Test
   void runtimeAndBackendOptions() {
-    assertTrue(dev.envdoctor.cli.RunOptions.selects("all", "native"));
-    assertTrue(dev.envdoctor.cli.RunOptions.selects("native,docker", "native"));
-    assertFalse(dev.envdoctor.cli.RunOptions.selects("docker", "native"));
-    assertFalse(dev.envdoctor.cli.RunOptions.selects("python", "djl"));
+    assertTrue(dev.envdoctor.run.RunOptions.selects("all", "native"));
+    assertTrue(dev.envdoctor.run.RunOptions.selects("native,docker", "native"));
+    assertFalse(dev.envdoctor.run.RunOptions.selects("docker", "native"));
+    assertFalse(dev.envdoctor.run.RunOptions.selects("python", "djl"));
   }
 
   @Test

@@ -3,9 +3,9 @@ package dev.envdoctor.verify;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.calibrate.CalibrationView;
-import dev.envdoctor.cli.Console;
-import dev.envdoctor.cli.OutputOptions;
-import dev.envdoctor.cli.RunOptions;
+import dev.envdoctor.run.Console;
+import dev.envdoctor.run.OutputMode;
+import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
 import dev.envdoctor.model.Calibration;
@@ -29,7 +29,7 @@ class ViewsTest {
   private RunContext ctx() {
     PrintWriter out = new PrintWriter(text, true);
     return new RunContext(out, out, new Console(out, false), spec -> null, Clock.systemUTC(), Map.of(),
-        new OutputOptions(), new RunOptions(), Set.of(Phase.VERIFY));
+        OutputMode.CONSOLE, RunOptions.defaults(), Set.of(Phase.VERIFY));
   }
 
   private static Report report() {

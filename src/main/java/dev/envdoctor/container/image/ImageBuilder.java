@@ -1,7 +1,7 @@
 package dev.envdoctor.container.image;
 
-import dev.envdoctor.cli.ExitCode;
-import dev.envdoctor.cli.ExitException;
+import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.container.ContainerEngine;
 import dev.envdoctor.container.EngineProbe;
 import dev.envdoctor.container.Failure;
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 /**
  * Builds the worker image: checks the engine, picks the jars for its architecture, assembles the
  * build context in a temporary folder (deleted afterwards, also on Ctrl-C) and runs the engine's
- * build. Every failure is one line with its fix (an {@link ExitException}).
+ * build. Every failure is one line with its fix (an {@link RunFailure}).
  */
 public final class ImageBuilder {
 
@@ -50,21 +50,21 @@ public final class ImageBuilder {
     if (!"ok".equals(info.status())) {
       int code = Failure.NOT_INSTALLED.equals(info.status()) || Failure.ERROR.equals(info.status())
           ? ExitCode.USAGE : ExitCode.TOOL_FAILED;
-      throw new ExitException(code, "image build: " + info.diagnosis() + "; fix: " + info.fix());
+      throw new RunFailure(code, "image build: " + info.diagnosis() + "; fix: " + info.fix());
     }
     Path lib = appJar.getParent().resolve("lib");
     if (!Files.isRegularFile(appJar) || !Files.isDirectory(lib)) {
-      throw ExitException.toolFailed("image build: " + appJar + " with its lib/ folder not found; build it with ./mvnw package");
+      throw RunFailure.toolFailed("image build: " + appJar + " with its lib/ folder not found; build it with ./mvnw package");
     }
     LibSelection libs = LibSelection.of(list(lib), info.arch());
     if (!libs.present()) {
-      throw ExitException.toolFailed("image build: the " + engine.name() + " engine runs linux/" + info.arch() + " but "
+      throw RunFailure.toolFailed("image build: the " + engine.name() + " engine runs linux/" + info.arch() + " but "
           + lib + " has no " + libs.needed() + "; fix: mvn dependency:copy -Dartifact=" + libs.neededArtifact()
           + " -DoutputDirectory=" + lib);
     }
     Path context = createContext();
     Runnable cleanup = () -> deleteTree(context);
-    ChildProcesses.onExit(cleanup);
+    ChildProcesses.onExit("build folder " + context, cleanup);
     try {
       assemble(context, appJar, lib, libs.include());
       List<String> args = new ArrayList<>();
@@ -77,7 +77,7 @@ public final class ImageBuilder {
       if (!r.ok()) {
         List<String> lines = new ArrayList<>(r.stdoutLines());
         lines.addAll(r.stderrTail(20));
-        throw ExitException.toolFailed("image build: " + engine.name() + " build failed: "
+        throw RunFailure.toolFailed("image build: " + engine.name() + " build failed: "
             + BuildFailure.describe(lines, baseImage));
       }
     } finally {
@@ -101,14 +101,14 @@ public final class ImageBuilder {
     try {
       return Files.createTempDirectory("envdoctor-image-");
     } catch (IOException e) {
-      throw ExitException.toolFailed("image build: cannot create a temporary folder: " + e.getMessage());
+      throw RunFailure.toolFailed("image build: cannot create a temporary folder: " + e.getMessage());
     }
   }
 
   private static void assemble(Path context, Path appJar, Path lib, List<String> jars) {
     try (InputStream recipe = ImageBuilder.class.getResourceAsStream(RECIPE)) {
       if (recipe == null) {
-        throw ExitException.toolFailed("image build: the recipe " + RECIPE + " is missing from envdoctor.jar");
+        throw RunFailure.toolFailed("image build: the recipe " + RECIPE + " is missing from envdoctor.jar");
       }
       Files.copy(recipe, context.resolve("Dockerfile"));
       Files.createDirectories(context.resolve("lib"));
@@ -117,7 +117,7 @@ public final class ImageBuilder {
         linkOrCopy(lib.resolve(jar), context.resolve("lib").resolve(jar));
       }
     } catch (IOException e) {
-      throw ExitException.toolFailed("image build: cannot assemble the build context: " + e.getMessage());
+      throw RunFailure.toolFailed("image build: cannot assemble the build context: " + e.getMessage());
     }
   }
 

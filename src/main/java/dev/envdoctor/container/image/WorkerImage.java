@@ -1,6 +1,6 @@
 package dev.envdoctor.container.image;
 
-import dev.envdoctor.cli.VersionProvider;
+import dev.envdoctor.run.Version;
 import java.util.Map;
 
 /** The worker image's name: versioned, so a doctor never runs a worker of another release. */
@@ -20,7 +20,7 @@ public final class WorkerImage {
   static final int PROTOCOL = 3;
 
   public static String defaultTag() {
-    return "envdoctor-worker:" + VersionProvider.version() + "-p" + PROTOCOL;
+    return "envdoctor-worker:" + Version.version() + "-p" + PROTOCOL;
   }
 
   public static String tag(Map<String, String> env) {

@@ -33,6 +33,16 @@ public record LinuxFiles(Path root) {
     return first.isEmpty() ? null : first;
   }
 
+  /** The first {@code n} bytes (fewer if the file is shorter); null when missing or unreadable. */
+  public byte[] head(String path, int n) {
+    Path p = resolve(path);
+    try (java.io.InputStream in = Files.newInputStream(p)) {
+      return in.readNBytes(n);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   public boolean exists(String path) {
     return Files.exists(resolve(path));
   }

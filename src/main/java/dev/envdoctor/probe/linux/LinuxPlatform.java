@@ -16,7 +16,7 @@ public final class LinuxPlatform {
     LinuxFiles files = new LinuxFiles(root);
     Cpuinfo cpuinfo = Cpuinfo.parse(files.read("/proc/cpuinfo"));
     return new Platform("linux", new LinuxBasics(files, cpuinfo), new LinuxCpuDetails(files, cpuinfo),
-        new NvidiaGpuDetails(tool), new LinuxPowerDetails(files), new LinuxVirtualization(files, env, cpuinfo),
+        new NvidiaGpuDetails(tool), new LinuxPowerDetails(files), new LinuxVirtualization(files, env, cpuinfo, tool),
         new LinuxJvmTranslation(files));
   }
 }

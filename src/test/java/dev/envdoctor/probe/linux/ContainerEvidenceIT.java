@@ -10,6 +10,7 @@ import dev.envdoctor.model.Virtualization;
 import dev.envdoctor.probe.Recorded;
 import dev.envdoctor.probe.Tool;
 import dev.envdoctor.testing.RequiresDocker;
+import dev.envdoctor.testing.ThisMachine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,8 @@ class ContainerEvidenceIT {
       + " cat /proc/self/mountinfo; echo '=====';"
       + " if test -e /.dockerenv; then echo yes; fi; echo '=====';"
       + " if test -e /run/.containerenv; then cat /run/.containerenv; echo present; fi; echo '=====';"
-      + " printf '%s' \"$container\"";
+      + " printf '%s' \"$container\"; echo '=====';"
+      + " LC_ALL=C lscpu 2>/dev/null";
 
   private static String[] sections(String engine, String... runArgs) {
     List<String> argv = new java.util.ArrayList<>(List.of(engine, "run", "--rm"));
@@ -52,19 +54,25 @@ class ContainerEvidenceIT {
       LinuxPlatformTest.write(root, "run/.containerenv", s[3].replace("present", ""));
     }
     String env = s[4].trim();
-    return LinuxPlatform.create(new Tool(new Recorded()), env.isEmpty() ? Map.of() : Map.of("container", env), root)
+    // lscpu inside the container reads the same CPUID as on the host: the VM shows through
+    Recorded lscpu = new Recorded().answer(CommandResult.Status.OK, 0, s[5], "lscpu");
+    return LinuxPlatform.create(new Tool(lscpu), env.isEmpty() ? Map.of() : Map.of("container", env), root)
         .virtualization().read();
   }
 
   @Test
   @RequiresDocker("docker")
   void dockerContainerIsSeenAsDocker(@TempDir Path root) throws IOException {
-    assertEquals("docker", replay(root, sections("docker", "--name", "envdoctor-probe-it-" + ProcessHandle.current().pid())).container());
+    Virtualization v = replay(root, sections("docker", "--name", "envdoctor-probe-it-" + ProcessHandle.current().pid()));
+    assertEquals("docker", v.container());
+    ThisMachine.assertVmAgrees(v.vm());
   }
 
   @Test
   @RequiresDocker("podman")
   void podmanContainerIsSeenAsPodman(@TempDir Path root) throws IOException {
-    assertEquals("podman", replay(root, sections("podman", "--name", "envdoctor-probe-it-" + ProcessHandle.current().pid())).container());
+    Virtualization v = replay(root, sections("podman", "--name", "envdoctor-probe-it-" + ProcessHandle.current().pid()));
+    assertEquals("podman", v.container());
+    ThisMachine.assertVmAgrees(v.vm());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.envdoctor.probe.Recorded;
 import java.nio.file.Path;
 import java.util.List;
+import dev.envdoctor.testing.ThisMachine;
 import org.junit.jupiter.api.Test;
 
 class CpuinfoTest {
@@ -31,12 +32,18 @@ class CpuinfoTest {
   }
 
   @Test
-  void thisMachinesRealCpuinfo() {
-    // the development machines are KVM guests on AVX-512 hosts
+  void thisMachinesRealCpuinfoAgreesWithLscpu() {
     Cpuinfo c = Cpuinfo.parse(new LinuxFiles(Path.of("/")).read("/proc/cpuinfo"));
-    assertTrue(c.hypervisor());
-    assertTrue(c.mlFeatures().contains("avx2"), c.mlFeatures().toString());
-    assertEquals(Runtime.getRuntime().availableProcessors(), c.logicalCpus());
+    assertEquals(ThisMachine.onlineCpus(), c.logicalCpus(), "getconf _NPROCESSORS_ONLN");
+    String flags = ThisMachine.lscpu("Flags");
+    if (flags == null) {
+      ThisMachine.note("lscpu is missing or prints no Flags: checking only that the CPU's features parse");
+      assertFalse(c.flags().isEmpty());
+      return;
+    }
+    java.util.Set<String> lscpuFlags = java.util.Set.of(flags.split("\\s+"));
+    assertEquals(lscpuFlags.contains("hypervisor"), c.hypervisor(), "lscpu's Flags");
+    assertTrue(lscpuFlags.containsAll(c.mlFeatures()), c.mlFeatures() + " not all in lscpu's " + lscpuFlags);
   }
 
   @Test

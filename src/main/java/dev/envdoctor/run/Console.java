@@ -1,4 +1,4 @@
-package dev.envdoctor.cli;
+package dev.envdoctor.run;
 
 import java.io.PrintWriter;
 import org.fusesource.jansi.Ansi;

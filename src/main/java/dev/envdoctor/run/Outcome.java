@@ -1,6 +1,7 @@
-package dev.envdoctor.cli;
+package dev.envdoctor.run;
 
 import dev.envdoctor.model.Report;
+import dev.envdoctor.model.StageRun;
 import dev.envdoctor.model.Summary;
 
 /** The one mapping from a finished report to an exit code (renderers never decide it). */
@@ -11,6 +12,9 @@ public final class Outcome {
   public static int exitCode(Report report, boolean strict) {
     if (toolFailed(report)) {
       return ExitCode.TOOL_FAILED;
+    }
+    if (refused(report)) {
+      return ExitCode.ENVIRONMENT;
     }
     Summary s = report.summary();
     if (s == null) {
@@ -31,12 +35,19 @@ public final class Outcome {
     if (toolFailed(report)) {
       return ExitCode.TOOL_FAILED;
     }
+    if (refused(report)) {
+      return ExitCode.ENVIRONMENT;
+    }
     boolean shortfall = report.devices().stream().anyMatch(d -> Boolean.FALSE.equals(d.verified()))
         || report.calibrations().stream().anyMatch(c -> c.diagnosis() != null);
     return shortfall ? ExitCode.CHECK_FAILED : ExitCode.OK;
   }
 
   private static boolean toolFailed(Report report) {
-    return report.stages().stream().anyMatch(s -> "failed".equals(s.status()));
+    return report.stages().stream().anyMatch(StageRun::failed);
+  }
+
+  private static boolean refused(Report report) {
+    return report.stages().stream().anyMatch(StageRun::refused);
   }
 }

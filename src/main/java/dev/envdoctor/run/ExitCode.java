@@ -1,4 +1,4 @@
-package dev.envdoctor.cli;
+package dev.envdoctor.run;
 
 /** The exit codes of DESIGN.md, the one place they are defined. */
 public final class ExitCode {
@@ -11,6 +11,13 @@ public final class ExitCode {
   public static final int USAGE = 2;
   /** The tool itself failed. */
   public static final int TOOL_FAILED = 3;
+  /**
+   * The machine refused what envdoctor needed and no one's input was wrong: no space left for a
+   * file, a read-only folder, a missing permission. The fix is in the environment.
+   */
+  public static final int ENVIRONMENT = 4;
+  /** Interrupted (Ctrl-C, SIGINT): 128 + 2, as shells report it. */
+  public static final int INTERRUPTED = 130;
 
   private ExitCode() {}
 }

@@ -1,4 +1,4 @@
-package dev.envdoctor.cli;
+package dev.envdoctor.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

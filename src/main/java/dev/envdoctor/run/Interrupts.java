@@ -1,0 +1,64 @@
+package dev.envdoctor.run;
+
+import dev.envdoctor.exec.ChildProcesses;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ctrl-C says what it did: the stage it interrupted, what was stopped and removed, and whether
+ * anything is left. The JVM exits 130 on SIGINT (143 on SIGTERM) once the shutdown hook has run.
+ * Static, like the signal: there is one per process.
+ */
+public final class Interrupts {
+
+  private static volatile String stage;
+  private static volatile boolean finished;
+
+  private Interrupts() {}
+
+  /** The stage the run is in now (the pipeline sets it; commands outside the flow name their own work). */
+  public static void at(String where) {
+    stage = where;
+  }
+
+  /** The run ended on its own: a shutdown from here on is the normal exit, and says nothing. */
+  public static void finished() {
+    finished = true;
+  }
+
+  /** Prints the line on an interrupt, after the children are stopped. */
+  public static void install(PrintWriter err) {
+    ChildProcesses.onShutdown(s -> {
+      if (!finished) {
+        err.println(line(stage, s));
+        err.flush();
+      }
+    });
+  }
+
+  /** One line: "envdoctor: interrupted during the docker stage; stopped 3 child processes, removed container envdoctor-ab12; nothing left behind". */
+  static String line(String stage, ChildProcesses.Stopped s) {
+    StringBuilder b = new StringBuilder("envdoctor: interrupted");
+    if (stage != null) {
+      b.append(" during ").append(stage.contains(" ") ? stage : "the " + stage + " stage");
+    }
+    List<String> did = new ArrayList<>();
+    if (s.killed() > 0) {
+      did.add("stopped " + s.killed() + (s.killed() == 1 ? " child process" : " child processes"));
+    }
+    if (!s.cleaned().isEmpty()) {
+      did.add("removed " + String.join(", ", s.cleaned()));
+    }
+    b.append(did.isEmpty() ? "; no child was running" : "; " + String.join(", ", did));
+    if (s.nothingLeft()) {
+      b.append("; nothing left behind");
+    } else {
+      List<String> left = new ArrayList<>();
+      s.survivors().forEach(pid -> left.add("process " + pid));
+      s.notCleaned().forEach(left::add);
+      b.append("; still there: ").append(String.join(", ", left)).append(" (remove by hand)");
+    }
+    return b.toString();
+  }
+}

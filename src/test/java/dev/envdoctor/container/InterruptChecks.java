@@ -1,0 +1,71 @@
+package dev.envdoctor.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ctrl-C during a real run, as a user's terminal sends it (SIGINT to the envdoctor process): one
+ * line saying where it stopped and what it removed, exit 130, and no container or child left.
+ */
+final class InterruptChecks {
+
+  private InterruptChecks() {}
+
+  static void ctrlCInAContainerSaysWhatItStopped(WorkerImageFixture image, String engine) throws Exception {
+    Path err = Files.createTempFile("envdoctor-interrupt-", ".err");
+    try {
+      // A process started in the background inherits SIGINT ignored (as Maven's forks may be), and
+      // the JVM then installs no handler: give the run the default disposition, as a terminal's
+      // foreground job has it.
+      List<String> argv = new ArrayList<>(List.of("python3", "-c",
+          "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
+          Jar.java(), "-jar", Jar.path().toString(), "calibrate",
+          "--runtime", engine, "--backend", "djl", "--full", "--json"));
+      ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(false)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+      pb.environment().putAll(image.env());
+      Process p = pb.start();
+      String container = awaitContainer(image, p);
+      List<ProcessHandle> children = p.descendants().toList();
+      assertFalse(children.isEmpty(), "the run has its child processes while the container runs");
+      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor(10, TimeUnit.SECONDS);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "envdoctor ends after Ctrl-C");
+      assertEquals(130, p.exitValue(), Files.readString(err));
+      List<String> lines = Files.readAllLines(err);
+      String last = lines.get(lines.size() - 1);
+      assertTrue(last.startsWith("envdoctor: interrupted during the containers stage; stopped "), last);
+      assertTrue(last.contains("removed container " + container), last);
+      assertTrue(last.endsWith("; nothing left behind"), last);
+      assertTrue(lines.stream().noneMatch(l -> l.contains("Exception") || l.startsWith("\tat ")), "no stack trace: " + lines);
+      assertEquals(List.of(), image.leftovers(), "no container of ours is left");
+      for (ProcessHandle c : children) {
+        assertFalse(c.isAlive(), "child " + c.pid() + " " + c.info().commandLine().orElse("") + " is still running");
+      }
+    } finally {
+      Files.deleteIfExists(err);
+    }
+  }
+
+  /** The name of our worker container once the engine runs it (the run is still going). */
+  private static String awaitContainer(WorkerImageFixture image, Process p) throws InterruptedException, IOException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (System.nanoTime() < deadline) {
+      assertTrue(p.isAlive(), "the run ended before its container started");
+      List<String> running = image.leftovers();
+      if (!running.isEmpty()) {
+        return running.get(0);
+      }
+      Thread.sleep(100);
+    }
+    p.destroyForcibly();
+    throw new AssertionError("no worker container started within 2 minutes");
+  }
+}
