@@ -44,12 +44,19 @@ class CalibrationGateBurstsTest {
     });
   }
 
+  /** A gate of {@code plan} with {@code sides} registered and open. */
+  private static CalibrationGate gate(BurstPlan plan, String... sides) {
+    CalibrationGate gate = new CalibrationGate(plan, CpuMeter.NONE, 7);
+    for (String s : sides) {
+      gate.register(s);
+    }
+    gate.allRegistered();
+    return gate;
+  }
+
   @Test
   void withSimulatedChildrenSidesAlternateInRoundsAndStopOnceDecisive() throws Exception {
-    CalibrationGate gate = new CalibrationGate(new BurstPlan(0.01, 3, 20, 30), CpuMeter.NONE, 7);
-    gate.register("native/djl");
-    gate.register("docker/djl");
-    gate.allRegistered();
+    CalibrationGate gate = gate(new BurstPlan(0.01, 3, 20, 30), "native/djl", "docker/djl");
     CompletableFuture<Integer> a = child(gate, "native/djl", 5.0);
     CompletableFuture<Integer> b = child(gate, "docker/djl", 5.0);
     int na = a.get();
@@ -70,10 +77,7 @@ class CalibrationGateBurstsTest {
 
   @Test
   void withSimulatedChildrenTheBudgetEndsRoundsThatCannotDecide() throws Exception {
-    CalibrationGate gate = new CalibrationGate(new BurstPlan(0.01, 2, 5, 30), CpuMeter.NONE, 7);
-    gate.register("native/djl");
-    gate.register("docker/djl");
-    gate.allRegistered();
+    CalibrationGate gate = gate(new BurstPlan(0.01, 2, 5, 30), "native/djl", "docker/djl");
     // the pairs' ratios alternate 1.0 and 1.1: their interval straddles the band's upper edge, round after round
     CompletableFuture<Integer> a = child(gate, "native/djl", 5.0);
     CompletableFuture<Integer> b = child(gate, "docker/djl", n -> n % 2 == 0 ? 5.5 : 5.0);
@@ -83,19 +87,13 @@ class CalibrationGateBurstsTest {
 
   @Test
   void aSideAloneGetsNoRounds() throws Exception {
-    CalibrationGate gate = new CalibrationGate(BurstPlan.QUICK, CpuMeter.NONE, 7);
-    gate.register("native/djl");
-    gate.allRegistered();
+    CalibrationGate gate = gate(BurstPlan.QUICK, "native/djl");
     assertEquals(1, child(gate, "native/djl", 5.0).get());
   }
 
   @Test
   void aSideThatDoesNotBurstFinishesAndTheOthersStillTakeTurns() throws Exception {
-    CalibrationGate gate = new CalibrationGate(new BurstPlan(0.01, 2, 4, 30), CpuMeter.NONE, 7);
-    gate.register("native/djl");
-    gate.register("native/python");
-    gate.register("docker/djl");
-    gate.allRegistered();
+    CalibrationGate gate = gate(new BurstPlan(0.01, 2, 4, 30), "native/djl", "native/python", "docker/djl");
     Function<String, String> old = gate.answers("native/python", LONG);
     CompletableFuture<Void> oldChild = CompletableFuture.runAsync(() -> {
       // an old-protocol child: one turn, then it prints its document and ends
