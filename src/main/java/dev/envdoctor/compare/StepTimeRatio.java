@@ -1,5 +1,6 @@
 package dev.envdoctor.compare;
 
+import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.calibrate.stats.Dispersion;
 import dev.envdoctor.calibrate.stats.RatioEstimate;
 import dev.envdoctor.model.Calibration;
@@ -49,9 +50,16 @@ public record StepTimeRatio(String runtime, String backend, String device, Strin
     return (o != null ? no + ": " + o : "") + (b != null && o != null ? "; " : "") + (b != null ? nb + ": " + b : "");
   }
 
-  /** An interval that excludes 1: the two machines really differ here. */
+  /**
+   * An interval clear of the verdict's parity band (0.95-1.05, {@link Decision}): the two machines
+   * really differ here, by more than the verdict would call parity. Reports without bursts keep
+   * the earlier reading (an interval that excludes 1).
+   */
   public boolean measurable() {
-    return low != null && high != null && (low > 1 || high < 1);
+    if (low == null || high == null) {
+      return false;
+    }
+    return BURSTS.equals(basis) ? low > Decision.BAND_HIGH || high < Decision.BAND_LOW : low > 1 || high < 1;
   }
 
   static StepTimeRatio of(String runtime, String backend, String device, String workload,
