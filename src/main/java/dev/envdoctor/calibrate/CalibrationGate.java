@@ -213,10 +213,19 @@ public final class CalibrationGate {
     return true;
   }
 
-  /** Every pair of bursting sides has a decisive paired interval. */
+  /**
+   * Every pair the verdict weighs, a native side against a container side, has a decisive paired
+   * interval (where no side is native, or none is a container, every pair). Docker against Podman,
+   * or DJL against Python natively, may stay undecided: they do not decide where to train.
+   */
   private boolean decisive(List<String> bursting) {
+    boolean mixed = bursting.stream().anyMatch(CalibrationGate::isNative)
+        && !bursting.stream().allMatch(CalibrationGate::isNative);
     for (int i = 0; i < bursting.size(); i++) {
       for (int j = i + 1; j < bursting.size(); j++) {
+        if (mixed && isNative(bursting.get(i)) == isNative(bursting.get(j))) {
+          continue;
+        }
         List<Double> ratios = PairedRatio.pairRatios(logs.get(bursting.get(i)).medians(), 1,
             logs.get(bursting.get(j)).medians(), 1);
         if (ratios.size() < 2 || !Decision.of(PairedRatio.of(ratios)).decisive()) {
@@ -225,6 +234,10 @@ public final class CalibrationGate {
       }
     }
     return true;
+  }
+
+  private static boolean isNative(String side) {
+    return side.startsWith("native/");
   }
 
   private void close(double seconds) {

@@ -102,9 +102,11 @@ public final class Verdict {
     String noisyBecause = decision != null && unsure ? Measured.noisyBecause(decision.estimate(), compared) : null;
     String verdict = unsure ? (decision != null ? undecidedVerdict(train, chosen, against, noisyBecause)
         : noisyVerdict(train, chosen, against))
+        : parity && decision != null ? pairedParityVerdict(train, chosen.a(), against, speed, decision)
         : parity ? parityVerdict(train, chosen.a(), against, speed)
         : "Train " + where(train) + " " + option(chosen.a()) + ": " + Format.times(speed.ratio()) + " faster than "
-            + where(against) + " " + option(chosen.b()) + interval95(speed) + ".";
+            + where(against) + " " + option(chosen.b()) + interval95(speed)
+            + (decision == null ? "" : " over " + decision.estimate().pairs() + " interleaved pairs") + ".";
     Recommendation.Measurement measurement = decision == null
         ? new Recommendation.Measurement("step-times", null, null, null, null, null, busy, busy != null)
         : new Recommendation.Measurement("paired-bursts", decision.estimate().pairs(), decision.bandLow(),
@@ -140,6 +142,16 @@ public final class Verdict {
 
   private static double maxCv(Comparison c) {
     return Math.max(c.a().cv() == null ? 0 : c.a().cv(), c.b().cv() == null ? 0 : c.b().cv());
+  }
+
+  /** The paired interval lies inside the band: parity, measured; the container wins on reproducibility. */
+  private static String pairedParityVerdict(Side train, Calibration figure, Side against, RatioEstimate speed,
+      Decision decision) {
+    String prefer = train.isNative() ? "" : "; prefer the container: it is reproducible";
+    return "Train " + where(train) + " " + option(figure) + ": at parity with "
+        + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed"
+        + interval95(speed) + " over " + decision.estimate().pairs() + " interleaved pairs, inside the " + band()
+        + " band)" + prefer + ".";
   }
 
   private static String parityVerdict(Side train, Calibration figure, Side against, RatioEstimate speed) {

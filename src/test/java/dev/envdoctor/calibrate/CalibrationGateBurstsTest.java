@@ -106,4 +106,16 @@ class CalibrationGateBurstsTest {
     assertTrue(a.get() >= 3 && a.get().equals(b.get()), a.get() + " " + b.get());
     assertEquals(2, gate.records().sides().size(), "only the bursting sides have records");
   }
+
+  @Test
+  void withSimulatedChildrenOnlyNativeAgainstContainerPairsMustDecide() throws Exception {
+    CalibrationGate gate = gate(new BurstPlan(0.01, 3, 20, 30), "native/djl", "docker/djl", "podman/djl");
+    // native clearly slower than both; docker against podman alternates 1.0 and 1.1: undecided, but not the verdict's pair
+    CompletableFuture<Integer> n = child(gate, "native/djl", 10.0);
+    CompletableFuture<Integer> d = child(gate, "docker/djl", 5.0);
+    CompletableFuture<Integer> p = child(gate, "podman/djl", k -> k % 2 == 0 ? 5.5 : 5.0);
+    assertEquals(1 + 3, n.get(), "stops at the minimum rounds");
+    assertEquals(1 + 3, d.get());
+    assertEquals(1 + 3, p.get());
+  }
 }
