@@ -54,12 +54,12 @@ final class BurstLog {
     return List.copyOf(bursts);
   }
 
-  /** The median step time of each round's burst. */
+  /** The mean step time (throughput) of each round's burst. */
   java.util.Map<Integer, Double> medians() {
     java.util.Map<Integer, Double> m = new java.util.TreeMap<>();
     bursts.forEach(b -> {
-      if (b.medianMs() != null) {
-        m.put(b.round(), b.medianMs());
+      if (b.meanMs() != null) {
+        m.put(b.round(), b.meanMs());
       }
     });
     return m;
@@ -81,8 +81,9 @@ final class BurstLog {
     Double throttledMs = line.throttledMs() == null || last == null || last.throttledMs() == null ? null
         : line.throttledMs() - last.throttledMs();
     List<Double> steps = line.stepTimesMs();
-    Double median = steps.isEmpty() ? null : StepStats.of(steps).medianMs();
-    return new Burst(startedRound, startedPosition, steps, median, wall * 1e3, cpu == null ? null : cpu * 1e3,
+    StepStats stats = steps.isEmpty() ? null : StepStats.of(steps);
+    return new Burst(startedRound, startedPosition, steps, stats == null ? null : stats.medianMs(),
+        stats == null ? null : stats.meanMs(), wall * 1e3, cpu == null ? null : cpu * 1e3,
         round(others), round(steal), throttled, throttledMs);
   }
 

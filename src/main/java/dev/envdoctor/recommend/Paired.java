@@ -32,8 +32,10 @@ public final class Paired {
   static Map<Integer, Double> medians(Calibration c) {
     Map<Integer, Double> m = new TreeMap<>();
     for (Burst b : c.bursts()) {
-      if (b.round() != null && b.medianMs() != null) {
-        m.put(b.round(), b.medianMs());
+      // the burst's mean step time: its throughput (Burst.meanMs); a report from before it had the median
+      Double ms = b.meanMs() != null ? b.meanMs() : b.medianMs();
+      if (b.round() != null && ms != null) {
+        m.put(b.round(), ms);
       }
     }
     return m;

@@ -5,17 +5,17 @@ import java.util.List;
 
 /**
  * How much one side's figure moves from burst to burst within a run: the sample standard deviation
- * of the log of its burst medians (rounds after the warm-up one). It stands for the run-to-run
+ * of the log of its bursts' mean step times (rounds after the warm-up one). It stands for the run-to-run
  * dispersion of the report's figure: two reports' figures are compared within both spreads.
  */
 public final class Dispersion {
 
   private Dispersion() {}
 
-  /** The spread (sd of log burst medians, about the relative spread), or null with fewer than two bursts. */
+  /** The spread (sd of log burst mean step times, about the relative spread), or null with fewer than two bursts. */
   public static Double sdLog(List<Burst> bursts) {
-    double[] logs = bursts.stream().filter(b -> b.round() != null && b.round() > 0 && b.medianMs() != null
-        && b.medianMs() > 0).mapToDouble(b -> Math.log(b.medianMs())).toArray();
+    double[] logs = bursts.stream().filter(b -> b.round() != null && b.round() > 0).map(Dispersion::throughputMs)
+        .filter(ms -> ms != null && ms > 0).mapToDouble(Math::log).toArray();
     if (logs.length < 2) {
       return null;
     }
@@ -25,6 +25,11 @@ public final class Dispersion {
       ss += (l - mean) * (l - mean);
     }
     return Math.sqrt(ss / (logs.length - 1));
+  }
+
+  /** A burst's mean step time (its throughput), its median in a report from before the mean. */
+  public static Double throughputMs(Burst b) {
+    return b.meanMs() != null ? b.meanMs() : b.medianMs();
   }
 
   /**
