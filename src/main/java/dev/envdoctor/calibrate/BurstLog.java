@@ -81,7 +81,10 @@ final class BurstLog {
     Double throttledMs = line.throttledMs() == null || last == null || last.throttledMs() == null ? null
         : line.throttledMs() - last.throttledMs();
     List<Double> steps = line.stepTimesMs();
-    StepStats stats = steps.isEmpty() ? null : StepStats.of(steps);
+    // a turn's first step runs on caches the other side's burst just used: it stays in the record,
+    // out of the burst's figures (round 0's steps come after a warm-up and are all kept)
+    List<Double> timed = startedRound > 0 && steps.size() > BurstPlan.MIN_STEPS ? steps.subList(1, steps.size()) : steps;
+    StepStats stats = timed.isEmpty() ? null : StepStats.of(timed);
     return new Burst(startedRound, startedPosition, steps, stats == null ? null : stats.medianMs(),
         stats == null ? null : stats.meanMs(), wall * 1e3, cpu == null ? null : cpu * 1e3,
         round(others), round(steal), throttled, throttledMs);
