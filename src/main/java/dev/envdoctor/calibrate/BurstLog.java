@@ -67,7 +67,8 @@ final class BurstLog {
 
   private Burst burst(BurstLine line, CpuMeter.Sample at) {
     double wall = (at.nanoTime() - started.nanoTime()) / 1e9;
-    Double cpu = line.cpuMs() == null || last == null || last.cpuMs() == null ? null : (line.cpuMs() - last.cpuMs()) / 1e3;
+    Double cpu = line.cpuMs() == null || last == null || last.cpuMs() == null ? null
+        : (line.cpuMs() - last.cpuMs()) / 1e3;
     Double others = null;
     if (at.busySeconds() != null && started.busySeconds() != null && cpu != null && wall > 0) {
       double busy = at.busySeconds() - started.busySeconds();
@@ -83,7 +84,8 @@ final class BurstLog {
     List<Double> steps = line.stepTimesMs();
     // a turn's first step runs on caches the other side's burst just used: it stays in the record,
     // out of the burst's figures (round 0's steps come after a warm-up and are all kept)
-    List<Double> timed = startedRound > 0 && steps.size() > BurstPlan.MIN_STEPS ? steps.subList(1, steps.size()) : steps;
+    List<Double> timed = startedRound > 0 && steps.size() > BurstPlan.MIN_STEPS
+        ? steps.subList(1, steps.size()) : steps;
     StepStats stats = timed.isEmpty() ? null : StepStats.of(timed);
     return new Burst(startedRound, startedPosition, steps, stats == null ? null : stats.medianMs(),
         stats == null ? null : stats.meanMs(), wall * 1e3, cpu == null ? null : cpu * 1e3,
@@ -97,10 +99,12 @@ final class BurstLog {
       return null;
     }
     Double others = mean(timed.stream().map(Burst::othersCpus).toList());
-    Double max = timed.stream().map(Burst::othersCpus).filter(java.util.Objects::nonNull).max(Double::compare).orElse(null);
+    Double max = timed.stream().map(Burst::othersCpus).filter(java.util.Objects::nonNull).max(Double::compare)
+        .orElse(null);
     Double steal = mean(timed.stream().map(Burst::stealCpus).toList());
     Long n = timed.stream().map(Burst::nrThrottled).filter(java.util.Objects::nonNull).reduce(Long::sum).orElse(null);
-    Double ms = timed.stream().map(Burst::throttledMs).filter(java.util.Objects::nonNull).reduce(Double::sum).orElse(null);
+    Double ms = timed.stream().map(Burst::throttledMs).filter(java.util.Objects::nonNull).reduce(Double::sum)
+        .orElse(null);
     return new Contention(others, max, steal, n, ms, topOthers, hostCpus);
   }
 
