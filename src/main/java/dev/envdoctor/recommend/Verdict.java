@@ -122,7 +122,8 @@ public final class Verdict {
     RatioEstimate speed = chosen.aOverB();
     return "Train " + where(train) + " " + option(chosen.a()) + ": too noisy to tell it from "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed"
-        + interval95(speed) + ", neither inside nor clear of the " + band() + " parity band: " + because
+        + (speed.hasInterval() && speed.high() / speed.low() > 100 ? ", an interval wider than 100×" : interval95(speed))
+        + ", neither inside nor clear of the " + band() + " parity band: " + because
         + "); rerun on an idle machine or with --full. Until then prefer the container: it is reproducible.";
   }
 
