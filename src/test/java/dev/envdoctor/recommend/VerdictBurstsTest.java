@@ -111,6 +111,13 @@ class VerdictBurstsTest {
   }
 
   @Test
+  void aCpuHogDuringDoctorIsNamedAndTheProjectionHeldBack() throws Exception {
+    Recommendation rec = Verdict.decide(load("docker-native-hog.json"), Workloads.DEFAULT);
+    assertTrue(rec.measurement().contention().contains("envdoctor-hog ("), rec.measurement().contention());
+    assertTrue(rec.measurement().contended());
+  }
+
+  @Test
   void burstsAreLeftOutOfTheJsonWhereThereAreNone() {
     Calibration c = RecordedReports.load(RecordedReports.LINUX_CPU_ONLY).calibrations().get(0);
     assertEquals(List.<Burst>of(), c.bursts());
