@@ -54,6 +54,13 @@ final class BurstLog {
     return List.copyOf(bursts);
   }
 
+  /** The CPUs others used during each round's burst (null where unknown). */
+  java.util.Map<Integer, Double> others() {
+    java.util.Map<Integer, Double> m = new java.util.TreeMap<>();
+    bursts.forEach(b -> m.put(b.round(), b.othersCpus()));
+    return m;
+  }
+
   /** The mean step time (throughput) of each round's burst. */
   java.util.Map<Integer, Double> medians() {
     java.util.Map<Integer, Double> m = new java.util.TreeMap<>();

@@ -226,8 +226,11 @@ public final class CalibrationGate {
         if (mixed && isNative(bursting.get(i)) == isNative(bursting.get(j))) {
           continue;
         }
-        List<Double> ratios = PairedRatio.pairRatios(logs.get(bursting.get(i)).medians(), 1,
-            logs.get(bursting.get(j)).medians(), 1);
+        BurstLog a = logs.get(bursting.get(i));
+        BurstLog b = logs.get(bursting.get(j));
+        java.util.Set<Integer> rounds = PairedRatio.rounds(a.others(), b.others());
+        List<Double> ratios = PairedRatio.pairRatios(PairedRatio.only(a.medians(), rounds), 1,
+            PairedRatio.only(b.medians(), rounds), 1);
         if (ratios.size() < 2 || !Decision.of(PairedRatio.of(ratios)).decisive()) {
           return false;
         }

@@ -31,6 +31,8 @@ public record Recommendation(
    *
    * @param method "paired-bursts" (interleaved bursts, an interval over the pairs) or "step-times" (a bootstrap over one run of each side)
    * @param pairs the pairs of bursts the interval is made of (paired-bursts)
+   * @param pairsLeftOut pairs left out because other processes took a quarter CPU or more during them
+   *     (only when at least three quiet pairs remained)
    * @param bandLow the parity band's lower edge (a ratio)
    * @param bandHigh its upper edge
    * @param decision parity, a-faster, b-faster or undecided (the verdict's a is the side it names)
@@ -38,7 +40,7 @@ public record Recommendation(
    * @param contention what else used the CPUs during the calibration, in words; null when nothing did
    * @param contended whether that was enough that the projection is not a figure to plan by
    */
-  public record Measurement(String method, Integer pairs, Double bandLow, Double bandHigh, String decision,
+  public record Measurement(String method, Integer pairs, Integer pairsLeftOut, Double bandLow, Double bandHigh, String decision,
       String noisyBecause, String contention, Boolean contended) {}
 
   /** confidence: a clear winner, sides at parity, timings too noisy to tell, one side measured, no verdict. */

@@ -6,6 +6,7 @@ import dev.envdoctor.model.Calibration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,8 +26,24 @@ public final class Paired {
     boolean flops = a.flopsPerStep() != null && b.flopsPerStep() != null;
     double workA = flops ? a.flopsPerStep() : a.batch() == null ? 1 : a.batch();
     double workB = flops ? b.flopsPerStep() : b.batch() == null ? 1 : b.batch();
-    List<Double> ratios = PairedRatio.pairRatios(medians(a), workA, medians(b), workB);
+    Set<Integer> rounds = PairedRatio.rounds(others(a), others(b));
+    List<Double> ratios = PairedRatio.pairRatios(PairedRatio.only(medians(a), rounds), workA,
+        PairedRatio.only(medians(b), rounds), workB);
     return ratios.size() < 2 ? Optional.empty() : Optional.of(PairedRatio.of(ratios));
+  }
+
+  /** How many rounds both timed were left out as contended (PairedRatio.rounds). */
+  public static int leftOut(Calibration a, Calibration b) {
+    Set<Integer> both = new java.util.TreeSet<>(medians(a).keySet());
+    both.retainAll(medians(b).keySet());
+    both.remove(0);
+    return both.size() - PairedRatio.rounds(others(a), others(b)).size();
+  }
+
+  static Map<Integer, Double> others(Calibration c) {
+    Map<Integer, Double> m = new TreeMap<>();
+    c.bursts().forEach(b -> m.put(b.round(), b.othersCpus()));
+    return m;
   }
 
   static Map<Integer, Double> medians(Calibration c) {

@@ -69,6 +69,9 @@ public final class Verdict {
     boolean unsure = decision != null ? !decision.decisive()
         : noisy(r) || maxCv(nativeOverBox) > MAX_CV || Causes.implausible(report, nativeOverBox, parity);
     List<Calibration> compared = List.of(nativeOverBox.a(), nativeOverBox.b());
+    int leftOut = decision == null ? 0 : Paired.leftOut(nativeOverBox.a(), nativeOverBox.b());
+    String pairs = decision == null ? "" : " over " + decision.estimate().pairs() + " interleaved pairs"
+        + (leftOut > 0 ? " (" + leftOut + " contended left out)" : "");
     String busy = Measured.contention(compared);
     String allowed = Measured.allowance(nativeOverBox.a(), nativeOverBox.b(), box.runtime());
     Comparison chosen = parity || unsure || r.ratio() < 1 ? nativeOverBox.swapped() : nativeOverBox;
@@ -102,14 +105,14 @@ public final class Verdict {
     String noisyBecause = decision != null && unsure ? Measured.noisyBecause(decision.estimate(), compared) : null;
     String verdict = unsure ? (decision != null ? undecidedVerdict(train, chosen, against, noisyBecause)
         : noisyVerdict(train, chosen, against))
-        : parity && decision != null ? pairedParityVerdict(train, chosen.a(), against, speed, decision)
+        : parity && decision != null ? pairedParityVerdict(train, chosen.a(), against, speed, pairs)
         : parity ? parityVerdict(train, chosen.a(), against, speed)
         : "Train " + where(train) + " " + option(chosen.a()) + ": " + Format.times(speed.ratio()) + " faster than "
             + where(against) + " " + option(chosen.b()) + interval95(speed)
-            + (decision == null ? "" : " over " + decision.estimate().pairs() + " interleaved pairs") + ".";
+            + pairs + ".";
     Recommendation.Measurement measurement = decision == null
-        ? new Recommendation.Measurement("step-times", null, null, null, null, null, busy, busy != null)
-        : new Recommendation.Measurement("paired-bursts", decision.estimate().pairs(), decision.bandLow(),
+        ? new Recommendation.Measurement("step-times", null, null, null, null, null, null, busy, busy != null)
+        : new Recommendation.Measurement("paired-bursts", decision.estimate().pairs(), leftOut, decision.bandLow(),
             decision.bandHigh(), decision.kind().label(), noisyBecause, busy, busy != null);
     return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict,
         String.join("; ", reasons), deployment, evidence(sides, chosen.a()), workload,
@@ -147,11 +150,11 @@ public final class Verdict {
 
   /** The paired interval lies inside the band: parity, measured; the container wins on reproducibility. */
   private static String pairedParityVerdict(Side train, Calibration figure, Side against, RatioEstimate speed,
-      Decision decision) {
+      String pairs) {
     String prefer = train.isNative() ? "" : "; prefer the container: it is reproducible";
     return "Train " + where(train) + " " + option(figure) + ": at parity with "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed"
-        + interval95(speed) + " over " + decision.estimate().pairs() + " interleaved pairs, inside the " + band()
+        + interval95(speed) + pairs + ", inside the " + band()
         + " band)" + prefer + ".";
   }
 

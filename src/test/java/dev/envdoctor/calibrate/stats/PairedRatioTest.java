@@ -57,6 +57,18 @@ class PairedRatioTest {
   }
 
   @Test
+  void contendedRoundsAreLeftOutWhenThreeQuietOnesRemain() {
+    // others' CPUs per round during A's and B's bursts; round 0 is the warm-up
+    Map<Integer, Double> a = new java.util.HashMap<>(Map.of(0, 1.0, 1, 0.0, 2, 0.1, 3, 0.9, 4, 0.0, 5, 0.2));
+    Map<Integer, Double> b = new java.util.HashMap<>(Map.of(0, 1.0, 1, 0.0, 2, 0.3, 3, 0.0, 4, 0.0, 5, 0.0));
+    assertEquals(java.util.Set.of(1, 4, 5), PairedRatio.rounds(a, b));
+    b.put(5, 0.5); // two quiet rounds only: every round is used
+    assertEquals(java.util.Set.of(1, 2, 3, 4, 5), PairedRatio.rounds(a, b));
+    a.put(6, null); // unknown contention (off Linux) counts as quiet; b has no round 6
+    assertEquals(java.util.Set.of(1, 2, 3, 4, 5), PairedRatio.rounds(a, b));
+  }
+
+  @Test
   void driftSlowerThanAPairCancels() {
     // the machine slows by 40% over the run; inside each pair both sides slow alike
     List<Double> ratios = new java.util.ArrayList<>();
