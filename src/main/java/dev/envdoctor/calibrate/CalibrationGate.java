@@ -231,7 +231,9 @@ public final class CalibrationGate {
         java.util.Set<Integer> rounds = PairedRatio.rounds(a.others(), b.others());
         List<Double> ratios = PairedRatio.pairRatios(PairedRatio.only(a.medians(), rounds), 1,
             PairedRatio.only(b.medians(), rounds), 1);
-        if (ratios.size() < 2 || !Decision.of(PairedRatio.of(ratios)).decisive()) {
+        // contended pairs decide nothing: go on, the load may pass within the budget
+        if (ratios.size() < 2 || PairedRatio.contended(a.others(), b.others(), rounds)
+            || !Decision.of(PairedRatio.of(ratios)).decisive()) {
           return false;
         }
       }

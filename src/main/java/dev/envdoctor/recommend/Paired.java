@@ -32,6 +32,11 @@ public final class Paired {
     return ratios.size() < 2 ? Optional.empty() : Optional.of(PairedRatio.of(ratios));
   }
 
+  /** Whether the rounds the pairs are made of were contended (too few quiet ones to leave the others out). */
+  public static boolean contended(Calibration a, Calibration b) {
+    return PairedRatio.contended(others(a), others(b), PairedRatio.rounds(others(a), others(b)));
+  }
+
   /** How many rounds both timed were left out as contended (PairedRatio.rounds). */
   public static int leftOut(Calibration a, Calibration b) {
     Set<Integer> both = new java.util.TreeSet<>(medians(a).keySet());

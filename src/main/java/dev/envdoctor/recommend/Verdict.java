@@ -64,9 +64,12 @@ public final class Verdict {
     // older report, a side that ran alone) the earlier reading of one run per side stands
     Decision decision = Paired.of(nativeOverBox.a(), nativeOverBox.b()).map(Decision::of).orElse(null);
     boolean parity = decision != null ? decision.kind() == Decision.Kind.PARITY
+        && !Paired.contended(nativeOverBox.a(), nativeOverBox.b())
         : r.spansOne() || Math.abs(r.ratio() - 1) < PARITY;
     // at parity the container wins: same speed, and it is reproducible
-    boolean unsure = decision != null ? !decision.decisive()
+    // pairs made in contended rounds decide nothing: the load, not the side, made them differ
+    boolean contendedPairs = decision != null && Paired.contended(nativeOverBox.a(), nativeOverBox.b());
+    boolean unsure = decision != null ? !decision.decisive() || contendedPairs
         : noisy(r) || maxCv(nativeOverBox) > MAX_CV || Causes.implausible(report, nativeOverBox, parity);
     List<Calibration> compared = List.of(nativeOverBox.a(), nativeOverBox.b());
     int leftOut = decision == null ? 0 : Paired.leftOut(nativeOverBox.a(), nativeOverBox.b());
@@ -103,7 +106,7 @@ public final class Verdict {
     Side against = chosen.sideB();
     RatioEstimate speed = chosen.aOverB();
     String noisyBecause = decision != null && unsure ? Measured.noisyBecause(decision.estimate(), compared) : null;
-    String verdict = unsure ? (decision != null ? undecidedVerdict(train, chosen, against, noisyBecause)
+    String verdict = unsure ? (decision != null ? undecidedVerdict(train, chosen, against, noisyBecause, contendedPairs)
         : noisyVerdict(train, chosen, against))
         : parity && decision != null ? pairedParityVerdict(train, chosen.a(), against, speed, pairs)
         : parity ? parityVerdict(train, chosen.a(), against, speed)
@@ -113,7 +116,7 @@ public final class Verdict {
     Recommendation.Measurement measurement = decision == null
         ? new Recommendation.Measurement("step-times", null, null, null, null, null, null, busy, busy != null)
         : new Recommendation.Measurement("paired-bursts", decision.estimate().pairs(), leftOut, decision.bandLow(),
-            decision.bandHigh(), decision.kind().label(), noisyBecause, busy, busy != null);
+            decision.bandHigh(), contendedPairs ? "contended" : decision.kind().label(), noisyBecause, busy, busy != null);
     return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict,
         String.join("; ", reasons), deployment, evidence(sides, chosen.a()), workload,
         Projector.projections(ranked, workload), assumptions,
@@ -121,12 +124,14 @@ public final class Verdict {
   }
 
   /** The paired interval straddles a band edge at the end of the budget: say what made it noisy. */
-  private static String undecidedVerdict(Side train, Comparison chosen, Side against, String because) {
+  private static String undecidedVerdict(Side train, Comparison chosen, Side against, String because,
+      boolean contendedPairs) {
     RatioEstimate speed = chosen.aOverB();
     return "Train " + where(train) + " " + option(chosen.a()) + ": too noisy to tell it from "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed"
         + (speed.hasInterval() && speed.high() / speed.low() > 100 ? ", an interval wider than 100×" : interval95(speed))
-        + ", neither inside nor clear of the " + band() + " parity band: " + because
+        + (contendedPairs ? ", timed while other processes used the CPUs: " : ", neither inside nor clear of the "
+            + band() + " parity band: ") + because
         + "); rerun on an idle machine or with --full. Until then prefer the container: it is reproducible.";
   }
 

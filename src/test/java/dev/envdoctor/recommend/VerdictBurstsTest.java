@@ -57,9 +57,11 @@ class VerdictBurstsTest {
     List<Integer> all = n.keySet().stream().filter(k -> k > 0 && d.containsKey(k)).toList();
     List<Integer> quiet = all.stream().filter(k -> quiet(nb.get(k)) && quiet(db.get(k))).toList();
     List<Double> logs = new ArrayList<>();
-    for (int round : quiet.size() >= 3 ? quiet : all) {
+    List<Integer> used = quiet.size() >= 3 ? quiet : all;
+    for (int round : used) {
       logs.add(Math.log(d.get(round) / n.get(round)));
     }
+    boolean contended = used.stream().anyMatch(k -> !quiet(nb.get(k)) || !quiet(db.get(k)));
     if (logs.size() < 2) {
       return "none";
     }
@@ -70,6 +72,9 @@ class VerdictBurstsTest {
     double half = t[logs.size()] * sd / Math.sqrt(logs.size());
     double low = Math.exp(mean - half);
     double high = Math.exp(mean + half);
+    if (contended) {
+      return Recommendation.NOISY; // pairs timed under contention decide nothing
+    }
     if (low >= 0.95 && high <= 1.05) {
       return Recommendation.PARITY;
     }

@@ -82,6 +82,23 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
     return quiet.size() >= MIN_QUIET ? quiet : both;
   }
 
+  /**
+   * Whether any of {@code rounds} was contended on either side: then the pairs measured the load
+   * as much as the sides, and no decision is made from them (a busy CPU hurts one side's threads
+   * far more than the other's in some rounds: same-kernel sides read 2-30x apart on this VM).
+   */
+  public static boolean contended(java.util.Map<Integer, Double> othersA, java.util.Map<Integer, Double> othersB,
+      java.util.Set<Integer> rounds) {
+    for (int r : rounds) {
+      Double a = othersA.get(r);
+      Double b = othersB.get(r);
+      if ((a != null && a >= CONTENDED_CPUS) || (b != null && b >= CONTENDED_CPUS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code m} restricted to {@code rounds}. */
   public static java.util.Map<Integer, Double> only(java.util.Map<Integer, Double> m, java.util.Set<Integer> rounds) {
     java.util.Map<Integer, Double> out = new java.util.TreeMap<>(m);
