@@ -52,11 +52,12 @@ public record StepTimeRatio(String runtime, String backend, String device, Strin
 
   /**
    * An interval clear of the verdict's parity band (0.95-1.05, {@link Decision}): the two machines
-   * really differ here, by more than the verdict would call parity. Reports without bursts keep
-   * the earlier reading (an interval that excludes 1).
+   * really differ here, by more than the verdict would call parity, and neither report was
+   * contended. Reports without bursts keep the earlier reading (an interval that excludes 1).
    */
   public boolean measurable() {
-    if (low == null || high == null) {
+    if (low == null || high == null || contention != null) {
+      // timed while others took a quarter CPU or more in either report: the load, not the machine (as the verdict)
       return false;
     }
     return BURSTS.equals(basis) ? low > Decision.BAND_HIGH || high < Decision.BAND_LOW : low > 1 || high < 1;
