@@ -125,6 +125,16 @@ class VerdictBurstsTest {
   }
 
   @Test
+  void aRealHalfCpuQuotaNativelyMakesDockerTheClearWinner() throws Exception {
+    Recommendation rec = Verdict.decide(load("docker-native-cgroup-half-quiet.json"), Workloads.DEFAULT);
+    assertEquals(Recommendation.CLEAR, rec.confidence(), rec.verdict());
+    assertEquals("docker", rec.train().runtime());
+    assertTrue(rec.speedupCi95().get(0) > 1.05, rec.verdict());
+    assertTrue(rec.reason().contains("natively envdoctor may use half a CPU (cgroup quota, throttled "), rec.reason());
+    assertEquals(1, rec.measurement().pairsLeftOut(), "its one contended round");
+  }
+
+  @Test
   void aCpuHogDuringDoctorIsNamedAndTheProjectionHeldBack() throws Exception {
     Recommendation rec = Verdict.decide(load("docker-native-hog.json"), Workloads.DEFAULT);
     assertTrue(rec.measurement().contention().contains("envdoctor-hog ("), rec.measurement().contention());
