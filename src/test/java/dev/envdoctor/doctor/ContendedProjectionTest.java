@@ -12,20 +12,21 @@ import org.junit.jupiter.api.Test;
 /** The doctor's projection line on a recorded contended run (recorded/bursts/SOURCES.md) and on a quiet fixture. */
 class ContendedProjectionTest {
 
+  private static String projectionLine(String report) throws Exception {
+    Recommendation rec = Verdict.decide(ReportJson.read(Path.of(report)), Workloads.DEFAULT);
+    return Areas.projectionLine(rec).orElseThrow();
+  }
+
   @Test
   void aContendedRunPrintsNoFigureToPlanBy() throws Exception {
-    Recommendation rec = Verdict.decide(ReportJson.read(Path.of("src/test/resources/recorded/bursts/docker-native-hog.json")),
-        Workloads.DEFAULT);
-    String line = Areas.projectionLine(rec).orElseThrow();
+    String line = projectionLine("src/test/resources/recorded/bursts/docker-native-hog.json");
     assertTrue(line.contains("no projection to plan by from this run") && line.contains("envdoctor-hog"), line);
     assertTrue(!line.contains(" days"), line);
   }
 
   @Test
   void aRunWithoutContentionPrintsItsFigures() throws Exception {
-    Recommendation rec = Verdict.decide(ReportJson.read(Path.of("src/test/resources/reports/mac-m4-docker-desktop.json")),
-        Workloads.DEFAULT);
-    String line = Areas.projectionLine(rec).orElseThrow();
+    String line = projectionLine("src/test/resources/reports/mac-m4-docker-desktop.json");
     assertTrue(line.contains("natively mps") && line.contains(" days"), line);
   }
 }
