@@ -72,7 +72,7 @@ def gpu(name, vendor, mem, driver=None, cc=None, cores=None, **nv):
     g = {"name": name, "vendor": vendor, "memoryBytes": mem, "driverVersion": driver,
          "computeCapability": cc, "cores": cores, "cudaVersion": None, "smClockMaxMhz": None,
          "memClockMaxMhz": None, "powerLimitW": None, "temperatureC": None, "eccEnabled": None,
-         "persistenceMode": None, "pcieLink": None}
+         "persistenceMode": None, "pcieLink": None, "health": None}
     g.update(nv)
     return g
 
@@ -97,7 +97,8 @@ def report(created, host, jvm, python, engines, runtimes, devices, calibrations,
             "peaks": list(peaks), "recommendation": None, "checks": checks,
             "summary": summary(checks) if checks else None,
             "stages": [{"name": n, "status": s, "millis": ms, "error": None} for n, s, ms in stages],
-            "redaction": {"applied": True, "kinds": ["user", "hostname"]}}
+            "redaction": {"applied": True, "kinds": ["user", "hostname"]},
+            "race": None, "interconnect": [], "topology": None}
 
 
 def host(family, name, version, kernel, arch, cpu, mem, disk, gpus, power, virt):

@@ -46,6 +46,10 @@ public final class WorkerCommand implements Callable<Integer> {
       description = "Workloads to calibrate (default: ${DEFAULT-VALUE}).")
   List<String> workloads;
 
+  @Option(names = "--project", split = ",", paramLabel = "MODEL@PXxBATCH",
+      description = "Projection calibration points, timed after the workloads (e.g. yolov8n@160x2,yolov8n@256x2).")
+  List<String> project = List.of();
+
   @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: mlp 64, cnn 16).")
   Integer batch;
 
@@ -112,9 +116,11 @@ public final class WorkerCommand implements Callable<Integer> {
         throw RunFailure.badInput("worker: --imgsz >= 8, --steps >= 1, --seconds > 0, --batch >= 1, --threads >= 1, --bursts >= 0");
       }
       workloads.forEach(Workloads::of);
+      dev.envdoctor.calibrate.ProjectionPoint.parseAll(project);
       dev.envdoctor.worker.DeviceNames.select(device, 0, "", ""); // refuse a bad name before the engine starts
       int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-      WorkerRequest req = new WorkerRequest(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, t, gate, bursts);
+      WorkerRequest req = new WorkerRequest(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, t, gate,
+          project, bursts);
       EngineSetup setup = EngineSetup.configure(Paths.home(), Path.of(System.getProperty("java.io.tmpdir")), t);
       WorkerOutput doc = new Worker(System.err, root.env(), log).run(req, setup);
       out.println(WorkerEvents.json(doc));

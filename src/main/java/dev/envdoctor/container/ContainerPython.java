@@ -24,6 +24,20 @@ final class ContainerPython {
 
   private ContainerPython() {}
 
+  /** A device the script could not even start on, because the image's Python lacks itself: one line saying what. */
+  static DeviceResult lacking(DeviceResult d, String image) {
+    if (Boolean.TRUE.equals(d.verified())) {
+      return d;
+    }
+    String lacks = ImagePython.lacks(String.join("\n", d.stderrTail()), -1);
+    if (lacks == null) {
+      return d;
+    }
+    int fix = lacks.indexOf("; fix: ");
+    return new DeviceResult(d.runtime(), d.backend(), d.device(), d.name(), false, d.maxAbsError(), d.tolerance(),
+        "the image " + image + " " + lacks.substring(0, fix), lacks.substring(fix + 7), d.stderrTail());
+  }
+
   static Report run(Report report, RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, Map<String, String> env,
       String image) {
     if (!ImageCheck.present(ctx, engine, image, env)) {
@@ -31,6 +45,9 @@ final class ContainerPython {
           "the image " + image + " is not in " + engine.name(),
           String.join(" ", engine.pull(image)) + " (an image with python3 and torch)", List.of())));
     }
+    // what the image's binaries really run as: its metadata can say amd64 of an arm64 root file system
+    String emulation = TrueArch.emulation(image, TrueArch.probe(ctx.runner(), engine, image, env), runtime.arch())
+        .orElse(null);
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
     List<String> args = new ArrayList<>(List.of(calibrate ? "verify,calibrate" : "verify",
         "--device", ctx.options().device() == null ? "all" : ctx.options().device()));
@@ -45,7 +62,15 @@ final class ContainerPython {
       return new WorkerClient(ctx.runner()).run(WorkerCall.of(prefix, args, timeout, engine.name())
           .withBackend("python").withEnv(env));
     });
-    Report r = report.plusDevices(out.devices()).plusCalibrations(out.calibrations()).plusPeaks(out.peaks());
+    List<DeviceResult> devices = out.devices().stream().map(d -> lacking(d, image)).toList();
+    if (emulation != null) {
+      report = ContainerStage.withNote(report, engine.name(), "warning: " + emulation);
+      // the calibration is of an emulated CPU, not of the host's: its name says so wherever it is shown
+      devices = devices.stream().map(d -> new DeviceResult(d.runtime(), d.backend(), d.device(),
+          (d.name() == null ? d.device() : d.name()) + " (emulated)", d.verified(), d.maxAbsError(), d.tolerance(),
+          d.diagnosis(), d.fix(), d.stderrTail())).toList();
+    }
+    Report r = report.plusDevices(devices).plusCalibrations(out.calibrations()).plusPeaks(out.peaks());
     return out.engine() == null ? r : r.plusEngines(List.of(out.engine()));
   }
 }

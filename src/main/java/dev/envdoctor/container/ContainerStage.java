@@ -141,7 +141,7 @@ public final class ContainerStage implements Stage, Prefetching {
     return new DeviceResult(runtime, "djl", "cpu", null, false, null, null, diagnosis, fix, List.of());
   }
 
-  private static Report withNote(Report report, String runtime, String note) {
+  static Report withNote(Report report, String runtime, String note) {
     List<RuntimeInfo> updated = report.runtimes().stream().map(r -> {
       if (!r.name().equals(runtime)) {
         return r;

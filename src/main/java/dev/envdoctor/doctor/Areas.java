@@ -40,6 +40,8 @@ final class Areas {
     lines.add(host(r.host()));
     lines.add(accelerators(r));
     lines.add(python(r.python()));
+    dev.envdoctor.interconnect.NodeSummary.gpus(r).ifPresent(l -> lines.add(line(l)));
+    dev.envdoctor.interconnect.NodeSummary.interconnect(r).ifPresent(l -> lines.add(line(l)));
     r.runtimes().stream().filter(rt -> rt.name() != null && !"native".equals(rt.name()))
         .forEach(rt -> lines.add(runtime(r, rt)));
     if (r.runtimes().isEmpty()) {
@@ -66,7 +68,26 @@ final class Areas {
     return Optional.of("your job (" + rec.workload().name() + "): " + rec.projection().stream()
         .map(p -> ("native".equals(p.runtime()) ? "natively" : "in " + p.runtime())
             + (stacksDiffer ? " (" + p.backend() + ")" : "") + " " + p.device() + " " + Format.hours(p.hours()))
-        .collect(Collectors.joining(" · ")));
+        .collect(Collectors.joining(" · ")) + how(rec));
+  }
+
+  /** How the projection was made: from the job's own network, or the rougher FLOP-rate path. */
+  static String how(Recommendation rec) {
+    boolean rough = rec.projection().stream().anyMatch(p -> p.method() == null
+        || Recommendation.Projection.FLOP_RATE.equals(p.method()));
+    boolean own = rec.projection().stream().anyMatch(p -> p.method() != null
+        && !Recommendation.Projection.FLOP_RATE.equals(p.method()));
+    String model = rec.workload().model() == null ? "the model" : rec.workload().model();
+    if (own && !rough) {
+      return " (" + model + " itself timed at two reduced sizes, scaled to the job's)";
+    }
+    return own ? " (" + model + " timed where it ran; elsewhere the cnn calibration's FLOP rate, the rougher path)"
+        : " (by the cnn calibration's FLOP rate: the rougher path, 1.8–3.2× long on a 2-core CPU; " + model
+            + " itself was not timed)";
+  }
+
+  private static Line line(dev.envdoctor.interconnect.NodeSummary.Line l) {
+    return new Line(l.mark(), l.text(), l.details().stream().map(d -> new Detail(Mark.INFO, d)).toList());
   }
 
   private static Line host(Host h) {

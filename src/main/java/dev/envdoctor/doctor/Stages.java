@@ -25,6 +25,7 @@ public final class Stages {
         new dev.envdoctor.verify.NativeDjlStage(),
         new dev.envdoctor.python.PythonStage(),
         new dev.envdoctor.container.ContainerStage(),
+        new dev.envdoctor.interconnect.InterconnectStage(),
         new dev.envdoctor.recommend.RecommendStage(),
         dev.envdoctor.check.CheckStage.here(),
         new dev.envdoctor.report.ReportFilesStage()));
@@ -39,7 +40,12 @@ public final class Stages {
       dev.envdoctor.container.RuntimesView.print(report, ctx);
     });
     views.put(Phase.VERIFY, new dev.envdoctor.verify.VerifyView());
-    views.put(Phase.CALIBRATE, new dev.envdoctor.calibrate.CalibrationView());
+    View calibrations = new dev.envdoctor.calibrate.CalibrationView();
+    View interconnect = new dev.envdoctor.interconnect.InterconnectView();
+    views.put(Phase.CALIBRATE, (report, ctx) -> {
+      calibrations.print(report, ctx);
+      interconnect.print(report, ctx);
+    });
     views.put(Phase.RECOMMEND, new dev.envdoctor.recommend.RecommendView());
     views.put(Phase.CHECK, new dev.envdoctor.check.CheckView());
     views.put(Phase.REPORT, new dev.envdoctor.report.ReportView());

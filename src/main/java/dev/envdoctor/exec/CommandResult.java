@@ -16,7 +16,8 @@ public record CommandResult(
     String stderr,
     long millis) {
 
-  public enum Status { OK, NOT_FOUND, FAILED, TIMED_OUT, SIGNALLED }
+  /** STOPPED: ended on the caller's signal (CommandSpec#withStop), not by itself or its timeout. */
+  public enum Status { OK, NOT_FOUND, FAILED, TIMED_OUT, SIGNALLED, STOPPED }
 
   public boolean ok() {
     return status == Status.OK;
@@ -46,6 +47,7 @@ public record CommandResult(
       case TIMED_OUT -> cmd + ": no answer within " + spec.timeout().toSeconds() + " s (killed)";
       case SIGNALLED -> cmd + ": killed by signal " + signal() + " (" + SignalNames.name(signal()) + ")";
       case FAILED -> cmd + ": exit code " + exitCode;
+      case STOPPED -> cmd + ": stopped when asked";
     };
   }
 

@@ -45,11 +45,15 @@ public final class ProcessRunner implements CommandRunner {
     ChildProcesses.register(process);
     StdinReplies replies = spec.stdinReplies() == null ? null : new StdinReplies(process, spec.stdinReplies());
     try {
-      CompletableFuture<String> out = drain(process.getInputStream(), null);
+      CompletableFuture<String> out = drain(process.getInputStream(), spec.stdoutLines());
       CompletableFuture<String> err = drain(process.getErrorStream(), replies == null ? spec.stderrLines()
           : replies.alongside(spec.stderrLines()));
       writeStdin(process, spec.stdin(), replies == null);
-      boolean finished = process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      boolean finished = waitFor(process, spec);
+      if (!finished && spec.stop() != null && spec.stop().isDone()) {
+        killTree(process);
+        return new CommandResult(spec, CommandResult.Status.STOPPED, -1, out.join(), err.join(), millisSince(start));
+      }
       if (!finished) {
         killTree(process);
         return new CommandResult(spec, CommandResult.Status.TIMED_OUT, -1, out.join(), err.join(), millisSince(start));
@@ -71,6 +75,19 @@ public final class ProcessRunner implements CommandRunner {
       }
       ChildProcesses.unregister(process);
     }
+  }
+
+  /** Whether the child ended by itself within its timeout (false also when the stop signal came first). */
+  private static boolean waitFor(Process process, CommandSpec spec) throws InterruptedException {
+    if (spec.stop() == null) {
+      return process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    try {
+      CompletableFuture.anyOf(process.onExit(), spec.stop()).get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      // the timeout (or a failed stop signal) decides below
+    }
+    return !process.isAlive();
   }
 
   /** Kills the child and every descendant: a worker that started a JVM or a container client too. */

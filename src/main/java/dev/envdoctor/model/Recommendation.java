@@ -75,6 +75,23 @@ public record Recommendation(
     }
   }
 
+  /**
+   * One side's projected wall time. method: {@link #CALIBRATED} (the job's own network timed at two
+   * sizes, its step time fitted and extended to the job's size), {@link #CALIBRATED_SCALED} (that of
+   * the native side, scaled by this side's measured speed on the verdict's workload) or
+   * {@link #FLOP_RATE} (the verdict's small calibration network's FLOP rate, the rougher path);
+   * basis says what was timed and how it was scaled, with the numbers.
+   */
   public record Projection(String runtime, String backend, String device, Double hours,
-      Double hoursLow, Double hoursHigh) {}
+      Double hoursLow, Double hoursHigh, String method, Double secondsPerImage, String basis) {
+
+    public static final String CALIBRATED = "calibrated";
+    public static final String CALIBRATED_SCALED = "calibrated-scaled";
+    public static final String FLOP_RATE = "flop-rate";
+
+    /** A projection by FLOP rate, as reports before the method field were made. */
+    public Projection(String runtime, String backend, String device, Double hours, Double hoursLow, Double hoursHigh) {
+      this(runtime, backend, device, hours, hoursLow, hoursHigh, null, null, null);
+    }
+  }
 }

@@ -24,7 +24,10 @@ public record Report(
     List<CheckResult> checks,
     Summary summary,
     List<StageRun> stages,
-    Redaction redaction) {
+    Redaction redaction,
+    Race race,
+    List<Interconnect> interconnect,
+    GpuTopology topology) {
 
   public static final String SCHEMA = "envdoctor/report/v1";
 
@@ -36,11 +39,12 @@ public record Report(
     peaks = copy(peaks);
     checks = copy(checks);
     stages = copy(stages);
+    interconnect = copy(interconnect);
   }
 
   public static Report empty(Tool tool, String createdAt) {
     return new Report(SCHEMA, tool, createdAt, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null, null, null);
   }
 
   private static <T> List<T> copy(List<T> list) {
@@ -54,19 +58,19 @@ public record Report(
   }
 
   public Report withHost(Host h) {
-    return new Report(schema, tool, createdAt, h, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, h, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
   }
 
   public Report withJvm(Jvm j) {
-    return new Report(schema, tool, createdAt, host, j, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, j, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
   }
 
   public Report withPython(PythonEnv p) {
-    return new Report(schema, tool, createdAt, host, jvm, p, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, p, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
   }
 
   public Report withEngines(List<Engine> e) {
-    return new Report(schema, tool, createdAt, host, jvm, python, e, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, e, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
   }
 
   public Report plusEngines(List<Engine> e) {
@@ -74,11 +78,11 @@ public record Report(
   }
 
   public Report withRuntimes(List<RuntimeInfo> r) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, r, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, r, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
   }
 
   public Report withDevices(List<DeviceResult> d) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, d, calibrations, peaks, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, d, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
   }
 
   public Report plusDevices(List<DeviceResult> d) {
@@ -86,7 +90,7 @@ public record Report(
   }
 
   public Report withCalibrations(List<Calibration> c) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, c, peaks, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, c, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
   }
 
   public Report plusCalibrations(List<Calibration> c) {
@@ -94,7 +98,7 @@ public record Report(
   }
 
   public Report withPeaks(List<Peak> p) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, p, recommendation, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, p, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
   }
 
   public Report plusPeaks(List<Peak> p) {
@@ -102,18 +106,32 @@ public record Report(
   }
 
   public Report withRecommendation(Recommendation r) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, r, checks, summary, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, r, checks, summary, stages, redaction, race, interconnect, topology);
   }
 
   public Report withChecks(List<CheckResult> c, Summary s) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, c, s, stages, redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, c, s, stages, redaction, race, interconnect, topology);
   }
 
   public Report plusStage(StageRun s) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, plus(stages, List.of(s)), redaction);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, plus(stages, List.of(s)), redaction, race, interconnect, topology);
   }
 
   public Report withRedaction(Redaction r) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, r);
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, r, race, interconnect, topology);
+  }
+
+  /** The facts without the run's outcome (checks, summary, stages[]): a saved report re-checked by another run. */
+  public Report withoutOutcome() {
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, List.of(), null, List.of(), redaction, race, interconnect, topology);
+  }
+
+  /** {@code race}: the user's own command timed natively and in their image ({@code envdoctor race}). */
+  public Report withRace(Race r) {
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, r, interconnect, topology);
+  }
+
+  public Report withInterconnect(List<Interconnect> i, GpuTopology t) {
+    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, i, t);
   }
 }

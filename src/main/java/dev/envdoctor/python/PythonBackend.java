@@ -24,6 +24,8 @@ import java.util.Map;
 public final class PythonBackend {
 
   static final String SCRIPT_RESOURCE = "/dev/envdoctor/python/envdoctor_torch.py";
+  /** The YOLOv8 workload, sent in front of the script: one program on stdin, two files in the source. */
+  static final String YOLO_RESOURCE = "/dev/envdoctor/python/envdoctor_yolo.py";
 
   /** One run: what the process did, and the parsed document when it printed one. */
   public record Run(CommandResult result, ScriptOutput output, String notOurs) {
@@ -49,11 +51,15 @@ public final class PythonBackend {
     this.inherited = Map.copyOf(inherited);
   }
 
-  /** The script's text, as shipped in the jar. */
+  /** The script's text, as shipped in the jar: the YOLOv8 module, then envdoctor_torch.py. */
   public static String script() {
-    try (InputStream in = PythonBackend.class.getResourceAsStream(SCRIPT_RESOURCE)) {
+    return resource(YOLO_RESOURCE) + "\n" + resource(SCRIPT_RESOURCE);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = PythonBackend.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + SCRIPT_RESOURCE);
+        throw new IllegalStateException("missing resource " + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

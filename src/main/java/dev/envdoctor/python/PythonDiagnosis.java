@@ -61,7 +61,7 @@ public final class PythonDiagnosis {
           + r.describe().substring(r.describe().lastIndexOf("killed by")) + " before it answered" + tail,
           byHand + "; a crash on import is usually a torch wheel built for another Python or CPU:"
               + " reinstall it with `" + exe + " -m pip install --force-reinstall torch`"));
-      case TIMED_OUT -> Optional.of(new Finding(exe + " gave no answer within " + r.spec().timeout().toSeconds()
+      case TIMED_OUT, STOPPED -> Optional.of(new Finding(exe + " gave no answer within " + r.spec().timeout().toSeconds()
           + " s and was killed" + tail,
           byHand + "; an import that hangs points at a network file system, a stuck GPU driver or a"
               + " sitecustomize hook"));

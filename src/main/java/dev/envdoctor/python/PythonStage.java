@@ -115,6 +115,7 @@ public final class PythonStage implements Stage, Prefetching {
     if (calibrate) {
       modes.add("calibrate");
       options.addAll(budgetArgs(full, ctx.options().workloads()));
+      options.addAll(dev.envdoctor.calibrate.ProjectionPlan.scriptArgs(ctx.options().workload(), full));
     }
     if (full) {
       modes.add("peak");
@@ -150,7 +151,8 @@ public final class PythonStage implements Stage, Prefetching {
           p.datasheetPeak(), p.fractionOfPeak(), p.diagnosis());
       peaks.add(PeakRating.rate(mine, table.find(name), hostGpu(host, name, p.device())));
     }
-    return report.plusPeaks(peaks);
+    List<GpuInfo> nvidia = host == null ? List.of() : host.gpus().stream().filter(g -> "NVIDIA".equals(g.vendor())).toList();
+    return report.plusPeaks(GpuLag.flag(peaks, nvidia));
   }
 
   private static Calibration native_(Calibration c) {

@@ -72,10 +72,12 @@ public final class RecommendView implements View {
     if (contended(rec)) {
       c.line("  from a contended run, not a figure to plan by: " + rec.measurement().contention());
     }
-    Table t = new Table().row("side", "backend", "device", "wall time", "p10–p90");
+    Table t = new Table().row("side", "backend", "device", "wall time", "p10–p90", "s/image", "how");
     for (Projection p : rec.projection()) {
       t.row(p.runtime(), String.valueOf(p.backend()), p.device(), Format.hours(p.hours()),
-          Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()));
+          Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()),
+          p.secondsPerImage() == null ? "" : Format.number(p.secondsPerImage(), 3),
+          p.method() == null ? Projection.FLOP_RATE : p.method());
     }
     t.lines("  ").forEach(c::line);
     c.line("  assumptions:");

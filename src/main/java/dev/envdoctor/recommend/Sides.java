@@ -93,6 +93,9 @@ public record Sides(String workload, List<Side> sides) {
   }
 
   static boolean usable(Calibration c, Report report) {
+    if (Projections.isProjectionCalibration(c)) {
+      return false; // the projection's own, not a side's figure (Projections)
+    }
     if (c.diagnosis() != null || c.medianMs() == null || c.medianMs() <= 0 || c.runtime() == null
         || c.workload() == null || (c.flopsPerStep() == null && c.batch() == null)) {
       return false;

@@ -52,9 +52,9 @@ public final class Verdict {
       String missing = nativeSide == null
           ? "native was not measured (run `envdoctor calibrate --runtime native`)" : Missing.otherSides(report, only);
       String verdict = "Train " + where(only) + " " + option(only.figure()) + ": the only side measured; " + missing + ".";
-      assumptions.addAll(Projector.assumptions(workload, only.figure()));
+      assumptions.addAll(Projections.assumptions(workload, only.figure(), ranked, report.calibrations()));
       return new Recommendation(choice(only.figure()), null, null, verdict, String.join("; ", reasons), deployment,
-          evidence(sides, only.figure()), workload, Projector.projections(ranked, workload), assumptions,
+          evidence(sides, only.figure()), workload, Projections.of(ranked, workload, report.calibrations()), assumptions,
           Recommendation.ONE_SIDE);
     }
 
@@ -100,7 +100,7 @@ public final class Verdict {
     if (!others.isEmpty()) {
       assumptions.add("not compared: " + others);
     }
-    assumptions.addAll(Projector.assumptions(workload, chosen.a()));
+    assumptions.addAll(Projections.assumptions(workload, chosen.a(), ranked, report.calibrations()));
 
     Side train = chosen.sideA();
     Side against = chosen.sideB();
@@ -119,7 +119,7 @@ public final class Verdict {
             decision.bandHigh(), contendedPairs ? "contended" : decision.kind().label(), noisyBecause, busy, busy != null);
     return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict,
         String.join("; ", reasons), deployment, evidence(sides, chosen.a()), workload,
-        Projector.projections(ranked, workload), assumptions,
+        Projections.of(ranked, workload, report.calibrations()), assumptions,
         unsure ? Recommendation.NOISY : parity ? Recommendation.PARITY : Recommendation.CLEAR, measurement);
   }
 

@@ -38,6 +38,9 @@ public record Headline(
     if (r.recommendation() != null && r.recommendation().verdict() != null) {
       return r.recommendation().verdict();
     }
+    if (r.race() != null && r.race().verdict() != null) {
+      return "Race: " + r.race().verdict();
+    }
     if (!failed.isEmpty()) {
       return failed.size() + (failed.size() == 1 ? " check failed" : " checks failed");
     }

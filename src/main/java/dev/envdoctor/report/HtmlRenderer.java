@@ -70,6 +70,12 @@ final class HtmlRenderer implements ReportRenderer {
         status(c.status()), Fmt.html(c.id()) + "<br><span class=\"muted\">" + Fmt.html(c.title()) + "</span>",
         Fmt.html(c.message()), Fmt.html(c.fix()))).toList());
     recommendation(b, r);
+    if (r.race() != null) {
+      section(b, "Race: your command natively and in your image");
+      table(b, RaceRows.HEADER, RaceRows.rows(r.race()).stream().map(cells -> row(cells.stream().map(Fmt::html)
+          .toArray(String[]::new))).toList());
+      b.append("<p class=\"muted\">").append(Fmt.html(String.join(" · ", r.race().notes()))).append("</p>\n");
+    }
     section(b, "Step times per side and device");
     b.append(StepTimeChart.svg(r.calibrations())).append('\n');
     table(b, List.of("side", "workload", "batch", "steps", "median", "p10", "p90", "cv", "samples/s", "GFLOP/s"),
@@ -82,6 +88,14 @@ final class HtmlRenderer implements ReportRenderer {
           Fmt.html(p.test()), Fmt.html(Fmt.side(p.runtime(), p.backend(), p.device())), Fmt.html(p.dtype()),
           num(Fmt.num(p.achieved()) + " " + Fmt.text(p.unit())),
           num(p.fractionOfPeak() == null ? Fmt.NONE : Fmt.num(100 * p.fractionOfPeak()) + "%"))).toList());
+    }
+    if (!r.interconnect().isEmpty()) {
+      section(b, "Interconnect");
+      b.append("<ul>");
+      InterconnectRows.summary(r).forEach(l -> b.append("<li>").append(Fmt.html(l.strip())).append("</li>"));
+      b.append("</ul>\n");
+      table(b, InterconnectRows.HEADER, r.interconnect().stream().map(e -> InterconnectRows.cells(e).stream()
+          .map(Fmt::html).toList()).toList());
     }
     section(b, "Devices");
     table(b, List.of("side", "device", "verified", "max abs error", "diagnosis"), r.devices().stream().map((DeviceResult d) -> row(

@@ -77,6 +77,13 @@ final class MarkdownDetails {
         r.peaks().stream().map((Peak p) -> List.<Object>of(Fmt.side(p.runtime(), p.backend(), p.device()), n(p.test()),
             n(p.dtype()), Fmt.num(p.achieved()) + " " + Fmt.text(p.unit()), Fmt.num(p.datasheetPeak()),
             Fmt.num(p.fractionOfPeak()), n(p.diagnosis()))).toList());
+    if (!r.interconnect().isEmpty()) {
+      section("Interconnect");
+      InterconnectRows.summary(r).forEach(l -> md.append(l.startsWith("  ") ? "  - " + l.strip() : "- " + l).append('\n'));
+      md.append('\n');
+      table(InterconnectRows.HEADER,
+          r.interconnect().stream().map(e -> List.<Object>copyOf(InterconnectRows.cells(e))).toList());
+    }
     recommendation(r);
     section("Checks");
     table(List.of("status", "id", "title", "severity", "message", "fix"),

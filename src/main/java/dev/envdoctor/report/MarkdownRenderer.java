@@ -28,6 +28,7 @@ final class MarkdownRenderer implements ReportRenderer {
     md.append("### envdoctor report\n\n");
     md.append("**Verdict:** ").append(inline(h.verdict())).append("  \n");
     md.append("**Checks:** ").append(h.checks()).append("\n\n");
+    RaceRows.markdown(md, r.race());
     if (!h.failed().isEmpty()) {
       md.append("**Failed checks**\n\n");
       for (CheckResult c : h.failed()) {

@@ -22,7 +22,12 @@ public record ReportFiles(Path json, Path md, Path html) {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   public static ReportFiles named(Path dir, String createdAt) {
-    String base = "envdoctor-" + stamp(createdAt);
+    return named(dir, "envdoctor-", createdAt);
+  }
+
+  /** @param prefix "envdoctor-", or "envdoctor-race-" for a race's report */
+  public static ReportFiles named(Path dir, String prefix, String createdAt) {
+    String base = prefix + stamp(createdAt);
     return new ReportFiles(dir.resolve(base + ".json"), dir.resolve(base + ".md"), dir.resolve(base + ".html"));
   }
 
@@ -31,7 +36,7 @@ public record ReportFiles(Path json, Path md, Path html) {
   }
 
   /** 20261125T204225Z: sortable, and no colon, which Windows does not allow in a file name. */
-  static String stamp(String createdAt) {
+  public static String stamp(String createdAt) {
     try {
       return STAMP.format(Instant.parse(createdAt));
     } catch (DateTimeParseException | NullPointerException e) {

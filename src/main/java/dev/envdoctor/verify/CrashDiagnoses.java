@@ -41,7 +41,7 @@ public final class CrashDiagnoses {
       return known.get();
     }
     return switch (result.status()) {
-      case TIMED_OUT -> new Diagnosis(
+      case TIMED_OUT, STOPPED -> new Diagnosis(
           "the worker gave no answer within " + result.spec().timeout().toSeconds() + " s and was killed (a hang in the"
               + " device runtime, or a device far slower than expected)",
           "run 'envdoctor verify --device cpu' to see whether the CPU alone works; the log has the worker's last steps");

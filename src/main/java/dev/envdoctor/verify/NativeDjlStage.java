@@ -91,7 +91,10 @@ public final class NativeDjlStage implements Stage, Prefetching {
     if (cds != null) {
       launcher = launcher.withFlags(cds.jvmFlags());
     }
-    List<String> args = budget.args(ctx.options().device(), calibrate, ctx.options().workloads());
+    List<String> args = new java.util.ArrayList<>(budget.args(ctx.options().device(), calibrate, ctx.options().workloads()));
+    if (calibrate) { // the projection's own calibration, after the verdict's (ProjectionPlan)
+      args.addAll(dev.envdoctor.calibrate.ProjectionPlan.args(ctx.options().workload(), ctx.options().full()));
+    }
     WorkerCall call = WorkerCall.of(launcher.prefix(), args, budget.timeout(), RUNTIME).withEnv(SteadyAllocator.env(ctx.env())).withGate(gate);
     WorkerOutput out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress));
     if (cds != null) {

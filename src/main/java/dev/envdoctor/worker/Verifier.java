@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import dev.envdoctor.model.DeviceResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -42,6 +43,15 @@ public final class Verifier {
       double[] onDevice = run(in, device, DataType.FLOAT32);
       double err = maxAbsError(reference, onDevice);
       boolean ok = !Double.isNaN(err) && err <= TOLERANCE;
+      if (ok) { // the detection loss's ops (DetectionOps): a device can convolve right and train a detector wrong
+        Map<String, Double> ops = DetectionOps.check(device, null);
+        String wrong = DetectionOps.diagnosis(name, DetectionOps.failures(ops));
+        err = Math.max(err, ops.values().stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).max().orElse(0));
+        if (wrong != null) {
+          return new DeviceResult(null, "djl", name, null, false, err, TOLERANCE, wrong,
+              "do not train a detector on " + name + ": update its driver/runtime, or use the CPU", List.of());
+        }
+      }
       if (ok && name.equals("cpu")) {
         var warning = ConvBackwardCheck.onCpu();
         if (warning != null) {

@@ -53,7 +53,7 @@ public final class Worker {
     List<String> names = DeviceNames.select(req.device(), engine.getGpuCount(),
         System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
     // steps still to come, for the parent's progress bar: each verify, each calibration, done
-    emit(WorkerEvents.progress("plan " + (names.size() * (1 + (req.calibrate() ? req.workloads().size() : 0)) + 1)));
+    emit(WorkerEvents.progress("plan " + (names.size() * (1 + (req.calibrate() ? req.workloads().size() + req.project().size() : 0)) + 1)));
     List<DeviceResult> devices = new ArrayList<>();
     for (String name : names) {
       emit(WorkerEvents.progress("verify " + name));
@@ -74,6 +74,12 @@ public final class Worker {
         for (String workload : req.workloads()) {
           emit(WorkerEvents.progress("calibrate " + d.device() + " " + workload));
           Calibration c = Calibrator.calibrate(Workloads.of(workload), d.device(), djlDevice(d.device()), req);
+          calibrations.add(c);
+          emit(WorkerEvents.calibration(c));
+        }
+        for (var point : dev.envdoctor.calibrate.ProjectionPoint.parseAll(req.project())) {
+          emit(WorkerEvents.progress("calibrate " + d.device() + " " + point));
+          Calibration c = YoloCalibrator.calibrate(point, d.device(), djlDevice(d.device()), req);
           calibrations.add(c);
           emit(WorkerEvents.calibration(c));
         }

@@ -23,6 +23,10 @@ PROTOCOL = "envdoctor/worker/v1"
 TOLERANCE = 1e-3  # max abs error allowed against the CPU float64 reference, float32 on the device
 SEED = 42  # docs/calibration.md: the same seed as the JVM worker
 
+if "yolo_model" not in globals():  # run from disk (bench/, tests): the module beside this file
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from envdoctor_yolo import *  # noqa: F401,F403
+
 _real_stdout = sys.stdout
 sys.stdout = sys.stderr  # whatever torch or a plugin prints must not corrupt the JSON document
 
@@ -302,7 +306,7 @@ def verify_pass(torch, device, dtype, state, x, y, a, b):
     return [t.to("cpu", torch.float64) for t in out]
 
 
-def verify_device(torch, device):
+def verify_device(torch, device, plant=None):
     result = {"runtime": None, "backend": "python", "device": device, "name": device_label(torch, device),
               "verified": False, "maxAbsError": None, "tolerance": TOLERANCE, "diagnosis": None,
               "fix": None, "stderrTail": []}
@@ -327,6 +331,17 @@ def verify_device(torch, device):
         result["verified"] = worst <= TOLERANCE
         if not result["verified"]:
             result["diagnosis"] = "%s differs from the CPU by %.3g (tolerance %g)" % (device, worst, TOLERANCE)
+            return result
+        with Tf32(torch, False):  # the detection loss's ops, forward and backward (envdoctor_yolo.py)
+            ops = verify_detection_ops(torch, device, plant)
+        bad = [(n, e) for n, e in ops if not (e <= TOLERANCE)]
+        result["maxAbsError"] = max([worst] + [e for n, e in ops if e == e])
+        if bad:
+            result["verified"] = False
+            result["diagnosis"] = "%s computes a detection loss's op wrong: %s differs from the CPU's float64 by %s " \
+                "(tolerance %g), forward or backward" % (device, ", ".join(n for n, e in bad), ", ".join(
+                    "NaN" if e != e else "%.3g" % e for n, e in bad), TOLERANCE)
+            result["fix"] = "do not train a detector on %s: update torch (or its driver), or use the CPU" % device
     except Exception as e:
         result["diagnosis"] = "%s failed to compute: %s: %s" % (device, type(e).__name__, first_line(e))
         result["stderrTail"] = traceback.format_exc().strip().splitlines()[-6:]
@@ -420,25 +435,29 @@ def settled(times):
     return mid > 0 and all(abs(t - mid) <= 0.15 * mid for t in last)
 
 
-def calibrate(torch, device, name, args):
-    batch = args.mlp_batch if name == "mlp" else args.cnn_batch
-    imgsz = args.imgsz if name == "cnn" else None
+def calibrate(torch, device, name, args, point=None):
+    """One workload's timed steps; with point=(imgsz, batch), a projection point of a yolov8 scale."""
+    batch = point[1] if point else args.mlp_batch if name == "mlp" else args.cnn_batch
+    imgsz = point[0] if point else args.imgsz if name == "cnn" else None
     cal = {"runtime": None, "backend": "python", "device": device, "workload": name, "batch": batch,
            "imgsz": imgsz, "warmupSteps": 0, "steps": 0, "medianMs": None, "p10Ms": None, "p90Ms": None,
            "cv": None, "samplesPerSecond": None, "achievedGflops": None, "flopsPerStep": None,
            "threads": torch.get_num_threads(), "wallMs": None, "stepTimesMs": [], "diagnosis": None}
     started = time.perf_counter()
     try:
-        model, optimizer, x, y, flops = workload(torch, name, device, batch, imgsz or 0)
+        model, optimizer, x, y, flops = (yolo_workload if point else workload)(torch, name, device, batch, imgsz or 0)
         cal["flopsPerStep"] = flops
         loss_fn = torch.nn.functional.cross_entropy
 
         def step():
             t0 = time.perf_counter()
-            optimizer.zero_grad()
-            loss = loss_fn(model(x), y)
-            loss.backward()
-            optimizer.step()
+            if point:
+                loss = yolo_step(torch, model, optimizer, x, y, imgsz)
+            else:
+                optimizer.zero_grad()
+                loss = loss_fn(model(x), y)
+                loss.backward()
+                optimizer.step()
             synchronize(torch, device)
             value = loss.item()  # the spec's synchronising read of the loss, as the JVM worker does
             return (time.perf_counter() - t0) * 1000.0, value
@@ -446,7 +465,8 @@ def calibrate(torch, device, name, args):
         started = time.perf_counter()  # wallMs: warm-up and timed steps, not the model's construction
         warm = []
         warm_deadline = time.perf_counter() + args.warmup_seconds
-        while len(warm) < args.warmup_max and (len(warm) < args.warmup_min or not settled(warm)):
+        warm_min, min_steps = (YOLO_MIN_WARMUP, YOLO_MIN_STEPS) if point else (args.warmup_min, args.min_steps)
+        while len(warm) < args.warmup_max and (len(warm) < warm_min or not settled(warm)):
             warm.append(step()[0])
             if len(warm) >= 2 and time.perf_counter() > warm_deadline:
                 break
@@ -455,7 +475,7 @@ def calibrate(torch, device, name, args):
         times = []
         deadline = time.perf_counter() + args.seconds
         loss = None
-        while len(times) < args.steps and (len(times) < args.min_steps or time.perf_counter() < deadline):
+        while len(times) < args.steps and (len(times) < min_steps or time.perf_counter() < deadline):
             ms, loss = step()
             times.append(ms)
         if loss is not None and not math.isfinite(loss):
@@ -627,17 +647,23 @@ def peaks(torch, device, seconds, largest):
              ("matmul", "fp32", torch.float32, False, max(256, largest // 2))]
     for test, label, dtype, tf32, biggest in cases:
         try:
+            # The card's peak is the best of two sizes: the largest that fits can run hot enough to
+            # drop its clocks under the power limit (an H200 gave 69% of datasheet at n=16384), while
+            # half of it still fills every SM.
+            rate, finite = 0.0, True
             with Tf32(torch, tf32):
-                n = matmul_size(free, torch.tensor([], dtype=dtype).element_size(), biggest)
-                torch.manual_seed(SEED)
-                a = torch.randn(n, n, device=device, dtype=dtype)
-                b = torch.randn(n, n, device=device, dtype=dtype)
-                c = torch.empty(n, n, device=device, dtype=dtype)
-                rate = run_peak(torch, device, lambda: torch.matmul(a, b, out=c), 2.0 * n ** 3, seconds)
-                finite = bool(torch.isfinite(c.float().sum()))
-                del a, b, c
+                fit = matmul_size(free, torch.tensor([], dtype=dtype).element_size(), biggest)
+                for n in sorted({max(256, fit // 2), fit}):
+                    torch.manual_seed(SEED)
+                    a = torch.randn(n, n, device=device, dtype=dtype)
+                    b = torch.randn(n, n, device=device, dtype=dtype)
+                    c = torch.empty(n, n, device=device, dtype=dtype)
+                    r = run_peak(torch, device, lambda: torch.matmul(a, b, out=c), 2.0 * n ** 3, seconds / 2)
+                    finite = finite and bool(torch.isfinite(c.float().sum()))
+                    del a, b, c
+                    log("%s %s matmul n=%d: %.2f TFLOP/s" % (device, label, n, r / 1e12))
+                    rate = max(rate, r)
             peak(test, label, rate / 1e12, "TFLOP/s", None if finite else "the product holds NaN or infinity")
-            log("%s %s matmul n=%d: %.2f TFLOP/s" % (device, label, n, rate / 1e12))
         except Exception as e:
             peak(test, label, None, "TFLOP/s", "%s: %s" % (type(e).__name__, first_line(e)))
         empty_cache(torch, device)
@@ -690,6 +716,9 @@ def parse_args(argv):
     p.add_argument("--peak-seconds", type=float, default=1.5, help="measurement budget per peak test")
     p.add_argument("--peak-size", type=int, default=0, help="largest matmul n (default 16384 on CUDA, 4096 else)")
     p.add_argument("--peak-cpu", action="store_true", help="run the peak tests on the CPU too (tests)")
+    p.add_argument("--project", default="", help="projection points after the workloads: yolov8n@160x2,...")
+    p.add_argument("--project-gpu", default="", help="the projection points on a GPU (larger: small ones are launch-bound)")
+    p.add_argument("--plant-wrong-op", default=None, help=argparse.SUPPRESS)  # tests: that op's device run is wrong
     p.add_argument("--gate", action="store_true", help="wait for a line on stdin before calibrating")
     p.add_argument("--bursts", type=float, default=0.0,
                    help="with --gate: after calibrating, time bursts of this many seconds, one per line on stdin, until 'end'")
@@ -731,7 +760,7 @@ def main(argv):
     devices = device_names(torch, cuda, mps, args.device)
     verified = devices
     if "verify" in modes:
-        doc["devices"] = [verify_device(torch, d) for d in devices]
+        doc["devices"] = [verify_device(torch, d, args.plant_wrong_op) for d in devices]
         verified = [d["device"] for d in doc["devices"] if d["verified"]]
     if "calibrate" in modes and args.gate and verified:
         sys.stderr.write("@envdoctor gate\n")
@@ -741,6 +770,8 @@ def main(argv):
         for d in verified:
             for w in [w.strip() for w in args.workloads.split(",") if w.strip()]:
                 doc["calibrations"].append(calibrate(torch, d, w, args))
+            for name, imgsz, batch in yolo_points(args.project if d == "cpu" or not args.project_gpu else args.project_gpu):
+                doc["calibrations"].append(calibrate(torch, d, name, args, (imgsz, batch)))
     if "calibrate" in modes and args.gate and args.bursts > 0:
         bursts(torch, doc["calibrations"], args)
     if "peak" in modes:

@@ -48,7 +48,26 @@ public final class Fixtures {
   }
 
   public static List<Report> all() {
-    return List.of(mac(), linux(), empty());
+    return List.of(mac(), linux(), empty(), interconnect());
+  }
+
+  /**
+   * CONSTRUCTED: the Linux fixture with the real gloo sweep recorded on a development machine
+   * (recorded/envdoctor-interconnect) and the real topology of an HGX H100 (recorded/nvidia-smi):
+   * from two machines, to give every interconnect[] and topology path a value.
+   */
+  public static Report interconnect() {
+    try {
+      String sweep = new String(Fixtures.class.getResourceAsStream("/recorded/envdoctor-interconnect/gloo-2ranks.json")
+          .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String topo = new String(Fixtures.class.getResourceAsStream("/recorded/nvidia-smi/topo-h100-hgx-8gpu.txt")
+          .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      var topology = dev.envdoctor.probe.nvidia.NvidiaTopo.parse(topo);
+      var entries = dev.envdoctor.interconnect.InterconnectOutput.parse(sweep).entries("native");
+      return linux().withInterconnect(dev.envdoctor.interconnect.LinkJudge.judge(entries, topology, List.of()), topology);
+    } catch (IOException | dev.envdoctor.interconnect.InterconnectOutput.NotOurs e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Schema violations of a JSON document, as messages; empty when it is valid. */

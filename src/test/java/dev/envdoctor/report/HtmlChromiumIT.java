@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.exec.CommandResult;
-import dev.envdoctor.exec.CommandSpec;
-import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.model.CheckResult;
 import dev.envdoctor.model.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,13 +50,7 @@ class HtmlChromiumIT {
     }
   }
 
-  /** chromium headless, with its profile in the temp folder so nothing is left behind. */
   private static CommandResult chromium(Path tmp, String... args) {
-    List<String> argv = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--no-first-run", "--disable-extensions", "--disable-breakpad", "--user-data-dir=" + tmp.resolve("profile")));
-    argv.addAll(List.of(args));
-    // chromium puts crash reports under $XDG_CONFIG_HOME whatever --user-data-dir says: keep them in tmp too
-    return new ProcessRunner().run(CommandSpec.of(Duration.ofSeconds(90), argv).withEnv(java.util.Map.of(
-        "XDG_CONFIG_HOME", tmp.resolve("config").toString(), "XDG_CACHE_HOME", tmp.resolve("cache").toString())));
+    return dev.envdoctor.testing.Chromium.run(tmp, args);
   }
 }

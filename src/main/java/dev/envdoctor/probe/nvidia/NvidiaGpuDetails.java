@@ -19,6 +19,7 @@ public final class NvidiaGpuDetails implements GpuDetails {
 
   /** nvidia-smi can take seconds when the driver is not persistent and must wake the GPUs. */
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration KERNEL_LOG_TIMEOUT = Duration.ofSeconds(5);
 
   private final Tool tool;
 
@@ -29,9 +30,12 @@ public final class NvidiaGpuDetails implements GpuDetails {
   @Override
   public List<GpuInfo> read(Supplier<List<GpuInfo>> fromOshi) {
     CompletableFuture<String> xml = Async.run(() -> tool.stdout(TIMEOUT, "nvidia-smi", "-q", "-x").orElse(null));
+    // the kernel log holds the XID errors; reading it needs privileges some hosts withhold (null: unknown)
+    CompletableFuture<String> kernelLog = Async.run(() -> tool.stdout(KERNEL_LOG_TIMEOUT, "dmesg").orElse(null));
     String csv = tool.stdout(TIMEOUT, "nvidia-smi", "--query-gpu=" + String.join(",", NvidiaSmiCsv.FIELDS),
         "--format=csv,noheader,nounits").orElse(null);
-    List<GpuInfo> nvidia = merge(NvidiaSmiCsv.parse(NvidiaSmiCsv.FIELDS, csv), NvidiaSmiXml.parse(xml.join()));
+    List<GpuInfo> nvidia = withHealth(merge(NvidiaSmiCsv.parse(NvidiaSmiCsv.FIELDS, csv), NvidiaSmiXml.parse(xml.join())),
+        KernelLogXid.attach(NvidiaHealthXml.parse(xml.join()), kernelLog.join()));
     return replace(fromOshi.get(), nvidia);
   }
 
@@ -47,6 +51,15 @@ public final class NvidiaGpuDetails implements GpuDetails {
       GpuInfo c = base.get(i);
       GpuInfo x = i < xml.gpus().size() ? xml.gpus().get(i) : null;
       out.add(x == null ? withCuda(c, xml.cudaVersion()) : fill(c, x, xml.cudaVersion()));
+    }
+    return out;
+  }
+
+  /** Each GPU with the health facts at the same index of the XML. */
+  public static List<GpuInfo> withHealth(List<GpuInfo> gpus, List<dev.envdoctor.model.GpuHealth> health) {
+    List<GpuInfo> out = new ArrayList<>();
+    for (int i = 0; i < gpus.size(); i++) {
+      out.add(i < health.size() ? gpus.get(i).withHealth(health.get(i)) : gpus.get(i));
     }
     return out;
   }

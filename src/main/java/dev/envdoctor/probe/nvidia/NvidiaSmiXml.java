@@ -54,7 +54,8 @@ public final class NvidiaSmiXml {
             path(g, "pci", "pci_gpu_link_info", "link_widths", "current_link_width")));
   }
 
-  private static Document document(String xml) {
+  /** The parsed log, or null for text that is not XML; no DTD is ever fetched or read. */
+  static Document document(String xml) {
     if (xml == null || xml.isBlank()) {
       return null;
     }

@@ -1,0 +1,59 @@
+package dev.envdoctor.calibrate;
+
+import dev.envdoctor.recommend.Models;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One point of a projection's calibration: a model envdoctor builds (a YOLOv8 scale) trained at
+ * one image size and batch, written {@code yolov8n@160x2} on the worker's and the script's command
+ * line (--project). Apart from the verdict's workloads: these steps are long, so fewer of them.
+ */
+public record ProjectionPoint(String model, int imgsz, int batch) {
+
+  /** Warm-up steps at least (the first pays for allocation and kernel choice). */
+  public static final int MIN_WARMUP = 2;
+  /** Timed steps at least: a step of a real network is long, its median of three is steady enough. */
+  public static final int MIN_STEPS = 3;
+
+  private static final Pattern FORM = Pattern.compile("(yolov8[nsmlx])@(\\d+)x(\\d+)");
+
+  public ProjectionPoint {
+    if (Models.forwardGflops(model) == null || !model.startsWith("yolov8") || imgsz < 32 || imgsz % 32 != 0 || batch < 1) {
+      throw new IllegalArgumentException("projection point " + model + "@" + imgsz + "x" + batch
+          + ": a yolov8 scale (n, s, m, l, x), an image size that is a multiple of 32, a batch >= 1");
+    }
+  }
+
+  /** {@code yolov8n@160x2}; IllegalArgumentException otherwise. */
+  public static ProjectionPoint parse(String text) {
+    Matcher m = FORM.matcher(text.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("projection point '" + text + "': write MODEL@IMGSZxBATCH, e.g. yolov8n@160x2");
+    }
+    return new ProjectionPoint(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+  }
+
+  public static List<ProjectionPoint> parseAll(List<String> texts) {
+    List<ProjectionPoint> out = new ArrayList<>();
+    texts.stream().filter(t -> !t.isBlank()).forEach(t -> out.add(parse(t)));
+    return out;
+  }
+
+  /** Pixels of one step: imgsz² × batch, the cost model's variable. */
+  public long pixels() {
+    return (long) imgsz * imgsz * batch;
+  }
+
+  /** 3 × the table's forward FLOPs at 640 px scaled by area, × batch: for the report's GFLOP/s figure. */
+  public double trainFlopsPerStep() {
+    return 3.0 * Models.forwardGflops(model) * 1e9 * Math.pow(imgsz / (double) Models.TABLE_IMGSZ, 2) * batch;
+  }
+
+  @Override
+  public String toString() {
+    return model + "@" + imgsz + "x" + batch;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.envdoctor.race;
+
+import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.doctor.Stages;
+import dev.envdoctor.model.Race;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.report.Redactor;
+import dev.envdoctor.report.ReportFiles;
+import dev.envdoctor.run.Interrupts;
+import dev.envdoctor.run.RunFailure;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+
+/**
+ * {@code envdoctor race} below the command line: probe this machine and its engines (the report's
+ * facts), check the image, race, and write the report beside the command's own output.
+ */
+public final class RaceJob {
+
+  public static final String PREFIX = "envdoctor-race-";
+
+  private RaceJob() {}
+
+  /** The report with its race; its files are written under {@code out} (redacted unless noRedact). */
+  public static Report run(RunContext ctx, RaceOptions o, Path out, boolean noRedact) {
+    Racer.validate(o);
+    RunContext probing = ctx.withPhases(EnumSet.of(Phase.PROBE));
+    Report facts = Stages.standard().run(Stages.newReport(probing), probing);
+    RuntimeInfo runtime = facts.runtimes().stream().filter(r -> r.name().equals(o.runtime())).findFirst()
+        .orElseThrow(() -> RunFailure.badInput("race: unknown --runtime " + o.runtime() + ": use docker, podman or nerdctl"));
+    if (!"ok".equals(runtime.status())) {
+      throw RunFailure.badEnvironment("race: " + o.runtime() + " is not usable here: " + runtime.diagnosis()
+          + (runtime.fix() == null ? "" : "; fix: " + runtime.fix()));
+    }
+    ReportFiles files = ReportFiles.named(out, PREFIX, facts.createdAt());
+    Path log = out.resolve(PREFIX + ReportFiles.stamp(facts.createdAt()) + ".log");
+    Interrupts.at("the race");
+    Race race;
+    try {
+      Files.createDirectories(out);
+      try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+        race = new Racer(ctx.runner(), ctx.env(), ctx::progress, System.nanoTime()).race(o, runtime, w, log.toString());
+      }
+    } catch (IOException e) {
+      throw dev.envdoctor.run.AtomicFiles.refused(out, e, ", or choose another folder with --out DIR");
+    }
+    Report report = facts.withRace(race);
+    files.write(Redactor.forSharing(report, ctx.env(), noRedact));
+    return report;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.envdoctor.worker;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.envdoctor.calibrate.ProjectionPoint;
+import dev.envdoctor.calibrate.StepStats;
+import dev.envdoctor.model.Calibration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Times training steps of a YOLOv8 scale at one (imgsz, batch) point: the projection's calibration
+ * (docs/calibration.md, "Projection"), apart from the verdict's workloads. SGD with momentum 0.937
+ * (DJL's SGD has no Nesterov variant), the detection loss of {@link YoloLoss}; the warm-up and stop
+ * rules of {@link Calibrator}, with the fewer steps of {@link ProjectionPoint}.
+ */
+public final class YoloCalibrator {
+
+  private YoloCalibrator() {}
+
+  public static Calibration calibrate(ProjectionPoint p, String name, Device device, WorkerRequest req) {
+    double flops = p.trainFlopsPerStep();
+    long t0 = System.nanoTime();
+    try (Model model = Model.newInstance(p.model(), device)) {
+      model.setBlock(new YoloNet(p.model()));
+      // the loss is computed by YoloLoss; the config wants one anyway
+      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+          .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.001f)).optMomentum(0.937f).build())
+          .optDevices(new Device[] {device});
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(new ai.djl.ndarray.types.Shape(p.batch(), 3, p.imgsz(), p.imgsz()));
+        NDManager m = trainer.getManager();
+        Random r = new Random(Workloads.SEED);
+        float[] pixels = new float[p.batch() * 3 * p.imgsz() * p.imgsz()];
+        for (int i = 0; i < pixels.length; i++) {
+          pixels[i] = r.nextFloat();
+        }
+        NDArray x = m.create(pixels, new ai.djl.ndarray.types.Shape(p.batch(), 3, p.imgsz(), p.imgsz()));
+        NDList truth = YoloLoss.targets(m, r, p.batch(), p.imgsz());
+        YoloLoss loss = new YoloLoss(m, p.imgsz());
+        List<Double> warmup = new ArrayList<>();
+        long warmupEnd = System.nanoTime() + (long) (req.seconds() * 1e9);
+        while (warmup.size() < ProjectionPoint.MIN_WARMUP
+            || (warmup.size() < Calibrator.MAX_WARMUP && !Calibrator.settled(warmup) && System.nanoTime() < warmupEnd)) {
+          warmup.add(step(trainer, loss, x, truth));
+        }
+        List<Double> times = new ArrayList<>();
+        long budgetEnd = System.nanoTime() + (long) (req.seconds() * 1e9);
+        while (times.size() < req.steps() && (times.size() < ProjectionPoint.MIN_STEPS || System.nanoTime() < budgetEnd)) {
+          times.add(step(trainer, loss, x, truth));
+        }
+        StepStats s = StepStats.of(times);
+        return new Calibration(null, "djl", name, p.model(), p.batch(), p.imgsz(), warmup.size(), times.size(),
+            s.medianMs(), s.p10Ms(), s.p90Ms(), s.cv(), s.samplesPerSecond(p.batch()), s.achievedGflops(flops), flops,
+            Calibrator.threadsInUse(req), (System.nanoTime() - t0) / 1e6, times, null);
+      }
+    } catch (RuntimeException | OutOfMemoryError e) {
+      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+      return new Calibration(null, "djl", name, p.model(), p.batch(), p.imgsz(), null, null, null, null, null, null,
+          null, null, flops, req.threads(), (System.nanoTime() - t0) / 1e6, List.of(),
+          "the " + p.model() + " step failed on " + name + ": " + msg);
+    }
+  }
+
+  /** One step in milliseconds, the loss read back to the host (the device sync) before the clock stops. */
+  static double step(Trainer trainer, YoloLoss loss, NDArray x, NDList truth) {
+    long t = System.nanoTime();
+    try (NDManager scratch = trainer.getManager().newSubManager()) {
+      x.tempAttach(scratch);
+      truth.forEach(a -> a.tempAttach(scratch));
+      NDArray value;
+      try (GradientCollector gc = trainer.newGradientCollector()) {
+        value = loss.loss(trainer.forward(new NDList(x)), truth.get(0), truth.get(1));
+        gc.backward(value);
+      }
+      trainer.step();
+      // read back, not checked: on the development VM's CPU libtorch 2.7.1's oneDNN convolution backward
+      // turns this loss NaN within a few steps now and then (ConvBackwardCheck warns of it at verify);
+      // the step's time is what this measures, and NaN does not change what the kernels cost
+      value.getFloat();
+    }
+    return (System.nanoTime() - t) / 1e6;
+  }
+}

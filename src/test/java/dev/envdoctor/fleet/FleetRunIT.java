@@ -1,0 +1,153 @@
+package dev.envdoctor.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.exec.CommandSpec;
+import dev.envdoctor.exec.ProcessRunner;
+import dev.envdoctor.model.ReportJson;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** fleet run through the real two-node Slurm on this host (SlurmCluster): one task per node, reports from the tasks' output. */
+class FleetRunIT {
+
+  @TempDir
+  Path tmp;
+
+  @BeforeEach
+  void cluster() {
+    SlurmCluster.requireIdle();
+  }
+
+  private static CommandResult envdoctor(Duration timeout, List<String> args) {
+    List<String> argv = new ArrayList<>(List.of(SlurmCluster.JAVA, "-jar", System.getProperty("envdoctor.jar")));
+    argv.addAll(args);
+    return new ProcessRunner().run(CommandSpec.of(timeout, argv));
+  }
+
+  private static JsonNode fleetJson(Path out) throws Exception {
+    CommandResult r = envdoctor(Duration.ofSeconds(60), List.of("fleet", "report", out.toString(), "--json"));
+    return ReportJson.mapper().readTree(r.stdout());
+  }
+
+  private static String status(JsonNode fleet, String node) {
+    for (JsonNode n : fleet.get("nodes")) {
+      if (n.get("name").asText().equals(node)) {
+        return n.get("status").asText();
+      }
+    }
+    return "absent";
+  }
+
+  @Test
+  void bothNodesReportsComeBackThroughTheTasksOutputOnly() throws Exception {
+    Path out = tmp.resolve("work").resolve("D");
+    Path node = SlurmCluster.isolatedNode(tmp, tmp.resolve("work"), "");
+    CommandResult r = envdoctor(Duration.ofMinutes(4), List.of("fleet", "run", "--scheduler", "slurm", "--out", out.toString(),
+        "--remote-envdoctor", node.toString(), "--", "--runtime", "native", "--backend", "djl"));
+    assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+    assertTrue(Files.isRegularFile(out.resolve("nodes/a.json")) && Files.isRegularFile(out.resolve("nodes/b.json")), r.stderr());
+    assertTrue(r.stderr().contains("[a] doctor started") && r.stderr().contains("[b] doctor finished: exit 0"), r.stderr());
+    JsonNode fleet = fleetJson(out);
+    assertTrue(Set.of("ok", "warn").contains(status(fleet, "a")), "a: " + status(fleet, "a"));
+    assertTrue(Set.of("ok", "warn").contains(status(fleet, "b")), "b: " + status(fleet, "b"));
+    // the node names stay, though the reports inside are redacted (this host's name is removed from them)
+    JsonNode a = ReportJson.mapper().readTree(Files.readString(out.resolve("nodes/a.json")));
+    assertTrue(a.at("/redaction/applied").asBoolean());
+    assertEquals("djl", a.at("/calibrations/0/backend").asText());
+    for (String format : List.of("md", "html", "junit")) {
+      CommandResult f = envdoctor(Duration.ofSeconds(60), List.of("fleet", "report", out.toString(), "--format", format));
+      assertEquals(0, f.exitCode(), format + ": " + f.stderr());
+      assertTrue(f.stdout().contains(">a<") || f.stdout().contains("| a |") || f.stdout().contains("name=\"a\""), format);
+    }
+  }
+
+  @Test
+  void aDownNodeIsReportedAndTheOtherStillComesBackWellUnderTwoMinutes() throws Exception {
+    Path out = tmp.resolve("D");
+    SlurmCluster.setState("b", "DOWN", "envdoctor FleetRunIT");
+    try {
+      long t0 = System.nanoTime();
+      CommandResult r = envdoctor(Duration.ofMinutes(3), List.of("fleet", "run", "--scheduler", "slurm", "--out", out.toString(),
+          "--", "--runtime", "native", "--backend", "python", "--python", "/usr/bin/python3"));
+      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+      assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+      assertTrue(seconds < 100, seconds + " s");
+      JsonNode fleet = fleetJson(out);
+      assertEquals("down", status(fleet, "b"));
+      assertTrue(fleet.get("nodes").toString().contains("envdoctor FleetRunIT"), "the scheduler's reason is kept");
+      assertTrue(Set.of("ok", "warn").contains(status(fleet, "a")), status(fleet, "a") + "\n" + r.stderr());
+      assertTrue(r.stdout().contains("b: down"), r.stdout());
+    } finally {
+      SlurmCluster.resume("b");
+    }
+  }
+
+  @Test
+  void aHungTaskIsEndedAtTheNodeTimeoutAndNoJobIsLeft() throws Exception {
+    Path out = tmp.resolve("work").resolve("D");
+    Path node = SlurmCluster.isolatedNode(tmp, tmp.resolve("work"), "[ \"$SLURMD_NODENAME\" = b ] && exec sleep 3011");
+    long t0 = System.nanoTime();
+    CommandResult r = envdoctor(Duration.ofMinutes(3), List.of("fleet", "run", "--scheduler", "slurm", "--out", out.toString(),
+        "--node-timeout", "25", "--remote-envdoctor", node.toString(), "--", "--runtime", "native", "--backend", "python",
+        "--python", "/usr/bin/python3"));
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+    assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+    assertTrue(seconds < 60, seconds + " s");
+    JsonNode fleet = fleetJson(out);
+    assertEquals("timeout", status(fleet, "b"), r.stderr());
+    assertTrue(Set.of("ok", "warn").contains(status(fleet, "a")), status(fleet, "a") + "\n" + r.stderr());
+    assertTrue(SlurmCluster.noJob(jobName(r.stderr())), "the job was cancelled");
+  }
+
+  @Test
+  void ctrlCCancelsTheJob() throws Exception {
+    Path node = SlurmCluster.isolatedNode(tmp, tmp.resolve("work"), "exec sleep 3012");
+    Process p = new ProcessBuilder(SlurmCluster.JAVA, "-jar", System.getProperty("envdoctor.jar"), "fleet", "run",
+        "--scheduler", "slurm", "--out", tmp.resolve("work/D").toString(), "--remote-envdoctor", node.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String job;
+    try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+      job = jobName(err.readLine());
+      assertTrue(waitForRunning(job), "the job started");
+      new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS), "envdoctor ended on SIGINT");
+    } finally {
+      p.destroyForcibly();
+    }
+    assertTrue(SlurmCluster.noJob(job), "no job is left after Ctrl-C");
+  }
+
+  private static boolean waitForRunning(String job) throws InterruptedException {
+    for (int i = 0; i < 80; i++) {
+      if (SlurmCluster.run(Duration.ofSeconds(20), "squeue", "-h", "--name=" + job, "-t", "R", "-o", "%i").stdout().isBlank()) {
+        Thread.sleep(250);
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String jobName(String text) {
+    Matcher m = Pattern.compile("job name (envdoctor-fleet-[0-9a-f]+)").matcher(text == null ? "" : text);
+    assertTrue(m.find(), "fleet run names its job: " + text);
+    return m.group(1);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.envdoctor.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.calibrate.ProjectionPlan;
+import dev.envdoctor.calibrate.ProjectionPoint;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.Recommendation;
+import dev.envdoctor.model.Recommendation.Projection;
+import dev.envdoctor.model.Recommendation.Workload;
+import dev.envdoctor.model.Report;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The calibrated projection path on constructed calibrations (the figures are made up, said so by their names). */
+class ProjectionsTest {
+
+  private static Calibration yolo(String runtime, String backend, String model, int imgsz, int batch, double ms) {
+    return new Calibration(runtime, backend, "cpu", model, batch, imgsz, 2, 3, ms, ms * 0.9, ms * 1.2, 0.05,
+        batch * 1000 / ms, null, new ProjectionPoint(model, imgsz, batch).trainFlopsPerStep(), 2, ms * 5, List.of(ms), null);
+  }
+
+  @Test
+  void theCostModelGoesThroughBothPointsAndExtendsToTheJob() {
+    CostModel m = CostModel.fit("yolov8m", List.of(yolo("native", "python", "yolov8m", 256, 2, 305),
+        yolo("native", "python", "yolov8m", 160, 2, 157)));
+    assertEquals(157, m.stepMs(160, 2), 1e-9);
+    assertEquals(305, m.stepMs(256, 2), 1e-9);
+    double b = (305.0 - 157) / (256 * 256 * 2 - 160 * 160 * 2);
+    assertEquals(157 - b * 51200, m.interceptMs(), 1e-9);
+    assertEquals(157 - b * 51200 + b * 320 * 320 * 4, m.stepMs(320, 4), 1e-9);
+  }
+
+  @Test
+  void aNoisyPairWithoutPositiveSlopeFallsBackToTheOriginThroughTheLargerPoint() {
+    CostModel m = CostModel.fit("yolov8n", List.of(yolo("native", "djl", "yolov8n", 128, 2, 300),
+        yolo("native", "djl", "yolov8n", 192, 2, 200)));
+    assertEquals(0, m.interceptMs());
+    assertEquals(200.0 / (192 * 192 * 2), m.msPerPixel(), 1e-15);
+    assertTrue(m.describe().contains("through the origin"), m.describe());
+  }
+
+  @Test
+  void aReportWithProjectionCalibrationsProjectsFromThemAndKeepsThemOutOfTheVerdict() {
+    Report base = RecordedReports.load("linux-cpu-only.json");
+    List<Calibration> all = new ArrayList<>(base.calibrations());
+    String backend = base.calibrations().stream().filter(c -> "native".equals(c.runtime())).findFirst().orElseThrow().backend();
+    all.add(yolo("native", backend, "yolov8n", 128, 2, 40));
+    all.add(yolo("native", backend, "yolov8n", 192, 2, 70));
+    Report r = base.withCalibrations(all);
+    Workload job = Workloads.of("job", "yolov8n", 1, 1000L, 320, 8, null);
+    Recommendation rec = Verdict.decide(r, job);
+    Recommendation before = Verdict.decide(base, job);
+    assertEquals(before.verdict(), rec.verdict(), "the projection's calibrations do not change the verdict");
+    assertEquals(before.evidence(), rec.evidence());
+    Projection p = rec.projection().stream().filter(x -> "native".equals(x.runtime())).findFirst().orElseThrow();
+    assertEquals(Projection.CALIBRATED, p.method());
+    double b = 30.0 / (192 * 192 * 2 - 128 * 128 * 2);
+    double step = 40 - b * 128 * 128 * 2 + b * 320 * 320 * 8;
+    assertEquals(125 * step / 3.6e6, p.hours(), 1e-12); // ⌈1000 / 8⌉ steps
+    assertEquals(step / 1000 / 8, p.secondsPerImage(), 1e-12);
+    assertTrue(p.basis().startsWith("yolov8n at 128 px × 2 (40 ms) and 192 px × 2 (70 ms)"), p.basis());
+    assertTrue(rec.assumptions().stream().anyMatch(a -> a.contains("t = a + b × imgsz² × batch")), rec.assumptions().toString());
+    // a container side without its own points borrows native's model, scaled by its cnn step over native's
+    rec.projection().stream().filter(x -> !"native".equals(x.runtime()) && x.backend().equals(backend))
+        .forEach(x -> assertEquals(Projection.CALIBRATED_SCALED, x.method(), x.toString()));
+  }
+
+  @Test
+  void theMacReportHasNoYoloCalibrationsSoItsProjectionIsTheRougherFlopRatePath() {
+    Recommendation rec = Verdict.decide(RecordedReports.load(RecordedReports.MAC_M4_DOCKER_DESKTOP), Workloads.DEFAULT);
+    assertTrue(rec.projection().stream().allMatch(p -> Projection.FLOP_RATE.equals(p.method())), rec.projection().toString());
+    String rougher = rec.assumptions().stream().filter(a -> a.startsWith("the rougher path (FLOP rate")).findFirst()
+        .orElseThrow(() -> new AssertionError(rec.assumptions().toString()));
+    assertTrue(rougher.contains("too long"), rougher);
+  }
+
+  @Test
+  void aStatedModelIsNotCalibratedAndTheQuickPlanStaysBelowTheJob() {
+    assertEquals(List.of(), ProjectionPlan.points(Workloads.of("x", "mynet", 1, 10L, 640, 16, 50.0), false));
+    assertEquals(List.of(), ProjectionPlan.points(null, false));
+    assertEquals(List.of(new ProjectionPoint("yolov8m", 96, 4), new ProjectionPoint("yolov8m", 160, 4)),
+        ProjectionPlan.points(Workloads.DEFAULT, false));
+    assertEquals(List.of(new ProjectionPoint("yolov8m", 160, 8), new ProjectionPoint("yolov8m", 320, 8)),
+        ProjectionPlan.points(Workloads.DEFAULT, true));
+    assertEquals(List.of(new ProjectionPoint("yolov8n", 96, 1), new ProjectionPoint("yolov8n", 128, 1)),
+        ProjectionPlan.points(Workloads.of("x", "yolov8n", 1, 10L, 128, 1, null), false));
+    assertEquals(List.of(new ProjectionPoint("yolov8m", 320, 16), new ProjectionPoint("yolov8m", 640, 16)),
+        ProjectionPlan.gpuPoints(Workloads.DEFAULT));
+    assertNull(Projections.own(RecordedReports.load("linux-cpu-only.json").calibrations().get(0),
+        Workloads.of("x", "mynet", 1, 10L, 640, 16, 50.0), List.of()));
+  }
+}
