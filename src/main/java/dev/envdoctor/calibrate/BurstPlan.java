@@ -29,6 +29,26 @@ public record BurstPlan(double burstSeconds, int minRounds, int maxRounds, doubl
     return full ? FULL : QUICK;
   }
 
+  /** The variable that overrides the plan for benchmarks: "burstSeconds,minRounds,maxRounds,maxSeconds". */
+  public static final String ENV = "ENVDOCTOR_BURST_PLAN";
+
+  /** As {@link #of(boolean)}, unless {@link #ENV} names a plan (a malformed one is ignored). */
+  public static BurstPlan of(boolean full, java.util.Map<String, String> env) {
+    String v = env.get(ENV);
+    if (v != null) {
+      String[] f = v.split(",");
+      try {
+        if (f.length == 4) {
+          return new BurstPlan(Double.parseDouble(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]),
+              Double.parseDouble(f[3]));
+        }
+      } catch (NumberFormatException e) {
+        // the shipped plan then
+      }
+    }
+    return of(full);
+  }
+
   /** The option that makes a child stay for bursts after its calibration: {@code --bursts S}. */
   public static final String OPTION = "--bursts";
 

@@ -37,7 +37,7 @@ public final class Pipeline {
     List<Stage> chosen = stages.stream().filter(s -> ctx.runs(s.phase())).toList();
     chosen.forEach(s -> s.prepare(ctx));
     Report report = start;
-    CalibrationGate gate = new CalibrationGate(BurstPlan.of(ctx.options() != null && ctx.options().full()),
+    CalibrationGate gate = new CalibrationGate(BurstPlan.of(ctx.options() != null && ctx.options().full(), ctx.env()),
         CpuMeter.forThisMachine(), System.nanoTime());
     boolean started = false;
     for (int i = 0; i < chosen.size(); i++) {
