@@ -1,47 +1,90 @@
 package dev.envdoctor.calibrate;
 
+import dev.envdoctor.calibrate.contention.CpuMeter;
+import dev.envdoctor.calibrate.stats.Decision;
+import dev.envdoctor.calibrate.stats.PairedRatio;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 /**
- * Lets every side start at once and calibrate one at a time. Each side (native DJL, the Python
- * backend, each container runtime) registers before its child starts; the child verifies, then
- * waits at the gate. Only when every registered side is waiting or finished does the first in
- * registration order get its turn, and the next only when that one has finished: no calibration
- * shares the CPU with another child's start-up or with another calibration. A side whose child
- * died before reaching the gate simply finishes. One gate per run.
+ * Lets every side start at once and calibrate one at a time, then take turns in bursts. Each side
+ * (native DJL, the Python backend, each container runtime) registers before its child starts; the
+ * child verifies, then waits at the gate (prints {@link #SIGNAL}, reads a line on stdin). Only
+ * when every registered side is waiting or finished does the first in registration order get its
+ * turn, and the next only when that one is back or finished: no calibration shares the CPU with
+ * another child's start-up or another calibration. That first turn is round 0 (warm-up included).
+ * A child started with {@link BurstPlan#OPTION} comes back after each turn with its burst
+ * ({@link BurstLine}); then rounds follow, every bursting side once per round in a shuffled order,
+ * until every pair of sides is decisive ({@link Decision}) or the {@link BurstPlan} runs out; the
+ * answer is then {@link #END}. A side whose child died simply finishes. One gate per run.
  */
 public final class CalibrationGate {
 
   /** The worker's and the Python script's option to wait at the gate. */
   public static final String OPTION = "--gate";
-  /** The stderr line of a child that has verified and waits for its turn (a line on its stdin). */
+  /** The stderr line of a child that waits for its turn (a line on its stdin), a burst's JSON after it. */
   public static final String SIGNAL = "@envdoctor gate";
+  /** The answer to a turn. */
+  public static final String GO = "go";
+  /** The answer that ends a bursting child's turns: it finishes and prints its document. */
+  public static final String END = "end";
 
   private final List<String> order = new ArrayList<>();
   private final Set<String> waiting = new HashSet<>();
   private final Set<String> finished = new HashSet<>();
+  private final Map<String, BurstLog> logs = new LinkedHashMap<>();
+  private final BurstPlan plan;
+  private final CpuMeter meter;
+  private final Random shuffle;
   private String holder;
   private boolean registering = true;
+  private boolean over;
+  private int round;
+  private final List<String> queue = new ArrayList<>();
+  private long roundsStarted;
+  private Map<Long, dev.envdoctor.calibrate.contention.ProcStat.Proc> processesBefore;
+  private List<String> topOthers = List.of();
+  private Integer hostCpus;
 
-  /**
-   * How long a side waits at the gate for a side that never gets there (hung in its start-up):
-   * half its own time limit, so it still calibrates (sharing the CPU, in that broken case) and
-   * finishes before it is killed.
-   */
+  /** The one-at-a-time gate, no bursts. */
+  public CalibrationGate() {
+    this(BurstPlan.NONE, CpuMeter.NONE, 0);
+  }
+
+  public CalibrationGate(BurstPlan plan, CpuMeter meter, long seed) {
+    this.plan = plan;
+    this.meter = meter;
+    this.shuffle = new Random(seed);
+  }
+
+  public BurstPlan plan() {
+    return plan;
+  }
+
+  /** How long a side waits at the gate for a side that never gets there (hung in its start-up): half its time limit. */
   public static Duration patience(Duration timeout) {
     return timeout.dividedBy(2);
   }
 
   /**
    * The answers on a child's stdin ({@code CommandSpec.withStdinReplies}): to its {@link #SIGNAL},
-   * "go" once it is {@code side}'s turn (or its patience ran out); nothing once the side has ended.
+   * {@link #GO} once it is {@code side}'s turn (or its patience ran out), {@link #END} once the
+   * bursts are over; nothing once the side has ended.
    */
   public java.util.function.Function<String, String> answers(String side, Duration timeout) {
-    return line -> SIGNAL.equals(line.strip()) && awaitTurn(side, patience(timeout)) ? "go" : null;
+    return line -> {
+      if (!line.strip().startsWith(SIGNAL)) {
+        return null;
+      }
+      back(side, BurstLine.parse(line));
+      return next(side, patience(timeout));
+    };
   }
 
   /** A side's name at the gate: runtime/backend (native/djl, docker/djl, native/python). */
@@ -52,45 +95,66 @@ public final class CalibrationGate {
   public synchronized void register(String side) {
     if (!order.contains(side)) {
       order.add(side);
+      logs.put(side, new BurstLog());
     }
   }
 
-  /**
-   * Every side that will come has registered: the gate may open. Until then nobody calibrates, so
-   * a fast side cannot start before a slower one has even been launched.
-   */
+  /** Every side that will come has registered: the gate may open. */
   public synchronized void allRegistered() {
     registering = false;
     notifyAll();
   }
 
+  /** {@code side}'s child is back at the gate: its turn, if it held one, has ended with {@code line}. */
+  synchronized void back(String side, BurstLine line) {
+    register(side);
+    logs.get(side).end(line, meter.sample());
+    if (side.equals(holder)) {
+      holder = null;
+      queue.remove(side);
+    }
+    notifyAll();
+  }
+
   /**
-   * Blocks until {@code side} may calibrate. True: its turn (it holds the gate until
-   * {@link #finish}); also true when {@code max} passed, so a stuck side never hangs the others for
-   * good (its timings may then share the CPU). False: the side finished meanwhile, nothing waits.
+   * Blocks until {@code side} may go. True: its turn (it holds the gate until it is back or
+   * finished); also true when {@code max} passed, so a stuck side never hangs the others for good.
+   * False: the side finished meanwhile.
    */
   public synchronized boolean awaitTurn(String side, Duration max) {
+    String answer = next(side, max);
+    return answer != null;
+  }
+
+  private synchronized String next(String side, Duration max) {
     register(side);
     waiting.add(side);
     notifyAll();
     long end = System.nanoTime() + max.toNanos();
     while (!finished.contains(side)) {
-      if (!registering && holder == null && everyoneReady() && side.equals(next())) {
-        holder = side;
-        return true;
+      if (!registering && holder == null && everyoneReady()) {
+        if (logs.get(side).bursting() && (over || !advance())) {
+          return END;
+        }
+        if (side.equals(nextSide())) {
+          holder = side;
+          waiting.remove(side);
+          logs.get(side).begin(meter.sample(), round, position(side));
+          return GO;
+        }
       }
       long left = end - System.nanoTime();
       if (left <= 0) {
-        return true;
+        return logs.get(side).bursting() ? END : GO;
       }
       try {
         wait(Math.max(1, left / 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return !finished.contains(side);
+        return finished.contains(side) ? null : END;
       }
     }
-    return false;
+    return null;
   }
 
   /** The side's child has ended (done, failed, killed or never started): the next may go. */
@@ -98,17 +162,121 @@ public final class CalibrationGate {
     register(side);
     finished.add(side);
     waiting.remove(side);
+    queue.remove(side);
     if (side.equals(holder)) {
       holder = null;
     }
     notifyAll();
   }
 
-  private boolean everyoneReady() {
-    return order.stream().allMatch(s -> waiting.contains(s) || finished.contains(s));
+  /** Round 0: registration order, sides that have not had their first turn. Later rounds: the round's queue. */
+  private String nextSide() {
+    if (round == 0) {
+      return order.stream().filter(s -> waiting.contains(s) && !finished.contains(s) && !logs.get(s).bursting())
+          .findFirst().orElse(null);
+    }
+    return queue.isEmpty() ? null : queue.get(0);
   }
 
-  private String next() {
-    return order.stream().filter(s -> waiting.contains(s) && !finished.contains(s)).findFirst().orElse(null);
+  private int position(String side) {
+    return round == 0 ? 0 : plannedRound.indexOf(side);
+  }
+
+  private List<String> plannedRound = List.of();
+
+  /**
+   * Moves to the next round when the current one is done; false when the bursts are over (the
+   * pairs are decisive, the plan is spent, or fewer than two sides burst).
+   */
+  private boolean advance() {
+    boolean roundZeroLeft = round == 0 && order.stream().anyMatch(s -> !finished.contains(s) && !logs.get(s).bursting());
+    if (roundZeroLeft || !queue.isEmpty()) {
+      return true;
+    }
+    List<String> bursting = order.stream().filter(s -> !finished.contains(s) && logs.get(s).bursting()).toList();
+    if (round == 0) {
+      roundsStarted = System.nanoTime();
+      processesBefore = meter.processes();
+    }
+    double seconds = (System.nanoTime() - roundsStarted) / 1e9;
+    // two rounds at least, whatever the seconds: a paired interval needs two pairs
+    if (bursting.size() < 2 || round >= plan.maxRounds() || (round >= 2 && seconds >= plan.maxSeconds())
+        || (round >= plan.minRounds() && decisive(bursting))) {
+      close(seconds);
+      return false;
+    }
+    round++;
+    List<String> next = new ArrayList<>(bursting);
+    java.util.Collections.shuffle(next, shuffle);
+    queue.addAll(next);
+    plannedRound = List.copyOf(next);
+    return true;
+  }
+
+  /**
+   * Every pair the verdict weighs, a native side against a container side, has a decisive paired
+   * interval (where no side is native, or none is a container, every pair). Docker against Podman,
+   * or DJL against Python natively, may stay undecided: they do not decide where to train.
+   */
+  private boolean decisive(List<String> bursting) {
+    boolean mixed = bursting.stream().anyMatch(CalibrationGate::isNative)
+        && !bursting.stream().allMatch(CalibrationGate::isNative);
+    for (int i = 0; i < bursting.size(); i++) {
+      for (int j = i + 1; j < bursting.size(); j++) {
+        if (mixed && isNative(bursting.get(i)) == isNative(bursting.get(j))) {
+          continue;
+        }
+        BurstLog a = logs.get(bursting.get(i));
+        BurstLog b = logs.get(bursting.get(j));
+        java.util.Set<Integer> rounds = PairedRatio.rounds(a.others(), b.others());
+        List<Double> ratios = PairedRatio.pairRatios(PairedRatio.only(a.medians(), rounds), 1,
+            PairedRatio.only(b.medians(), rounds), 1);
+        // contended pairs decide nothing: go on, the load may pass within the budget
+        if (ratios.size() < 2 || PairedRatio.contended(a.others(), b.others(), rounds)
+            || !Decision.of(PairedRatio.of(ratios)).decisive()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean isNative(String side) {
+    return side.startsWith("native/");
+  }
+
+  private void close(double seconds) {
+    over = true;
+    CpuMeter.Sample s = meter.sample();
+    hostCpus = s.cpus();
+    if (processesBefore != null && seconds > 0) {
+      Set<Long> mine = new HashSet<>(meter.mine());
+      Map<Long, dev.envdoctor.calibrate.contention.ProcStat.Proc> after = meter.processes();
+      List<String> ids = logs.values().stream().map(BurstLog::first).filter(java.util.Objects::nonNull)
+          .map(BurstLine::host).filter(java.util.Objects::nonNull).toList();
+      after.keySet().forEach(pid -> {
+        if (ids.stream().anyMatch(id -> meter.inContainer(pid, id))) {
+          mine.add(pid);
+        }
+      });
+      topOthers = dev.envdoctor.calibrate.contention.ProcStat.top(processesBefore, after, mine, seconds, 3);
+    }
+    notifyAll();
+  }
+
+  private boolean everyoneReady() {
+    return order.stream().allMatch(s -> waiting.contains(s) || finished.contains(s) || s.equals(holder));
+  }
+
+  /** What the gate saw of each side, for the report (see {@link BurstRecords}). */
+  public synchronized BurstRecords records() {
+    Map<String, BurstRecords.SideRecord> sides = new LinkedHashMap<>();
+    logs.forEach((side, log) -> {
+      if (log.bursting()) {
+        sides.put(side, new BurstRecords.SideRecord(log.first().device(), log.first().workload(), log.bursts(),
+            log.contention(topOthers, hostCpus), log.allowance()));
+      }
+    });
+    return new BurstRecords(sides);
   }
 }

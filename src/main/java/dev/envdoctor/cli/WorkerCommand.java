@@ -71,6 +71,10 @@ public final class WorkerCommand implements Callable<Integer> {
       description = "After verifying, print '@envdoctor gate' and wait for a line on stdin before calibrating.")
   boolean gate;
 
+  @Option(names = dev.envdoctor.calibrate.BurstPlan.OPTION, hidden = true, defaultValue = "0", paramLabel = "S",
+      description = "With --gate: after calibrating, time bursts of S seconds of the verdict's workload, one per line on stdin, until 'end'.")
+  double bursts;
+
   @Option(names = "--fault", hidden = true, paramLabel = "segv|abort|hang|oom|garbage|exit",
       description = "Die on purpose, for testing the parent's containment.")
   String fault;
@@ -107,14 +111,16 @@ public final class WorkerCommand implements Callable<Integer> {
       if (fault != null) {
         Fault.valueOf(fault.toUpperCase(java.util.Locale.ROOT)).inflict(root.runner(), stdout);
       }
-      if (imgsz < 8 || steps < 1 || seconds <= 0 || (batch != null && batch < 1) || (threads != null && threads < 1)) {
-        throw RunFailure.badInput("worker: --imgsz >= 8, --steps >= 1, --seconds > 0, --batch >= 1, --threads >= 1");
+      if (imgsz < 8 || steps < 1 || seconds <= 0 || (batch != null && batch < 1) || (threads != null && threads < 1)
+          || bursts < 0) {
+        throw RunFailure.badInput("worker: --imgsz >= 8, --steps >= 1, --seconds > 0, --batch >= 1, --threads >= 1, --bursts >= 0");
       }
       workloads.forEach(Workloads::of);
       dev.envdoctor.calibrate.ProjectionPoint.parseAll(project);
       dev.envdoctor.worker.DeviceNames.select(device, 0, "", ""); // refuse a bad name before the engine starts
       int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-      WorkerRequest req = new WorkerRequest(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, t, gate, project);
+      WorkerRequest req = new WorkerRequest(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, t, gate,
+          project, bursts);
       EngineSetup setup = EngineSetup.configure(Paths.home(), Path.of(System.getProperty("java.io.tmpdir")), t);
       WorkerOutput doc = new Worker(System.err, root.env(), log).run(req, setup);
       out.println(WorkerEvents.json(doc));

@@ -30,8 +30,12 @@ final class CompareVerdict {
         .filter(r -> Math.abs(Math.log(r.ratio())) > Math.log(1.1))
         .max(Comparator.comparingDouble(r -> Math.abs(Math.log(r.ratio()))));
     if (headline.isEmpty()) {
+      long busy = ratios.stream().filter(r -> r.contention() != null).count();
       return "No measurable difference in training speed on the " + ratios.size() + " workload"
-          + (ratios.size() == 1 ? "" : "s") + " both machines ran";
+          + (ratios.size() == 1 ? "" : "s") + " both machines ran"
+          + (busy == 0 ? "" : "; " + busy + " of them timed while other processes used the CPUs ("
+              + ratios.stream().filter(r -> r.contention() != null).findFirst().orElseThrow().contention()
+              + "): rerun on idle machines to compare those");
     }
     StepTimeRatio r = headline.get();
     String how = r.ratio() > 1 ? times(r.ratio()) + " slower" : times(1 / r.ratio()) + " faster";
@@ -43,12 +47,18 @@ final class CompareVerdict {
   static String ratioText(StepTimeRatio r) {
     String interval = r.low() == null ? " (too few steps for an interval)"
         : " (" + Fmt.num(r.low()) + "–" + Fmt.num(r.high()) + ")";
-    String word = !r.measurable() ? ": no measurable difference" : r.ratio() > 1 ? ": OTHER slower" : ": OTHER faster";
-    return times(r.ratio()) + interval + (r.low() == null ? "" : word);
+    String word = r.contention() != null ? ": not compared, contended" : !r.measurable() ? ": no measurable difference"
+        : r.ratio() > 1 ? ": OTHER slower" : ": OTHER faster";
+    return times(r.ratio()) + interval + (r.low() == null ? "" : word)
+        + (r.contention() == null ? "" : "; contended: " + r.contention());
   }
 
   private static String cause(Report base, Report other, StepTimeRatio r) {
     boolean slower = r.ratio() > 1;
+    if (r.contention() != null) {
+      // the machine's load, measured during the calibration, before any fact of the machines
+      return "contention during the calibration may explain it (" + r.contention() + ")";
+    }
     if (!"native".equals(r.runtime())) {
       RuntimeInfo b = find(base, r.runtime());
       RuntimeInfo o = find(other, r.runtime());

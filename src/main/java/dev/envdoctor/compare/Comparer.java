@@ -125,8 +125,7 @@ public final class Comparer {
       if (co == null || !hasTime(cb) || !hasTime(co)) {
         continue;
       }
-      out.add(StepTimeRatio.of(cb.runtime(), cb.backend(), cb.device(), cb.workload(),
-          cb.stepTimesMs(), cb.medianMs(), co.stepTimesMs(), co.medianMs()));
+      out.add(StepTimeRatio.of(cb, co));
     }
     return out;
   }

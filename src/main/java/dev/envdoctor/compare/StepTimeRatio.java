@@ -1,6 +1,10 @@
 package dev.envdoctor.compare;
 
+import dev.envdoctor.calibrate.stats.Decision;
+import dev.envdoctor.calibrate.stats.Dispersion;
 import dev.envdoctor.calibrate.stats.RatioEstimate;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.recommend.Measured;
 import java.util.List;
 
 /**
@@ -9,11 +13,54 @@ import java.util.List;
  * always give the same interval), computed by the verdict's {@link RatioEstimate}.
  */
 public record StepTimeRatio(String runtime, String backend, String device, String workload,
-    double ratio, Double low, Double high, double baseMedianMs, double otherMedianMs) {
+    double ratio, Double low, Double high, double baseMedianMs, double otherMedianMs, String basis, String contention) {
 
-  /** An interval that excludes 1: the two machines really differ here. */
+  /** The interval from both reports' burst-to-burst spreads (docs/calibration.md, "Comparing reports"). */
+  public static final String BURSTS = "bursts";
+  /** The interval from a bootstrap over each report's step times (reports without bursts). */
+  public static final String STEP_TIMES = "step-times";
+
+  /**
+   * Where either report has bursts, their spreads make the interval ({@link Dispersion}): within
+   * one run the step times cannot show how far the machine drifts between runs. Else the bootstrap
+   * over step times, as for older reports.
+   */
+  static StepTimeRatio of(Calibration cb, Calibration co) {
+    Double sb = Dispersion.sdLog(cb.bursts());
+    Double so = Dispersion.sdLog(co.bursts());
+    String busy = contention(cb, "BASE", co, "OTHER");
+    if ((sb == null && so == null) || cb.medianMs() == null || co.medianMs() == null) {
+      StepTimeRatio r = of(cb.runtime(), cb.backend(), cb.device(), cb.workload(), cb.stepTimesMs(), cb.medianMs(),
+          co.stepTimesMs(), co.medianMs());
+      return new StepTimeRatio(r.runtime, r.backend, r.device, r.workload, r.ratio, r.low, r.high, r.baseMedianMs,
+          r.otherMedianMs, STEP_TIMES, busy);
+    }
+    double[] r = Dispersion.ratio(cb.medianMs(), sb, co.medianMs(), so);
+    return new StepTimeRatio(cb.runtime(), cb.backend(), cb.device(), cb.workload(), r[0], r[1], r[2], cb.medianMs(),
+        co.medianMs(), BURSTS, busy);
+  }
+
+  /** "other processes used 1.6 of 2 CPUs during OTHER's calibration (...)", or null when neither was contended. */
+  static String contention(Calibration cb, String nb, Calibration co, String no) {
+    String b = Measured.contention(List.of(cb));
+    String o = Measured.contention(List.of(co));
+    if (b == null && o == null) {
+      return null;
+    }
+    return (o != null ? no + ": " + o : "") + (b != null && o != null ? "; " : "") + (b != null ? nb + ": " + b : "");
+  }
+
+  /**
+   * An interval clear of the verdict's parity band (0.95-1.05, {@link Decision}): the two machines
+   * really differ here, by more than the verdict would call parity, and neither report was
+   * contended. Reports without bursts keep the earlier reading (an interval that excludes 1).
+   */
   public boolean measurable() {
-    return low != null && high != null && (low > 1 || high < 1);
+    if (low == null || high == null || contention != null) {
+      // timed while others took a quarter CPU or more in either report: the load, not the machine (as the verdict)
+      return false;
+    }
+    return BURSTS.equals(basis) ? low > Decision.BAND_HIGH || high < Decision.BAND_LOW : low > 1 || high < 1;
   }
 
   static StepTimeRatio of(String runtime, String backend, String device, String workload,
@@ -24,7 +71,7 @@ public record StepTimeRatio(String runtime, String backend, String device, Strin
     double om = o.isEmpty() ? orNaN(otherMedian) : RatioEstimate.quantile(o, 0.5);
     // speedup(A, B) is B's step time over A's per unit of work: OTHER's over BASE's here
     RatioEstimate r = RatioEstimate.speedup(b, 1, o, 1, bm, om);
-    return new StepTimeRatio(runtime, backend, device, workload, r.ratio(), r.low(), r.high(), bm, om);
+    return new StepTimeRatio(runtime, backend, device, workload, r.ratio(), r.low(), r.high(), bm, om, STEP_TIMES, null);
   }
 
   private static List<Double> clean(List<Double> steps) {

@@ -60,6 +60,10 @@ final class Areas {
     if (rec.projection().isEmpty() || rec.workload() == null) {
       return Optional.empty();
     }
+    if (dev.envdoctor.recommend.RecommendView.contended(rec)) {
+      return Optional.of("your job (" + rec.workload().name() + "): no projection to plan by from this run: "
+          + rec.measurement().contention() + "; rerun when the machine is idle (`envdoctor recommend -v` shows the contended figures)");
+    }
     boolean stacksDiffer = rec.projection().stream().map(p -> String.valueOf(p.backend())).distinct().count() > 1;
     return Optional.of("your job (" + rec.workload().name() + "): " + rec.projection().stream()
         .map(p -> ("native".equals(p.runtime()) ? "natively" : "in " + p.runtime())

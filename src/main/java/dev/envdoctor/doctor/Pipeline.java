@@ -1,6 +1,8 @@
 package dev.envdoctor.doctor;
 
+import dev.envdoctor.calibrate.BurstPlan;
 import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.contention.CpuMeter;
 import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.run.Interrupts;
 import dev.envdoctor.run.RunFailure;
@@ -35,7 +37,8 @@ public final class Pipeline {
     List<Stage> chosen = stages.stream().filter(s -> ctx.runs(s.phase())).toList();
     chosen.forEach(s -> s.prepare(ctx));
     Report report = start;
-    CalibrationGate gate = new CalibrationGate();
+    CalibrationGate gate = new CalibrationGate(BurstPlan.of(ctx.options() != null && ctx.options().full(), ctx.env()),
+        CpuMeter.forThisMachine(), System.nanoTime());
     boolean started = false;
     for (int i = 0; i < chosen.size(); i++) {
       Stage stage = chosen.get(i);
@@ -63,7 +66,7 @@ public final class Pipeline {
         error = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-      report = report.plusStage(new StageRun(stage.name(), status, ms, error));
+      report = gate.records().annotate(report).plusStage(new StageRun(stage.name(), status, ms, error));
     }
     return report;
   }

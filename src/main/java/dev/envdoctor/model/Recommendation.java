@@ -14,7 +14,34 @@ public record Recommendation(
     Workload workload,
     List<Projection> projection,
     List<String> assumptions,
-    String confidence) {
+    String confidence,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) Measurement measurement) {
+
+  /** A verdict without a measurement record (one side, none, an older report). */
+  public Recommendation(Choice train, Double speedup, List<Double> speedupCi95, String verdict, String reason,
+      String deployment, List<Evidence> evidence, Workload workload, List<Projection> projection,
+      List<String> assumptions, String confidence) {
+    this(train, speedup, speedupCi95, verdict, reason, deployment, evidence, workload, projection, assumptions,
+        confidence, null);
+  }
+
+  /**
+   * {@code recommendation.measurement}: how the verdict's ratio was measured and what the machine
+   * did meanwhile.
+   *
+   * @param method "paired-bursts" (interleaved bursts, an interval over the pairs) or "step-times" (a bootstrap over one run of each side)
+   * @param pairs the pairs of bursts the interval is made of (paired-bursts)
+   * @param pairsLeftOut pairs left out because other processes took a quarter CPU or more during them
+   *     (only when at least three quiet pairs remained)
+   * @param bandLow the parity band's lower edge (a ratio)
+   * @param bandHigh its upper edge
+   * @param decision parity, a-faster, b-faster or undecided (the verdict's a is the side it names)
+   * @param noisyBecause what made an undecided run noisy, in words; null otherwise
+   * @param contention what else used the CPUs during the calibration, in words; null when nothing did
+   * @param contended whether that was enough that the projection is not a figure to plan by
+   */
+  public record Measurement(String method, Integer pairs, Integer pairsLeftOut, Double bandLow, Double bandHigh, String decision,
+      String noisyBecause, String contention, Boolean contended) {}
 
   /** confidence: a clear winner, sides at parity, timings too noisy to tell, one side measured, no verdict. */
   public static final String CLEAR = "clear";

@@ -21,6 +21,10 @@ public final class ProbeStage implements Stage {
   @Override
   public Report run(Report soFar, RunContext ctx) {
     HostProbe.Facts facts = new HostProbe(Platform.current(ctx.runner(), ctx.env())).probe();
-    return soFar.withHost(facts.host()).withJvm(facts.jvm());
+    dev.envdoctor.model.Host host = facts.host();
+    if (host.os() != null && "linux".equals(host.os().family())) {
+      host = host.withCpuAllowance(dev.envdoctor.probe.linux.CpuAllowanceReader.read(java.nio.file.Path.of("/"), ctx.env()));
+    }
+    return soFar.withHost(host).withJvm(facts.jvm());
   }
 }

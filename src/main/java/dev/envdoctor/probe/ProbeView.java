@@ -39,12 +39,25 @@ public final class ProbeView implements View {
     cpu(c, h.cpu() != null ? h.cpu() : new CpuInfo(null, null, null, null, null, null, null, null), v);
     MemoryInfo mem = h.memory() != null ? h.memory() : new MemoryInfo(null, null);
     c.mark(Mark.OK, "Memory: " + Units.gib(mem.totalBytes()) + " total, " + Units.gib(mem.availableBytes()) + " available");
+    allowance(c, h.cpuAllowance());
     disks(c, h.disks());
     gpus(c, h.gpus(), v);
     power(c, h.power());
     virtualization(c, h.virtualization());
     jvm(c, report.jvm(), h, v);
     c.flush();
+  }
+
+  /** "CPUs envdoctor may use: half a CPU of 2 (cgroup quota, throttled 41 times so far)", when fewer than the machine's. */
+  private static void allowance(Console c, dev.envdoctor.model.CpuAllowance a) {
+    if (a == null || a.limitedBy() == null) {
+      return;
+    }
+    Double e = a.effectiveCpus();
+    String n = e == 0.5 ? "half a CPU" : (e == Math.rint(e) ? String.valueOf(e.intValue()) : String.valueOf(e)) + " CPUs";
+    String throttled = a.nrThrottled() != null && a.nrThrottled() > 0 ? ", throttled " + a.nrThrottled() + " times so far" : "";
+    c.mark(Mark.WARN, "CPUs envdoctor may use: " + n + " of " + a.onlineCpus() + " (" + a.limitedBy() + throttled
+        + "); timings here show that share, not the machine");
   }
 
   private static void cpu(Console c, CpuInfo cpu, boolean v) {

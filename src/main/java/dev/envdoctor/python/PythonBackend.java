@@ -102,6 +102,7 @@ public final class PythonBackend {
     argv.addAll(options);
     if (gate != null) {
       argv.add(CalibrationGate.OPTION);
+      argv.addAll(gate.plan().childArgs());
     }
     CommandSpec spec = CommandSpec.of(timeout, argv)
         // UTF-8 whatever LC_ALL=C implies; no user site hooks printing on stdout are ours to stop

@@ -56,6 +56,11 @@ public final class RecommendView implements View {
     t.lines("  ").forEach(c::line);
   }
 
+  /** Whether other processes took enough of the CPUs during the calibration that its projection is no figure to plan by. */
+  public static boolean contended(Recommendation rec) {
+    return rec.measurement() != null && Boolean.TRUE.equals(rec.measurement().contended());
+  }
+
   private static void projection(Recommendation rec, Console c) {
     if (rec.projection().isEmpty() || rec.workload() == null) {
       return;
@@ -64,6 +69,9 @@ public final class RecommendView implements View {
     c.blank();
     c.heading("Projection: " + w.name() + " (" + w.model() + ", " + w.epochs() + " epochs × "
         + Format.number(w.images(), 0) + " images at " + w.imgsz() + " px)");
+    if (contended(rec)) {
+      c.line("  from a contended run, not a figure to plan by: " + rec.measurement().contention());
+    }
     Table t = new Table().row("side", "backend", "device", "wall time", "p10–p90", "s/image", "how");
     for (Projection p : rec.projection()) {
       t.row(p.runtime(), String.valueOf(p.backend()), p.device(), Format.hours(p.hours()),

@@ -69,8 +69,15 @@ public record Sides(String workload, List<Side> sides) {
     return sides.stream().filter(s -> s.runtime().equals(runtime)).findFirst().orElse(null);
   }
 
-  /** How many times faster a is than b, with its 95% interval, per unit of work. */
+  /**
+   * How many times faster a is than b, with its 95% interval, per unit of work: from their paired
+   * bursts where both have them ({@link Paired}), else from their step times.
+   */
   public static RatioEstimate speedup(Calibration a, Calibration b) {
+    var paired = Paired.of(a, b);
+    if (paired.isPresent()) {
+      return new RatioEstimate(paired.get().ratio(), paired.get().low(), paired.get().high());
+    }
     boolean flops = a.flopsPerStep() != null && b.flopsPerStep() != null;
     return RatioEstimate.speedup(a.stepTimesMs(), work(a, flops), b.stepTimesMs(), work(b, flops),
         a.medianMs(), b.medianMs());

@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.calibrate.stats.RatioEstimate;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.Recommendation;
@@ -59,13 +60,34 @@ public final class Verdict {
 
     Comparison nativeOverBox = Comparison.of(nativeSide, box);
     RatioEstimate r = nativeOverBox.aOverB();
-    boolean parity = r.spansOne() || Math.abs(r.ratio() - 1) < PARITY;
+    // interleaved bursts: the paired interval against the parity band decides; without them (an
+    // older report, a side that ran alone) the earlier reading of one run per side stands
+    Decision decision = Paired.of(nativeOverBox.a(), nativeOverBox.b()).map(Decision::of).orElse(null);
+    boolean parity = decision != null ? decision.kind() == Decision.Kind.PARITY
+        && !Paired.contended(nativeOverBox.a(), nativeOverBox.b())
+        : r.spansOne() || Math.abs(r.ratio() - 1) < PARITY;
     // at parity the container wins: same speed, and it is reproducible
-    boolean unsure = noisy(r) || maxCv(nativeOverBox) > MAX_CV || Causes.implausible(report, nativeOverBox, parity);
+    // pairs made in contended rounds decide nothing: the load, not the side, made them differ
+    boolean contendedPairs = decision != null && Paired.contended(nativeOverBox.a(), nativeOverBox.b());
+    boolean unsure = decision != null ? !decision.decisive() || contendedPairs
+        : noisy(r) || maxCv(nativeOverBox) > MAX_CV || Causes.implausible(report, nativeOverBox, parity);
+    List<Calibration> compared = List.of(nativeOverBox.a(), nativeOverBox.b());
+    int leftOut = decision == null ? 0 : Paired.leftOut(nativeOverBox.a(), nativeOverBox.b());
+    String pairs = decision == null ? "" : " over " + decision.estimate().pairs() + " interleaved pairs"
+        + (leftOut > 0 ? " (" + leftOut + " contended left out)" : "");
+    String busy = Measured.contention(compared);
+    String allowed = Measured.allowance(nativeOverBox.a(), nativeOverBox.b(), box.runtime());
     Comparison chosen = parity || unsure || r.ratio() < 1 ? nativeOverBox.swapped() : nativeOverBox;
     reasons.addAll(Causes.of(report, nativeOverBox, parity));
     reasons.addAll(Causes.nativeOnly(report));
     reasons.addAll(Causes.fasterBackends(ranked, PARITY));
+    if (allowed != null) {
+      reasons.add(allowed);
+    }
+    if (busy != null) {
+      reasons.add(busy);
+      assumptions.add("the machine was busy during the calibration (" + busy + "): the projection is not a figure to plan by");
+    }
     if (chosen.sameBackend()) {
       assumptions.add("native and " + box.runtime() + " compared on " + chosen.a().backend() + ", on "
           + Comparison.deviceKind(chosen.a().device()) + (Comparison.deviceKind(chosen.a().device())
@@ -83,13 +105,38 @@ public final class Verdict {
     Side train = chosen.sideA();
     Side against = chosen.sideB();
     RatioEstimate speed = chosen.aOverB();
-    String verdict = unsure ? noisyVerdict(train, chosen, against) : parity ? parityVerdict(train, chosen.a(), against, speed)
+    String noisyBecause = decision != null && unsure ? Measured.noisyBecause(decision.estimate(), compared) : null;
+    String verdict = unsure ? (decision != null ? undecidedVerdict(train, chosen, against, noisyBecause, contendedPairs)
+        : noisyVerdict(train, chosen, against))
+        : parity && decision != null ? pairedParityVerdict(train, chosen.a(), against, speed, pairs)
+        : parity ? parityVerdict(train, chosen.a(), against, speed)
         : "Train " + where(train) + " " + option(chosen.a()) + ": " + Format.times(speed.ratio()) + " faster than "
-            + where(against) + " " + option(chosen.b()) + interval95(speed) + ".";
+            + where(against) + " " + option(chosen.b()) + interval95(speed)
+            + pairs + ".";
+    Recommendation.Measurement measurement = decision == null
+        ? new Recommendation.Measurement("step-times", null, null, null, null, null, null, busy, busy != null)
+        : new Recommendation.Measurement("paired-bursts", decision.estimate().pairs(), leftOut, decision.bandLow(),
+            decision.bandHigh(), contendedPairs ? "contended" : decision.kind().label(), noisyBecause, busy, busy != null);
     return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict,
         String.join("; ", reasons), deployment, evidence(sides, chosen.a()), workload,
         Projections.of(ranked, workload, report.calibrations()), assumptions,
-        unsure ? Recommendation.NOISY : parity ? Recommendation.PARITY : Recommendation.CLEAR);
+        unsure ? Recommendation.NOISY : parity ? Recommendation.PARITY : Recommendation.CLEAR, measurement);
+  }
+
+  /** The paired interval straddles a band edge at the end of the budget: say what made it noisy. */
+  private static String undecidedVerdict(Side train, Comparison chosen, Side against, String because,
+      boolean contendedPairs) {
+    RatioEstimate speed = chosen.aOverB();
+    return "Train " + where(train) + " " + option(chosen.a()) + ": too noisy to tell it from "
+        + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed"
+        + (speed.hasInterval() && speed.high() / speed.low() > 100 ? ", an interval wider than 100×" : interval95(speed))
+        + (contendedPairs ? ", timed while other processes used the CPUs: " : ", neither inside nor clear of the "
+            + band() + " parity band: ") + because
+        + "); rerun on an idle machine or with --full. Until then prefer the container: it is reproducible.";
+  }
+
+  static String band() {
+    return Format.times(Decision.BAND_LOW) + "–" + Format.times(Decision.BAND_HIGH);
   }
 
   /** The timings cannot tell the sides apart: say so, how to rerun, and prefer the container meanwhile. */
@@ -104,6 +151,16 @@ public final class Verdict {
 
   private static double maxCv(Comparison c) {
     return Math.max(c.a().cv() == null ? 0 : c.a().cv(), c.b().cv() == null ? 0 : c.b().cv());
+  }
+
+  /** The paired interval lies inside the band: parity, measured; the container wins on reproducibility. */
+  private static String pairedParityVerdict(Side train, Calibration figure, Side against, RatioEstimate speed,
+      String pairs) {
+    String prefer = train.isNative() ? "" : "; prefer the container: it is reproducible";
+    return "Train " + where(train) + " " + option(figure) + ": at parity with "
+        + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed"
+        + interval95(speed) + pairs + ", inside the " + band()
+        + " band)" + prefer + ".";
   }
 
   private static String parityVerdict(Side train, Calibration figure, Side against, RatioEstimate speed) {

@@ -58,6 +58,7 @@ public record WorkerCall(
     List<String> args = new java.util.ArrayList<>(workerArgs);
     if (g != null && !args.contains(CalibrationGate.OPTION)) {
       args.add(CalibrationGate.OPTION);
+      args.addAll(g.plan().childArgs());
     }
     return new WorkerCall(launchPrefix, args, timeout, runtime, backend, env, progress, g);
   }

@@ -85,6 +85,9 @@ public final class Worker {
         }
       }
     }
+    if (req.calibrate() && req.gate() && req.bursts() > 0) {
+      Bursts.run(calibrations, req, stdin(), this::emit, env);
+    }
     emit(WorkerEvents.progress("done"));
     return new WorkerOutput(WorkerOutput.PROTOCOL, info, devices, calibrations, List.of(), null, null);
   }
@@ -132,11 +135,20 @@ public final class Worker {
   private void awaitTurn() {
     emit(WorkerEvents.GATE);
     try {
-      new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
-          .readLine();
+      stdin().readLine();
     } catch (java.io.IOException e) {
       // no stdin: calibrate now
     }
+  }
+
+  private java.io.BufferedReader stdin;
+
+  /** One reader for every answer at the gate: a second one could have buffered the next answer away. */
+  private java.io.BufferedReader stdin() {
+    if (stdin == null) {
+      stdin = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return stdin;
   }
 
   private void emit(String line) {

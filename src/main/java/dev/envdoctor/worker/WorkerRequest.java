@@ -16,6 +16,7 @@ import java.util.List;
  * @param threads CPU threads for libtorch (intra-op)
  * @param gate after verifying, print the gate line and wait for a line on stdin before calibrating
  * @param project the projection's calibration points (yolov8n@160x2), timed after the workloads
+ * @param bursts with the gate: seconds per burst of the verdict's workload after the calibrations (0: none)
  */
 public record WorkerRequest(
     String device,
@@ -28,7 +29,8 @@ public record WorkerRequest(
     double seconds,
     int threads,
     boolean gate,
-    List<String> project) {
+    List<String> project,
+    double bursts) {
 
   public WorkerRequest {
     workloads = List.copyOf(workloads);
@@ -38,6 +40,6 @@ public record WorkerRequest(
   /** A request without projection points. */
   public WorkerRequest(String device, boolean verify, boolean calibrate, List<String> workloads, Integer batch,
       int imgsz, int steps, double seconds, int threads, boolean gate) {
-    this(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, threads, gate, List.of());
+    this(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, threads, gate, List.of(), 0);
   }
 }

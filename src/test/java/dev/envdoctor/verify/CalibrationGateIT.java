@@ -3,7 +3,11 @@ package dev.envdoctor.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.calibrate.BurstPlan;
+import dev.envdoctor.calibrate.BurstRecords;
 import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.contention.CpuMeter;
+import dev.envdoctor.model.Burst;
 import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.worker.WorkerOutput;
 import java.nio.file.Path;
@@ -21,9 +25,13 @@ import org.junit.jupiter.api.Test;
 class CalibrationGateIT {
 
   private static WorkerCall call(String runtime, Map<String, Long> seen, CalibrationGate gate) {
+    return call(runtime, seen, gate, "mlp");
+  }
+
+  private static WorkerCall call(String runtime, Map<String, Long> seen, CalibrationGate gate, String workload) {
     SelfLauncher launcher = new SelfLauncher(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         SelfLauncher.WORKER_FLAGS, System.getProperty("envdoctor.jar"));
-    return WorkerCall.of(launcher.prefix(), List.of("--device", "cpu", "--verify", "--calibrate", "--workloads", "mlp",
+    return WorkerCall.of(launcher.prefix(), List.of("--device", "cpu", "--verify", "--calibrate", "--workloads", workload,
             "--steps", "10", "--seconds", "0.2", "--threads", "1"), Duration.ofSeconds(120), runtime)
         .withGate(gate)
         .withProgress(p -> seen.putIfAbsent(runtime + " " + p, System.nanoTime()));
@@ -50,5 +58,40 @@ class CalibrationGateIT {
     assertTrue(seen.get("first done") < secondCalibrates, "the second calibrated before the first was done: " + seen);
     assertTrue(seen.get("second verify cpu") < firstCalibrates,
         "both verified before anyone calibrated (their start-ups overlapped): " + seen);
+  }
+
+  @Test
+  void burstingWorkersTakeTurnsInRoundsAndStayAliveBetweenThem() {
+    CalibrationGate gate = new CalibrationGate(new BurstPlan(0.05, 2, 3, 30), CpuMeter.forThisMachine(), 1);
+    gate.register(CalibrationGate.side("first", "djl"));
+    gate.register(CalibrationGate.side("second", "djl"));
+    gate.allRegistered();
+    Map<String, Long> seen = new ConcurrentHashMap<>();
+    List<CompletableFuture<WorkerOutput>> runs = List.of("first", "second").stream()
+        .map(side -> CompletableFuture.supplyAsync(() -> new WorkerClient(new ProcessRunner()).run(call(side, seen, gate, "cnn"))))
+        .toList();
+    runs.forEach(r -> assertEquals(1, r.join().calibrations().size(), r.join().toString()));
+    BurstRecords rec = gate.records();
+    assertEquals(java.util.Set.of("first/djl", "second/djl"), rec.sides().keySet());
+    for (BurstRecords.SideRecord s : rec.sides().values()) {
+      List<Burst> bursts = s.bursts();
+      assertTrue(bursts.size() >= 3 && bursts.size() <= 4, "round 0 and two or three rounds: " + bursts);
+      assertEquals(java.util.stream.IntStream.range(0, bursts.size()).boxed().toList(), bursts.stream().map(Burst::round).toList());
+      assertEquals("cnn", s.workload());
+      assertEquals("cpu", s.device());
+      for (Burst b : bursts.subList(1, bursts.size())) {
+        assertTrue(b.stepTimesMs().size() >= BurstPlan.MIN_STEPS, b.toString());
+        assertTrue(b.cpuMs() != null && b.cpuMs() > 0, "the child's own CPU time during its burst: " + b);
+        assertTrue(b.othersCpus() != null && b.othersCpus() >= 0, b.toString());
+      }
+      // the affinity the worker saw is this machine's, as Java sees it here
+      assertEquals(Runtime.getRuntime().availableProcessors(), s.allowance().affinityCpus());
+    }
+    // each round times both sides: the bursts of one round are the two positions 0 and 1
+    List<Burst> a = rec.sides().get("first/djl").bursts();
+    List<Burst> b = rec.sides().get("second/djl").bursts();
+    for (int i = 1; i < Math.min(a.size(), b.size()); i++) {
+      assertEquals(1, a.get(i).position() + b.get(i).position(), "one first, one second in round " + i);
+    }
   }
 }

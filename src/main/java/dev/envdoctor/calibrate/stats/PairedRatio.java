@@ -53,6 +53,59 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
     return new PairedRatio(n, Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half), sd);
   }
 
+  /** Fewest quiet rounds that are worth pairing on their own. */
+  public static final int MIN_QUIET = 3;
+  /** Others keeping this much of a CPU busy during either burst make a round contended (as Contention says). */
+  public static final double CONTENDED_CPUS = 0.25;
+
+  /**
+   * The rounds to pair (after the warm-up round 0): those where neither side's burst saw other
+   * processes take a quarter CPU or more, when there are at least {@link #MIN_QUIET} of them;
+   * else every round both timed. Contention comes and goes within a run on a shared machine: its
+   * quiet stretches still measure the sides.
+   *
+   * @param othersA round number to the CPUs others used during A's burst (null: unknown, counted quiet)
+   */
+  public static java.util.Set<Integer> rounds(java.util.Map<Integer, Double> othersA,
+      java.util.Map<Integer, Double> othersB) {
+    java.util.Set<Integer> both = new java.util.TreeSet<>(othersA.keySet());
+    both.retainAll(othersB.keySet());
+    both.remove(0);
+    java.util.Set<Integer> quiet = new java.util.TreeSet<>();
+    for (int r : both) {
+      Double a = othersA.get(r);
+      Double b = othersB.get(r);
+      if ((a == null || a < CONTENDED_CPUS) && (b == null || b < CONTENDED_CPUS)) {
+        quiet.add(r);
+      }
+    }
+    return quiet.size() >= MIN_QUIET ? quiet : both;
+  }
+
+  /**
+   * Whether any of {@code rounds} was contended on either side: then the pairs measured the load
+   * as much as the sides, and no decision is made from them (a busy CPU hurts one side's threads
+   * far more than the other's in some rounds: same-kernel sides read 2-30x apart on this VM).
+   */
+  public static boolean contended(java.util.Map<Integer, Double> othersA, java.util.Map<Integer, Double> othersB,
+      java.util.Set<Integer> rounds) {
+    for (int r : rounds) {
+      Double a = othersA.get(r);
+      Double b = othersB.get(r);
+      if ((a != null && a >= CONTENDED_CPUS) || (b != null && b >= CONTENDED_CPUS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code m} restricted to {@code rounds}. */
+  public static java.util.Map<Integer, Double> only(java.util.Map<Integer, Double> m, java.util.Set<Integer> rounds) {
+    java.util.Map<Integer, Double> out = new java.util.TreeMap<>(m);
+    out.keySet().retainAll(rounds);
+    return out;
+  }
+
   /**
    * Pairs two sides' bursts by round (a round times every side once), skipping the warm-up round 0:
    * each pair's ratio is A's work rate over B's from the bursts' median step times.

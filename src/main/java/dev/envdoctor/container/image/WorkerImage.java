@@ -13,10 +13,11 @@ public final class WorkerImage {
 
   /**
    * The worker's protocol with the doctor, as the image's tag says it: bumped whenever the doctor
-   * starts the worker with options an older image does not know (2: {@code --gate}). An image of
+   * starts the worker with options an older image does not know (2: {@code --gate}; 3: {@code --bursts},
+   * answered per burst). An image of
    * another protocol is simply not found, and the diagnosis names {@code envdoctor image build}.
    */
-  static final int PROTOCOL = 2;
+  static final int PROTOCOL = 3;
 
   public static String defaultTag() {
     return "envdoctor-worker:" + Version.version() + "-p" + PROTOCOL;

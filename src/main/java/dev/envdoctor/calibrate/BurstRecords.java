@@ -1,0 +1,61 @@
+package dev.envdoctor.calibrate;
+
+import dev.envdoctor.model.Burst;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.Contention;
+import dev.envdoctor.model.CpuAllowance;
+import dev.envdoctor.model.Report;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the gate saw of each bursting side ("runtime/backend"), put into the report: the side's
+ * calibration of the burst workload on its burst device gets its bursts, the contention during
+ * them and the CPUs the side said it may use.
+ */
+public record BurstRecords(Map<String, SideRecord> sides) {
+
+  public record SideRecord(String device, String workload, List<Burst> bursts, Contention contention,
+      CpuAllowance allowance) {}
+
+  public BurstRecords {
+    sides = Map.copyOf(sides);
+  }
+
+  /** The report with each matching calibration annotated (those already annotated are left as they are). */
+  public Report annotate(Report report) {
+    if (sides.isEmpty()) {
+      return report;
+    }
+    List<Calibration> out = new ArrayList<>();
+    boolean changed = false;
+    for (Calibration c : report.calibrations()) {
+      SideRecord s = sides.get(CalibrationGate.side(c.runtime(), c.backend()));
+      if (s != null && c.bursts().isEmpty() && s.device().equals(c.device()) && s.workload().equals(c.workload())) {
+        out.add(pooled(c, s.bursts()).withBursts(s.bursts(), s.contention(), s.allowance()));
+        changed = true;
+      } else {
+        out.add(c);
+      }
+    }
+    return changed ? report.withCalibrations(out) : report;
+  }
+
+  /**
+   * The calibration's figures from its bursts after the warm-up round, pooled: the first
+   * calibration, warm-up and start-up drift included, no longer stands for the side once there
+   * are rounds to judge it by.
+   */
+  static Calibration pooled(Calibration c, List<Burst> bursts) {
+    List<Double> steps = bursts.stream().filter(b -> b.round() > 0).flatMap(b -> b.stepTimesMs().stream()).toList();
+    if (steps.isEmpty() || c.batch() == null) {
+      return c;
+    }
+    StepStats s = StepStats.of(steps);
+    return new Calibration(c.runtime(), c.backend(), c.device(), c.workload(), c.batch(), c.imgsz(), c.warmupSteps(),
+        steps.size(), s.medianMs(), s.p10Ms(), s.p90Ms(), s.cv(), s.samplesPerSecond(c.batch()),
+        c.flopsPerStep() == null ? null : s.achievedGflops(c.flopsPerStep()), c.flopsPerStep(), c.threads(), c.wallMs(),
+        steps, c.diagnosis());
+  }
+}

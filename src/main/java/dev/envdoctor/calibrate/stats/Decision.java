@@ -1,0 +1,64 @@
+package dev.envdoctor.calibrate.stats;
+
+/**
+ * What a paired interval says about two sides, against a stated parity band: parity when the whole
+ * interval lies inside the band, a winner when it clears the band, and undecided when it straddles
+ * a band edge (the budget ran out before it narrowed). A pure function, so a recorded set of bursts
+ * always gives the same decision.
+ *
+ * @param kind the decision
+ * @param estimate the paired ratio it was made from (A's speed over B's)
+ * @param bandLow lower edge of the parity band (a ratio)
+ * @param bandHigh upper edge
+ */
+public record Decision(Kind kind, PairedRatio estimate, double bandLow, double bandHigh) {
+
+  /** Within 5% either way the sides are at parity: not worth giving up a container's reproducibility for. */
+  public static final double BAND_LOW = 0.95;
+  public static final double BAND_HIGH = 1.05;
+
+  public enum Kind {
+    /** the interval lies inside the band */
+    PARITY,
+    /** the interval lies above the band: A is faster */
+    A_FASTER,
+    /** the interval lies below the band: B is faster */
+    B_FASTER,
+    /** the interval straddles a band edge, or there is none (fewer than two pairs) */
+    UNDECIDED;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  public static Decision of(PairedRatio r) {
+    return of(r, BAND_LOW, BAND_HIGH);
+  }
+
+  public static Decision of(PairedRatio r, double bandLow, double bandHigh) {
+    Kind kind;
+    if (!r.hasInterval()) {
+      kind = Kind.UNDECIDED;
+    } else if (r.low() >= bandLow && r.high() <= bandHigh) {
+      kind = Kind.PARITY;
+    } else if (r.low() > bandHigh) {
+      kind = Kind.A_FASTER;
+    } else if (r.high() < bandLow) {
+      kind = Kind.B_FASTER;
+    } else {
+      kind = Kind.UNDECIDED;
+    }
+    return new Decision(kind, r, bandLow, bandHigh);
+  }
+
+  public boolean decisive() {
+    return kind != Kind.UNDECIDED;
+  }
+
+  /** The same decision with the sides swapped. */
+  public Decision swapped() {
+    Kind k = kind == Kind.A_FASTER ? Kind.B_FASTER : kind == Kind.B_FASTER ? Kind.A_FASTER : kind;
+    return new Decision(k, estimate.inverse(), 1 / bandHigh, 1 / bandLow);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.envdoctor.recommend;
+
+import dev.envdoctor.calibrate.stats.PairedRatio;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.Contention;
+import dev.envdoctor.model.CpuAllowance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The measured facts around a verdict, in words: what else used the CPUs while the sides took
+ * turns, what each side was allowed to use, and, when the turns could not decide, what made them
+ * noisy. Pure functions of the calibrations.
+ */
+public final class Measured {
+
+  private Measured() {}
+
+  /** The busiest contention among the calibrations, or null. */
+  static Contention worst(List<Calibration> cs) {
+    return cs.stream().map(Calibration::contention).filter(Objects::nonNull)
+        .max(java.util.Comparator.comparingDouble(c -> Math.max(n(c.othersCpus()), n(c.stealCpus())))).orElse(null);
+  }
+
+  public static boolean contended(List<Calibration> cs) {
+    Contention c = worst(cs);
+    return c != null && c.contended();
+  }
+
+  /** "other processes used 0.9 of 2 CPUs during the calibration (stress 0.9 CPU)"; null when nobody took a quarter CPU. */
+  public static String contention(List<Calibration> cs) {
+    Contention c = worst(cs);
+    if (c == null || !c.contended()) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    if (n(c.othersCpus()) >= Contention.CONTENDED_CPUS) {
+      parts.add("other processes used " + num(c.othersCpus()) + (c.hostCpus() == null ? "" : " of " + c.hostCpus())
+          + " CPUs during the calibration" + (c.topOthers().isEmpty() ? "" : " (" + String.join(", ", c.topOthers()) + ")"));
+    }
+    if (n(c.stealCpus()) >= Contention.CONTENDED_CPUS) {
+      parts.add("the hypervisor took " + num(c.stealCpus()) + " CPUs (steal)");
+    }
+    return String.join("; ", parts);
+  }
+
+  /**
+   * "natively envdoctor may use half a CPU (cgroup quota, throttled 41 times); the docker container
+   * gets 2 CPUs", when the two sides may use different numbers of CPUs; null when they may use the same.
+   */
+  static String allowance(Calibration nativeFigure, Calibration boxFigure, String boxName) {
+    CpuAllowance a = nativeFigure.allowance();
+    CpuAllowance b = boxFigure.allowance();
+    Double ea = a == null ? null : a.effectiveCpus();
+    Double eb = b == null ? null : b.effectiveCpus();
+    if (ea == null || eb == null || Math.abs(ea - eb) < 0.1 * Math.max(ea, eb)) {
+      return null;
+    }
+    return "natively envdoctor may use " + cpus(ea) + limit(a, nativeFigure.contention()) + "; the " + boxName
+        + " container gets " + cpus(eb) + limit(b, boxFigure.contention());
+  }
+
+  private static String limit(CpuAllowance a, Contention during) {
+    String by = a.limitedBy();
+    if (by == null) {
+      return "";
+    }
+    Long throttled = during != null && during.nrThrottled() != null ? during.nrThrottled() : a.nrThrottled();
+    return " (" + by + (throttled != null && throttled > 0 ? ", throttled " + throttled + " times" : "") + ")";
+  }
+
+  /** What made an undecided pair noisy: contention if any was seen, else the spread of the pairs. */
+  static String noisyBecause(PairedRatio r, List<Calibration> cs) {
+    String busy = contention(cs);
+    String spread = Double.isNaN(r.sdLog()) ? "only " + r.pairs() + " pair of bursts"
+        : "the " + r.pairs() + " pairs of bursts spread by " + Math.round((Math.exp(r.sdLog()) - 1) * 100) + "%";
+    return busy == null ? spread : busy + "; " + spread;
+  }
+
+  /** "half a CPU", "1 CPU", "1.5 CPUs", "2 CPUs". */
+  static String cpus(double n) {
+    if (Math.abs(n - 0.5) < 1e-9) {
+      return "half a CPU";
+    }
+    return num(n) + (Math.abs(n - 1) < 1e-9 ? " CPU" : " CPUs");
+  }
+
+  private static String num(Double v) {
+    String s = String.format(Locale.ROOT, "%.1f", v);
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+  }
+
+  private static double n(Double v) {
+    return v == null ? 0 : v;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.envdoctor.recommend;
+
+import dev.envdoctor.calibrate.stats.PairedRatio;
+import dev.envdoctor.model.Burst;
+import dev.envdoctor.model.Calibration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Two calibrations' interleaved bursts as a {@link PairedRatio}: there when both sides took turns
+ * in the same rounds (at least two rounds after the warm-up one), absent for a report without
+ * bursts (an older one, a side that ran alone), which keeps its earlier reading.
+ */
+public final class Paired {
+
+  private Paired() {}
+
+  /** How many times faster a is than b, per unit of work, from the rounds both timed. */
+  public static Optional<PairedRatio> of(Calibration a, Calibration b) {
+    if (a.bursts().isEmpty() || b.bursts().isEmpty()) {
+      return Optional.empty();
+    }
+    boolean flops = a.flopsPerStep() != null && b.flopsPerStep() != null;
+    double workA = flops ? a.flopsPerStep() : a.batch() == null ? 1 : a.batch();
+    double workB = flops ? b.flopsPerStep() : b.batch() == null ? 1 : b.batch();
+    Set<Integer> rounds = PairedRatio.rounds(others(a), others(b));
+    List<Double> ratios = PairedRatio.pairRatios(PairedRatio.only(medians(a), rounds), workA,
+        PairedRatio.only(medians(b), rounds), workB);
+    return ratios.size() < 2 ? Optional.empty() : Optional.of(PairedRatio.of(ratios));
+  }
+
+  /** Whether the rounds the pairs are made of were contended (too few quiet ones to leave the others out). */
+  public static boolean contended(Calibration a, Calibration b) {
+    return PairedRatio.contended(others(a), others(b), PairedRatio.rounds(others(a), others(b)));
+  }
+
+  /** How many rounds both timed were left out as contended (PairedRatio.rounds). */
+  public static int leftOut(Calibration a, Calibration b) {
+    Set<Integer> both = new java.util.TreeSet<>(medians(a).keySet());
+    both.retainAll(medians(b).keySet());
+    both.remove(0);
+    return both.size() - PairedRatio.rounds(others(a), others(b)).size();
+  }
+
+  static Map<Integer, Double> others(Calibration c) {
+    Map<Integer, Double> m = new TreeMap<>();
+    c.bursts().forEach(b -> m.put(b.round(), b.othersCpus()));
+    return m;
+  }
+
+  static Map<Integer, Double> medians(Calibration c) {
+    Map<Integer, Double> m = new TreeMap<>();
+    for (Burst b : c.bursts()) {
+      // the burst's mean step time: its throughput (Burst.meanMs); a report from before it had the median
+      Double ms = b.meanMs() != null ? b.meanMs() : b.medianMs();
+      if (b.round() != null && ms != null) {
+        m.put(b.round(), ms);
+      }
+    }
+    return m;
+  }
+}

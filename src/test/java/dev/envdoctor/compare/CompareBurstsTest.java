@@ -1,0 +1,75 @@
+package dev.envdoctor.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.calibrate.stats.Dispersion;
+import dev.envdoctor.model.Burst;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.ReportJson;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** compare on recorded interleaved-burst reports of the development VM (recorded/bursts/SOURCES.md). */
+class CompareBurstsTest {
+
+  private static Report load(String name) throws Exception {
+    return ReportJson.read(Path.of("src/test/resources/recorded/bursts").resolve(name));
+  }
+
+  @Test
+  void aReportAgainstItselfShowsNoDifferenceWithinBothSpreads() throws Exception {
+    Report r = load("docker-native-cgroup-half-contended.json");
+    Comparison c = Comparer.compare(r, r, "BASE", "OTHER");
+    assertFalse(c.ratios().isEmpty());
+    for (StepTimeRatio s : c.ratios()) {
+      assertEquals(StepTimeRatio.BURSTS, s.basis());
+      assertEquals(1.0, s.ratio(), 1e-12);
+      assertTrue(s.low() < 1 && s.high() > 1, s.toString());
+      assertFalse(s.measurable());
+    }
+  }
+
+  @Test
+  void theIntervalCombinesBothReportsSpreads() throws Exception {
+    Report base = load("docker-native-cgroup-half-contended.json");
+    Report other = load("docker-native-contended-java.json");
+    StepTimeRatio s = Comparer.compare(base, other, "BASE", "OTHER").ratios().stream()
+        .filter(x -> x.runtime().equals("native")).findFirst().orElseThrow();
+    Calibration cb = base.calibrations().stream().filter(c -> c.runtime().equals("native")).findFirst().orElseThrow();
+    Calibration co = other.calibrations().stream().filter(c -> c.runtime().equals("native")).findFirst().orElseThrow();
+    // by hand: the sd of the log burst medians after round 0; OTHER has one burst only, so it borrows BASE's
+    List<Double> logs = cb.bursts().stream().filter(b -> b.round() > 0).map(b -> Math.log(b.meanMs() != null ? b.meanMs() : b.medianMs())).toList();
+    double mean = logs.stream().mapToDouble(x -> x).average().orElseThrow();
+    double sd = Math.sqrt(logs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / (logs.size() - 1));
+    assertEquals(sd, Dispersion.sdLog(cb.bursts()), 1e-12);
+    assertEquals(null, Dispersion.sdLog(co.bursts()), "one burst after round 0: no spread of its own");
+    double ratio = co.medianMs() / cb.medianMs();
+    assertEquals(ratio, s.ratio(), 1e-12);
+    assertEquals(ratio * Math.exp(-1.959964 * Math.sqrt(2 * sd * sd)), s.low(), 1e-9);
+    assertEquals(ratio * Math.exp(1.959964 * Math.sqrt(2 * sd * sd)), s.high(), 1e-9);
+  }
+
+  @Test
+  void contentionInEitherReportIsNamedAsTheLikelyCause() throws Exception {
+    Comparison c = Comparer.compare(load("docker-native-cgroup-half-contended.json"), load("docker-native-contended-java.json"),
+        "BASE", "OTHER");
+    StepTimeRatio s = c.ratios().get(0);
+    assertTrue(s.contention().startsWith("OTHER: other processes used") && s.contention().contains("BASE: "), s.contention());
+    assertFalse(c.ratios().stream().anyMatch(StepTimeRatio::measurable), "contended rows claim no difference");
+    assertTrue(c.verdict().contains("timed while other processes used the CPUs (OTHER: other processes used"), c.verdict());
+  }
+
+  @Test
+  void reportsWithoutBurstsKeepTheBootstrapOverStepTimes() throws Exception {
+    Report mac = ReportJson.read(Path.of("src/test/resources/reports/mac-m4-docker-desktop.json"));
+    for (StepTimeRatio s : Comparer.compare(mac, mac, "BASE", "OTHER").ratios()) {
+      assertEquals(StepTimeRatio.STEP_TIMES, s.basis());
+      assertEquals(null, s.contention());
+    }
+    assertEquals(List.<Burst>of(), mac.calibrations().get(0).bursts());
+  }
+}

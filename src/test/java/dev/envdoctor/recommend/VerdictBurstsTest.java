@@ -1,0 +1,150 @@
+package dev.envdoctor.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.model.Burst;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.Recommendation;
+import dev.envdoctor.model.Report;
+import dev.envdoctor.model.ReportJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** The verdict on recorded interleaved-burst reports of the development VM (recorded/bursts/SOURCES.md). */
+class VerdictBurstsTest {
+
+  static final Path DIR = Path.of("src/test/resources/recorded/bursts");
+
+  static Stream<String> recordings() throws Exception {
+    try (Stream<Path> files = Files.list(DIR)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList().stream();
+    }
+  }
+
+  static Report load(String name) throws Exception {
+    return ReportJson.read(DIR.resolve(name));
+  }
+
+  private static Calibration cnn(Report r, String runtime) {
+    return r.calibrations().stream().filter(c -> runtime.equals(c.runtime()) && "djl".equals(c.backend())
+        && "cnn".equals(c.workload())).findFirst().orElseThrow();
+  }
+
+  /**
+   * The decision worked out here from the bursts, independently of PairedRatio: native's speed over
+   * docker's per round after round 0 (from the bursts' mean step times), a t-interval of their logs (t quantiles from the tables).
+   */
+  private static String independentDecision(Report r) {
+    Map<Integer, Double> n = new TreeMap<>();
+    Map<Integer, Double> d = new TreeMap<>();
+    // each burst's mean step time (its throughput), the median in recordings from before the mean
+    cnn(r, "native").bursts().forEach(b -> n.put(b.round(), b.meanMs() != null ? b.meanMs() : b.medianMs()));
+    cnn(r, "docker").bursts().forEach(b -> d.put(b.round(), b.meanMs() != null ? b.meanMs() : b.medianMs()));
+    // rounds where neither burst saw others take a quarter CPU, when there are three; else all
+    Map<Integer, Burst> nb = new TreeMap<>();
+    Map<Integer, Burst> db = new TreeMap<>();
+    cnn(r, "native").bursts().forEach(b -> nb.put(b.round(), b));
+    cnn(r, "docker").bursts().forEach(b -> db.put(b.round(), b));
+    List<Integer> all = n.keySet().stream().filter(k -> k > 0 && d.containsKey(k)).toList();
+    List<Integer> quiet = all.stream().filter(k -> quiet(nb.get(k)) && quiet(db.get(k))).toList();
+    List<Double> logs = new ArrayList<>();
+    List<Integer> used = quiet.size() >= 3 ? quiet : all;
+    for (int round : used) {
+      logs.add(Math.log(d.get(round) / n.get(round)));
+    }
+    boolean contended = used.stream().anyMatch(k -> !quiet(nb.get(k)) || !quiet(db.get(k)));
+    if (logs.size() < 2) {
+      return "none";
+    }
+    double[] t = {0, 0, 12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.3060, 2.2622, 2.2281, 2.2010,
+        2.1788, 2.1604, 2.1448};
+    double mean = logs.stream().mapToDouble(x -> x).average().orElseThrow();
+    double sd = Math.sqrt(logs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / (logs.size() - 1));
+    double half = t[logs.size()] * sd / Math.sqrt(logs.size());
+    double low = Math.exp(mean - half);
+    double high = Math.exp(mean + half);
+    if (contended) {
+      return Recommendation.NOISY; // pairs timed under contention decide nothing
+    }
+    if (low >= 0.95 && high <= 1.05) {
+      return Recommendation.PARITY;
+    }
+    return low > 1.05 || high < 0.95 ? Recommendation.CLEAR : Recommendation.NOISY;
+  }
+
+  private static boolean quiet(Burst b) {
+    return b.othersCpus() == null || b.othersCpus() < 0.25;
+  }
+
+  @ParameterizedTest
+  @MethodSource("recordings")
+  void theVerdictFollowsThePairedIntervalAgainstTheBand(String name) throws Exception {
+    Report r = load(name);
+    Recommendation rec = Verdict.decide(r, Workloads.DEFAULT);
+    String expected = independentDecision(r);
+    if (expected.equals("none")) {
+      assertEquals("step-times", rec.measurement().method(), name + ": one round only: the earlier reading");
+      return;
+    }
+    assertEquals("paired-bursts", rec.measurement().method(), name);
+    assertEquals(expected, rec.confidence(), name + ": " + rec.verdict());
+    if (expected.equals(Recommendation.NOISY)) {
+      assertTrue(rec.verdict().contains("too noisy") && rec.measurement().noisyBecause() != null, rec.verdict());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("recordings")
+  void aContendedRecordingNamesTheProcessesAndHoldsBackTheProjection(String name) throws Exception {
+    Report r = load(name);
+    Recommendation rec = Verdict.decide(r, Workloads.DEFAULT);
+    double others = Stream.of(cnn(r, "native"), cnn(r, "docker")).map(Calibration::contention)
+        .mapToDouble(c -> c.othersCpus()).max().orElseThrow();
+    assertEquals(others >= 0.25, Boolean.TRUE.equals(rec.measurement().contended()), name);
+    if (others >= 0.25) {
+      String top = cnn(r, "native").contention().topOthers().get(0);
+      assertTrue(rec.reason().contains("other processes used") && rec.reason().contains(top), rec.reason());
+      assertTrue(rec.assumptions().get(0).contains("not a figure to plan by"), rec.assumptions().toString());
+    }
+  }
+
+  @Test
+  void theHalfCpuQuotaIsNamedWithItsThrottling() throws Exception {
+    Recommendation rec = Verdict.decide(load("docker-native-cgroup-half-contended.json"), Workloads.DEFAULT);
+    assertTrue(rec.reason().contains("natively envdoctor may use half a CPU (cgroup quota, throttled 3 times); the docker"
+        + " container gets 2 CPUs"), rec.reason());
+  }
+
+  @Test
+  void aRealHalfCpuQuotaNativelyMakesDockerTheClearWinner() throws Exception {
+    Recommendation rec = Verdict.decide(load("docker-native-cgroup-half-quiet.json"), Workloads.DEFAULT);
+    assertEquals(Recommendation.CLEAR, rec.confidence(), rec.verdict());
+    assertEquals("docker", rec.train().runtime());
+    assertTrue(rec.speedupCi95().get(0) > 1.05, rec.verdict());
+    assertTrue(rec.reason().contains("natively envdoctor may use half a CPU (cgroup quota, throttled "), rec.reason());
+    assertEquals(1, rec.measurement().pairsLeftOut(), "its one contended round");
+  }
+
+  @Test
+  void aCpuHogDuringDoctorIsNamedAndTheProjectionHeldBack() throws Exception {
+    Recommendation rec = Verdict.decide(load("docker-native-hog.json"), Workloads.DEFAULT);
+    assertTrue(rec.measurement().contention().contains("envdoctor-hog ("), rec.measurement().contention());
+    assertTrue(rec.measurement().contended());
+  }
+
+  @Test
+  void burstsAreLeftOutOfTheJsonWhereThereAreNone() {
+    Calibration c = RecordedReports.load(RecordedReports.LINUX_CPU_ONLY).calibrations().get(0);
+    assertEquals(List.<Burst>of(), c.bursts());
+    assertTrue(!ReportJson.write(c).contains("bursts"), "an older report's shape is kept");
+  }
+}
