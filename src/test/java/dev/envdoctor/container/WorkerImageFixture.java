@@ -58,6 +58,14 @@ final class WorkerImageFixture {
     return ps.stdoutLines().stream().filter(l -> !l.isBlank()).toList();
   }
 
+  /** Containers of ours the engine runs now. */
+  List<String> running() {
+    CommandResult ps = Jar.engine(engine, "ps", "--filter", "label=dev.envdoctor=worker", "--filter", "status=running",
+        "--format", "{{.Names}}");
+    assertTrue(ps.ok(), ps.describe() + ps.stderr());
+    return ps.stdoutLines().stream().filter(l -> !l.isBlank()).toList();
+  }
+
   static List<String> buildContexts() {
     try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("envdoctor-image-")).sorted().toList();
