@@ -1,5 +1,6 @@
 package dev.envdoctor.race;
 
+import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.calibrate.stats.PairedRatio;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +9,9 @@ import java.util.Locale;
 /**
  * The race's verdict, a pure function of the timed pairs: the container's median wall time over
  * native's, its interval from the pairs (each pair ran back to back, so drift slower than a pair
- * cancels), and the words. Parity when the interval lies inside 0.95–1.05, a winner when it clears
- * that band, undecided otherwise.
+ * cancels), and the words; the decision against the parity band is the verdict's own ({@link Decision}).
  */
 public final class RaceVerdict {
-
-  /** Within 5% either way: not worth giving up a container's reproducibility for. */
-  static final double BAND_LOW = 0.95;
-  static final double BAND_HIGH = 1.05;
 
   /**
    * @param ratio    container median / native median
@@ -38,25 +34,24 @@ public final class RaceVerdict {
     for (int i = 0; i < n; i++) {
       timeRatios.add(containerSeconds.get(i) / nativeSeconds.get(i));
     }
-    PairedRatio paired = PairedRatio.of(timeRatios);
+    // each pair's time ratio is native's speed over the container's: side A is native
+    Decision d = Decision.of(PairedRatio.of(timeRatios));
+    PairedRatio paired = d.estimate();
     double ratio = median(containerSeconds.subList(0, n)) / median(nativeSeconds.subList(0, n));
     Double low = paired.hasInterval() ? paired.low() : null;
     Double high = paired.hasInterval() ? paired.high() : null;
     String ci = low == null ? "one pair, no interval" : String.format(Locale.ROOT, "95%% CI %s–%s×, %d pairs", x(low), x(high), n);
-    if (low != null && low > BAND_HIGH) {
-      return new Result(ratio, low, high, n, "native-faster",
+    return switch (d.kind()) {
+      case A_FASTER -> new Result(ratio, low, high, n, "native-faster",
           "natively " + x(ratio) + "× faster than in " + runtime + " (" + ci + ")");
-    }
-    if (high != null && high < BAND_LOW) {
-      return new Result(ratio, low, high, n, "container-faster",
+      case B_FASTER -> new Result(ratio, low, high, n, "container-faster",
           "in " + runtime + " " + x(1 / ratio) + "× faster than natively (" + ci + ")");
-    }
-    if (low != null && low >= BAND_LOW && high <= BAND_HIGH) {
-      return new Result(ratio, low, high, n, "parity", "no measurable difference: " + runtime + " takes " + x(ratio)
-          + "× native's time (" + ci + "); prefer the container: it is reproducible");
-    }
-    return new Result(ratio, low, high, n, "undecided", "too noisy to tell: " + runtime + " takes " + x(ratio)
-        + "× native's time (" + ci + "); rerun with --repeat " + Math.max(2 * n, 3) + " for a tighter interval");
+      case PARITY -> new Result(ratio, low, high, n, "parity", "no measurable difference: " + runtime + " takes "
+          + x(ratio) + "× native's time (" + ci + "); prefer the container: it is reproducible");
+      case UNDECIDED -> new Result(ratio, low, high, n, "undecided", "too noisy to tell: " + runtime + " takes "
+          + x(ratio) + "× native's time (" + ci + "); rerun with --repeat " + Math.max(2 * n, 3)
+          + " for a tighter interval");
+    };
   }
 
   static double median(List<Double> xs) {
