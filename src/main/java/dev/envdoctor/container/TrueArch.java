@@ -28,11 +28,21 @@ public final class TrueArch {
 
   /** {@code uname -m} in a throw-away container of {@code image} (no network, removed after); null when it would not run. */
   public static String probe(CommandRunner runner, ContainerEngine engine, String image, Map<String, String> env) {
+    CommandResult r = once(runner, engine, image, env, TIMEOUT, "uname", "-m");
+    return r.ok() ? Arch.normalize(r.stdout().strip()) : null;
+  }
+
+  /**
+   * One look inside {@code image}: {@code entrypoint args} in a container of our own with no
+   * network, never pulled, removed afterwards (also on a timeout or Ctrl-C).
+   */
+  public static CommandResult once(CommandRunner runner, ContainerEngine engine, String image, Map<String, String> env,
+      Duration timeout, String entrypoint, String... args) {
     return new ContainerRun(runner, engine, env).run(name -> {
       List<String> argv = new ArrayList<>(List.of(engine.name(), "run", "--rm", "--name", name, "--network", "none",
-          "--pull", "never", "--label", "dev.envdoctor=probe", "--entrypoint", "uname", image, "-m"));
-      CommandResult r = runner.run(CommandSpec.of(TIMEOUT, argv).withEnv(env));
-      return r.ok() ? Arch.normalize(r.stdout().strip()) : null;
+          "--pull", "never", "--label", "dev.envdoctor=probe", "--entrypoint", entrypoint, image));
+      argv.addAll(List.of(args));
+      return runner.run(CommandSpec.of(timeout, argv).withEnv(env));
     });
   }
 

@@ -1,7 +1,8 @@
 package dev.envdoctor.race;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.envdoctor.container.ContainerEngine;
-import dev.envdoctor.container.ContainerRun;
 import dev.envdoctor.container.ImagePython;
 import dev.envdoctor.container.TrueArch;
 import dev.envdoctor.exec.CommandResult;
@@ -9,7 +10,6 @@ import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.run.RunFailure;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +26,8 @@ final class ImagePreflight {
       + "print(json.dumps({'python': platform.python_version(), 'torch': v}))";
 
   record Facts(String arch, String emulation, String torch) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ImagePreflight() {}
 
@@ -51,20 +53,21 @@ final class ImagePreflight {
   /** The image's torch version; a missing interpreter or standard library is one line and exit 2. */
   private static String python(CommandRunner runner, ContainerEngine engine, String image, Map<String, String> env,
       String exe) {
-    CommandResult r = new ContainerRun(runner, engine, env).run(name -> runner.run(CommandSpec.of(Duration.ofSeconds(90),
-        new ArrayList<>(List.of(engine.name(), "run", "--rm", "--name", name, "--network", "none", "--pull", "never",
-            "--label", "dev.envdoctor=probe", "--entrypoint", exe, image, "-c", PYTHON_CHECK))).withEnv(env)));
+    CommandResult r = TrueArch.once(runner, engine, image, env, Duration.ofSeconds(90), exe, "-c", PYTHON_CHECK);
     String lacks = ImagePython.lacks(r.stdout() + "\n" + r.stderr(), r.exitCode());
     if (lacks != null) {
       throw RunFailure.badInput("race: " + image + " " + lacks);
     }
-    String out = r.stdout().strip();
-    int at = out.indexOf("\"torch\": ");
-    if (!r.ok() || at < 0) {
+    JsonNode facts = null;
+    try {
+      facts = r.ok() ? JSON.readTree(r.stdout().strip()) : null;
+    } catch (java.io.IOException e) {
+      // not our one JSON line: said below
+    }
+    if (facts == null || !facts.has("torch")) {
       throw RunFailure.badInput("race: " + exe + " in " + image + " did not run (" + r.describe() + "): "
           + String.join(" | ", r.stderrTail(2)));
     }
-    String v = out.substring(at + 9).replaceAll("[\"}\\s]", "");
-    return "null".equals(v) ? null : v;
+    return facts.path("torch").isNull() ? null : facts.path("torch").asText();
   }
 }
