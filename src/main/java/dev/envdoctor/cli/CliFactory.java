@@ -1,12 +1,12 @@
 package dev.envdoctor.cli;
 
 import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.Interrupts;
 import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.ProcessRunner;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,8 +21,8 @@ public final class CliFactory {
 
   /** The real thing: process runner, system clock and environment, stdout/stderr as UTF-8. */
   public static CommandLine create() {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(new PrintStream(System.out, true), StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(Interrupts.quietOnStop(System.out), StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(Interrupts.quietOnStop(System.err), StandardCharsets.UTF_8), true);
     return create(new ProcessRunner(), Clock.systemUTC(), System.getenv(), Console.stdoutIsTerminal(), out, err);
   }
 

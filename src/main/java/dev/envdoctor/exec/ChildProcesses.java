@@ -34,6 +34,7 @@ public final class ChildProcesses {
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
   private static final Map<Runnable, String> CLEANUPS = new ConcurrentHashMap<>();
   private static volatile Consumer<Stopped> listener;
+  private static volatile boolean stopping;
 
   static {
     java.lang.Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::onShutdown, "envdoctor-cleanup"));
@@ -67,7 +68,17 @@ public final class ChildProcesses {
     listener = l;
   }
 
+  /**
+   * Whether the JVM is shutting down (a signal, or the normal exit): set before any child is
+   * killed, so the run's own thread, which wakes when its child dies, can tell that it was stopped
+   * and not finished.
+   */
+  public static boolean stopping() {
+    return stopping;
+  }
+
   private static void onShutdown() {
+    stopping = true;
     Stopped s = cleanUpAll();
     Consumer<Stopped> l = listener;
     if (l != null) {

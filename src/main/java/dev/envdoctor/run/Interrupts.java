@@ -1,6 +1,9 @@
 package dev.envdoctor.run;
 
 import dev.envdoctor.exec.ChildProcesses;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +25,37 @@ public final class Interrupts {
     stage = where;
   }
 
-  /** The run ended on its own: a shutdown from here on is the normal exit, and says nothing. */
+  /**
+   * The run ended on its own: a shutdown from here on is the normal exit, and says nothing. A run
+   * that "ends" after the shutdown began ended because its children were killed: that is still an
+   * interrupt, and the line is printed.
+   */
   public static void finished() {
-    finished = true;
+    if (!ChildProcesses.stopping()) {
+      finished = true;
+    }
+  }
+
+  /**
+   * The run's own output stream, silent once a shutdown began: what the run's thread prints after
+   * its children were killed (a failed stage, a partial report) would bury the interrupt line.
+   */
+  public static OutputStream quietOnStop(OutputStream out) {
+    return new FilterOutputStream(out) {
+      @Override
+      public void write(int b) throws IOException {
+        if (!ChildProcesses.stopping()) {
+          out.write(b);
+        }
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        if (!ChildProcesses.stopping()) {
+          out.write(b, off, len);
+        }
+      }
+    };
   }
 
   /** Prints the line on an interrupt, after the children are stopped. */

@@ -21,6 +21,7 @@ final class InterruptChecks {
 
   static void ctrlCInAContainerSaysWhatItStopped(WorkerImageFixture image, String engine) throws Exception {
     Path err = Files.createTempFile("envdoctor-interrupt-", ".err");
+    Path slow = slowRemoval(engine);
     try {
       // A process started in the background inherits SIGINT ignored (as Maven's forks may be), and
       // the JVM then installs no handler: give the run the default disposition, as a terminal's
@@ -32,6 +33,7 @@ final class InterruptChecks {
       ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(false)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
       pb.environment().putAll(image.env());
+      pb.environment().put("PATH", slow + java.io.File.pathSeparator + System.getenv("PATH"));
       Process p = pb.start();
       String container = awaitContainer(image, p);
       List<ProcessHandle> children = p.descendants().toList();
@@ -54,7 +56,23 @@ final class InterruptChecks {
       }
     } finally {
       Files.deleteIfExists(err);
+      Files.deleteIfExists(slow.resolve(engine));
+      Files.deleteIfExists(slow);
     }
+  }
+
+  /**
+   * A folder with the engine's CLI in front of the real one, slow to remove a container (3 s), as
+   * a loaded CI machine's engine is: the run's own thread wakes when its child is killed and ends
+   * while the hook still removes the container. That run once exited 130 without a word.
+   */
+  private static Path slowRemoval(String engine) throws IOException {
+    Path dir = Files.createTempDirectory("envdoctor-slow-rm-");
+    String real = Jar.which(engine);
+    Path shim = dir.resolve(engine);
+    Files.writeString(shim, "#!/bin/sh\ncase \" $* \" in *\" rm \"*) sleep 3;; esac\nexec " + real + " \"$@\"\n");
+    shim.toFile().setExecutable(true);
+    return dir;
   }
 
   /** The name of our worker container once the engine runs it (the run is still going). */

@@ -62,4 +62,15 @@ final class Jar {
   static CommandResult engine(String... argv) {
     return RUNNER.run(CommandSpec.of(Duration.ofMinutes(2), argv));
   }
+
+  /** The absolute path of a command on this machine's PATH (a test needs the real one behind a shim). */
+  static String which(String cli) {
+    for (String dir : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(dir, cli);
+      if (java.nio.file.Files.isExecutable(p)) {
+        return p.toAbsolutePath().toString();
+      }
+    }
+    throw new AssertionError(cli + " is not on PATH");
+  }
 }
