@@ -20,6 +20,9 @@ import argparse, glob, json, os, statistics, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 JAR = os.path.join(HERE, "..", "target", "envdoctor.jar")
+# the JVM flags of the installed launcher (src/main/dist/envdoctor), which users run: with the JVM's
+# defaults (G1, C2) the doctor's own JIT and GC threads took CPU from the bursts and doubled their spread
+JAVA = ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"]
 CGROUP = "/sys/fs/cgroup/cpu/envdoctor-bench-%d" % os.getpid()
 
 
@@ -32,7 +35,7 @@ def doctor(out, args, cgroup=None):
     """One doctor run; returns (report, wall seconds)."""
     os.makedirs(out, exist_ok=True)
     before = set(glob.glob(os.path.join(out, "*.json")))
-    cmd = ["java", "-jar", JAR, "doctor", "--quick", "--out", out, "--no-color"] + args
+    cmd = JAVA + ["-jar", JAR, "doctor", "--quick", "--out", out, "--no-color"] + args
     if cgroup:
         cmd = ["sh", "-c", 'echo $$ > %s/cgroup.procs && exec "$@"' % cgroup, "sh"] + cmd
     t0 = time.monotonic()
@@ -108,7 +111,7 @@ def sens(a):
 
 
 def compare(base, other):
-    r = subprocess.run(["java", "-jar", JAR, "compare", base, other, "--json"], capture_output=True, text=True, timeout=120)
+    r = subprocess.run(JAVA + ["-jar", JAR, "compare", base, other, "--json"], capture_output=True, text=True, timeout=120)
     doc = json.loads(r.stdout)
     return doc.get("ratios", []), doc.get("verdict")
 

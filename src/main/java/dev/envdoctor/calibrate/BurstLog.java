@@ -61,12 +61,12 @@ final class BurstLog {
     return m;
   }
 
-  /** The mean step time (throughput) of each round's burst. */
-  java.util.Map<Integer, Double> medians() {
-    java.util.Map<Integer, Double> m = new java.util.TreeMap<>();
+  /** The bursts of {@code rounds}, by round. */
+  java.util.Map<Integer, Burst> byRound(java.util.Set<Integer> rounds) {
+    java.util.Map<Integer, Burst> m = new java.util.TreeMap<>();
     bursts.forEach(b -> {
-      if (b.meanMs() != null) {
-        m.put(b.round(), b.meanMs());
+      if (rounds.contains(b.round())) {
+        m.put(b.round(), b);
       }
     });
     return m;

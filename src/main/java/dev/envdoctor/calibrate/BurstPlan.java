@@ -15,13 +15,26 @@ import java.util.List;
  */
 public record BurstPlan(double burstSeconds, int minRounds, int maxRounds, double maxSeconds) {
 
+  /**
+   * Seconds of a burst on a side whose cgroup has been throttled (a CPU quota): four of the
+   * scheduler's default 100 ms periods. A quota's side sits idle while the others burst, so each
+   * short turn began on an unused period's quota: with 0.05 s bursts half a CPU looked 1.7-2.4×
+   * slower than two CPUs where a long run is 4× slower (docs/calibration.md).
+   */
+  public static final double THROTTLED_SECONDS = 0.4;
+
   /** Fewest steps in a burst, even past its seconds. */
   public static final int MIN_STEPS = 3;
 
-  /** --quick: bursts of 0.12 s, 3 to 14 rounds, at most 2.5 s of them (doctor's time on a 2-CPU VM). */
-  public static final BurstPlan QUICK = new BurstPlan(0.12, 3, 14, 2.5);
-  /** --full: bursts of 0.3 s, 6 to 60 rounds, at most 20 s. */
-  public static final BurstPlan FULL = new BurstPlan(0.3, 6, 60, 20.0);
+  /**
+   * --quick: bursts of 0.05 s, 8 to 40 rounds, at most 2.5 s of them (doctor's time on a 2-CPU VM).
+   * Short bursts: a shared VM's speed wanders within a second, and only what is slower than a pair
+   * cancels; on the development VM two identical workers' paired interval was about half as wide
+   * with 0.03 s bursts as with 0.12 s in the same seconds (docs/calibration.md).
+   */
+  public static final BurstPlan QUICK = new BurstPlan(0.05, 8, 40, 2.5);
+  /** --full: bursts of 0.1 s, 16 to 150 rounds, at most 20 s. */
+  public static final BurstPlan FULL = new BurstPlan(0.1, 16, 150, 20.0);
   /** No rounds after the first calibration (the old one-at-a-time gate). */
   public static final BurstPlan NONE = new BurstPlan(0, 0, 0, 0);
 

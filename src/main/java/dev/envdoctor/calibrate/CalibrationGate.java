@@ -22,7 +22,9 @@ import java.util.Set;
  * A child started with {@link BurstPlan#OPTION} comes back after each turn with its burst
  * ({@link BurstLine}); then rounds follow, every bursting side once per round in a shuffled order,
  * until every pair of sides is decisive ({@link Decision}) or the {@link BurstPlan} runs out; the
- * answer is then {@link #END}. A side whose child died simply finishes. One gate per run.
+ * answer is then {@link #END}. A side that comes back to the gate after its END (it has the job's
+ * network to calibrate for the projection, which it does after its bursts) gets one more turn,
+ * alone. A side whose child died simply finishes. One gate per run.
  */
 public final class CalibrationGate {
 
@@ -38,6 +40,8 @@ public final class CalibrationGate {
   private final List<String> order = new ArrayList<>();
   private final Set<String> waiting = new HashSet<>();
   private final Set<String> finished = new HashSet<>();
+  /** Bursting sides told {@link #END}: one that comes back to the gate wants its turn for the projection. */
+  private final Set<String> ended = new HashSet<>();
   private final Map<String, BurstLog> logs = new LinkedHashMap<>();
   private final BurstPlan plan;
   private final CpuMeter meter;
@@ -132,8 +136,16 @@ public final class CalibrationGate {
     notifyAll();
     long end = System.nanoTime() + max.toNanos();
     while (!finished.contains(side)) {
-      if (!registering && holder == null && everyoneReady()) {
+      if (ended.contains(side)) {
+        // back after its bursts for the turn of its projection calibrations: alone, like round 0
+        if (holder == null) {
+          holder = side;
+          waiting.remove(side);
+          return GO;
+        }
+      } else if (!registering && holder == null && everyoneReady()) {
         if (logs.get(side).bursting() && (over || !advance())) {
+          ended.add(side);
           return END;
         }
         if (side.equals(nextSide())) {
@@ -145,7 +157,11 @@ public final class CalibrationGate {
       }
       long left = end - System.nanoTime();
       if (left <= 0) {
-        return logs.get(side).bursting() ? END : GO;
+        if (logs.get(side).bursting() && !ended.contains(side)) {
+          ended.add(side);
+          return END;
+        }
+        return GO;
       }
       try {
         wait(Math.max(1, left / 1_000_000));
@@ -229,8 +245,7 @@ public final class CalibrationGate {
         BurstLog a = logs.get(bursting.get(i));
         BurstLog b = logs.get(bursting.get(j));
         java.util.Set<Integer> rounds = PairedRatio.rounds(a.others(), b.others());
-        List<Double> ratios = PairedRatio.pairRatios(PairedRatio.only(a.medians(), rounds), 1,
-            PairedRatio.only(b.medians(), rounds), 1);
+        List<Double> ratios = PairedRatio.pairBursts(a.byRound(rounds), 1, b.byRound(rounds), 1);
         // contended pairs decide nothing: go on, the load may pass within the budget
         if (ratios.size() < 2 || PairedRatio.contended(a.others(), b.others(), rounds)
             || !Decision.of(PairedRatio.of(ratios)).decisive()) {

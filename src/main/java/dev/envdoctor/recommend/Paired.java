@@ -27,8 +27,7 @@ public final class Paired {
     double workA = flops ? a.flopsPerStep() : a.batch() == null ? 1 : a.batch();
     double workB = flops ? b.flopsPerStep() : b.batch() == null ? 1 : b.batch();
     Set<Integer> rounds = PairedRatio.rounds(others(a), others(b));
-    List<Double> ratios = PairedRatio.pairRatios(PairedRatio.only(medians(a), rounds), workA,
-        PairedRatio.only(medians(b), rounds), workB);
+    List<Double> ratios = PairedRatio.pairBursts(only(bursts(a), rounds), workA, only(bursts(b), rounds), workB);
     return ratios.size() < 2 ? Optional.empty() : Optional.of(PairedRatio.of(ratios));
   }
 
@@ -39,8 +38,8 @@ public final class Paired {
 
   /** How many rounds both timed were left out as contended (PairedRatio.rounds). */
   public static int leftOut(Calibration a, Calibration b) {
-    Set<Integer> both = new java.util.TreeSet<>(medians(a).keySet());
-    both.retainAll(medians(b).keySet());
+    Set<Integer> both = new java.util.TreeSet<>(bursts(a).keySet());
+    both.retainAll(bursts(b).keySet());
     both.remove(0);
     return both.size() - PairedRatio.rounds(others(a), others(b)).size();
   }
@@ -51,15 +50,20 @@ public final class Paired {
     return m;
   }
 
-  static Map<Integer, Double> medians(Calibration c) {
-    Map<Integer, Double> m = new TreeMap<>();
+  /** The bursts with a figure, by round. */
+  static Map<Integer, Burst> bursts(Calibration c) {
+    Map<Integer, Burst> m = new TreeMap<>();
     for (Burst b : c.bursts()) {
-      // the burst's mean step time: its throughput (Burst.meanMs); a report from before it had the median
-      Double ms = b.meanMs() != null ? b.meanMs() : b.medianMs();
-      if (b.round() != null && ms != null) {
-        m.put(b.round(), ms);
+      if (b.round() != null && b.typicalMs(false) != null) {
+        m.put(b.round(), b);
       }
     }
     return m;
+  }
+
+  private static Map<Integer, Burst> only(Map<Integer, Burst> m, Set<Integer> rounds) {
+    Map<Integer, Burst> out = new TreeMap<>(m);
+    out.keySet().retainAll(rounds);
+    return out;
   }
 }

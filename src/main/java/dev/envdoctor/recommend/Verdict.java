@@ -108,7 +108,8 @@ public final class Verdict {
     String noisyBecause = decision != null && unsure ? Measured.noisyBecause(decision.estimate(), compared) : null;
     String verdict = unsure ? (decision != null ? undecidedVerdict(train, chosen, against, noisyBecause, contendedPairs)
         : noisyVerdict(train, chosen, against))
-        : parity && decision != null ? pairedParityVerdict(train, chosen.a(), against, speed, pairs)
+        : parity && decision != null ? pairedParityVerdict(train, chosen.a(), against, speed,
+            chosen == nativeOverBox ? decision.equivalence() : decision.equivalence().inverse(), pairs)
         : parity ? parityVerdict(train, chosen.a(), against, speed)
         : "Train " + where(train) + " " + option(chosen.a()) + ": " + Format.times(speed.ratio()) + " faster than "
             + where(against) + " " + option(chosen.b()) + interval95(speed)
@@ -155,12 +156,12 @@ public final class Verdict {
 
   /** The paired interval lies inside the band: parity, measured; the container wins on reproducibility. */
   private static String pairedParityVerdict(Side train, Calibration figure, Side against, RatioEstimate speed,
-      String pairs) {
+      dev.envdoctor.calibrate.stats.PairedRatio equivalence, String pairs) {
     String prefer = train.isNative() ? "" : "; prefer the container: it is reproducible";
     return "Train " + where(train) + " " + option(figure) + ": at parity with "
-        + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed"
-        + interval95(speed) + pairs + ", inside the " + band()
-        + " band)" + prefer + ".";
+        + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed, 90% CI "
+        + Format.interval(new RatioEstimate(equivalence.ratio(), equivalence.low(), equivalence.high())) + pairs
+        + ", inside the " + band() + " parity band)" + prefer + ".";
   }
 
   private static String parityVerdict(Side train, Calibration figure, Side against, RatioEstimate speed) {

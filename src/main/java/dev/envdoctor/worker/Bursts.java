@@ -33,12 +33,14 @@ final class Bursts {
         .orElse(null);
   }
 
-  static void run(List<Calibration> calibrations, WorkerRequest req, BufferedReader stdin, Consumer<String> emit,
+  /** True once it has reported at the gate as a bursting side (the parent then gives it turns of bursts and, after them, one more). */
+  static boolean run(List<Calibration> calibrations, WorkerRequest req, BufferedReader stdin, Consumer<String> emit,
       Map<String, String> env) {
     Calibration best = pick(calibrations);
     if (best == null) {
-      return;
+      return false;
     }
+    boolean reported = false;
     try (BurstSession s = new BurstSession(Workloads.of(best.workload()), best.device(), Worker.djlDevice(best.device()), req)) {
       s.warmup();
       List<Double> steps = best.stepTimesMs();
@@ -50,15 +52,20 @@ final class Bursts {
             first ? hostName() : null);
         emit.accept(CalibrationGate.SIGNAL + " " + WorkerEvents.json(line));
         first = false;
+        reported = true;
         String answer = stdin.readLine();
         if (answer == null || !answer.strip().equals(CalibrationGate.GO)) {
-          return;
+          return true;
         }
-        steps = s.burst(req.bursts(), BurstPlan.MIN_STEPS, Math.max(BurstPlan.MIN_STEPS, req.steps()));
+        // a quota's side times long bursts: one that idles while the others burst starts each turn
+        // on a fresh period's quota, and short bursts then showed half a CPU's stalls at half their cost
+        double seconds = thr != null && thr[0] > 0 ? Math.max(req.bursts(), BurstPlan.THROTTLED_SECONDS) : req.bursts();
+        steps = s.burst(seconds, BurstPlan.MIN_STEPS, Math.max(BurstPlan.MIN_STEPS, req.steps()));
       }
     } catch (IOException | RuntimeException e) {
       // no more bursts: the calibrations already done stand, the parent sees this side finish
     }
+    return reported;
   }
 
   static Double cpuMs() {

@@ -18,7 +18,7 @@ class BurstPlanTest {
 
   @Test
   void theChildGetsBurstsOnlyWhenThereAreRounds() {
-    assertEquals(List.of("--bursts", "0.12"), BurstPlan.QUICK.childArgs());
+    assertEquals(List.of("--bursts", "0.05"), BurstPlan.QUICK.childArgs());
     assertEquals(List.of(), BurstPlan.NONE.childArgs());
   }
 }

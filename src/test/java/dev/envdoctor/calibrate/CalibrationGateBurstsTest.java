@@ -44,6 +44,59 @@ class CalibrationGateBurstsTest {
     });
   }
 
+  /**
+   * A simulated child that, after its bursts end, comes back to the gate for its projection turn
+   * (a plain gate line), records "side:project" while it holds that turn, then finishes.
+   */
+  private CompletableFuture<Integer> projectingChild(CalibrationGate gate, String side, double stepMs,
+      List<String> log) {
+    Function<String, String> answers = gate.answers(side, LONG);
+    return CompletableFuture.supplyAsync(() -> {
+      String answer = answers.apply(CalibrationGate.SIGNAL);
+      int bursts = 0;
+      while (CalibrationGate.GO.equals(answer)) {
+        bursts++;
+        log.add(side);
+        String json = dev.envdoctor.worker.WorkerEvents.json(new BurstLine("cpu", "cnn",
+            List.of(stepMs, stepMs * 1.01, stepMs * 0.99), 10.0 * bursts, null, null, null, null));
+        answer = answers.apply(CalibrationGate.SIGNAL + " " + json);
+      }
+      assertEquals(CalibrationGate.END, answer);
+      assertEquals(CalibrationGate.GO, answers.apply(CalibrationGate.SIGNAL), "the projection's turn");
+      log.add(side + ":project");
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      log.add(side + ":project-done");
+      gate.finish(side);
+      return bursts;
+    });
+  }
+
+  @Test
+  void withSimulatedChildrenEachProjectionGetsItsOwnTurnAfterTheBursts() throws Exception {
+    CalibrationGate gate = gate(new BurstPlan(0.01, 3, 6, 30), "native/djl", "native/python", "docker/djl");
+    List<String> log = Collections.synchronizedList(new ArrayList<>());
+    var a = projectingChild(gate, "native/djl", 5.0, log);
+    var b = projectingChild(gate, "native/python", 5.0, log);
+    var c = projectingChild(gate, "docker/djl", 5.0, log);
+    a.get();
+    b.get();
+    c.get();
+    // no projection overlaps a burst or another projection: each ":project" is followed by its own ":project-done"
+    for (int i = 0; i < log.size(); i++) {
+      if (log.get(i).endsWith(":project")) {
+        assertEquals(log.get(i) + "-done", log.get(i + 1), log.toString());
+      }
+    }
+    int firstProjection = log.indexOf(log.stream().filter(e -> e.endsWith(":project")).findFirst().orElseThrow());
+    assertTrue(log.subList(firstProjection, log.size()).stream().allMatch(e -> e.contains(":project")),
+        "every burst comes before any projection: " + log);
+    assertEquals(3, log.stream().filter(e -> e.endsWith(":project")).count());
+  }
+
   /** A gate of {@code plan} with {@code sides} registered and open. */
   private static CalibrationGate gate(BurstPlan plan, String... sides) {
     CalibrationGate gate = new CalibrationGate(plan, CpuMeter.NONE, 7);

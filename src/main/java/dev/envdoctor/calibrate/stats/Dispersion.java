@@ -5,14 +5,14 @@ import java.util.List;
 
 /**
  * How much one side's figure moves from burst to burst within a run: the sample standard deviation
- * of the log of its bursts' mean step times (rounds after the warm-up one). It stands for the run-to-run
+ * of the log of its bursts' figures (Burst.typicalMs) (rounds after the warm-up one). It stands for the run-to-run
  * dispersion of the report's figure: two reports' figures are compared within both spreads.
  */
 public final class Dispersion {
 
   private Dispersion() {}
 
-  /** The spread (sd of log burst mean step times, about the relative spread), or null with fewer than two bursts. */
+  /** The spread (sd of log burst figures, about the relative spread), or null with fewer than two bursts. */
   public static Double sdLog(List<Burst> bursts) {
     double[] logs = bursts.stream().filter(b -> b.round() != null && b.round() > 0).map(Dispersion::throughputMs)
         .filter(ms -> ms != null && ms > 0).mapToDouble(Math::log).toArray();
@@ -27,9 +27,9 @@ public final class Dispersion {
     return Math.sqrt(ss / (logs.length - 1));
   }
 
-  /** A burst's mean step time (its throughput), its median in a report from before the mean. */
+  /** A burst's figure, as the pairs read it ({@link Burst#typicalMs}). */
   public static Double throughputMs(Burst b) {
-    return b.meanMs() != null ? b.meanMs() : b.medianMs();
+    return b.typicalMs(b.throttled());
   }
 
   /**

@@ -27,6 +27,20 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
     return pairs >= 2 && !Double.isNaN(low);
   }
 
+  /**
+   * The same estimate with its interval at another confidence (the parity test's 90%: {@link
+   * Decision}); unchanged without an interval.
+   */
+  public PairedRatio at(double confidence) {
+    if (!hasInterval() || Double.isNaN(sdLog)) {
+      return this;
+    }
+    double t = new TDistribution(pairs - 1).inverseCumulativeProbability(1 - (1 - confidence) / 2);
+    double half = t * sdLog / Math.sqrt(pairs);
+    double mean = Math.log(ratio);
+    return new PairedRatio(pairs, ratio, Math.exp(mean - half), Math.exp(mean + half), sdLog);
+  }
+
   /** B over A. */
   public PairedRatio inverse() {
     return new PairedRatio(pairs, 1 / ratio, 1 / high, 1 / low, sdLog);
@@ -108,6 +122,30 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
 
   /**
    * Pairs two sides' bursts by round (a round times every side once), skipping the warm-up round 0:
+   * each pair's ratio is A's work rate over B's from the bursts' figures ({@link
+   * dev.envdoctor.model.Burst#typicalMs}): both medians, or both means where either burst was
+   * throttled by a quota, so that the two of a pair are always read alike.
+   */
+  public static List<Double> pairBursts(java.util.Map<Integer, dev.envdoctor.model.Burst> a, double workA,
+      java.util.Map<Integer, dev.envdoctor.model.Burst> b, double workB) {
+    List<Double> ratios = new ArrayList<>();
+    new java.util.TreeSet<>(a.keySet()).forEach(round -> {
+      dev.envdoctor.model.Burst ba = a.get(round);
+      dev.envdoctor.model.Burst bb = b.get(round);
+      if (round > 0 && ba != null && bb != null) {
+        boolean throttled = ba.throttled() || bb.throttled();
+        Double ma = ba.typicalMs(throttled);
+        Double mb = bb.typicalMs(throttled);
+        if (ma != null && mb != null && ma > 0 && mb > 0) {
+          ratios.add((workA / ma) / (workB / mb));
+        }
+      }
+    });
+    return ratios;
+  }
+
+  /**
+   * Pairs two sides' figures by round (a round times every side once), skipping the warm-up round 0:
    * each pair's ratio is A's work rate over B's from the bursts' median step times.
    *
    * @param a round number to median step time of side A

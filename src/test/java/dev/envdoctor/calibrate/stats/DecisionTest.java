@@ -4,35 +4,74 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DecisionTest {
 
-  private static PairedRatio interval(double low, double high) {
-    return new PairedRatio(6, Math.sqrt(low * high), low, high, 0.02);
+  /** Pairs' ratios spread evenly around {@code centre} by ±{@code spread} (relative). */
+  private static PairedRatio pairs(double centre, double spread, int n) {
+    List<Double> r = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      r.add(centre * Math.exp(spread * (i % 2 == 0 ? 1 : -1)));
+    }
+    return PairedRatio.of(r);
   }
 
   @Test
-  void parityOnlyWhenTheWholeIntervalLiesInsideTheBand() {
-    assertEquals(Decision.Kind.PARITY, Decision.of(interval(0.97, 1.04)).kind());
-    assertEquals(Decision.Kind.UNDECIDED, Decision.of(interval(0.93, 1.02)).kind(), "straddles the low edge");
-    assertEquals(Decision.Kind.UNDECIDED, Decision.of(interval(1.01, 1.09)).kind(), "straddles the high edge");
+  void theBandIsTheSameEitherWayRound() {
+    assertEquals(1.0, Decision.BAND_LOW * Decision.BAND_HIGH, 1e-12);
+    PairedRatio r = pairs(1.25, 0.06, 10);
+    assertEquals(Decision.Kind.A_FASTER, Decision.of(r).kind());
+    assertEquals(Decision.Kind.B_FASTER, Decision.of(r.inverse()).kind());
+    assertEquals(Decision.of(r).swapped().kind(), Decision.of(r.inverse()).kind());
   }
 
   @Test
-  void aWinnerWhenTheIntervalClearsTheBand() {
-    Decision d = Decision.of(interval(1.6, 2.1));
+  void parityWhenTheNinetyPercentIntervalLiesInsideTheBand() {
+    PairedRatio r = pairs(1.03, 0.08, 10);
+    Decision d = Decision.of(r);
+    assertEquals(Decision.Kind.PARITY, d.kind(), r + " / " + d.equivalence());
+    assertTrue(d.equivalence().low() >= Decision.BAND_LOW && d.equivalence().high() <= Decision.BAND_HIGH);
+    assertTrue(d.equivalence().high() < r.high(), "the 90% interval is the narrower one");
+  }
+
+  @Test
+  void theNinetyPercentIntervalDecidesParityWhereTheNinetyFivePercentOneStraddles() {
+    // equivalence by two one-sided 5% tests: the 90% interval, not the 95%, must lie inside
+    PairedRatio r = pairs(1.04, 0.09, 12);
+    Decision d = Decision.of(r);
+    assertTrue(r.high() > Decision.BAND_HIGH, "the 95% interval reaches past the band: " + r);
+    assertTrue(d.equivalence().high() <= Decision.BAND_HIGH, d.equivalence().toString());
+    assertEquals(Decision.Kind.PARITY, d.kind());
+  }
+
+  @Test
+  void straddlingABandEdgeIsUndecided() {
+    assertEquals(Decision.Kind.UNDECIDED, Decision.of(pairs(1.09, 0.08, 8)).kind(), "the high edge");
+    assertEquals(Decision.Kind.UNDECIDED, Decision.of(pairs(0.92, 0.08, 8)).kind(), "the low edge");
+  }
+
+  @Test
+  void aWinnerWhenTheNinetyFivePercentIntervalClearsTheBand() {
+    Decision d = Decision.of(pairs(1.8, 0.1, 6));
     assertEquals(Decision.Kind.A_FASTER, d.kind());
     assertTrue(d.decisive());
-    assertEquals(Decision.Kind.B_FASTER, Decision.of(interval(0.2, 0.3)).kind());
+    assertTrue(d.estimate().low() > Decision.BAND_HIGH);
+    assertEquals(Decision.Kind.B_FASTER, Decision.of(pairs(0.25, 0.1, 6)).kind());
     assertEquals(Decision.Kind.B_FASTER, d.swapped().kind());
   }
 
   @Test
   void aWideIntervalAroundOneIsUndecidedNotParity() {
-    Decision d = Decision.of(interval(0.8, 1.25));
+    Decision d = Decision.of(pairs(1.0, 0.3, 6));
     assertEquals(Decision.Kind.UNDECIDED, d.kind());
     assertFalse(d.decisive());
     assertEquals("undecided", d.kind().label());
+  }
+
+  @Test
+  void onePairDecidesNothing() {
+    assertEquals(Decision.Kind.UNDECIDED, Decision.of(PairedRatio.of(List.of(1.0))).kind());
   }
 }

@@ -81,4 +81,21 @@ class PairedRatioTest {
     PairedRatio r = PairedRatio.of(ratios);
     assertEquals(Decision.Kind.PARITY, Decision.of(r).kind(), r.toString());
   }
+
+  private static dev.envdoctor.model.Burst burst(int round, double median, double mean, Long throttled) {
+    return new dev.envdoctor.model.Burst(round, 0, List.of(), median, mean, 60.0, 100.0, 0.0, 0.0, throttled, 0.0);
+  }
+
+  @Test
+  void pairsReadBothMediansUnlessAQuotaThrottledEitherBurst() {
+    // round 1: a hiccup in A's burst moved its mean, not its median; round 2: B was throttled
+    java.util.Map<Integer, dev.envdoctor.model.Burst> a = java.util.Map.of(0, burst(0, 9, 9, 0L),
+        1, burst(1, 5, 8, 0L), 2, burst(2, 5, 5, 0L));
+    java.util.Map<Integer, dev.envdoctor.model.Burst> b = java.util.Map.of(0, burst(0, 9, 9, 0L),
+        1, burst(1, 5, 5, 0L), 2, burst(2, 5, 20, 3L));
+    List<Double> r = PairedRatio.pairBursts(a, 1, b, 1);
+    assertEquals(2, r.size(), "round 0, the warm-up, is left out");
+    assertEquals(1.0, r.get(0), 1e-12, "medians: the hiccup is another process's, not A's");
+    assertEquals(4.0, r.get(1), 1e-12, "means: the quota's stalls are B's own cost");
+  }
 }
