@@ -137,8 +137,10 @@ public final class CalibrationGate {
     long end = System.nanoTime() + max.toNanos();
     while (!finished.contains(side)) {
       if (ended.contains(side)) {
-        // back after its bursts for the turn of its projection calibrations: alone, like round 0
-        if (holder == null) {
+        // back after its bursts for the turn of its projection calibrations: alone, like round 0, and
+        // once the sides that are done have ended (a container's teardown took the CPU for a second)
+        if (holder == null && order.stream().allMatch(s -> s.equals(side) || finished.contains(s)
+            || ended.contains(s) && waiting.contains(s))) {
           holder = side;
           waiting.remove(side);
           return GO;

@@ -125,9 +125,17 @@ public final class Comparer {
       if (co == null || !hasTime(cb) || !hasTime(co)) {
         continue;
       }
-      out.add(StepTimeRatio.of(cb, co));
+      out.add(StepTimeRatio.of(cb, co, sideSpread(base, cb), sideSpread(other, co)));
     }
     return out;
+  }
+
+  /** The burst spread of {@code c}'s side (runtime, backend, device) in {@code r}, or null where it did not burst. */
+  private static Double sideSpread(Report r, Calibration c) {
+    return r.calibrations().stream().filter(x -> !x.bursts().isEmpty() && Objects.equals(x.runtime(), c.runtime())
+        && Objects.equals(x.backend(), c.backend()) && Objects.equals(x.device(), c.device()))
+        .map(x -> dev.envdoctor.calibrate.stats.Dispersion.sdLog(x.bursts())).filter(Objects::nonNull).findFirst()
+        .orElse(null);
   }
 
   /** Sides and workloads BASE calibrated and OTHER did not. */

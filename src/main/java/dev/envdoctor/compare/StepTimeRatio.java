@@ -26,8 +26,19 @@ public record StepTimeRatio(String runtime, String backend, String device, Strin
    * over step times, as for older reports.
    */
   static StepTimeRatio of(Calibration cb, Calibration co) {
-    Double sb = Dispersion.sdLog(cb.bursts());
-    Double so = Dispersion.sdLog(co.bursts());
+    return of(cb, co, null, null);
+  }
+
+  /**
+   * As {@link #of(Calibration, Calibration)}; a calibration without bursts of its own (the
+   * projection's network, timed once per run) takes {@code sideB} or {@code sideO}, the spread of its
+   * side's bursts in the same report: the machine drifts between runs for every workload alike, and
+   * a handful of steps within one run cannot show it (consecutive reports of the dev VM differed by
+   * 1.24-1.32× on YOLOv8m with step-time intervals of ±5%).
+   */
+  static StepTimeRatio of(Calibration cb, Calibration co, Double sideB, Double sideO) {
+    Double sb = cb.bursts().isEmpty() ? sideB : Dispersion.sdLog(cb.bursts());
+    Double so = co.bursts().isEmpty() ? sideO : Dispersion.sdLog(co.bursts());
     String busy = contention(cb, "BASE", co, "OTHER");
     if ((sb == null && so == null) || cb.medianMs() == null || co.medianMs() == null) {
       StepTimeRatio r = of(cb.runtime(), cb.backend(), cb.device(), cb.workload(), cb.stepTimesMs(), cb.medianMs(),
