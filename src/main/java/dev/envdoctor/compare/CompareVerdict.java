@@ -6,6 +6,7 @@ import dev.envdoctor.report.Fmt;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import dev.envdoctor.model.Calibration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -74,6 +75,13 @@ final class CompareVerdict {
       }
     }
     boolean cpu = r.device() == null || r.device().startsWith("cpu");
+    if (cpu) {
+      String change = dev.envdoctor.recommend.Measured.allowanceChange(allowance(base, r), allowance(other, r),
+          contention(other, r), slower);
+      if (change != null) {
+        return change;
+      }
+    }
     if (!cpu) {
       String gb = gpu(base);
       String go = gpu(other);
@@ -99,6 +107,31 @@ final class CompareVerdict {
       return "it runs libtorch " + Fmt.text(lo) + " (BASE: " + Fmt.text(lb) + ")";
     }
     return "no difference in the facts explains it; see the rows below";
+  }
+
+  /**
+   * The CPUs {@code r}'s side may use: natively, what the probe saw of envdoctor's own process (its
+   * children inherit its cgroup and affinity; the Python side reports no quota of its own); in a
+   * container, what the side's calibration says of itself.
+   */
+  private static dev.envdoctor.model.CpuAllowance allowance(Report report, StepTimeRatio r) {
+    if ("native".equals(r.runtime()) && report.host() != null && report.host().cpuAllowance() != null) {
+      return report.host().cpuAllowance();
+    }
+    Calibration c = side(report, r);
+    return c == null ? null : c.allowance();
+  }
+
+  private static dev.envdoctor.model.Contention contention(Report report, StepTimeRatio r) {
+    Calibration c = side(report, r);
+    return c == null ? null : c.contention();
+  }
+
+  /** The calibration of {@code r}'s side that carries its allowance and contention (the verdict workload's), or null. */
+  private static Calibration side(Report report, StepTimeRatio r) {
+    return report.calibrations().stream().filter(c -> (c.allowance() != null || c.contention() != null)
+        && Objects.equals(c.runtime(), r.runtime()) && Objects.equals(c.backend(), r.backend())
+        && Objects.equals(c.device(), r.device())).findFirst().orElse(null);
   }
 
   /** "its Docker VM" where the engine runs Linux in a VM (Docker Desktop on a Mac), else "its docker engine". */

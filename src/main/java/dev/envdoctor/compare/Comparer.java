@@ -125,9 +125,18 @@ public final class Comparer {
       if (co == null || !hasTime(cb) || !hasTime(co)) {
         continue;
       }
-      out.add(StepTimeRatio.of(cb, co, sideSpread(base, cb), sideSpread(other, co)));
+      out.add(StepTimeRatio.of(cb, co, sideSpread(base, cb), sideSpread(other, co),
+          throttled(base, cb) || throttled(other, co)));
     }
     return out;
+  }
+
+  /** Whether a cgroup quota throttled {@code c}'s side (runtime, backend, device) in {@code r}. */
+  private static boolean throttled(Report r, Calibration c) {
+    return r.calibrations().stream().filter(x -> Objects.equals(x.runtime(), c.runtime())
+        && Objects.equals(x.backend(), c.backend()) && Objects.equals(x.device(), c.device()))
+        .anyMatch(x -> (x.allowance() != null && x.allowance().nrThrottled() != null && x.allowance().nrThrottled() > 0)
+            || (x.contention() != null && x.contention().nrThrottled() != null && x.contention().nrThrottled() > 0));
   }
 
   /** The burst spread of {@code c}'s side (runtime, backend, device) in {@code r}, or null where it did not burst. */

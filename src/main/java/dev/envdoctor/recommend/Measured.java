@@ -62,6 +62,22 @@ public final class Measured {
         + " container gets " + cpus(eb) + limit(b, boxFigure.contention());
   }
 
+  /**
+   * compare's reading of one side in two reports: "it may use half a CPU (cgroup quota, throttled 41
+   * times; BASE: 2 CPUs)" when OTHER's side may use {@code fewer} (or, false, more) CPUs than BASE's,
+   * by a tenth or more; null otherwise.
+   */
+  public static String allowanceChange(CpuAllowance a, CpuAllowance b, Contention otherDuring, boolean fewer) {
+    Double ea = a == null ? null : a.effectiveCpus();
+    Double eb = b == null ? null : b.effectiveCpus();
+    if (ea == null || eb == null || Math.abs(ea - eb) < 0.1 * Math.max(ea, eb) || (eb < ea) != fewer) {
+      return null;
+    }
+    String lb = limit(b, otherDuring);
+    return "it may use " + cpus(eb) + (lb.isEmpty() ? "" : " " + lb.strip().substring(0, lb.strip().length() - 1) + ";")
+        + (lb.isEmpty() ? " (" : " ") + "BASE: " + cpus(ea) + ")";
+  }
+
   private static String limit(CpuAllowance a, Contention during) {
     String by = a.limitedBy();
     if (by == null) {

@@ -50,7 +50,10 @@ class CompareBurstsTest {
     double sd = Math.sqrt(logs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / (logs.size() - 1));
     assertEquals(sd, Dispersion.sdLog(cb.bursts()), 1e-12);
     assertEquals(null, Dispersion.sdLog(co.bursts()), "one burst after round 0: no spread of its own");
-    double ratio = co.medianMs() / cb.medianMs();
+    // BASE's native side was throttled by its quota: both figures are their steps' means
+    assertTrue(cb.allowance().nrThrottled() > 0);
+    double ratio = co.stepTimesMs().stream().mapToDouble(x -> x).average().orElseThrow()
+        / cb.stepTimesMs().stream().mapToDouble(x -> x).average().orElseThrow();
     assertEquals(ratio, s.ratio(), 1e-12);
     assertEquals(ratio * Math.exp(-1.959964 * Math.sqrt(2 * sd * sd)), s.low(), 1e-9);
     assertEquals(ratio * Math.exp(1.959964 * Math.sqrt(2 * sd * sd)), s.high(), 1e-9);
@@ -95,5 +98,18 @@ class CompareBurstsTest {
       // two runs seconds apart on a quiet machine: the step times alone called this 1.32× (1.12-1.40)
       assertFalse(s.measurable(), s.toString());
     }
+  }
+
+  @Test
+  void halfACpuNativelyMakesEveryNativeRowSlowerAndIsNamed() throws Exception {
+    Comparison c = Comparer.compare(load("plain-doctor-0031.json"), load("plain-doctor-half-cpu.json"), "BASE", "OTHER");
+    List<StepTimeRatio> nat = c.ratios().stream().filter(r -> r.runtime().equals("native")).toList();
+    assertEquals(3, nat.size(), "DJL cnn, Python cnn, Python yolov8m");
+    for (StepTimeRatio r : nat) {
+      // the quota throttled OTHER's native side: the rows read the steps' means (a median hides the stalls)
+      assertTrue(r.ratio() >= 1.3 && r.low() > 1 && r.measurable(), r.toString());
+    }
+    assertTrue(c.verdict().contains("it may use half a CPU (cgroup quota, throttled"), c.verdict());
+    assertTrue(c.verdict().contains("BASE: 2 CPUs"), c.verdict());
   }
 }
