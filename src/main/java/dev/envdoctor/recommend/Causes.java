@@ -20,8 +20,19 @@ final class Causes {
 
   /** Why the container side differs from native, from the comparison of the two. */
   static List<String> of(Report r, Comparison c, boolean parity) {
+    return of(r, c, parity, false);
+  }
+
+  /** As above; {@code undecided}: the verdict could not tell the sides apart, and the reason says so too. */
+  static List<String> of(Report r, Comparison c, boolean parity, boolean undecided) {
     boolean paired = Paired.of(c.a(), c.b()).isPresent();
-    return of(r, c.sideA(), c.sideB(), c.b(), c.aOverB(), parity, paired);
+    List<String> causes = of(r, c.sideA(), c.sideB(), c.b(), c.aOverB(), parity, paired);
+    if (!undecided) {
+      return causes;
+    }
+    String told = ": " + difference(c.aOverB(), parity);
+    return causes.stream().map(x -> x.endsWith(told) ? x.substring(0, x.length() - told.length())
+        + ": not told apart within the run's budget" : x).toList();
   }
 
   /**

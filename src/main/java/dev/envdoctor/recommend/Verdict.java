@@ -78,7 +78,7 @@ public final class Verdict {
     String busy = Measured.contention(compared);
     String allowed = Measured.allowance(nativeOverBox.a(), nativeOverBox.b(), box.runtime());
     Comparison chosen = parity || unsure || r.ratio() < 1 ? nativeOverBox.swapped() : nativeOverBox;
-    reasons.addAll(Causes.of(report, nativeOverBox, parity));
+    reasons.addAll(Causes.of(report, nativeOverBox, parity, unsure));
     reasons.addAll(Causes.nativeOnly(report));
     reasons.addAll(Causes.fasterBackends(ranked, PARITY));
     if (allowed != null) {

@@ -1,6 +1,7 @@
 package dev.envdoctor.recommend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.model.Burst;
@@ -112,6 +113,9 @@ class VerdictBurstsTest {
     assertEquals(expected, rec.confidence(), name + ": " + rec.verdict());
     if (expected.equals(Recommendation.NOISY)) {
       assertTrue(rec.verdict().contains("too noisy") && rec.measurement().noisyBecause() != null, rec.verdict());
+      // the reason does not contradict the verdict
+      assertFalse(rec.reason().contains("no measurable difference") || rec.reason().contains("parity within"),
+          rec.reason());
     }
   }
 
