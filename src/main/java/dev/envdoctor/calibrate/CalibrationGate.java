@@ -137,10 +137,10 @@ public final class CalibrationGate {
     long end = System.nanoTime() + max.toNanos();
     while (!finished.contains(side)) {
       if (ended.contains(side)) {
-        // back after its bursts for the turn of its projection calibrations: alone, like round 0, and
-        // once the sides that are done have ended (a container's teardown took the CPU for a second)
-        if (holder == null && order.stream().allMatch(s -> s.equals(side) || finished.contains(s)
-            || ended.contains(s) && waiting.contains(s))) {
+        // back after its bursts for the turn of its projection calibrations: alone, like round 0 (a
+        // side that is done may still be ending meanwhile: waiting for a container's teardown cost
+        // doctor a second, and the projection's warm-up steps take that time anyway)
+        if (holder == null) {
           holder = side;
           waiting.remove(side);
           return GO;
