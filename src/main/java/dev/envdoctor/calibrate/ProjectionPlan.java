@@ -20,7 +20,20 @@ public final class ProjectionPlan {
   static final int QUICK_BATCH = 4;
   static final int FULL_BATCH = 8;
 
+  /** The name of doctor's example job (recommend's Workloads.DEFAULT), the one nobody asked about. */
+  public static final String EXAMPLE = "yolov8m-69k";
+
   private ProjectionPlan() {}
+
+  /**
+   * Whether every backend times the job's network itself, DJL beside Python: with --full, and
+   * whenever the user named the job (--model, --imgsz, a profile), since then the projection is the
+   * answer they came for (borrowing Python's curve scaled by the cnn steps put DJL 0.49-1.29× off the
+   * DJL network's real step). Doctor's example job in --quick leaves it to Python (doctor's time).
+   */
+  public static boolean everyBackend(Workload w, boolean full) {
+    return full || (w != null && !EXAMPLE.equals(w.name()));
+  }
 
   /** The points, or none for no workload or a model envdoctor does not build. */
   public static List<ProjectionPoint> points(Workload w, boolean full) {

@@ -92,10 +92,11 @@ public final class NativeDjlStage implements Stage, Prefetching {
       launcher = launcher.withFlags(cds.jvmFlags());
     }
     List<String> args = new java.util.ArrayList<>(budget.args(ctx.options().device(), calibrate, ctx.options().workloads()));
-    // the projection's own calibration, after the verdict's (ProjectionPlan); --quick leaves it to the
-    // Python backend when that runs too (it is the figure), keeping doctor's time: DJL's row is then
-    // Python's model scaled by the cnn steps (Projections)
-    if (calibrate && (ctx.options().full() || !dev.envdoctor.run.RunOptions.selects(ctx.options().backend(), "python"))) {
+    // the projection's own calibration, after the verdict's (ProjectionPlan); for doctor's example job
+    // --quick leaves it to the Python backend when that runs too (it is the figure), keeping doctor's
+    // time: DJL's row is then Python's model scaled by the cnn steps (Projections)
+    if (calibrate && (dev.envdoctor.calibrate.ProjectionPlan.everyBackend(ctx.options().workload(), ctx.options().full())
+        || !dev.envdoctor.run.RunOptions.selects(ctx.options().backend(), "python"))) {
       args.addAll(dev.envdoctor.calibrate.ProjectionPlan.args(ctx.options().workload(), ctx.options().full()));
     }
     // a real network's steps: a busy machine stretches them most
