@@ -80,7 +80,7 @@ public record StepTimeRatio(String runtime, String backend, String device, Strin
   }
 
   /**
-   * An interval clear of the verdict's parity band (0.95-1.05, {@link Decision}): the two machines
+   * An interval clear of the verdict's parity band (1/1.1 to 1.1, {@link Decision}): the two machines
    * really differ here, by more than the verdict would call parity, and neither report was
    * contended. Reports without bursts keep the earlier reading (an interval that excludes 1).
    */

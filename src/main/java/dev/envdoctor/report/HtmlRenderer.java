@@ -133,9 +133,9 @@ final class HtmlRenderer implements ReportRenderer {
     var w = rec.workload();
     if (!rec.projection().isEmpty()) {
       b.append("<p>Projected wall time").append(w == null ? "" : Fmt.html(" for " + Fmt.workload(w))).append(":</p>");
-      table(b, List.of("side", "hours", "low", "high"), rec.projection().stream().map(p -> row(
+      table(b, List.of("side", "hours", "low", "high", "s/image", "how"), rec.projection().stream().map(p -> row(
           Fmt.html(Fmt.side(p.runtime(), p.backend(), p.device())), num(Fmt.num(p.hours())), num(Fmt.num(p.hoursLow())),
-          num(Fmt.num(p.hoursHigh())))).toList());
+          num(Fmt.num(p.hoursHigh())), num(Fmt.num(p.secondsPerImage())), Fmt.html(Fmt.text(p.method())))).toList());
     }
   }
 
