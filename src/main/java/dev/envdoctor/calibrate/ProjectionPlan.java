@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Which sizes a projection calibrates the job's own network at (docs/calibration.md, "Projection"):
  * two reduced image sizes at the job's batch up to a cap, so that they fit the run's time budget on
- * a CPU and the memory of any device. --quick takes 96 and 160 px at batch up to 4 (a YOLOv8m step
- * of about 0.15-0.25 s on the 2-core development VM); --full 160 and 320 px at batch up to 8. The
+ * a CPU and the memory of any device. --quick takes 96 and 160 px at batch up to 4 for doctor's
+ * example job (a YOLOv8m step of about 0.15-0.25 s on the 2-core development VM), 128 and 256 px at
+ * batch up to 8 for a job the user named; --full 160 and 320 px at batch up to 8. The
  * batch matters beyond pixels × batch: on that CPU YOLOv8n at batch 2 cost 0.69 µs per pixel at
  * 192 px, at batch 8 and 320 px 0.35, so points at batch 2 projected a batch-8 job 40-55% long.
  * Sizes never pass the job's own; only a model envdoctor builds (a YOLOv8 scale) is calibrated.
@@ -16,6 +17,12 @@ import java.util.List;
 public final class ProjectionPlan {
 
   static final int[] QUICK_SIZES = {96, 160};
+  /**
+   * --quick for a job the user named: 128 and 256 px. Below about 160 px a step is mostly its fixed
+   * cost (DJL's yolov8n: 64 ms at 96 px × 4, 72 ms at 160 px), so 96 and 160 px pin the cost per
+   * pixel down poorly and both backends projected 0.45-0.77 of the real step at 320 px × 8.
+   */
+  static final int[] NAMED_SIZES = {128, 256};
   static final int[] FULL_SIZES = {160, 320};
   static final int QUICK_BATCH = 4;
   static final int FULL_BATCH = 8;
@@ -41,14 +48,22 @@ public final class ProjectionPlan {
         || !w.model().matches("yolov8[nsmlx]") || "stated (--gflops, or the profile's gflops)".equals(w.gflopsSource())) {
       return List.of();
     }
-    int batch = Math.min(w.batch(), full ? FULL_BATCH : QUICK_BATCH);
+    boolean named = !full && everyBackend(w, false);
+    // a named job's points at its batch up to 8: DJL timed at batch 4 projected batch-8 jobs 0.63-0.75
+    // of their real step, at batch 8 (--full) 0.95
+    int batch = Math.min(w.batch(), full || named ? FULL_BATCH : QUICK_BATCH);
     int cap = Math.max(32, w.imgsz() / 32 * 32);
     List<ProjectionPoint> out = new ArrayList<>();
-    for (int size : full ? FULL_SIZES : QUICK_SIZES) {
+    for (int size : full ? FULL_SIZES : named ? NAMED_SIZES : QUICK_SIZES) {
       ProjectionPoint p = new ProjectionPoint(w.model(), Math.min(size, cap), batch);
       if (!out.contains(p)) {
         out.add(p);
       }
+    }
+    // a job at or below the first size: half its size first, so that there are still two points
+    int half = Math.max(32, cap / 2 / 32 * 32);
+    if (out.size() == 1 && half < cap) {
+      out.add(0, new ProjectionPoint(w.model(), half, batch));
     }
     return out;
   }
