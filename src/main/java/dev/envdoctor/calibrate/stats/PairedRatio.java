@@ -113,13 +113,6 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
     return false;
   }
 
-  /** {@code m} restricted to {@code rounds}. */
-  public static java.util.Map<Integer, Double> only(java.util.Map<Integer, Double> m, java.util.Set<Integer> rounds) {
-    java.util.Map<Integer, Double> out = new java.util.TreeMap<>(m);
-    out.keySet().retainAll(rounds);
-    return out;
-  }
-
   /**
    * Pairs two sides' bursts by round (a round times every side once), skipping the warm-up round 0:
    * each pair's ratio is A's work rate over B's from the bursts' figures ({@link
@@ -139,26 +132,6 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
         if (ma != null && mb != null && ma > 0 && mb > 0) {
           ratios.add((workA / ma) / (workB / mb));
         }
-      }
-    });
-    return ratios;
-  }
-
-  /**
-   * Pairs two sides' figures by round (a round times every side once), skipping the warm-up round 0:
-   * each pair's ratio is A's work rate over B's from the bursts' median step times.
-   *
-   * @param a round number to median step time of side A
-   * @param workA the work of one of A's steps (FLOPs, or samples); likewise B
-   */
-  public static List<Double> pairRatios(java.util.Map<Integer, Double> a, double workA, java.util.Map<Integer, Double> b,
-      double workB) {
-    List<Double> ratios = new ArrayList<>();
-    new java.util.TreeSet<>(a.keySet()).forEach(round -> {
-      Double ma = a.get(round);
-      Double mb = b.get(round);
-      if (round > 0 && ma != null && mb != null && ma > 0 && mb > 0) {
-        ratios.add((workA / ma) / (workB / mb));
       }
     });
     return ratios;

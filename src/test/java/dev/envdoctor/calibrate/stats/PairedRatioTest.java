@@ -49,11 +49,13 @@ class PairedRatioTest {
   @Test
   void pairsAreMadeByRoundSkippingTheWarmUpRoundAndUnmatchedOnes() {
     // medians in ms: A twice as fast as B in rounds 1 and 2; round 0 (warm-up) and round 3 (B missing) left out
-    Map<Integer, Double> a = Map.of(0, 50.0, 1, 5.0, 2, 6.0, 3, 5.0);
-    Map<Integer, Double> b = Map.of(0, 9.0, 1, 10.0, 2, 12.0);
-    assertEquals(List.of(2.0, 2.0), PairedRatio.pairRatios(a, 1, b, 1));
+    Map<Integer, dev.envdoctor.model.Burst> a = Map.of(0, burst(0, 50, 50, 0L), 1, burst(1, 5, 5, 0L),
+        2, burst(2, 6, 6, 0L), 3, burst(3, 5, 5, 0L));
+    Map<Integer, dev.envdoctor.model.Burst> b = Map.of(0, burst(0, 9, 9, 0L), 1, burst(1, 10, 10, 0L),
+        2, burst(2, 12, 12, 0L));
+    assertEquals(List.of(2.0, 2.0), PairedRatio.pairBursts(a, 1, b, 1));
     // per unit of work: B's step does twice A's work, so they are equally fast
-    assertEquals(List.of(1.0, 1.0), PairedRatio.pairRatios(a, 1, b, 2));
+    assertEquals(List.of(1.0, 1.0), PairedRatio.pairBursts(a, 1, b, 2));
   }
 
   @Test
