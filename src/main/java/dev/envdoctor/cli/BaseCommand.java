@@ -29,6 +29,21 @@ public abstract class BaseCommand implements Callable<Integer> {
     return (EnvdoctorCommand) spec.root().userObject();
   }
 
+  /**
+   * A rendered document on stdout, or with {@code --out FILE} written there whole (AtomicFiles) and
+   * "wrote FILE" on stderr: report --from and fleet report.
+   */
+  protected void printOrWrite(java.nio.file.Path out, String text) {
+    if (out == null) {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+      return;
+    }
+    dev.envdoctor.run.AtomicFiles.write(out, text, " (choose another --out FILE)");
+    spec.commandLine().getErr().println("wrote " + out);
+    spec.commandLine().getErr().flush();
+  }
+
   /** The run context; checks the run options first (a bad --runtime, --backend or --device: exit 2). */
   protected RunContext context(Set<Phase> phases) {
     RunOptions options = runOptions();

@@ -1,7 +1,6 @@
 package dev.envdoctor.cli;
 
 import dev.envdoctor.run.RunFailure;
-import dev.envdoctor.run.AtomicFiles;
 import dev.envdoctor.run.Version;
 import dev.envdoctor.fleet.FleetAnalysis;
 import dev.envdoctor.fleet.FleetFiles;
@@ -45,14 +44,7 @@ public final class FleetReportCommand extends BaseCommand {
         RunFailure.badInput("unknown format '" + format + "': use one of " + FleetRenderer.formats()));
     FleetReport report = build(inputs, baseline, root().clock());
     String text = renderer.render(report);
-    if (out == null) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-    } else {
-      AtomicFiles.write(out, text, " (choose another --out FILE)");
-      spec.commandLine().getErr().println("wrote " + out);
-      spec.commandLine().getErr().flush();
-    }
+    printOrWrite(out, text);
     return FleetOutcome.exitCode(report, strict);
   }
 

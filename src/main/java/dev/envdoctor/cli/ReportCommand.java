@@ -1,6 +1,5 @@
 package dev.envdoctor.cli;
 
-import dev.envdoctor.run.AtomicFiles;
 import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.model.Report;
@@ -41,14 +40,7 @@ public final class ReportCommand extends BaseCommand {
         RunFailure.badInput("unknown format '" + format + "': use one of " + Renderers.formats()));
     Report report = Redactor.forSharing(SavedReport.load(from), root().env(), noRedact);
     String text = renderer.render(report);
-    if (out == null) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-      return ExitCode.OK;
-    }
-    AtomicFiles.write(out, text, " (choose another --out FILE)");
-    spec.commandLine().getErr().println("wrote " + out);
-    spec.commandLine().getErr().flush();
+    printOrWrite(out, text);
     return ExitCode.OK;
   }
 }
