@@ -131,18 +131,22 @@ public final class Comparer {
     return out;
   }
 
+  /** Whether two calibrations are of one side: runtime, backend and device. */
+  private static boolean sameSide(Calibration x, Calibration c) {
+    return Objects.equals(x.runtime(), c.runtime()) && Objects.equals(x.backend(), c.backend())
+        && Objects.equals(x.device(), c.device());
+  }
+
   /** Whether a cgroup quota throttled {@code c}'s side (runtime, backend, device) in {@code r}. */
   private static boolean throttled(Report r, Calibration c) {
-    return r.calibrations().stream().filter(x -> Objects.equals(x.runtime(), c.runtime())
-        && Objects.equals(x.backend(), c.backend()) && Objects.equals(x.device(), c.device()))
+    return r.calibrations().stream().filter(x -> sameSide(x, c))
         .anyMatch(x -> (x.allowance() != null && x.allowance().nrThrottled() != null && x.allowance().nrThrottled() > 0)
             || (x.contention() != null && x.contention().nrThrottled() != null && x.contention().nrThrottled() > 0));
   }
 
   /** The burst spread of {@code c}'s side (runtime, backend, device) in {@code r}, or null where it did not burst. */
   private static Double sideSpread(Report r, Calibration c) {
-    return r.calibrations().stream().filter(x -> !x.bursts().isEmpty() && Objects.equals(x.runtime(), c.runtime())
-        && Objects.equals(x.backend(), c.backend()) && Objects.equals(x.device(), c.device()))
+    return r.calibrations().stream().filter(x -> !x.bursts().isEmpty() && sameSide(x, c))
         .map(x -> dev.envdoctor.calibrate.stats.Dispersion.sdLog(x.bursts())).filter(Objects::nonNull).findFirst()
         .orElse(null);
   }

@@ -23,18 +23,12 @@ public record StepTimeRatio(String runtime, String backend, String device, Strin
   /**
    * Where either report has bursts, their spreads make the interval ({@link Dispersion}): within
    * one run the step times cannot show how far the machine drifts between runs. Else the bootstrap
-   * over step times, as for older reports.
-   */
-  static StepTimeRatio of(Calibration cb, Calibration co) {
-    return of(cb, co, null, null, false);
-  }
-
-  /**
-   * As {@link #of(Calibration, Calibration)}; a calibration without bursts of its own (the
+   * over step times, as for older reports. A calibration without bursts of its own (the
    * projection's network, timed once per run) takes {@code sideB} or {@code sideO}, the spread of its
    * side's bursts in the same report: the machine drifts between runs for every workload alike, and
    * a handful of steps within one run cannot show it (consecutive reports of the dev VM differed by
-   * 1.24-1.32× on YOLOv8m with step-time intervals of ±5%).
+   * 1.24-1.32× on YOLOv8m with step-time intervals of ±5%). {@code throttled}: a quota throttled the
+   * side in either report ({@link #figure}).
    */
   static StepTimeRatio of(Calibration cb, Calibration co, Double sideB, Double sideO, boolean throttled) {
     Double sb = cb.bursts().isEmpty() ? sideB : Dispersion.sdLog(cb.bursts());

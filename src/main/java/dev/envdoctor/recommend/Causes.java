@@ -18,21 +18,13 @@ final class Causes {
 
   private Causes() {}
 
-  /** Why the container side differs from native, from the comparison of the two. */
-  static List<String> of(Report r, Comparison c, boolean parity) {
-    return of(r, c, parity, false);
-  }
-
-  /** As above; {@code undecided}: the verdict could not tell the sides apart, and the reason says so too. */
+  /**
+   * Why the container side differs from native, from the comparison of the two; {@code undecided}:
+   * the verdict could not tell the sides apart, and the reason does not say otherwise.
+   */
   static List<String> of(Report r, Comparison c, boolean parity, boolean undecided) {
     boolean paired = Paired.of(c.a(), c.b()).isPresent();
-    List<String> causes = of(r, c.sideA(), c.sideB(), c.b(), c.aOverB(), parity, paired);
-    if (!undecided) {
-      return causes;
-    }
-    String told = ": " + difference(c.aOverB(), parity);
-    return causes.stream().map(x -> x.endsWith(told) ? x.substring(0, x.length() - told.length())
-        + ": not told apart within the run's budget" : x).toList();
+    return of(r, c.sideA(), c.sideB(), c.b(), c.aOverB(), parity, paired, undecided);
   }
 
   /**
@@ -40,7 +32,7 @@ final class Causes {
    * faster native is; {@code boxFigure}: the calibration that stood for the container).
    */
   private static List<String> of(Report r, Side nativeSide, Side box, Calibration boxFigure,
-      RatioEstimate nativeOverBox, boolean parity, boolean paired) {
+      RatioEstimate nativeOverBox, boolean parity, boolean paired, boolean undecided) {
     List<String> causes = new ArrayList<>();
     RuntimeInfo rt = Facts.runtime(r, box.runtime());
     String name = Facts.label(box.runtime());
@@ -59,19 +51,19 @@ final class Causes {
           : name + " containers are limited to " + rt.cpus() + " of " + Facts.logicalCores(r) + " CPUs");
     }
     if (!Sides.isCpu(boxFigure.device()) && nativeOverBox != null) {
-      causes.add("the container reaches the GPU " + Facts.gpuPath(rt) + ": " + difference(nativeOverBox, parity));
+      causes.add("the container reaches the GPU " + Facts.gpuPath(rt) + ": " + difference(nativeOverBox, parity, undecided));
     } else if (boxOnCpu && !nativeAccelerated && Facts.linux(r) && nativeOverBox != null
         && (rt == null || rt.cpus() == null || Facts.logicalCores(r) == null || rt.cpus() >= Facts.logicalCores(r))) {
       String cpus = Facts.logicalCores(r) == null ? "CPUs" : "all " + Facts.logicalCores(r) + " CPUs";
       // interleaved bursts measured the difference against the machine's drift: it is real, and the
       // sides' CPU allowances (Measured.allowance) say where it comes from
-      causes.add(name + " containers share the host's kernel and " + cpus + (parity || paired ? ": " + difference(nativeOverBox, parity)
+      causes.add(name + " containers share the host's kernel and " + cpus + (parity || paired ? ": " + difference(nativeOverBox, parity, undecided)
           : ", so a " + Format.times(Math.max(nativeOverBox.ratio(), 1 / nativeOverBox.ratio()))
               + " difference comes from the machine's load changing between the runs, not from the container"));
     }
     if (causes.isEmpty() && nativeSide != null && nativeOverBox != null) {
       causes.add("natively the training runs on " + nativeSide.figure().device() + ", in " + name + " on "
-          + boxFigure.device() + ": " + difference(nativeOverBox, parity));
+          + boxFigure.device() + ": " + difference(nativeOverBox, parity, undecided));
     }
     return causes;
   }
@@ -127,8 +119,11 @@ final class Causes {
     return c.cv() == null ? 0 : c.cv();
   }
 
-  /** "parity within 3%", "native is 12% faster", "no measurable difference". */
-  static String difference(RatioEstimate nativeOverBox, boolean parity) {
+  /** "parity within 3%", "native is 12% faster", "no measurable difference", "not told apart within the run's budget". */
+  static String difference(RatioEstimate nativeOverBox, boolean parity, boolean undecided) {
+    if (undecided) {
+      return "not told apart within the run's budget";
+    }
     double r = nativeOverBox.ratio();
     if (nativeOverBox.spansOne()) {
       return "no measurable difference";

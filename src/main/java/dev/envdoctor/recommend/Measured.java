@@ -55,7 +55,7 @@ public final class Measured {
     CpuAllowance b = boxFigure.allowance();
     Double ea = a == null ? null : a.effectiveCpus();
     Double eb = b == null ? null : b.effectiveCpus();
-    if (ea == null || eb == null || Math.abs(ea - eb) < 0.1 * Math.max(ea, eb)) {
+    if (!differ(ea, eb)) {
       return null;
     }
     return "natively envdoctor may use " + cpus(ea) + limit(a, nativeFigure.contention()) + "; the " + boxName
@@ -70,21 +70,32 @@ public final class Measured {
   public static String allowanceChange(CpuAllowance a, CpuAllowance b, Contention otherDuring, boolean fewer) {
     Double ea = a == null ? null : a.effectiveCpus();
     Double eb = b == null ? null : b.effectiveCpus();
-    if (ea == null || eb == null || Math.abs(ea - eb) < 0.1 * Math.max(ea, eb) || (eb < ea) != fewer) {
+    if (!differ(ea, eb) || (eb < ea) != fewer) {
       return null;
     }
-    String lb = limit(b, otherDuring);
-    return "it may use " + cpus(eb) + (lb.isEmpty() ? "" : " " + lb.strip().substring(0, lb.strip().length() - 1) + ";")
-        + (lb.isEmpty() ? " (" : " ") + "BASE: " + cpus(ea) + ")";
+    String why = limitedBy(b, otherDuring);
+    return "it may use " + cpus(eb) + " (" + (why == null ? "" : why + "; ") + "BASE: " + cpus(ea) + ")";
   }
 
+  /** Whether two sides' CPU counts are both known and differ by a tenth of the larger or more. */
+  private static boolean differ(Double ea, Double eb) {
+    return ea != null && eb != null && Math.abs(ea - eb) >= 0.1 * Math.max(ea, eb);
+  }
+
+  /** " (cgroup quota, throttled 41 times)", or "" when nothing limits it. */
   private static String limit(CpuAllowance a, Contention during) {
+    String why = limitedBy(a, during);
+    return why == null ? "" : " (" + why + ")";
+  }
+
+  /** "cgroup quota, throttled 41 times", "affinity", or null when nothing limits it. */
+  private static String limitedBy(CpuAllowance a, Contention during) {
     String by = a.limitedBy();
     if (by == null) {
-      return "";
+      return null;
     }
     Long throttled = during != null && during.nrThrottled() != null ? during.nrThrottled() : a.nrThrottled();
-    return " (" + by + (throttled != null && throttled > 0 ? ", throttled " + throttled + " times" : "") + ")";
+    return by + (throttled != null && throttled > 0 ? ", throttled " + throttled + " times" : "");
   }
 
   /** What made an undecided pair noisy: contention if any was seen, else the spread of the pairs. */

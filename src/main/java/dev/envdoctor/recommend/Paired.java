@@ -27,7 +27,7 @@ public final class Paired {
     double workA = flops ? a.flopsPerStep() : a.batch() == null ? 1 : a.batch();
     double workB = flops ? b.flopsPerStep() : b.batch() == null ? 1 : b.batch();
     Set<Integer> rounds = PairedRatio.rounds(others(a), others(b));
-    List<Double> ratios = PairedRatio.pairBursts(only(bursts(a), rounds), workA, only(bursts(b), rounds), workB);
+    List<Double> ratios = PairedRatio.pairBursts(PairedRatio.only(bursts(a), rounds), workA, PairedRatio.only(bursts(b), rounds), workB);
     return ratios.size() < 2 ? Optional.empty() : Optional.of(PairedRatio.of(ratios));
   }
 
@@ -61,9 +61,4 @@ public final class Paired {
     return m;
   }
 
-  private static Map<Integer, Burst> only(Map<Integer, Burst> m, Set<Integer> rounds) {
-    Map<Integer, Burst> out = new TreeMap<>(m);
-    out.keySet().retainAll(rounds);
-    return out;
-  }
 }

@@ -48,7 +48,7 @@ public record Decision(Kind kind, PairedRatio estimate, double bandLow, double b
     Kind kind;
     if (!r.hasInterval()) {
       kind = Kind.UNDECIDED;
-    } else if (r.at(EQUIVALENCE).low() >= bandLow && r.at(EQUIVALENCE).high() <= bandHigh) {
+    } else if (inside(r.at(EQUIVALENCE), bandLow, bandHigh)) {
       kind = Kind.PARITY;
     } else if (r.low() > bandHigh) {
       kind = Kind.A_FASTER;
@@ -63,6 +63,10 @@ public record Decision(Kind kind, PairedRatio estimate, double bandLow, double b
   /** The estimate's 90% interval, the one the parity test holds inside the band. */
   public PairedRatio equivalence() {
     return estimate.at(EQUIVALENCE);
+  }
+
+  private static boolean inside(PairedRatio r, double bandLow, double bandHigh) {
+    return r.low() >= bandLow && r.high() <= bandHigh;
   }
 
   public boolean decisive() {

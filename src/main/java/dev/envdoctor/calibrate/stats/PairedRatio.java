@@ -113,6 +113,13 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
     return false;
   }
 
+  /** {@code m} restricted to {@code rounds}. */
+  public static <T> java.util.Map<Integer, T> only(java.util.Map<Integer, T> m, java.util.Set<Integer> rounds) {
+    java.util.Map<Integer, T> out = new java.util.TreeMap<>(m);
+    out.keySet().retainAll(rounds);
+    return out;
+  }
+
   /**
    * Pairs two sides' bursts by round (a round times every side once), skipping the warm-up round 0:
    * each pair's ratio is A's work rate over B's from the bursts' figures ({@link
