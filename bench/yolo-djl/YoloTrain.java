@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -18,7 +17,8 @@ import java.util.Random;
 
 /**
  * A real multi-step training run of envdoctor's DJL YOLOv8 network (YoloNet, YoloLoss) at a job's
- * own size, fresh synthetic images and boxes each step (bench/yolo-fidelity.sh). Prints one JSON line.
+ * own size, fresh synthetic images and boxes each step, through the calibration's own step
+ * (YoloCalibrator.step) (bench/yolo-fidelity.sh). Prints one JSON line.
  * java -cp target/classes:target/lib/*:OUT dev.envdoctor.worker.YoloTrain MODEL IMGSZ BATCH [STEPS]
  */
 public final class YoloTrain {
@@ -38,21 +38,16 @@ public final class YoloTrain {
         Random r = new Random(0);
         YoloLoss loss = new YoloLoss(nm, imgsz);
         List<Double> times = new ArrayList<>();
+        int[] skipped = new int[1];
         for (int i = 0; i < steps + 3; i++) { // three warm-up steps, not timed
           try (NDManager s = nm.newSubManager()) {
             NDArray x = s.randomUniform(0f, 1f, new Shape(batch, 3, imgsz, imgsz));
             NDList truth = YoloLoss.targets(s, r, batch, imgsz);
             x.getFloat(0, 0, 0, 0);
-            long t0 = System.nanoTime();
-            NDArray v;
-            try (GradientCollector gc = t.newGradientCollector()) {
-              v = loss.loss(t.forward(new NDList(x)), truth.get(0), truth.get(1));
-              gc.backward(v);
-            }
-            t.step();
-            v.getFloat();
+            // the calibration's own step (YoloCalibrator.step): clipped, a non-finite update skipped
+            double ms = YoloCalibrator.step(t, loss, x, truth, skipped);
             if (i >= 3) {
-              times.add((System.nanoTime() - t0) / 1e9);
+              times.add(ms / 1e3);
             }
           }
         }
@@ -62,8 +57,10 @@ public final class YoloTrain {
             : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
         double mean = times.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         System.out.printf("{\"model\":\"%s\",\"imgsz\":%d,\"batch\":%d,\"steps\":%d,\"backend\":\"djl\","
-            + "\"medianSecondsPerImage\":%.5f,\"meanSecondsPerImage\":%.5f,\"wallSeconds\":%.1f}%n", model, imgsz, batch,
-            steps, median / batch, mean / batch, (System.nanoTime() - started) / 1e9);
+            + "\"medianSecondsPerImage\":%.5f,\"meanSecondsPerImage\":%.5f,\"wallSeconds\":%.1f,\"skippedUpdates\":%d,"
+            + "\"stepSeconds\":[%s]}%n", model, imgsz, batch, steps, median / batch, mean / batch,
+            (System.nanoTime() - started) / 1e9, skipped[0],
+            String.join(",", times.stream().map(x -> String.format("%.4f", x)).toList()));
       }
     }
   }

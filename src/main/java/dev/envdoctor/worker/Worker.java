@@ -79,7 +79,7 @@ public final class Worker {
           emit(WorkerEvents.calibration(c));
         }
         if (!bursting) {
-          calibrations.addAll(project(d, req));
+          calibrations.addAll(project(d, req, devices));
         }
       }
     }
@@ -92,7 +92,7 @@ public final class Worker {
       }
       for (DeviceResult d : devices) {
         if (Boolean.TRUE.equals(d.verified())) {
-          calibrations.addAll(project(d, req));
+          calibrations.addAll(project(d, req, devices));
         }
       }
     }
@@ -136,16 +136,35 @@ public final class Worker {
     return sb.toString();
   }
 
-  /** The projection's calibrations of the job's network on one device (ProjectionPlan's points). */
-  private List<Calibration> project(DeviceResult d, WorkerRequest req) {
+  /**
+   * The projection's calibrations of the job's network on one device (ProjectionPlan's points). A
+   * step whose gradient was not finite had its update skipped (YoloCalibrator.step); when any was,
+   * the device's result carries it as a warning, unless it carries one already.
+   */
+  private List<Calibration> project(DeviceResult d, WorkerRequest req, List<DeviceResult> devices) {
     List<Calibration> out = new ArrayList<>();
+    int skipped = 0;
+    int steps = 0;
     for (var point : dev.envdoctor.calibrate.ProjectionPoint.parseAll(req.project())) {
       emit(WorkerEvents.progress("calibrate " + d.device() + " " + point));
-      Calibration c = YoloCalibrator.calibrate(point, d.device(), djlDevice(d.device()), req);
-      out.add(c);
-      emit(WorkerEvents.calibration(c));
+      YoloCalibrator.Timed t = YoloCalibrator.calibrate(point, d.device(), djlDevice(d.device()), req);
+      out.add(t.calibration());
+      skipped += t.skipped();
+      steps += t.steps();
+      emit(WorkerEvents.calibration(t.calibration()));
+    }
+    if (skipped > 0 && d.diagnosis() == null) {
+      devices.set(devices.indexOf(d), nonFinite(d, skipped, steps));
     }
     return out;
+  }
+
+  /** {@code d} with the warning that {@code skipped} of {@code steps} YOLOv8 training steps got a non-finite gradient. */
+  static DeviceResult nonFinite(DeviceResult d, int skipped, int steps) {
+    return new DeviceResult(d.runtime(), d.backend(), d.device(), d.name(), d.verified(), d.maxAbsError(), d.tolerance(),
+        skipped + " of " + steps + " YOLOv8 training steps on " + d.device() + " got a non-finite gradient from"
+            + " libtorch's backward (envdoctor skipped those updates; unguarded, one made the loss NaN for good)",
+        "clip the gradients and skip a non-finite update in your training loop, as envdoctor's steps do", d.stderrTail());
   }
 
   /**
