@@ -256,12 +256,20 @@ def yolo_workload(torch, name, device, batch, imgsz):
     return model, optimizer, x.to(device), (boxes.to(device), labels.to(device)), yolo_flops(name, imgsz, batch)
 
 
+# Ultralytics' trainer clips the gradients' total norm to 10 before each update; so do both backends' steps
+MAX_GRAD_NORM = 10.0
+
+
 def yolo_step(torch, model, optimizer, x, target, imgsz):
-    """One training step; returns the loss tensor (not yet read back)."""
+    """One training step; returns the loss tensor (not yet read back). The gradients are clipped to a
+    total norm of MAX_GRAD_NORM, and the update skipped where that norm is not finite, as a gradient
+    scaler skips one (the DJL step does the same: YoloCalibrator.step)."""
     optimizer.zero_grad()
     loss = yolo_loss(torch, model(x), target[0], target[1], imgsz)
     loss.backward()
-    optimizer.step()
+    norm = torch.nn.utils.clip_grad_norm_(model.parameters(), MAX_GRAD_NORM)
+    if bool(torch.isfinite(norm)):
+        optimizer.step()
     return loss
 
 

@@ -25,19 +25,23 @@ class PythonYoloIT {
     return run.output();
   }
 
-  /** Ultralytics' table (80 classes, 640 px): parameters, forward GFLOPs; counted from the built torch network. */
-  @Test
-  void eachScaleBuiltInTorchMatchesTheTableWithinTwoPercent() {
-    String snippet = String.join("\n",
-        "import sys, torch",
-        "ns = {'__name__': 'envdoctor_torch'}",
-        "exec(sys.stdin.read(), ns)",
-        "for s in 'nsmlx':",
-        "    p, g = ns['yolo_counts'](torch, ns['yolo_model'](torch, 'yolov8' + s))",
-        "    sys.__stdout__.write('%s %d %.4f\\n' % (s, p, g))");
+  /** Runs {@code lines} in the real torch with envdoctor's script loaded as {@code ns}; fails unless it exits 0. */
+  private static CommandResult script(String... lines) {
+    String snippet = String.join("\n", "import sys, torch", "ns = {'__name__': 'envdoctor_torch'}",
+        "exec(sys.stdin.read(), ns)", String.join("\n", lines));
     CommandResult r = new ProcessRunner().run(CommandSpec.of(Duration.ofSeconds(240),
         PythonScriptIT.TORCH_PYTHON.toString(), "-c", snippet).withStdin(PythonBackend.script()));
     assertEquals(CommandResult.Status.OK, r.status(), r.stderr());
+    return r;
+  }
+
+  /** Ultralytics' table (80 classes, 640 px): parameters, forward GFLOPs; counted from the built torch network. */
+  @Test
+  void eachScaleBuiltInTorchMatchesTheTableWithinTwoPercent() {
+    CommandResult r = script(
+        "for s in 'nsmlx':",
+        "    p, g = ns['yolo_counts'](torch, ns['yolo_model'](torch, 'yolov8' + s))",
+        "    sys.__stdout__.write('%s %d %.4f\\n' % (s, p, g))");
     List<String> rows = r.stdoutLines();
     double[][] table = {{3.2, 8.7}, {11.2, 28.6}, {25.9, 78.9}, {43.7, 165.2}, {68.2, 257.8}};
     assertEquals(5, rows.size(), r.stdout());
@@ -72,5 +76,33 @@ class PythonYoloIT {
     assertFalse(bad.verified());
     assertTrue(bad.diagnosis().contains("op wrong: gather differs"), bad.diagnosis());
     assertFalse(bad.diagnosis().contains("scatter"), bad.diagnosis());
+  }
+
+  /**
+   * yolo_step clips the gradients to a total norm of 10 (Ultralytics' trainer) and skips the update
+   * where the norm is not finite: a NaN planted in the image leaves the weights as they were, a sound
+   * step after it moves them, and the clipped gradient's norm is 10.
+   */
+  @Test
+  void theStepClipsTheGradientsAndSkipsANonFiniteUpdate() {
+    CommandResult r = script(
+        "torch.manual_seed(0)",
+        "model = ns['yolo_model'](torch, 'yolov8n')",
+        "opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.937, nesterov=True)",
+        "g = torch.Generator().manual_seed(1)",
+        "boxes, labels = ns['yolo_targets'](torch, 2, 64, 80, g)",
+        "before = [p.detach().clone() for p in model.parameters()]",
+        "x = torch.rand(2, 3, 64, 64)",
+        "x[0, 0, 0, 0] = float('nan')",
+        "ns['yolo_step'](torch, model, opt, x, (boxes, labels), 64)",
+        "same = all(torch.equal(a, p) for a, p in zip(before, model.parameters()))",
+        "ns['yolo_step'](torch, model, opt, torch.rand(2, 3, 64, 64), (boxes, labels), 64)",
+        "moved = not all(torch.equal(a, p) for a, p in zip(before, model.parameters()))",
+        "norm = torch.norm(torch.stack([p.grad.norm() for p in model.parameters() if p.grad is not None])).item()",
+        "sys.__stdout__.write('%s %s %.4f\\n' % (same, moved, norm))");
+    String[] f = r.stdout().strip().split(" ");
+    assertEquals("True", f[0], "the NaN step left the weights: " + r.stdout());
+    assertEquals("True", f[1], "the sound step moved them: " + r.stdout());
+    assertTrue(Double.parseDouble(f[2]) <= 10.0 + 1e-3, "clipped to a norm of 10: " + r.stdout());
   }
 }
