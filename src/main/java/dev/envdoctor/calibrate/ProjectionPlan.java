@@ -6,26 +6,28 @@ import java.util.List;
 
 /**
  * Which sizes a projection calibrates the job's own network at (docs/calibration.md, "Projection"):
- * two reduced image sizes at the job's batch up to a cap, so that they fit the run's time budget on
- * a CPU and the memory of any device. --quick takes 96 and 160 px at batch up to 4 for doctor's
- * example job (a YOLOv8m step of about 0.15-0.25 s on the 2-core development VM), 128 and 256 px at
- * batch up to 8 for a job the user named; --full 160 and 320 px at batch up to 8. The
- * batch matters beyond pixels × batch: on that CPU YOLOv8n at batch 2 cost 0.69 µs per pixel at
- * 192 px, at batch 8 and 320 px 0.35, so points at batch 2 projected a batch-8 job 40-55% long.
- * Sizes never pass the job's own; only a model envdoctor builds (a YOLOv8 scale) is calibrated.
+ * two image sizes at the job's batch up to a cap, so that they fit the run's time budget on a CPU
+ * and the memory of any device. Doctor's example job in --quick takes 96 and 160 px at batch up to 4
+ * (a YOLOv8m step of about 0.15-0.25 s on the 2-core development VM); a job the user named, and
+ * --full, take 160 and 320 px at batch up to 8, so that a job at up to 320 px is timed at its own
+ * size and only its per-pixel slope is extrapolated past it. The batch matters beyond pixels ×
+ * batch: on that CPU YOLOv8n at batch 2 cost 0.69 µs per pixel at 192 px, at batch 8 and 320 px
+ * 0.35, so points at batch 2 projected a batch-8 job 40-55% long. Sizes never pass the job's own;
+ * only a model envdoctor builds (a YOLOv8 scale) is calibrated.
  */
 public final class ProjectionPlan {
 
   static final int[] QUICK_SIZES = {96, 160};
   /**
-   * --quick for a job the user named: 128 and 256 px. Below about 160 px a step is mostly its fixed
-   * cost (DJL's yolov8n: 64 ms at 96 px × 4, 72 ms at 160 px), so 96 and 160 px pin the cost per
-   * pixel down poorly and both backends projected 0.45-0.77 of the real step at 320 px × 8.
+   * A named job's and --full's: 160 and 320 px. Below about 160 px a step is mostly its fixed cost
+   * (DJL's yolov8n: 64 ms at 96 px × 4, 72 ms at 160 px), so 96 and 160 px pinned the cost per pixel
+   * down poorly (both backends projected 0.45-0.77 of the real step at 320 px × 8); 128 and 256 px
+   * left DJL's yolov8m at 320 px × 4 at 0.67-1.10 of its real step over five rounds, each point's
+   * few steps' noise doubled by the extrapolation to 320 px.
    */
-  static final int[] NAMED_SIZES = {128, 256};
-  static final int[] FULL_SIZES = {160, 320};
+  static final int[] SIZES = {160, 320};
   static final int QUICK_BATCH = 4;
-  static final int FULL_BATCH = 8;
+  static final int BATCH = 8;
 
   /** The name of doctor's example job (recommend's Workloads.DEFAULT), the one nobody asked about. */
   public static final String EXAMPLE = "yolov8m-69k";
@@ -48,13 +50,13 @@ public final class ProjectionPlan {
         || !w.model().matches("yolov8[nsmlx]") || "stated (--gflops, or the profile's gflops)".equals(w.gflopsSource())) {
       return List.of();
     }
-    boolean named = !full && everyBackend(w, false);
     // a named job's points at its batch up to 8: DJL timed at batch 4 projected batch-8 jobs 0.63-0.75
     // of their real step, at batch 8 (--full) 0.95
-    int batch = Math.min(w.batch(), full || named ? FULL_BATCH : QUICK_BATCH);
+    boolean example = !everyBackend(w, full);
+    int batch = Math.min(w.batch(), example ? QUICK_BATCH : BATCH);
     int cap = Math.max(32, w.imgsz() / 32 * 32);
     List<ProjectionPoint> out = new ArrayList<>();
-    for (int size : full ? FULL_SIZES : named ? NAMED_SIZES : QUICK_SIZES) {
+    for (int size : example ? QUICK_SIZES : SIZES) {
       ProjectionPoint p = new ProjectionPoint(w.model(), Math.min(size, cap), batch);
       if (!out.contains(p)) {
         out.add(p);

@@ -124,7 +124,7 @@ public final class Projections {
       a.add("workload " + w.name() + ": " + w.model() + ", " + w.epochs() + " epochs × "
           + Format.number(w.images(), 0) + " images at " + w.imgsz() + " px, batch " + w.batch());
       a.add("projected from " + w.model() + " itself (envdoctor builds it: Conv-BN-SiLU, C2f, SPPF, PAN-FPN, "
-          + "the DFL head and its detection loss), timed at two reduced sizes per device; the step time is fitted as "
+          + "the DFL head and its detection loss), timed at two sizes up to the job's own per device; the step time is fitted as "
           + "t = a + b × imgsz² × batch and extended to the job's size; hours = epochs × ⌈images ÷ batch⌉ × t");
       rows.stream().filter(p -> !Projection.FLOP_RATE.equals(p.method()))
           .forEach(p -> a.add(p.runtime() + " " + p.backend() + " " + p.device() + ": " + p.basis()));

@@ -27,11 +27,14 @@ class ProjectionPlanEveryBackendTest {
   @Test
   void aNamedJobIsTimedAtLargerPointsThanTheExample() {
     var named = Workloads.of("yolov8m", "yolov8m", 1, 1000L, 320, 4, null);
-    assertEquals("[yolov8m@128x4, yolov8m@256x4]", ProjectionPlan.points(named, false).toString());
+    assertEquals("[yolov8m@160x4, yolov8m@320x4]", ProjectionPlan.points(named, false).toString(),
+        "a job at 320 px is timed at its own size");
     assertEquals("[yolov8m@96x4, yolov8m@160x4]", ProjectionPlan.points(Workloads.DEFAULT, false).toString());
     assertEquals("[yolov8m@160x4, yolov8m@320x4]", ProjectionPlan.points(named, true).toString());
     // never past the job's own size
     var small = Workloads.of("yolov8n", "yolov8n", 1, 1000L, 192, 16, null);
-    assertEquals("[yolov8n@128x8, yolov8n@192x8]", ProjectionPlan.points(small, false).toString(), "batch up to 8");
+    assertEquals("[yolov8n@160x8, yolov8n@192x8]", ProjectionPlan.points(small, false).toString(), "batch up to 8");
+    var large = Workloads.of("yolov8n", "yolov8n", 1, 1000L, 640, 16, null);
+    assertEquals("[yolov8n@160x8, yolov8n@320x8]", ProjectionPlan.points(large, false).toString());
   }
 }

@@ -97,7 +97,7 @@ class ProjectionsTest {
         ProjectionPlan.points(Workloads.DEFAULT, false));
     assertEquals(List.of(new ProjectionPoint("yolov8m", 160, 8), new ProjectionPoint("yolov8m", 320, 8)),
         ProjectionPlan.points(Workloads.DEFAULT, true));
-    // a named job at 128 px: the named sizes (128, 256) collapse at its size; half of it comes first
+    // a named job at 128 px: the sizes (160, 320) collapse at its size; half of it comes first
     assertEquals(List.of(new ProjectionPoint("yolov8n", 64, 1), new ProjectionPoint("yolov8n", 128, 1)),
         ProjectionPlan.points(Workloads.of("x", "yolov8n", 1, 10L, 128, 1, null), false));
     assertEquals(List.of(new ProjectionPoint("yolov8m", 320, 16), new ProjectionPoint("yolov8m", 640, 16)),
