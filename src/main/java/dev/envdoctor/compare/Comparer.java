@@ -139,9 +139,7 @@ public final class Comparer {
 
   /** Whether a cgroup quota throttled {@code c}'s side (runtime, backend, device) in {@code r}. */
   private static boolean throttled(Report r, Calibration c) {
-    return r.calibrations().stream().filter(x -> sameSide(x, c))
-        .anyMatch(x -> (x.allowance() != null && x.allowance().nrThrottled() != null && x.allowance().nrThrottled() > 0)
-            || (x.contention() != null && x.contention().nrThrottled() != null && x.contention().nrThrottled() > 0));
+    return Calibration.sideThrottled(r.calibrations(), c);
   }
 
   /** The burst spread of {@code c}'s side (runtime, backend, device) in {@code r}, or null where it did not burst. */

@@ -40,27 +40,11 @@ public record StepTimeRatio(String runtime, String backend, String device, Strin
       return new StepTimeRatio(r.runtime, r.backend, r.device, r.workload, r.ratio, r.low, r.high, r.baseMedianMs,
           r.otherMedianMs, STEP_TIMES, busy);
     }
-    double fb = figure(cb, throttled);
-    double fo = figure(co, throttled);
+    double fb = cb.typicalMs(throttled);
+    double fo = co.typicalMs(throttled);
     double[] r = Dispersion.ratio(fb, sb, fo, so);
     return new StepTimeRatio(cb.runtime(), cb.backend(), cb.device(), cb.workload(), r[0], r[1], r[2], fb, fo, BURSTS,
         busy);
-  }
-
-  /**
-   * A calibration's step time for the ratio: its median, or, where a quota throttled the side in
-   * either report, the mean of its steps (the median hides a quota's stalls: half a CPU read 1.5×
-   * by medians where it is 4× slower), as the pairs of the verdict read their bursts.
-   */
-  static double figure(Calibration c, boolean throttled) {
-    if (throttled) {
-      double mean = c.stepTimesMs().stream().filter(d -> d != null && d > 0).mapToDouble(Double::doubleValue)
-          .average().orElse(Double.NaN);
-      if (!Double.isNaN(mean)) {
-        return mean;
-      }
-    }
-    return c.medianMs();
   }
 
   /** "other processes used 1.6 of 2 CPUs during OTHER's calibration (...)", or null when neither was contended. */

@@ -42,6 +42,36 @@ public record Calibration(
         samplesPerSecond, achievedGflops, flopsPerStep, threads, wallMs, stepTimesMs, diagnosis, null, null, null);
   }
 
+  /** Whether a cgroup quota throttled this calibration's side while it ran (its allowance or its contention says so). */
+  public boolean throttled() {
+    return (allowance != null && allowance.nrThrottled() != null && allowance.nrThrottled() > 0)
+        || (contention != null && contention.nrThrottled() != null && contention.nrThrottled() > 0);
+  }
+
+  /** Whether a quota throttled {@code c}'s side (runtime, backend, device) in any of {@code all}. */
+  public static boolean sideThrottled(List<Calibration> all, Calibration c) {
+    return all.stream().filter(x -> java.util.Objects.equals(x.runtime, c.runtime)
+        && java.util.Objects.equals(x.backend, c.backend) && java.util.Objects.equals(x.device, c.device))
+        .anyMatch(Calibration::throttled);
+  }
+
+  /**
+   * Its step time for a ratio: the median, or, where {@code throttled} (a quota throttled this side
+   * or the one it is held against), the mean of its steps, as the verdict's pairs read their bursts
+   * (Burst.typicalMs): the median hides a quota's stalls (half a CPU read 1.5× by medians where it is
+   * 4× slower).
+   */
+  public Double typicalMs(boolean throttled) {
+    if (throttled) {
+      double mean = stepTimesMs.stream().filter(d -> d != null && d > 0).mapToDouble(Double::doubleValue)
+          .average().orElse(Double.NaN);
+      if (!Double.isNaN(mean)) {
+        return mean;
+      }
+    }
+    return medianMs;
+  }
+
   /** This calibration with the bursts it was interleaved in, what contended with them, and what the side could use. */
   public Calibration withBursts(List<Burst> b, Contention c, CpuAllowance a) {
     return new Calibration(runtime, backend, device, workload, batch, imgsz, warmupSteps, steps, medianMs, p10Ms,

@@ -56,7 +56,7 @@ public final class Projections {
           out.add(calibrated(c, own(c, w, all), w, 1.0, null));
         } else if (borrowed != null) {
           backends.add(c.backend());
-          out.add(calibrated(c, borrowed, w, (c.medianMs() / c.batch()) / (ref.medianMs() / ref.batch()), ref));
+          out.add(calibrated(c, borrowed, w, slower(c, ref, all), ref));
         }
       }
     }
@@ -74,8 +74,7 @@ public final class Projections {
           && Objects.equals(n.device(), c.device())).findFirst().orElse(null);
       CostModel borrowed = ref == null ? null : own(ref, w, all);
       if (borrowed != null) {
-        double slower = (c.medianMs() / c.batch()) / (ref.medianMs() / ref.batch());
-        return calibrated(c, borrowed, w, slower, ref);
+        return calibrated(c, borrowed, w, slower(c, ref, all), ref);
       }
     }
     Projection p = Projector.project(c, w);
@@ -95,6 +94,15 @@ public final class Projections {
       return null;
     }
     return CostModel.fit(w.model(), CostModel.pointsOf(all, w.model(), c.runtime(), c.backend(), c.device()));
+  }
+
+  /**
+   * How much slower {@code c}'s step is than {@code ref}'s, per sample: their medians, or both means
+   * where a quota throttled either side ({@link Calibration#typicalMs}), as the verdict reads them.
+   */
+  static double slower(Calibration c, Calibration ref, List<Calibration> all) {
+    boolean throttled = Calibration.sideThrottled(all, c) || Calibration.sideThrottled(all, ref);
+    return (c.typicalMs(throttled) / c.batch()) / (ref.typicalMs(throttled) / ref.batch());
   }
 
   private static Projection calibrated(Calibration c, CostModel m, Workload w, double slower, Calibration ref) {

@@ -105,4 +105,36 @@ class ProjectionsTest {
     assertNull(Projections.own(RecordedReports.load("linux-cpu-only.json").calibrations().get(0),
         Workloads.of("x", "mynet", 1, 10L, 640, 16, 50.0), List.of()));
   }
+
+  /**
+   * A real report of the development VM with envdoctor and its native sides in half a CPU
+   * (recorded/bursts/plain-doctor-half-cpu.json, SOURCES.md there): both native sides were
+   * throttled, so native DJL's borrowed curve is scaled by the two cnn calibrations' step means, as
+   * the verdict reads throttled pairs, not by their medians (1.64×: the median hides a quota's stalls).
+   */
+  @Test
+  void aThrottledSideIsScaledByItsStepsMeansNotItsMedians() throws Exception {
+    Report r = dev.envdoctor.model.ReportJson.read(java.nio.file.Path.of("src/test/resources/recorded/bursts/plain-doctor-half-cpu.json"));
+    Calibration djl = cnn(r, "native", "djl");
+    Calibration python = cnn(r, "native", "python");
+    Calibration docker = cnn(r, "docker", "djl");
+    assertTrue(djl.throttled() && !docker.throttled(), "the recording: native throttled, docker not");
+    assertEquals(mean(djl) / mean(python), Projections.slower(djl, python, r.calibrations()), 1e-9);
+    assertEquals(1.64, djl.medianMs() / python.medianMs(), 0.01, "what the medians said");
+    // docker was not throttled, native was: the pair is read by both means
+    assertEquals(mean(docker) / mean(djl), Projections.slower(docker, djl, r.calibrations()), 1e-9);
+    // and a pair where neither side was throttled keeps the medians
+    Calibration a = yolo("native", "djl", "yolov8n", 64, 16, 10);
+    Calibration b = yolo("docker", "djl", "yolov8n", 64, 16, 12);
+    assertEquals(1.2, Projections.slower(b, a, List.of(a, b)), 1e-9);
+  }
+
+  private static Calibration cnn(Report r, String runtime, String backend) {
+    return r.calibrations().stream().filter(c -> "cnn".equals(c.workload()) && runtime.equals(c.runtime())
+        && backend.equals(c.backend())).findFirst().orElseThrow();
+  }
+
+  private static double mean(Calibration c) {
+    return c.stepTimesMs().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+  }
 }
