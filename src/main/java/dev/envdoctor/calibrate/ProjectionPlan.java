@@ -29,6 +29,15 @@ public final class ProjectionPlan {
   static final int QUICK_BATCH = 4;
   static final int BATCH = 8;
 
+  /**
+   * A named job's own size is timed as a third point when the largest point's step, scaled to the
+   * job's pixels × batch, is at most this (ms): then the projection is the job's own step, not an
+   * extrapolation. Past 320 px the fit extends 160 and 320 px 4× in pixels for a 640 px job,
+   * t(640) = t(320) + 4 (t(320) − t(160)), and the real steps of DJL's yolov8n 640 × 4 read 0.52–1.26
+   * of that on the development VM. Five steps at the cap cost a backend 10 s at most.
+   */
+  public static final double OWN_CAP_MS = 2000;
+
   /** The name of doctor's example job (recommend's Workloads.DEFAULT), the one nobody asked about. */
   public static final String EXAMPLE = "yolov8m-69k";
 
@@ -85,10 +94,26 @@ public final class ProjectionPlan {
         : List.of(new ProjectionPoint(w.model(), half, w.batch()), new ProjectionPoint(w.model(), own, w.batch()));
   }
 
-  /** {@code --project yolov8m@96x4,yolov8m@160x4} for the script and the worker, or nothing. */
-  public static List<String> args(Workload w, boolean full) {
+  /**
+   * The plan for a CPU: {@link #points}, then for a job the user named (or --full) its own size with
+   * {@link #OWN_CAP_MS} ({@code yolov8n@160x4,yolov8n@320x4,yolov8n@640x4~2000}), where that is larger.
+   */
+  public static List<ProjectionPoint.Planned> plan(Workload w, boolean full) {
     List<ProjectionPoint> p = points(w, full);
-    return p.isEmpty() ? List.of() : List.of("--project", join(p));
+    List<ProjectionPoint.Planned> out = new ArrayList<>(p.stream().map(x -> new ProjectionPoint.Planned(x, null)).toList());
+    if (!p.isEmpty() && everyBackend(w, full)) {
+      ProjectionPoint own = new ProjectionPoint(w.model(), Math.max(32, w.imgsz() / 32 * 32), w.batch());
+      if (own.pixels() > p.get(p.size() - 1).pixels()) {
+        out.add(new ProjectionPoint.Planned(own, OWN_CAP_MS));
+      }
+    }
+    return out;
+  }
+
+  /** {@code --project yolov8m@96x4,yolov8m@160x4} for the script and the worker ({@link #plan}), or nothing. */
+  public static List<String> args(Workload w, boolean full) {
+    List<ProjectionPoint.Planned> p = plan(w, full);
+    return p.isEmpty() ? List.of() : List.of("--project", String.join(",", p.stream().map(Object::toString).toList()));
   }
 
   /** The script's: {@link #args} and, for its GPUs, {@code --project-gpu} with {@link #gpuPoints}. */

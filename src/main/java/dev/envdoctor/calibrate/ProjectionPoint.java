@@ -36,9 +36,45 @@ public record ProjectionPoint(String model, int imgsz, int batch) {
     return new ProjectionPoint(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
   }
 
-  public static List<ProjectionPoint> parseAll(List<String> texts) {
-    List<ProjectionPoint> out = new ArrayList<>();
-    texts.stream().filter(t -> !t.isBlank()).forEach(t -> out.add(parse(t)));
+  /**
+   * A point of the plan: always timed, or, with {@code capMs}, only where the point timed before it,
+   * scaled by pixels × batch, says its step costs at most that ({@code yolov8n@640x4~2000}). The
+   * scaling leans long (a step's fixed cost does not grow), so the cap holds.
+   */
+  public record Planned(ProjectionPoint point, Double capMs) {
+
+    /** Whether the step timed before it ({@code before}, in ms, at {@code at}) lets it run. */
+    public boolean affordable(Double beforeMs, ProjectionPoint at) {
+      return capMs == null || (beforeMs != null && at != null && beforeMs * point.pixels() / at.pixels() <= capMs);
+    }
+
+    @Override
+    public String toString() {
+      return point + (capMs == null ? "" : "~" + Math.round(capMs));
+    }
+  }
+
+  /** The worker's and the script's --project list: points, each with its cap after a {@code ~}. */
+  public static List<Planned> parsePlan(List<String> texts) {
+    List<Planned> out = new ArrayList<>();
+    for (String t : texts) {
+      if (t.isBlank()) {
+        continue;
+      }
+      String[] parts = t.trim().split("~", 2);
+      Double cap = null;
+      if (parts.length == 2) {
+        try {
+          cap = Double.parseDouble(parts[1]);
+        } catch (NumberFormatException e) {
+          cap = -1.0;
+        }
+        if (!(cap > 0)) {
+          throw new IllegalArgumentException("projection point '" + t + "': write MODEL@IMGSZxBATCH~MS with MS > 0, e.g. yolov8n@640x4~2000");
+        }
+      }
+      out.add(new Planned(parse(parts[0]), cap));
+    }
     return out;
   }
 

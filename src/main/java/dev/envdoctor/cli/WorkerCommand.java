@@ -47,7 +47,9 @@ public final class WorkerCommand implements Callable<Integer> {
   List<String> workloads;
 
   @Option(names = "--project", split = ",", paramLabel = "MODEL@PXxBATCH",
-      description = "Projection calibration points, timed after the workloads (e.g. yolov8n@160x2,yolov8n@256x2).")
+      description = "Projection calibration points, timed after the workloads (e.g. yolov8n@160x2,yolov8n@320x2,"
+          + "yolov8n@640x2~2000: a point with ~MS is timed only where the point before it, scaled by pixels × batch, "
+          + "costs at most MS a step).")
   List<String> project = List.of();
 
   @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: mlp 64, cnn 16).")
@@ -116,7 +118,7 @@ public final class WorkerCommand implements Callable<Integer> {
         throw RunFailure.badInput("worker: --imgsz >= 8, --steps >= 1, --seconds > 0, --batch >= 1, --threads >= 1, --bursts >= 0");
       }
       workloads.forEach(Workloads::of);
-      dev.envdoctor.calibrate.ProjectionPoint.parseAll(project);
+      dev.envdoctor.calibrate.ProjectionPoint.parsePlan(project);
       dev.envdoctor.worker.DeviceNames.select(device, 0, "", ""); // refuse a bad name before the engine starts
       int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       WorkerRequest req = new WorkerRequest(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, t, gate,

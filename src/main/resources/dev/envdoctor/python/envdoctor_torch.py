@@ -772,8 +772,11 @@ def main(argv):
     bursting = "calibrate" in modes and args.gate and args.bursts > 0
 
     def project(d):
-        for name, imgsz, batch in yolo_points(args.project if d == "cpu" or not args.project_gpu else args.project_gpu):
-            doc["calibrations"].append(calibrate(torch, d, name, args, (imgsz, batch)))
+        before = None
+        for point in yolo_points(args.project if d == "cpu" or not args.project_gpu else args.project_gpu):
+            if yolo_affordable(point, before):  # the job's own size, where its step costs at most its cap
+                before = calibrate(torch, d, point[0], args, point[1:3])
+                doc["calibrations"].append(before)
 
     if "calibrate" in modes:
         for d in verified:

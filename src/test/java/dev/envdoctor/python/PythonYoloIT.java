@@ -105,4 +105,17 @@ class PythonYoloIT {
     assertEquals("True", f[1], "the sound step moved them: " + r.stdout());
     assertTrue(Double.parseDouble(f[2]) <= 10.0 + 1e-3, "clipped to a norm of 10: " + r.stdout());
   }
+
+  /** The job's own size after '~': timed where the point before it, scaled by pixels × batch, fits the cap. */
+  @Test
+  void theOwnSizeIsTimedOnlyUnderItsCap() {
+    for (String cap : List.of("100000", "1")) {
+      ScriptOutput out = run(List.of("calibrate"), "--device", "cpu", "--workloads", "cnn", "--steps", "3",
+          "--seconds", "0.1", "--warmup-seconds", "0.1", "--threads", "2", "--project",
+          "yolov8n@64x2,yolov8n@96x2,yolov8n@128x2~" + cap);
+      List<Integer> sizes = out.worker().calibrations().stream().filter(c -> "yolov8n".equals(c.workload()))
+          .map(Calibration::imgsz).toList();
+      assertEquals(cap.equals("1") ? List.of(64, 96) : List.of(64, 96, 128), sizes, "cap " + cap + " ms");
+    }
+  }
 }

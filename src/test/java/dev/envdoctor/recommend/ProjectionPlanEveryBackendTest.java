@@ -2,12 +2,15 @@ package dev.envdoctor.recommend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.calibrate.ProjectionPlan;
+import dev.envdoctor.calibrate.ProjectionPoint;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which jobs every backend times itself (ProjectionPlan.everyBackend). */
+/** Which jobs every backend times itself (ProjectionPlan.everyBackend), at which points (the plan). */
 class ProjectionPlanEveryBackendTest {
 
   @Test
@@ -36,5 +39,29 @@ class ProjectionPlanEveryBackendTest {
     assertEquals("[yolov8n@160x8, yolov8n@192x8]", ProjectionPlan.points(small, false).toString(), "batch up to 8");
     var large = Workloads.of("yolov8n", "yolov8n", 1, 1000L, 640, 16, null);
     assertEquals("[yolov8n@160x8, yolov8n@320x8]", ProjectionPlan.points(large, false).toString());
+  }
+
+  @Test
+  void aNamedJobPastThePointsAddsItsOwnSizeUnderTheCap() {
+    var large = Workloads.of("yolov8n", "yolov8n", 1, 1000L, 640, 4, null);
+    assertEquals(List.of("--project", "yolov8n@160x4,yolov8n@320x4,yolov8n@640x4~2000"), ProjectionPlan.args(large, false));
+    // a job at 320 px is one of the points already; doctor's example job keeps its two quick points
+    assertEquals(List.of("--project", "yolov8m@160x4,yolov8m@320x4"),
+        ProjectionPlan.args(Workloads.of("yolov8m", "yolov8m", 1, 1000L, 320, 4, null), false));
+    assertEquals(List.of("--project", "yolov8m@96x4,yolov8m@160x4"), ProjectionPlan.args(Workloads.DEFAULT, false));
+    assertEquals(List.of("--project", "yolov8m@160x8,yolov8m@320x8,yolov8m@640x16~2000"), ProjectionPlan.args(Workloads.DEFAULT, true));
+  }
+
+  @Test
+  void theOwnPointRunsOnlyWhereThePointBeforeItScaledToItsPixelsFitsTheCap() {
+    List<ProjectionPoint.Planned> plan = ProjectionPoint.parsePlan(List.of("yolov8n@160x4", "yolov8n@320x4", "yolov8n@640x4~2000"));
+    assertEquals("[yolov8n@160x4, yolov8n@320x4, yolov8n@640x4~2000]", plan.toString());
+    ProjectionPoint at = plan.get(1).point();
+    assertTrue(plan.get(0).affordable(null, null), "a point without a cap always runs");
+    assertTrue(plan.get(2).affordable(500.0, at), "500 ms at 320 px: about 2000 ms at 640 px");
+    assertFalse(plan.get(2).affordable(501.0, at));
+    assertFalse(plan.get(2).affordable(null, at), "nothing timed before it: not run");
+    assertThrows(IllegalArgumentException.class, () -> ProjectionPoint.parsePlan(List.of("yolov8n@640x4~0")));
+    assertThrows(IllegalArgumentException.class, () -> ProjectionPoint.parsePlan(List.of("yolov8n@640x4~fast")));
   }
 }

@@ -100,4 +100,18 @@ class NativeDjlIT {
     assertTrue(cpu.verified());
     assertNull(cpu.diagnosis());
   }
+
+  /** The worker times the job's own size (after '~') only where the point before it, scaled to its pixels, fits the cap. */
+  @Test
+  void theWorkerTimesTheOwnSizeOnlyUnderItsCap() {
+    for (String cap : List.of("100000", "1")) {
+      CommandResult r = envdoctor("worker", "--device", "cpu", "--calibrate", "--workloads", "mlp", "--steps", "3",
+          "--seconds", "0.1", "--threads", "2", "--project", "yolov8n@64x2,yolov8n@96x2,yolov8n@128x2~" + cap);
+      assertEquals(0, r.exitCode(), r.stderr());
+      var doc = WorkerDocument.parse(r.stdout()).orElseThrow();
+      List<Integer> sizes = doc.calibrations().stream().filter(c -> "yolov8n".equals(c.workload()))
+          .map(Calibration::imgsz).toList();
+      assertEquals(cap.equals("1") ? List.of(64, 96) : List.of(64, 96, 128), sizes, "cap " + cap + " ms");
+    }
+  }
 }
