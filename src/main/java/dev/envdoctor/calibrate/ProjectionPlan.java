@@ -63,7 +63,7 @@ public final class ProjectionPlan {
     // of their real step, at batch 8 (--full) 0.95
     boolean example = !everyBackend(w, full);
     int batch = Math.min(w.batch(), example ? QUICK_BATCH : BATCH);
-    int cap = Math.max(32, w.imgsz() / 32 * 32);
+    int cap = ownSize(w);
     List<ProjectionPoint> out = new ArrayList<>();
     for (int size : example ? QUICK_SIZES : SIZES) {
       ProjectionPoint p = new ProjectionPoint(w.model(), Math.min(size, cap), batch);
@@ -88,7 +88,7 @@ public final class ProjectionPlan {
     if (points(w, false).isEmpty()) {
       return List.of();
     }
-    int own = Math.max(32, w.imgsz() / 32 * 32);
+    int own = ownSize(w);
     int half = Math.max(32, own / 2 / 32 * 32);
     return half == own ? List.of(new ProjectionPoint(w.model(), own, w.batch()))
         : List.of(new ProjectionPoint(w.model(), half, w.batch()), new ProjectionPoint(w.model(), own, w.batch()));
@@ -102,7 +102,7 @@ public final class ProjectionPlan {
     List<ProjectionPoint> p = points(w, full);
     List<ProjectionPoint.Planned> out = new ArrayList<>(p.stream().map(x -> new ProjectionPoint.Planned(x, null)).toList());
     if (!p.isEmpty() && everyBackend(w, full)) {
-      ProjectionPoint own = new ProjectionPoint(w.model(), Math.max(32, w.imgsz() / 32 * 32), w.batch());
+      ProjectionPoint own = new ProjectionPoint(w.model(), ownSize(w), w.batch());
       if (own.pixels() > p.get(p.size() - 1).pixels()) {
         out.add(new ProjectionPoint.Planned(own, OWN_CAP_MS));
       }
@@ -113,7 +113,7 @@ public final class ProjectionPlan {
   /** {@code --project yolov8m@96x4,yolov8m@160x4} for the script and the worker ({@link #plan}), or nothing. */
   public static List<String> args(Workload w, boolean full) {
     List<ProjectionPoint.Planned> p = plan(w, full);
-    return p.isEmpty() ? List.of() : List.of("--project", String.join(",", p.stream().map(Object::toString).toList()));
+    return p.isEmpty() ? List.of() : List.of("--project", join(p));
   }
 
   /** The script's: {@link #args} and, for its GPUs, {@code --project-gpu} with {@link #gpuPoints}. */
@@ -125,7 +125,12 @@ public final class ProjectionPlan {
     return a;
   }
 
-  private static String join(List<ProjectionPoint> p) {
-    return String.join(",", p.stream().map(ProjectionPoint::toString).toList());
+  /** The job's image size as a point's: a multiple of 32, at least 32. */
+  private static int ownSize(Workload w) {
+    return Math.max(32, w.imgsz() / 32 * 32);
+  }
+
+  private static String join(List<?> p) {
+    return String.join(",", p.stream().map(Object::toString).toList());
   }
 }

@@ -54,6 +54,19 @@ public record ProjectionPoint(String model, int imgsz, int batch) {
     }
   }
 
+  /** The cap of {@code item} (its text after the {@code ~}): a number of ms above 0. */
+  private static double capMs(String text, String item) {
+    try {
+      double cap = Double.parseDouble(text);
+      if (cap > 0) {
+        return cap;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException("projection point '" + item + "': write MODEL@IMGSZxBATCH~MS with MS > 0, e.g. yolov8n@640x4~2000");
+  }
+
   /** The worker's and the script's --project list: points, each with its cap after a {@code ~}. */
   public static List<Planned> parsePlan(List<String> texts) {
     List<Planned> out = new ArrayList<>();
@@ -62,18 +75,7 @@ public record ProjectionPoint(String model, int imgsz, int batch) {
         continue;
       }
       String[] parts = t.trim().split("~", 2);
-      Double cap = null;
-      if (parts.length == 2) {
-        try {
-          cap = Double.parseDouble(parts[1]);
-        } catch (NumberFormatException e) {
-          cap = -1.0;
-        }
-        if (!(cap > 0)) {
-          throw new IllegalArgumentException("projection point '" + t + "': write MODEL@IMGSZxBATCH~MS with MS > 0, e.g. yolov8n@640x4~2000");
-        }
-      }
-      out.add(new Planned(parse(parts[0]), cap));
+      out.add(new Planned(parse(parts[0]), parts.length == 2 ? capMs(parts[1], t) : null));
     }
     return out;
   }

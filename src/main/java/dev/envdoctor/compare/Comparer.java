@@ -126,25 +126,14 @@ public final class Comparer {
         continue;
       }
       out.add(StepTimeRatio.of(cb, co, sideSpread(base, cb), sideSpread(other, co),
-          throttled(base, cb) || throttled(other, co)));
+          Calibration.sideThrottled(base.calibrations(), cb) || Calibration.sideThrottled(other.calibrations(), co)));
     }
     return out;
   }
 
-  /** Whether two calibrations are of one side: runtime, backend and device. */
-  private static boolean sameSide(Calibration x, Calibration c) {
-    return Objects.equals(x.runtime(), c.runtime()) && Objects.equals(x.backend(), c.backend())
-        && Objects.equals(x.device(), c.device());
-  }
-
-  /** Whether a cgroup quota throttled {@code c}'s side (runtime, backend, device) in {@code r}. */
-  private static boolean throttled(Report r, Calibration c) {
-    return Calibration.sideThrottled(r.calibrations(), c);
-  }
-
   /** The burst spread of {@code c}'s side (runtime, backend, device) in {@code r}, or null where it did not burst. */
   private static Double sideSpread(Report r, Calibration c) {
-    return r.calibrations().stream().filter(x -> !x.bursts().isEmpty() && sameSide(x, c))
+    return r.calibrations().stream().filter(x -> !x.bursts().isEmpty() && c.sameSide(x))
         .map(x -> dev.envdoctor.calibrate.stats.Dispersion.sdLog(x.bursts())).filter(Objects::nonNull).findFirst()
         .orElse(null);
   }

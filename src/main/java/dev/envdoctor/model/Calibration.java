@@ -48,11 +48,15 @@ public record Calibration(
         || (contention != null && contention.nrThrottled() != null && contention.nrThrottled() > 0);
   }
 
+  /** Whether {@code other} is of this calibration's side: runtime, backend and device. */
+  public boolean sameSide(Calibration other) {
+    return java.util.Objects.equals(runtime, other.runtime) && java.util.Objects.equals(backend, other.backend)
+        && java.util.Objects.equals(device, other.device);
+  }
+
   /** Whether a quota throttled {@code c}'s side (runtime, backend, device) in any of {@code all}. */
   public static boolean sideThrottled(List<Calibration> all, Calibration c) {
-    return all.stream().filter(x -> java.util.Objects.equals(x.runtime, c.runtime)
-        && java.util.Objects.equals(x.backend, c.backend) && java.util.Objects.equals(x.device, c.device))
-        .anyMatch(Calibration::throttled);
+    return all.stream().filter(c::sameSide).anyMatch(Calibration::throttled);
   }
 
   /**

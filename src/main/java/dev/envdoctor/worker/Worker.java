@@ -145,17 +145,18 @@ public final class Worker {
     List<Calibration> out = new ArrayList<>();
     int skipped = 0;
     int steps = 0;
-    Calibration before = null;
+    Double beforeMs = null; // the step of the last point timed, and that point
+    dev.envdoctor.calibrate.ProjectionPoint beforeAt = null;
     for (var planned : dev.envdoctor.calibrate.ProjectionPoint.parsePlan(req.project())) {
       var point = planned.point();
-      if (!planned.affordable(before == null ? null : before.medianMs(), before == null ? null
-          : new dev.envdoctor.calibrate.ProjectionPoint(before.workload(), before.imgsz(), before.batch()))) {
+      if (!planned.affordable(beforeMs, beforeAt)) {
         continue; // the job's own size would cost more than its cap here: the fit extends the others
       }
       emit(WorkerEvents.progress("calibrate " + d.device() + " " + point));
       YoloCalibrator.Timed t = YoloCalibrator.calibrate(point, d.device(), djlDevice(d.device()), req);
       out.add(t.calibration());
-      before = t.calibration().diagnosis() == null ? t.calibration() : null;
+      beforeMs = t.calibration().diagnosis() == null ? t.calibration().medianMs() : null;
+      beforeAt = point;
       skipped += t.skipped();
       steps += t.steps();
       emit(WorkerEvents.calibration(t.calibration()));
