@@ -21,13 +21,26 @@ public record Platform(
     VirtualizationDetails virtualization,
     JvmTranslation translation) {
 
+  /**
+   * The variable naming the folder where the host's /proc, /sys and /etc/os-release are mounted:
+   * a container that runs envdoctor for its node (the image's default is /host, see
+   * examples/kubernetes) then reports the host rather than itself. Unset or blank: "/".
+   */
+  public static final String HOST_ROOT = "ENVDOCTOR_HOST_ROOT";
+
   public static Platform current(CommandRunner runner, Map<String, String> env) {
     Tool tool = new Tool(runner);
     return switch (family(System.getProperty("os.name", ""))) {
       case "macos" -> MacPlatform.create(tool);
       case "windows" -> WindowsPlatform.create(tool);
-      default -> LinuxPlatform.create(tool, env, Path.of("/"));
+      default -> LinuxPlatform.create(tool, env, hostRoot(env));
     };
+  }
+
+  /** The folder the Linux platform reads the host's files under ({@link #HOST_ROOT}). */
+  public static Path hostRoot(Map<String, String> env) {
+    String root = env.get(HOST_ROOT);
+    return root == null || root.isBlank() ? Path.of("/") : Path.of(root);
   }
 
   /** linux, macos, windows (the report's host.os.family), from the JVM's os.name. */

@@ -62,6 +62,27 @@ class LinuxPlatformTest {
     assertEquals(batteries == 0, p.power().read().onBattery() == null, "on battery is unknown exactly without a battery");
   }
 
+  /**
+   * ENVDOCTOR_HOST_ROOT: the host's files mounted under a folder, as the image's DaemonSet does. The
+   * tree here is constructed; the image's own run is tested in scripts/test-archive.sh.
+   */
+  @Test
+  void theHostRootVariableReadsTheHostsFilesUnderIt(@TempDir Path root) throws IOException {
+    Files.createDirectories(root.resolve("etc"));
+    Files.writeString(root.resolve("etc/os-release"), "NAME=\"Host Linux\"\nVERSION_ID=\"24.04\"\n");
+    Files.createDirectories(root.resolve("proc"));
+    Files.writeString(root.resolve("proc/meminfo"), "MemTotal:       1048576 kB\nMemAvailable:    524288 kB\n");
+    if (!"linux".equals(Platform.family(System.getProperty("os.name")))) {
+      return; // the variable is read by the Linux platform only
+    }
+    Platform p = Platform.current(new ProcessRunner(), Map.of(Platform.HOST_ROOT, root.toString()));
+    assertEquals("Host Linux", p.basics().os("x86_64").name());
+    assertEquals("24.04", p.basics().os("x86_64").version());
+    assertEquals(1L << 30, p.basics().memory().totalBytes());
+    assertEquals(Path.of("/"), Platform.hostRoot(Map.of(Platform.HOST_ROOT, " ")));
+    assertEquals(Path.of("/"), Platform.hostRoot(Map.of()));
+  }
+
   @Test
   void intelHybridCoresFromThePmuFolders(@TempDir Path root) throws IOException {
     // two SMT P-cores (cpus 0-3) and two E-cores (4-5), as an Alder Lake kernel lays them out
