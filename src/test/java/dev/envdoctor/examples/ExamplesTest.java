@@ -60,6 +60,21 @@ class ExamplesTest {
     assertTrue(script.contains("--out " + mount), "doctor writes where the hostPath is mounted");
     assertEquals(c.at("/volumeMounts/0/name"), ds.at("/spec/template/spec/volumes/0/name"));
     assertTrue(ds.at("/spec/template/spec/volumes/0/hostPath/path").isTextual());
+    assertEquals("ENVDOCTOR_HOST_ROOT", c.at("/env/0/name").asText());
+    assertEquals("/host", c.at("/env/0/value").asText(), "the probe reads the node's files where they are mounted");
+    java.util.Map<String, String> hostMounts = new java.util.TreeMap<>();
+    for (JsonNode m : c.get("volumeMounts")) {
+      if (m.get("mountPath").asText().startsWith("/host/")) {
+        assertTrue(m.path("readOnly").asBoolean(), m.toString());
+        for (JsonNode v : ds.at("/spec/template/spec/volumes")) {
+          if (v.get("name").equals(m.get("name"))) {
+            hostMounts.put(m.get("mountPath").asText(), v.at("/hostPath/path").asText());
+          }
+        }
+      }
+    }
+    assertEquals(java.util.Map.of("/host/proc", "/proc", "/host/sys", "/sys", "/host/etc/os-release", "/etc/os-release"),
+        hostMounts, "each of the node's files under /host at its own path");
   }
 
   @Test
