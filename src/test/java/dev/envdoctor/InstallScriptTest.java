@@ -23,9 +23,24 @@ class InstallScriptTest {
 
   @TempDir Path tmp;
 
-  private CommandResult install(Map<String, String> env) {
-    return new ProcessRunner().run(CommandSpec.of(Duration.ofSeconds(30), "/bin/sh", "install.sh")
-        .withEnv(env));
+  private CommandResult install(Map<String, String> env, String... args) {
+    java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("/bin/sh", "install.sh"));
+    argv.addAll(java.util.List.of(args));
+    return new ProcessRunner().run(CommandSpec.of(Duration.ofSeconds(30), argv).withEnv(env));
+  }
+
+  /** Not an archive of scripts/package.sh (the real one is installed in scripts/test-archive.sh): exit 2, nothing installed. */
+  @Test
+  void aFileOrFolderThatIsNotTheArchiveExitsTwo() throws IOException {
+    Path notArchive = Files.writeString(tmp.resolve("envdoctor.tar.gz"), "not gzip");
+    var r = install(Map.of("PREFIX", tmp.resolve("p").toString()), notArchive.toString());
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("cannot unpack " + notArchive), r.stderr());
+    Path folder = Files.createDirectories(tmp.resolve("envdoctor-0.1.0-linux-x86_64/bin"));
+    r = install(Map.of("PREFIX", tmp.resolve("p").toString()), folder.getParent().toString());
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("is not an envdoctor archive or its folder"), r.stderr());
+    assertTrue(Files.notExists(tmp.resolve("p")), "nothing installed");
   }
 
   @Test
