@@ -78,7 +78,7 @@ printf 'NAME="Node OS %s"\nVERSION_ID="99"\n' "$id" >"$work/os-release"
 json=$(docker run --rm -e ENVDOCTOR_HOST_ROOT=/host -v /proc:/host/proc:ro -v /sys:/host/sys:ro \
   -v "$work/os-release:/host/etc/os-release:ro" "$id:test" probe --json)
 [ "$(printf '%s' "$json" | jget host.os.name)" = "Node OS $id" ] || fail "the image did not read /host/etc/os-release: $json"
-hostmem=$(awk '/^MemTotal:/{printf "%d", $2 * 1024}' /proc/meminfo)
+hostmem=$(awk '/^MemTotal:/{printf "%.0f", $2 * 1024}' /proc/meminfo)
 [ "$(printf '%s' "$json" | jget host.memory.totalBytes)" = "$hostmem" ] || fail "the image's report lacks the host's MemTotal $hostmem"
 set +e; hl=$(docker run --rm -e ENVDOCTOR_HOST_ROOT=/host -v /proc:/host/proc:ro -v /sys:/host/sys:ro \
   -v /etc/os-release:/host/etc/os-release:ro "$id:test" health --runtime native); hc=$?; set -e
@@ -95,5 +95,6 @@ for node in a b; do
   got=$(jget jvm.version <"$work/fleet/nodes/$node.json")
   [ "$got" = "$runtime" ] || fail "node $node ran Java $got, not the archive's $runtime"
 done
+printf '%s\n' "$fleet" | grep -v '^  '
 ok "fleet run on Slurm nodes a and b with --remote-envdoctor $work/u/moved/bin/envdoctor: both reports, Java $runtime"
 echo "test-archive: all passed"
