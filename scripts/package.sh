@@ -11,7 +11,7 @@
 #   install.sh                         installs the folder it sits in under PREFIX
 # The same command on a Mac (Apple Silicon) makes the osx-aarch64 archive. Needs a JDK 21 or newer for
 # jlink (JAVA_HOME, or ENVDOCTOR_PACKAGE_JDK): JDK 17's app CDS archive refuses to load once the folder
-# has moved ("shared class paths mismatch"), a newer one's follows the folder. Maven builds with the
+# has moved ("shared class paths mismatch"), Temurin 25's follows it (tested; 21-24 not tried). Maven builds with the
 # usual JDK (./mvnw). --no-build packs what target/ holds. Exit: 0 built, 1 no usable JDK, 2 failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
