@@ -143,8 +143,11 @@ final class Areas {
       return new Line(Mark.SKIP, "Python env: not probed yet");
     }
     if (p.diagnosis() != null) {
-      return new Line(Mark.FAIL, "Python env: " + p.diagnosis(),
-          p.fix() == null ? List.of() : List.of(new Detail(Mark.FAIL, "fix: " + p.fix())));
+      // python3 from PATH is a guess of envdoctor's: a warning; a Python the user named fails
+      Mark m = p.named() ? Mark.FAIL : Mark.WARN;
+      return new Line(m, "Python env: " + (PythonEnv.FROM_PATH.equals(p.found()) ? "python3 from PATH: " : "")
+          + p.diagnosis(),
+          p.fix() == null ? List.of() : List.of(new Detail(m, "fix: " + p.fix())));
     }
     String where = join(" ", p.version(), p.arch(), Boolean.TRUE.equals(p.venv()) ? "(venv)" : null);
     if (p.torch() == null || p.torch().version() == null) {
