@@ -45,9 +45,10 @@ if t is not None:
     frames.append((t, "".join(lines).rstrip()))
 t0 = frames[0][0]
 changed, last, gap, gap_at = [], None, 0.0, 0.0
+first = next((ts for ts, screen in frames if screen.strip()), t0)  # envdoctor's first output
 for ts, screen in frames:
     if screen != last:
-        if changed:
+        if changed and changed[-1][0] >= first:
             d = ts - changed[-1][0]
             if d > gap:
                 gap, gap_at = d, changed[-1][0] - t0
@@ -58,9 +59,10 @@ with open(out, "w", encoding="utf-8") as f:
     f.write(f"# {cmd}\n# tmux pane 160x50, captured every 0.5 s (bench/status-capture.sh); "
             f"{len(frames)} captures over {frames[-1][0] - t0:.1f} s, {len(changed)} distinct screens\n"
             f"# capture interval: median {sorted(intervals)[len(intervals)//2]:.2f} s, max {max(intervals):.2f} s\n"
-            f"# longest silent gap (screen unchanged): {gap:.1f} s, from t={gap_at:.1f} s\n")
+            f"# first output after {first - t0:.1f} s (the JVM's start, before envdoctor can print)\n"
+            f"# longest silent gap after it (screen unchanged): {gap:.1f} s, from t={gap_at:.1f} s\n")
     for ts, screen in changed:
         f.write(f"\n--- t={ts - t0:5.1f} s\n{screen}\n")
-print(f"longest silent gap: {gap:.1f} s (from t={gap_at:.1f} s); {len(changed)} distinct screens in "
+print(f"first output after {first - t0:.1f} s; longest silent gap after it: {gap:.1f} s (from t={gap_at:.1f} s); {len(changed)} distinct screens in "
       f"{frames[-1][0] - t0:.1f} s; max capture interval {max(intervals):.2f} s; written {out}")
 PY
