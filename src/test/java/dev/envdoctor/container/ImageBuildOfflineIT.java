@@ -26,9 +26,10 @@ class ImageBuildOfflineIT {
         "--base-image", base, "--tag", "envdoctor-h25b-never:0");
     assertEquals(ExitCode.ENVIRONMENT, r.exitCode(), r.stdout() + r.stderr());
     List<String> err = r.stderrTail(10);
-    assertEquals(1, err.size(), "one line, no stack trace: " + err);
-    assertTrue(err.get(0).startsWith("envdoctor: image build: docker build failed: the base image " + base
-        + " could not be pulled"), err.get(0));
-    assertTrue(err.get(0).contains("fix: pull it while online, or pass --base-image"), err.get(0));
+    assertEquals(2, err.size(), "the progress line and the one line of the failure, no stack trace: " + err);
+    assertTrue(err.get(0).startsWith("building envdoctor-h25b-never:0"), err.get(0));
+    assertTrue(err.get(1).startsWith("envdoctor: image build: docker build failed: the base image " + base
+        + " could not be pulled"), err.get(1));
+    assertTrue(err.get(1).contains("fix: pull it while online, or pass --base-image"), err.get(1));
   }
 }
