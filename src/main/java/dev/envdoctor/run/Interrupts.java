@@ -65,7 +65,7 @@ public final class Interrupts {
   public static void install(PrintWriter err) {
     ChildProcesses.onShutdown(s -> {
       if (!finished) {
-        StatusLine.wipeCurrent();
+        err.print(StatusLine.wipeCurrent());
         err.println(line(stage, s));
         err.flush();
       }

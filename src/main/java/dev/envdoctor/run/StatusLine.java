@@ -138,11 +138,19 @@ public final class StatusLine implements AutoCloseable {
     width = line.length();
   }
 
-  /** Wipes the live line on screen, if any (before the interrupt line). */
-  public static void wipeCurrent() {
+  /**
+   * What wipes the live line on screen, if any, for the interrupt line: printed by the caller on its
+   * own stream, since the run's stderr goes quiet once Ctrl-C began. The terminal echoed "^C" after it.
+   */
+  public static String wipeCurrent() {
     StatusLine s = current;
-    if (s != null) {
+    if (s == null) {
+      return "";
+    }
+    synchronized (s) {
+      int width = s.width;
       s.close();
+      return width == 0 ? "" : "\r" + " ".repeat(width + 2) + "\r";
     }
   }
 
