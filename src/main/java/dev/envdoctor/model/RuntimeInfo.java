@@ -23,7 +23,8 @@ public record RuntimeInfo(
     String diagnosis,
     String fix,
     List<String> notes,
-    Boolean excluded) {
+    // written only where true: reports of runs that excluded nothing read as before
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean excluded) {
 
   public RuntimeInfo {
     notes = notes == null ? List.of() : List.copyOf(notes);
