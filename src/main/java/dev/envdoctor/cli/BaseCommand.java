@@ -2,6 +2,7 @@ package dev.envdoctor.cli;
 
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.run.StatusLine;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.RunOptions;
 import java.io.PrintWriter;
@@ -52,7 +53,11 @@ public abstract class BaseCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean color = Console.colorAllowed(output.noColor, root.env(), root.terminal());
+    // in a terminal one live status line; plain lines where a log or a machine reads stderr
+    Long lastRun = phases.contains(Phase.REPORT)
+        ? dev.envdoctor.report.LastRun.millis(options.out()).stream().boxed().findFirst().orElse(null) : null;
+    StatusLine status = root.terminal() && !output.mode().json() ? StatusLine.live(err, lastRun) : StatusLine.plain(err);
     return new RunContext(out, err, new Console(out, color), root.runner(), root.clock(), root.env(),
-        output.mode(), options, phases);
+        output.mode(), options, phases, status);
   }
 }

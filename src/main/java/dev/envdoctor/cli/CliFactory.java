@@ -33,6 +33,7 @@ public final class CliFactory {
     cl.setErr(err);
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(
         Console.colorAllowed(false, env, terminal) ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+    HelpText.joinSentences(cl);
     cl.setParameterExceptionHandler(CliFactory::badUsage);
     cl.setExecutionExceptionHandler(CliFactory::failure);
     return cl;

@@ -91,7 +91,14 @@ public final class Comparer {
         continue;
       }
       DeviceResult d = o.get(side);
-      String note = d == null ? "not tried on OTHER" : Fmt.join(". Fix: ", d.diagnosis(), d.fix());
+      if (d == null || !b.containsKey(side)) {
+        // one report never tried this side: that is a gap of the run, not a difference of the machines
+        String which = d == null ? "OTHER" : "BASE";
+        out.add(new Difference(Group.ACCELERATORS, Severity.INFO, side + " computes", verified(b.get(side)), verified(d),
+            "nothing to compare: run `envdoctor verify --runtime " + side.split("/")[0] + "` on " + which + "'s machine"));
+        continue;
+      }
+      String note = Fmt.join(". Fix: ", d.diagnosis(), d.fix());
       out.add(new Difference(Group.ACCELERATORS, vb ? Severity.FAIL : Severity.INFO, side + " computes",
           verified(b.get(side)), verified(d), vb ? note : "verified on OTHER only"));
     }
@@ -150,7 +157,7 @@ public final class Comparer {
   }
 
   private static String verified(DeviceResult d) {
-    return d == null ? "not tried" : Boolean.TRUE.equals(d.verified()) ? "verified" : "not verified";
+    return d == null ? Difference.NOT_TRIED : Boolean.TRUE.equals(d.verified()) ? "verified" : "not verified";
   }
 
   static <T> Map<String, T> byKey(List<T> items, Function<T, String> key) {

@@ -25,7 +25,7 @@ public final class ComparisonView {
         case WARN -> Console.Mark.WARN;
         case INFO -> Console.Mark.INFO;
       };
-      console.mark(mark, d.what() + ": " + d.base() + " → " + d.other());
+      console.mark(mark, d.what() + ": " + d.change());
       if (d.note() != null && !d.note().isBlank()) {
         console.detail(d.note());
       }

@@ -8,6 +8,20 @@ public record Difference(Group group, Severity severity, String what, String bas
 
   public enum Severity { FAIL, WARN, INFO }
 
+  /** The value of a side one report never tried: no figure, so no arrow from or to it. */
+  public static final String NOT_TRIED = "not tried";
+
+  /** "verified → not verified"; "verified on OTHER, never tried on BASE" where one report did not try it. */
+  public String change() {
+    if (NOT_TRIED.equals(base) && !NOT_TRIED.equals(other)) {
+      return other + " on OTHER, never tried on BASE";
+    }
+    if (NOT_TRIED.equals(other) && !NOT_TRIED.equals(base)) {
+      return base + " on BASE, never tried on OTHER";
+    }
+    return base + " → " + other;
+  }
+
   /** What a difference is about, in the order a reader needs them. */
   public enum Group {
     CHECKS("Checks"),

@@ -149,7 +149,7 @@ public final class ContainerStage implements Stage, Prefetching {
       List<String> notes = new ArrayList<>(r.notes());
       notes.add(note);
       return new RuntimeInfo(r.name(), r.kind(), r.status(), r.context(), r.product(), r.serverVersion(), r.os(), r.arch(),
-          r.cpus(), r.memoryBytes(), r.gpuAccess(), r.diagnosis(), r.fix(), notes);
+          r.cpus(), r.memoryBytes(), r.gpuAccess(), r.diagnosis(), r.fix(), notes, r.excluded());
     }).toList();
     return report.withRuntimes(updated);
   }

@@ -4,6 +4,8 @@ import dev.envdoctor.container.parse.DockerContextParser;
 import dev.envdoctor.container.parse.DockerInfoParser;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.model.RuntimeInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Docker, and nerdctl, which answers {@code info --format '{{json .}}'} in the same shape. The
@@ -11,6 +13,9 @@ import dev.envdoctor.model.RuntimeInfo;
  * endpoint from {@code docker context inspect}.
  */
 public final class DockerEngine extends CliEngine {
+
+  /** Where the docker CLI looks when neither DOCKER_HOST nor a context says otherwise. */
+  static final String DEFAULT_SOCKET = "unix:///var/run/docker.sock";
 
   public DockerEngine() {
     super("docker");
@@ -38,7 +43,7 @@ public final class DockerEngine extends CliEngine {
     Context ctx = context(probe);
     String context = ctx.describe();
     if (!info.ok()) {
-      return RuntimeAssessment.failed(cli, context, FailureDiagnosis.of(cli, info, probe.env(), probe.host()));
+      return RuntimeAssessment.failed(cli, context, FailureDiagnosis.of(cli, info, probe.env(), probe.host(), address(ctx)));
     }
     EngineFacts facts;
     try {
@@ -48,8 +53,9 @@ public final class DockerEngine extends CliEngine {
           cli + " info printed something unexpected: " + e.getMessage(), "run '" + cli + " info' to see it"));
     }
     if (facts.serverVersion() == null) {
-      return RuntimeAssessment.failed(cli, context, new Failure(Failure.UNREACHABLE,
-          cli + " info reached no engine", FailureDiagnosis.restartFix(cli, probe.host())));
+      FailureDiagnosis.Address tried = address(ctx);
+      return RuntimeAssessment.failed(cli, context, tried != null ? FailureDiagnosis.unreachable(cli, tried, probe.host())
+          : new Failure(Failure.UNREACHABLE, cli + " info reached no engine", FailureDiagnosis.restartFix(cli, probe.host())));
     }
     Product product = "nerdctl".equals(cli)
         ? (probe.host().macos() ? Product.LINUX_VM_ON_MAC : Product.NERDCTL_NATIVE)
@@ -63,6 +69,18 @@ public final class DockerEngine extends CliEngine {
     String describe() {
       return name == null ? null : endpoint == null ? name : name + " (" + endpoint + ")";
     }
+  }
+
+  /** Where this CLI looked: its endpoint (the default socket where none is known) and whether a socket file is there. */
+  private FailureDiagnosis.Address address(Context ctx) {
+    if (!"docker".equals(cli) && ctx.endpoint() == null) {
+      return null;
+    }
+    String endpoint = ctx.endpoint() != null ? ctx.endpoint() : DEFAULT_SOCKET;
+    String from = "DOCKER_HOST".equals(ctx.name()) ? "DOCKER_HOST"
+        : ctx.name() == null || "default".equals(ctx.name()) ? "the default context" : "context " + ctx.name();
+    Boolean there = endpoint.startsWith("unix://") ? Files.exists(Path.of(endpoint.substring("unix://".length()))) : null;
+    return new FailureDiagnosis.Address(endpoint, from, there);
   }
 
   /** DOCKER_HOST wins over any context, as in the CLI. */

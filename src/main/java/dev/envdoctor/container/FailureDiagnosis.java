@@ -17,7 +17,22 @@ public final class FailureDiagnosis {
 
   private FailureDiagnosis() {}
 
+  /**
+   * Where the CLI looked for its engine: the endpoint, where that came from ("DOCKER_HOST", "context
+   * NAME", "the default context") and whether a socket file is there (null: not a unix socket).
+   */
+  public record Address(String endpoint, String from, Boolean socketThere) {
+    boolean chosen() {
+      return !from.startsWith("the default");
+    }
+  }
+
   public static Failure of(String engine, CommandResult r, Map<String, String> env, HostFacts host) {
+    return of(engine, r, env, host, null);
+  }
+
+  /** As {@link #of(String, CommandResult, Map, HostFacts)}, naming the address tried where it is known. */
+  public static Failure of(String engine, CommandResult r, Map<String, String> env, HostFacts host, Address address) {
     String cli = r.spec().program();
     if (r.status() == CommandResult.Status.NOT_FOUND) {
       return new Failure(Failure.NOT_INSTALLED, cli + " CLI not found on PATH", installFix(engine, host));
@@ -47,12 +62,38 @@ public final class FailureDiagnosis {
     if (lower.contains("cannot connect") || lower.contains("is the docker daemon running")
         || lower.contains("connection refused") || lower.contains("error during connect")
         || lower.contains("no such file or directory") || lower.contains("unable to connect")) {
+      if (address != null) {
+        return unreachable(engine, address, host);
+      }
       String socket = socketIn(err);
       return new Failure(Failure.UNREACHABLE,
           engine + " engine not running" + (socket == null ? "" : " at " + socket), restartFix(engine, host));
     }
     String first = r.stderrTail(1).isEmpty() ? r.describe() : r.stderrTail(1).get(0);
     return new Failure(Failure.ERROR, cli + " info failed: " + first, "run '" + cli + " info' to see the whole error");
+  }
+
+  /**
+   * Nothing answered at the address: three cases with three fixes. A socket file that is there but
+   * refuses, or the default address with no socket: the engine is installed and not running (start
+   * it). An address the user chose (DOCKER_HOST, a context) with no socket file: the engine may well
+   * run, just not there (fix the address, not the engine). Anything else (tcp, ssh): not reachable there.
+   */
+  static Failure unreachable(String engine, Address a, HostFacts host) {
+    String where = a.endpoint() + " (from " + a.from() + ")";
+    if (Boolean.FALSE.equals(a.socketThere()) && a.chosen()) {
+      return new Failure(Failure.UNREACHABLE, engine + " engine not reachable at this address: no socket at " + where,
+          "DOCKER_HOST".equals(a.from())
+              ? "unset DOCKER_HOST to use the default context, or set it to the socket your engine listens on ('docker context ls' lists the known endpoints)"
+              : "switch to a context whose engine runs ('docker context ls', then 'docker context use NAME'), or fix this context's endpoint");
+    }
+    if (a.socketThere() != null) {
+      return new Failure(Failure.UNREACHABLE, engine + " is installed but its engine is not running: "
+          + (a.socketThere() ? "nothing answers on the socket " : "no socket at ") + where,
+          restartFix(engine, host) + (a.chosen() ? "; or point " + a.from() + " at the engine that runs" : ""));
+    }
+    return new Failure(Failure.UNREACHABLE, engine + " engine not reachable at " + where,
+        "check that the engine listens there and the way to it is open, or unset DOCKER_HOST / pick another context ('docker context ls')");
   }
 
   static String socketIn(String text) {
@@ -78,6 +119,6 @@ public final class FailureDiagnosis {
     if (host.macos()) {
       return "start the engine: open Docker Desktop, or 'orb start', or 'colima start'; check DOCKER_HOST and 'docker context ls'";
     }
-    return "sudo systemctl start docker (and check DOCKER_HOST / 'docker context ls')";
+    return "start the engine: sudo systemctl start docker";
   }
 }

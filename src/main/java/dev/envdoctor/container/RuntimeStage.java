@@ -40,7 +40,8 @@ public final class RuntimeStage implements Stage {
     // so that verify can say why it did not run there
     String option = ctx.options() == null ? null : ctx.options().runtime();
     List<String> asked = option == null || "all".equals(option) ? List.of() : Engines.selected(option);
-    List<RuntimeInfo> found = detectAll(Engines.all(), probe, asked);
+    List<RuntimeInfo> found = detectAll(Engines.all(), probe, asked).stream()
+        .map(r -> r.excluded(option != null && !"all".equals(option) && !asked.contains(r.name()))).toList();
     List<RuntimeInfo> runtimes = new ArrayList<>(soFar.runtimes());
     runtimes.removeIf(r -> found.stream().anyMatch(f -> f.name().equals(r.name())));
     runtimes.addAll(found);

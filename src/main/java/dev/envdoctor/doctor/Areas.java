@@ -1,5 +1,6 @@
 package dev.envdoctor.doctor;
 
+import dev.envdoctor.run.Words;
 import dev.envdoctor.run.Console.Mark;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.CheckResult;
@@ -143,8 +144,11 @@ final class Areas {
       return new Line(Mark.SKIP, "Python env: not probed yet");
     }
     if (p.diagnosis() != null) {
-      return new Line(Mark.FAIL, "Python env: " + p.diagnosis(),
-          p.fix() == null ? List.of() : List.of(new Detail(Mark.FAIL, "fix: " + p.fix())));
+      // python3 from PATH is a guess of envdoctor's: a warning; a Python the user named fails
+      Mark m = p.named() ? Mark.FAIL : Mark.WARN;
+      return new Line(m, "Python env: " + (PythonEnv.FROM_PATH.equals(p.found()) ? "python3 from PATH: " : "")
+          + p.diagnosis(),
+          p.fix() == null ? List.of() : List.of(new Detail(m, "fix: " + p.fix())));
     }
     String where = join(" ", p.version(), p.arch(), Boolean.TRUE.equals(p.venv()) ? "(venv)" : null);
     if (p.torch() == null || p.torch().version() == null) {
@@ -211,14 +215,10 @@ final class Areas {
             k.id() + ": " + k.message() + (k.fix() == null ? "" : " — fix: " + k.fix())))
         .toList();
     String text = s == null ? checks.size() + " checks"
-        : s.passed() + " passed, " + count(s.warned(), "warning") + ", " + s.failed() + " failed"
-            + (s.errors() > 0 ? ", " + count(s.errors(), "error") : "") + (s.skipped() > 0 ? ", " + s.skipped() + " skipped" : "");
+        : s.passed() + " passed, " + Words.count(s.warned(), "warning") + ", " + s.failed() + " failed"
+            + (s.errors() > 0 ? ", " + Words.count(s.errors(), "error") : "") + (s.skipped() > 0 ? ", " + s.skipped() + " skipped" : "");
     Mark m = s != null && (s.failed() > 0 || s.errors() > 0) ? Mark.FAIL : s != null && s.warned() > 0 ? Mark.WARN : Mark.OK;
     return new Line(m, "Checks: " + text, details);
-  }
-
-  private static String count(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String join(String sep, String... parts) {

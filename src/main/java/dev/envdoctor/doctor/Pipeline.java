@@ -36,9 +36,17 @@ public final class Pipeline {
   public Report run(Report start, RunContext ctx) {
     List<Stage> chosen = stages.stream().filter(s -> ctx.runs(s.phase())).toList();
     chosen.forEach(s -> s.prepare(ctx));
-    Report report = start;
     CalibrationGate gate = new CalibrationGate(BurstPlan.of(ctx.options() != null && ctx.options().full(), ctx.env()),
         CpuMeter.forThisMachine(), System.nanoTime());
+    try {
+      return runAll(chosen, start, ctx, gate);
+    } finally {
+      ctx.status().close();
+    }
+  }
+
+  private Report runAll(List<Stage> chosen, Report start, RunContext ctx, CalibrationGate gate) {
+    Report report = start;
     boolean started = false;
     for (int i = 0; i < chosen.size(); i++) {
       Stage stage = chosen.get(i);
@@ -48,6 +56,7 @@ public final class Pipeline {
         gate.allRegistered();
       }
       Interrupts.at(stage.name());
+      ctx.status().stage(stage.name());
       long t0 = System.nanoTime();
       String status = StageRun.OK;
       String error = null;

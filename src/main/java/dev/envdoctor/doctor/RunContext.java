@@ -4,6 +4,7 @@ import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.OutputMode;
 import dev.envdoctor.run.RunOptions;
+import dev.envdoctor.run.StatusLine;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -23,15 +24,23 @@ public record RunContext(
     Map<String, String> env,
     OutputMode output,
     RunOptions options,
-    Set<Phase> phases) {
+    Set<Phase> phases,
+    StatusLine status) {
 
   public RunContext {
     env = Map.copyOf(env);
     phases = Set.copyOf(phases);
+    status = status != null ? status : StatusLine.plain(err);
+  }
+
+  /** A context whose progress is plain lines on {@code err}. */
+  public RunContext(PrintWriter out, PrintWriter err, Console console, CommandRunner runner, Clock clock,
+      Map<String, String> env, OutputMode output, RunOptions options, Set<Phase> phases) {
+    this(out, err, console, runner, clock, env, output, options, phases, null);
   }
 
   public RunContext withPhases(Set<Phase> p) {
-    return new RunContext(out, err, console, runner, clock, env, output, options, p);
+    return new RunContext(out, err, console, runner, clock, env, output, options, p, status);
   }
 
   public boolean runs(Phase phase) {
@@ -49,8 +58,7 @@ public record RunContext(
   /** Progress and notes for a person: stderr, and only when stdout is not JSON for a machine. */
   public void progress(String text) {
     if (!output.json()) {
-      err.println(text);
-      err.flush();
+      status.show(text);
     }
   }
 }

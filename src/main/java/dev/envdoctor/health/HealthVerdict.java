@@ -1,5 +1,6 @@
 package dev.envdoctor.health;
 
+import dev.envdoctor.run.Words;
 import dev.envdoctor.check.model.Check;
 import dev.envdoctor.check.model.Expectation;
 import dev.envdoctor.check.model.Profile;
@@ -36,8 +37,8 @@ public record HealthVerdict(int exitCode, String line, String drainCheck, String
     long passed = r.checks().stream().filter(c -> "pass".equals(c.status())).count();
     long warned = r.checks().stream().filter(c -> "warn".equals(c.status())).count();
     if (bad.isEmpty()) {
-      return new HealthVerdict(OK, String.format(Locale.ROOT, "%s OK: %d checks passed, %d warnings (profile %s)",
-          PREFIX, passed, warned, profile.name()), null, null);
+      return new HealthVerdict(OK, String.format(Locale.ROOT, "%s OK: %s passed, %s (profile %s)",
+          PREFIX, Words.count(passed, "check"), Words.count(warned, "warning"), profile.name()), null, null);
     }
     CheckResult first = bad.get(0);
     String drain = bad.stream().filter(c -> "fail".equals(c.status()) && !timingOnly(profile, c.id()))

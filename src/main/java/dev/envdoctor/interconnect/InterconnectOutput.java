@@ -1,5 +1,6 @@
 package dev.envdoctor.interconnect;
 
+import dev.envdoctor.run.Words;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -68,8 +69,8 @@ public record InterconnectOutput(String protocol, String torch, AllReduce allRed
         Double alg = s.bytes() == null ? null : BusBandwidth.algGBps(s.bytes(), s.seconds());
         String diagnosis = s.diagnosis();
         if (diagnosis == null && Boolean.FALSE.equals(s.correct())) {
-          diagnosis = "wrong sum: " + s.mismatched() + " elements differ from the expected sum of " + ranks
-              + " ranks";
+          diagnosis = "wrong sum: " + s.mismatched() + " elements differ from the expected sum of "
+              + Words.count(ranks, "rank");
         }
         out.add(new Interconnect(runtime, a.backend(), Interconnect.ALL_REDUCE, a.ranks(), a.devices(), null, null,
             s.bytes(), s.seconds(), s.iterations(), alg, BusBandwidth.allReduceBusGBps(alg, ranks), s.correct(), null,

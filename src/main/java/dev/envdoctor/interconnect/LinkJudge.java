@@ -1,5 +1,6 @@
 package dev.envdoctor.interconnect;
 
+import dev.envdoctor.run.Words;
 import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.GpuTopology;
 import dev.envdoctor.model.Interconnect;
@@ -43,8 +44,8 @@ public final class LinkJudge {
       List<Interconnect> p2p, List<GpuInfo> gpus) {
     String diagnosis = e.diagnosis();
     if (Boolean.FALSE.equals(e.correct()) && diagnosis == null) {
-      diagnosis = "the all-reduce of " + size(e.bytes()) + " returned a wrong sum on " + e.ranks()
-          + " ranks: a device, link or library computes wrongly; do not train on this node until it is found";
+      diagnosis = "the all-reduce of " + size(e.bytes()) + " returned a wrong sum on "
+          + Words.count(e.ranks() == null ? 0 : e.ranks(), "rank") + ": a device, link or library computes wrongly; do not train on this node until it is found";
     }
     if (e.backend() == null) {
       return e.withLink(null, null, null, diagnosis);

@@ -1,5 +1,6 @@
 package dev.envdoctor.interconnect;
 
+import dev.envdoctor.run.Words;
 import dev.envdoctor.model.Interconnect;
 import dev.envdoctor.model.Peak;
 import dev.envdoctor.model.Report;
@@ -62,8 +63,8 @@ public final class NodeSummary {
     String link = t.linkGBps() == null ? (t.linkType() == null ? "" : ", " + t.linkType())
         : String.format(Locale.ROOT, ", %.0f%% of %s (%.0f GB/s per direction)", 100 * t.fractionOfLink(),
             t.linkType(), t.linkGBps());
-    String text = String.format(Locale.ROOT, "Interconnect: all-reduce over %s, %d ranks: busbw %.2f GB/s at %s%s; %s",
-        t.backend() + (t.ncclVersion() == null ? "" : " " + t.ncclVersion()), t.ranks(), t.busGBps(),
+    String text = String.format(Locale.ROOT, "Interconnect: all-reduce over %s, %s: busbw %.2f GB/s at %s%s; %s",
+        t.backend() + (t.ncclVersion() == null ? "" : " " + t.ncclVersion()), Words.count(t.ranks() == null ? 0 : t.ranks(), "rank"), t.busGBps(),
         LinkJudge.size(t.bytes()), link, wrong ? "WRONG SUMS" : "every sum correct");
     boolean flagged = !details.isEmpty(); // a diagnosis: a failure, a slow link or a slow pair
     p2pLine(r).ifPresent(details::add);

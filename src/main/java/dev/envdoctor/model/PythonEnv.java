@@ -14,6 +14,17 @@ public record PythonEnv(
     String diagnosis,
     String fix) {
 
+  /** {@code found} of a Python that envdoctor took from PATH because the user named none. */
+  public static final String FROM_PATH = "PATH";
+
+  /**
+   * Whether the user chose this Python (--python, an active venv or conda env): then a broken one
+   * fails; python3 taken from PATH only warns, since the user may not train with it at all.
+   */
+  public boolean named() {
+    return found != null && !FROM_PATH.equals(found);
+  }
+
   /**
    * @param blas which BLAS its matrix products go through (null from a script without it)
    */

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * {@code runtimes[]}: a side a training job can run on. name: native|docker|podman|nerdctl|container
  * (Apple's container CLI);
- * status: ok|not-installed|unreachable|permission-denied|error.
+ * status: ok|not-installed|unreachable|permission-denied|error; excluded: true where --runtime left
+ * this side out of verify and calibrate (probed, never tried), null otherwise.
  */
 public record RuntimeInfo(
     String name,
@@ -21,9 +22,29 @@ public record RuntimeInfo(
     String gpuAccess,
     String diagnosis,
     String fix,
-    List<String> notes) {
+    List<String> notes,
+    // written only where true: reports of runs that excluded nothing read as before
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean excluded) {
 
   public RuntimeInfo {
     notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** The facts before this run chose its sides: nothing excluded yet. */
+  public RuntimeInfo(String name, String kind, String status, String context, String product, String serverVersion,
+      String os, String arch, Integer cpus, Long memoryBytes, String gpuAccess, String diagnosis, String fix,
+      List<String> notes) {
+    this(name, kind, status, context, product, serverVersion, os, arch, cpus, memoryBytes, gpuAccess, diagnosis, fix,
+        notes, null);
+  }
+
+  /** Whether the user left this side out (--runtime): then no advice about it. */
+  public boolean leftOut() {
+    return Boolean.TRUE.equals(excluded);
+  }
+
+  public RuntimeInfo excluded(boolean out) {
+    return new RuntimeInfo(name, kind, status, context, product, serverVersion, os, arch, cpus, memoryBytes, gpuAccess,
+        diagnosis, fix, notes, out ? Boolean.TRUE : null);
   }
 }

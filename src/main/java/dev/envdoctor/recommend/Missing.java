@@ -49,12 +49,13 @@ final class Missing {
    */
   static String otherSides(Report r, Side only) {
     List<String> parts = new ArrayList<>();
-    List<RuntimeInfo> boxes = Facts.containerRuntimes(r);
+    List<RuntimeInfo> boxes = tried(r);
     if (boxes.isEmpty() && only != null) {
-      return r.runtimes().isEmpty() ? "no container runtime facts (run `envdoctor probe`, or `envdoctor doctor`)"
+      return !leftOut(r).isEmpty() ? "you left out " + leftOut(r) + " (--runtime)"
+          : r.runtimes().isEmpty() ? "no container runtime facts (run `envdoctor probe`, or `envdoctor doctor`)"
           : "no container runtime was found to compare with";
     }
-    if (only != null && boxes.stream().noneMatch(Facts::ok)) {
+    if (only != null && boxes.stream().allMatch(rt -> "not-installed".equals(rt.status()))) {
       return "no container runtime is installed to compare with (install Docker Engine or Podman, then run `envdoctor doctor`)";
     }
     for (RuntimeInfo rt : boxes) {
@@ -74,16 +75,28 @@ final class Missing {
 
   /** Why only {@code only} was measured, from the runtimes' statuses: "docker and podman are not installed". */
   static String unmeasured(Report r, Side only) {
-    List<RuntimeInfo> boxes = Facts.containerRuntimes(r);
+    List<RuntimeInfo> boxes = tried(r);
     if (boxes.isEmpty()) {
-      return "only " + only.runtime() + " was measured: " + (r.runtimes().isEmpty() ? "container runtimes were not probed"
-          : "no container runtime was found");
+      return "only " + only.runtime() + " was measured: " + (!leftOut(r).isEmpty() ? "you left out " + leftOut(r)
+          : r.runtimes().isEmpty() ? "container runtimes were not probed" : "no container runtime was found");
     }
     List<String> parts = new ArrayList<>();
     for (RuntimeInfo rt : boxes) {
       parts.add(rt.name() + (Facts.ok(rt) ? " has no usable calibration" : " is " + rt.status()));
     }
     return "only " + only.runtime() + " was measured: " + String.join(", ", parts);
+  }
+
+  /** The container runtimes this run could have tried: not those --runtime left out. */
+  private static List<RuntimeInfo> tried(Report r) {
+    return Facts.containerRuntimes(r).stream().filter(rt -> !rt.leftOut()).toList();
+  }
+
+  /** "docker and podman": the container runtimes --runtime left out. */
+  private static String leftOut(Report r) {
+    List<String> names = Facts.containerRuntimes(r).stream().filter(RuntimeInfo::leftOut).map(RuntimeInfo::name).toList();
+    return names.size() <= 1 ? String.join("", names)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
   }
 
   private static String why(Report r, String runtime) {

@@ -67,6 +67,11 @@ public final class Fmt {
     return s.isEmpty() ? NONE : s;
   }
 
+  /** The deployment advice under a "Deployment" label: without its own "Deploy: " (the console's label). */
+  public static String deployment(String advice) {
+    return advice != null && advice.startsWith("Deploy: ") ? advice.substring("Deploy: ".length()) : advice;
+  }
+
   /** runtime/backend/device, the name of one measured configuration. */
   public static String side(String runtime, String backend, String device) {
     return Stream.of(runtime, backend, device).filter(Objects::nonNull).collect(Collectors.joining("/"));

@@ -127,7 +127,7 @@ final class HtmlRenderer implements ReportRenderer {
       b.append("<dt>Speed-up</dt><dd>").append(Fmt.html(Fmt.speedup(rec))).append("</dd>");
     }
     if (rec.deployment() != null) {
-      b.append("<dt>Deployment</dt><dd>").append(Fmt.html(rec.deployment())).append("</dd>");
+      b.append("<dt>Deployment</dt><dd>").append(Fmt.html(Fmt.deployment(rec.deployment()))).append("</dd>");
     }
     b.append("</dl>\n");
     var w = rec.workload();

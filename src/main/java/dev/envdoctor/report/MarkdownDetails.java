@@ -117,7 +117,7 @@ final class MarkdownDetails {
       md.append("Speed-up: ").append(Fmt.speedup(rec)).append("  \n");
     }
     if (rec.deployment() != null) {
-      md.append("Deployment: ").append(MarkdownRenderer.inline(rec.deployment())).append("\n");
+      md.append("Deployment: ").append(MarkdownRenderer.inline(Fmt.deployment(rec.deployment()))).append("\n");
     }
     md.append('\n');
     if (!rec.projection().isEmpty()) {

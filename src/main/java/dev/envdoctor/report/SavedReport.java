@@ -28,10 +28,14 @@ public final class SavedReport {
     Report report;
     try {
       report = ReportJson.read(text);
+      // the model reads any number; the figures a user compares and renders must be amounts
+      ReportFigures.firstBad(ReportJson.mapper().readTree(text), "").ifPresent(bad -> {
+        throw RunFailure.badInput(file + ": " + bad + " (a report that envdoctor wrote has none: was it edited?)");
+      });
     } catch (JsonProcessingException e) {
-      String why = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("");
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw RunFailure.badInput(file + " is not a JSON report" + (line > 0 ? " (line " + line + ")" : "") + ": " + why);
+      throw RunFailure.badInput(file + " is not a JSON report" + (line > 0 ? " (line " + line + ")" : "") + ": "
+          + JsonWords.of(e));
     } catch (IOException e) {
       throw RunFailure.badInput("cannot read " + file + ": " + e.getMessage());
     }

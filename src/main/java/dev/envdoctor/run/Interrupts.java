@@ -22,7 +22,10 @@ public final class Interrupts {
 
   /** The stage the run is in now (the pipeline sets it; commands outside the flow name their own work). */
   public static void at(String where) {
-    stage = where;
+    // once Ctrl-C began, the children die and the flow races through the stages after: keep the one it hit
+    if (!ChildProcesses.stopping()) {
+      stage = where;
+    }
   }
 
   /**
@@ -62,6 +65,7 @@ public final class Interrupts {
   public static void install(PrintWriter err) {
     ChildProcesses.onShutdown(s -> {
       if (!finished) {
+        err.print(StatusLine.wipeCurrent());
         err.println(line(stage, s));
         err.flush();
       }

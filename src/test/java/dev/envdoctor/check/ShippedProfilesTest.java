@@ -33,7 +33,7 @@ class ShippedProfilesTest {
     args[1] = "--profile";
     args[2] = profile;
     args[3] = "--from";
-    args[4] = DIR + report;
+    args[4] = report.startsWith("/") ? report : DIR + report;
     System.arraycopy(more, 0, args, 5, more.length);
     String[] withJson = java.util.Arrays.copyOf(args, args.length + 1);
     withJson[args.length] = "--json";
@@ -59,9 +59,9 @@ class ShippedProfilesTest {
     assertEquals("max(host.disks.freeBytes) is 50 GiB", r.message("disk-free"));
     assertEquals("warn", r.status("python-torch-blas"), "Debian's torch on the reference BLAS");
     assertEquals("python.torch.blas.reference is true, expected false", r.message("python-torch-blas"));
-    assertEquals(5, r.summary().get("passed").asInt());
+    assertEquals(6, r.summary().get("passed").asInt(), "with the named Python env that works");
     assertEquals(1, r.summary().get("warned").asInt());
-    assertEquals(6, r.summary().get("skipped").asInt(), "with the two interconnect checks: no --full run");
+    assertEquals(7, r.summary().get("skipped").asInt(), "with the two interconnect checks (no --full run) and PATH's python3 check");
   }
 
   @Test
@@ -134,7 +134,7 @@ class ShippedProfilesTest {
         + "    fix: Plug the Mac in before a long training run.\n"), out);
     assertTrue(out.contains("[-] The NVIDIA GPU computes [nvidia-gpu-computes] — applies when host.gpus[vendor=*nvidia*] exists, and there is none\n"), out);
     assertTrue(out.contains("[✓] macOS new enough for MPS (13.0 for PyTorch 2.7) [macos-for-mps]\n    host.os.version is 14.6.1\n"), out);
-    assertTrue(out.endsWith("14 passed, 3 warned, 0 failed, 4 skipped, 0 errors\n"), out);
+    assertTrue(out.endsWith("15 passed, 3 warned, 0 failed, 5 skipped, 0 errors\n"), out);
   }
 
   @Test

@@ -20,7 +20,7 @@ class VerdictReportsTest {
   void appleSiliconPassesOnTheM4WithDockerDesktop() throws Exception {
     var r = run("apple-silicon", "mac-m4-docker-desktop");
     assertEquals(ExitCode.OK, r.exitCode());
-    assertEquals(18, r.summary().get("passed").asInt());
+    assertEquals(19, r.summary().get("passed").asInt(), "with the named Python env that works");
     assertEquals("pass", r.status("python-torch-blas"), "the macOS wheel uses Accelerate");
     assertEquals(0, r.summary().get("failed").asInt() + r.summary().get("warned").asInt());
     assertEquals("host.os.version is 15.6.1", r.message("macos-for-current-pytorch"), "torch 2.9.1 needs macOS 14");
@@ -51,7 +51,7 @@ class VerdictReportsTest {
       assertEquals("pass", r.status(id), id);
     }
     assertEquals("any(runtimes[name!=native,status=ok].gpuAccess) is nvidia-runtime", r.message("container-gpu-access"));
-    assertEquals(15, r.summary().get("passed").asInt(), "14 and gpu-persistence-mode; the health checks skip: this report has no health facts");
+    assertEquals(16, r.summary().get("passed").asInt(), "14, gpu-persistence-mode and the named Python env; the health checks skip: this report has no health facts");
   }
 
   @Test

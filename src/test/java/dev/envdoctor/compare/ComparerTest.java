@@ -55,6 +55,21 @@ class ComparerTest {
   }
 
   @Test
+  void aSideOneReportNeverTriedIsShownAsNeverTriedNotAsAChange() throws Exception {
+    Report full = read("constructed-base-linux.json");
+    Report nativeOnly = full.withDevices(full.devices().stream().filter(d -> "native".equals(d.runtime())).toList());
+    Difference gained = Comparer.compare(nativeOnly, full, "BASE", "OTHER").differences().stream()
+        .filter(d -> d.what().startsWith("docker/")).findFirst().orElseThrow();
+    assertEquals(Severity.INFO, gained.severity());
+    assertEquals("verified on OTHER, never tried on BASE", gained.change());
+    Comparison lost = Comparer.compare(full, nativeOnly, "BASE", "OTHER");
+    Difference d = lost.differences().stream().filter(x -> x.what().startsWith("docker/")).findFirst().orElseThrow();
+    assertEquals("verified on BASE, never tried on OTHER", d.change());
+    assertEquals(Severity.INFO, d.severity(), "a side OTHER did not try is no failure of OTHER's machine");
+    assertTrue(d.note().contains("envdoctor verify --runtime docker"), d.note());
+  }
+
+  @Test
   void aReportComparedWithItselfHasNoDifference() throws Exception {
     Report r = read("constructed-base-mac.json");
     Comparison c = Comparer.compare(r, r, "A", "A");

@@ -65,15 +65,41 @@ class EngineFaultsIT {
   }
 
   @Test
-  void engineNotRunning() {
+  void dockerHostAtAMissingSocketWhileDockerdRunsIsTheWrongAddress() {
     Map<String, String> env = Map.of("DOCKER_HOST", "unix:///tmp/envdoctor-ct-none.sock");
     JsonNode d = docker(Jar.run(env, "probe", "--json"));
     assertEquals("unreachable", d.path("status").asText());
-    assertEquals("docker engine not running at unix:///tmp/envdoctor-ct-none.sock", d.path("diagnosis").asText());
-    assertTrue(d.path("fix").asText().contains("systemctl start docker"), d.toString());
+    assertEquals("docker engine not reachable at this address: no socket at unix:///tmp/envdoctor-ct-none.sock (from DOCKER_HOST)",
+        d.path("diagnosis").asText());
+    assertTrue(d.path("fix").asText().startsWith("unset DOCKER_HOST"), d.toString());
+    assertTrue(!d.path("fix").asText().contains("systemctl"), "the shared dockerd runs: starting it fixes nothing: " + d);
     assertEquals("DOCKER_HOST (unix:///tmp/envdoctor-ct-none.sock)", d.path("context").asText());
-    buildFailsWith(3, "docker engine not running", List.of(), env);
-    verifyFailsWith("docker engine not running", List.of(), env);
+    buildFailsWith(3, "docker engine not reachable at this address", List.of(), env);
+    verifyFailsWith("docker engine not reachable at this address", List.of(), env);
+  }
+
+  /**
+   * An installed engine that is stopped, without stopping the shared dockerd: a socket file that no
+   * daemon serves (what a stopped dockerd leaves), as DOCKER_HOST; and the verdict then does not say
+   * that no container runtime is installed.
+   */
+  @Test
+  void aSocketNoDaemonServesIsAnInstalledEngineNotRunning(@TempDir Path dir) throws IOException {
+    Path sock = dir.resolve("docker.sock");
+    try (var ch = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      ch.bind(java.net.UnixDomainSocketAddress.of(sock));
+    }
+    assertTrue(Files.exists(sock), "the closed channel leaves its socket file, as a stopped dockerd does");
+    Map<String, String> env = Map.of("DOCKER_HOST", "unix://" + sock);
+    JsonNode d = docker(Jar.run(env, "probe", "--json"));
+    assertEquals("unreachable", d.path("status").asText());
+    assertEquals("docker is installed but its engine is not running: nothing answers on the socket unix://" + sock
+        + " (from DOCKER_HOST)", d.path("diagnosis").asText());
+    assertTrue(d.path("fix").asText().contains("systemctl start docker"), d.toString());
+    CommandResult rec = Jar.run(env, "recommend", "--runtime", "native,docker", "--backend", "djl", "--quick", "--json");
+    String verdict = Jar.json(rec).path("recommendation").path("verdict").asText();
+    assertTrue(!verdict.contains("no container runtime is installed"), verdict);
+    assertTrue(verdict.contains("docker is unreachable (start the engine: sudo systemctl start docker"), verdict);
   }
 
   @Test

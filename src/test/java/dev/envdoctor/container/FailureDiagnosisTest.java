@@ -25,10 +25,46 @@ class FailureDiagnosisTest {
     Failure f = FailureDiagnosis.of("docker", failed("docker", "docker-errors/daemon-not-running.stderr.txt"),
         Map.of("DOCKER_HOST", "unix:///tmp/envdoctor-none.sock"), LINUX);
     assertEquals("unreachable", f.status());
-    assertEquals("docker engine not running at unix:///tmp/envdoctor-none.sock", f.diagnosis());
+    assertEquals("docker engine not running at unix:///tmp/envdoctor-none.sock", f.diagnosis(), "no address known: the old words");
     assertTrue(f.fix().contains("systemctl start docker"));
     assertTrue(FailureDiagnosis.of("docker", failed("docker", "docker-errors/daemon-not-running.stderr.txt"), Map.of(), MAC)
         .fix().contains("colima start"));
+  }
+
+  /** The recorded "Cannot connect" stderr, read with the address the CLI tried: three cases, three fixes. */
+  private static Failure at(String endpoint, String from, Boolean socketThere) {
+    return FailureDiagnosis.of("docker", failed("docker", "docker-errors/daemon-not-running.stderr.txt"), Map.of(), LINUX,
+        new FailureDiagnosis.Address(endpoint, from, socketThere));
+  }
+
+  @Test
+  void aDockerHostWithoutASocketIsTheWrongAddressNotAStoppedEngine() {
+    Failure f = at("unix:///nonexistent.sock", "DOCKER_HOST", false);
+    assertEquals("unreachable", f.status());
+    assertEquals("docker engine not reachable at this address: no socket at unix:///nonexistent.sock (from DOCKER_HOST)",
+        f.diagnosis());
+    assertTrue(f.fix().startsWith("unset DOCKER_HOST"), f.fix());
+    assertTrue(!f.fix().contains("systemctl"), "dockerd may well run: starting it fixes nothing here: " + f.fix());
+    assertTrue(at("unix:///x.sock", "context remote", false).fix().contains("docker context use"));
+  }
+
+  @Test
+  void theDefaultSocketAbsentOrRefusingIsAnInstalledEngineNotRunning() {
+    Failure none = at("unix:///var/run/docker.sock", "the default context", false);
+    assertEquals("docker is installed but its engine is not running: no socket at unix:///var/run/docker.sock"
+        + " (from the default context)", none.diagnosis());
+    assertEquals("start the engine: sudo systemctl start docker", none.fix());
+    Failure stale = at("unix:///run/user/1000/docker.sock", "DOCKER_HOST", true);
+    assertTrue(stale.diagnosis().startsWith("docker is installed but its engine is not running: nothing answers on the socket"),
+        stale.diagnosis());
+    assertTrue(stale.fix().contains("systemctl start docker") && stale.fix().contains("point DOCKER_HOST"), stale.fix());
+  }
+
+  @Test
+  void aTcpAddressIsNotReachableThere() {
+    Failure f = at("tcp://10.0.0.9:2375", "DOCKER_HOST", null);
+    assertEquals("docker engine not reachable at tcp://10.0.0.9:2375 (from DOCKER_HOST)", f.diagnosis());
+    assertTrue(!f.fix().contains("systemctl"), f.fix());
   }
 
   @Test

@@ -76,7 +76,7 @@ class HealthIT {
   void theNodeProblemDetectorContractOneLineAndExitZeroOneTwo() throws Exception {
     CommandResult ok = npdPlugin(PASSING);
     assertEquals(0, ok.exitCode(), ok.stderr());
-    assertEquals(List.of("envdoctor health OK: 1 checks passed, 0 warnings (profile " + "profile-" + Math.abs(PASSING.hashCode()) + ")"),
+    assertEquals(List.of("envdoctor health OK: 1 check passed, 0 warnings (profile " + "profile-" + Math.abs(PASSING.hashCode()) + ")"),
         ok.stdoutLines());
     assertTrue(ok.millis() < 60_000, "well inside Slurm's 60 s: " + ok.millis() + " ms");
     CommandResult bad = npdPlugin(FAILING);

@@ -42,7 +42,7 @@ class HealthVerdictTest {
     Profile p = profile("checks:\n  - id: some-memory\n    title: t\n    severity: fail\n    expect:\n      host.memory.totalBytes: \">= 1GiB\"\n");
     HealthVerdict v = verdict(report(), p, false);
     assertEquals(HealthVerdict.OK, v.exitCode());
-    assertTrue(v.line().startsWith("envdoctor health OK: 1 checks passed"), v.line());
+    assertTrue(v.line().startsWith("envdoctor health OK: 1 check passed, 0 warnings"), v.line());
     assertNull(v.drainCheck());
   }
 
@@ -68,6 +68,8 @@ class HealthVerdictTest {
   void aWarningPassesUnlessStrict() throws Exception {
     Profile p = profile("checks:\n  - id: petabyte-memory\n    title: t\n    severity: warn\n    expect:\n      host.memory.totalBytes: \">= 1024TiB\"\n");
     assertEquals(HealthVerdict.OK, verdict(report(), p, false).exitCode());
+    assertTrue(verdict(report(), p, false).line().startsWith("envdoctor health OK: 0 checks passed, 1 warning "),
+        verdict(report(), p, false).line());
     HealthVerdict strict = verdict(report(), p, true);
     assertEquals(HealthVerdict.PROBLEM, strict.exitCode());
     assertNull(strict.drainCheck(), "a warning never drains");

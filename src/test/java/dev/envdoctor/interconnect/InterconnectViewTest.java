@@ -45,6 +45,18 @@ class InterconnectViewTest {
   }
 
   @Test
+  void oneRankIsOneRank() throws Exception {
+    // a single-GPU node's all-reduce: busbw is 0 by its definition (factor 2(n-1)/n)
+    Interconnect one = new Interconnect("native", "nccl", Interconnect.ALL_REDUCE, 1, List.of(), null, null, 1L << 26,
+        0.001, 20, 67.1, 0.0, true, null, null, null, null, "2.27.3", Map.of(), null, null);
+    Report r = Report.empty(new dev.envdoctor.model.Tool("envdoctor", "test"), "2026-12-01T21:00:00Z")
+        .withHost(new Host(null, null, null, null, LinkJudgeTest.h100s(1), null, null))
+        .withInterconnect(List.of(one), null);
+    String text = NodeSummary.interconnect(r).orElseThrow().text();
+    assertTrue(text.contains("nccl 2.27.3, 1 rank: busbw"), text);
+  }
+
+  @Test
   void theSummaryNamesTheWorstGpuAndTheBusbwAgainstItsLinks() throws Exception {
     Report r = node();
     NodeSummary.Line gpus = NodeSummary.gpus(r).orElseThrow();

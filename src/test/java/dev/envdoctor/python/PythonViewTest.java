@@ -1,6 +1,7 @@
 package dev.envdoctor.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.OutputMode;
@@ -53,10 +54,13 @@ class PythonViewTest {
         "torch is not installed in this Python (/root/.pyenv/shims/python3)",
         "install it there (`/root/.pyenv/shims/python3 -m pip install torch`) or point envdoctor at the env that has it");
     assertEquals("""
-        [✗] Python 3.11.7 at /root/.pyenv/versions/3.11.7/bin/python3 (PATH)
+        [!] Python 3.11.7 at /root/.pyenv/versions/3.11.7/bin/python3 (PATH)
             torch is not installed in this Python (/root/.pyenv/shims/python3)
             • fix: install it there (`/root/.pyenv/shims/python3 -m pip install torch`) or point envdoctor at the env that has it
-        """, render(report(env, List.of())));
+        """, render(report(env, List.of())), "python3 from PATH is envdoctor's guess: a warning");
+    PythonEnv named = new PythonEnv(env.executable(), env.version(), env.arch(), env.venv(), "--python", null,
+        env.diagnosis(), env.fix());
+    assertTrue(render(report(named, List.of())).startsWith("[✗] Python 3.11.7"), "the one you named: a failure");
   }
 
   @Test

@@ -138,6 +138,29 @@ class VerdictCausesTest {
   }
 
   @Test
+  void runtimesTheUserLeftOutGetNoAdvice() {
+    Report cpu = without(RecordedReports.load(LINUX_CPU_ONLY), c -> !"native".equals(c.runtime()), d -> false);
+    Report nativeOnly = cpu.withRuntimes(cpu.runtimes().stream().map(rt -> rt.excluded(!"native".equals(rt.name()))).toList());
+    Recommendation rec = decide(nativeOnly);
+    assertEquals("native", rec.train().runtime());
+    assertTrue(!rec.verdict().contains("no usable calibration") && !rec.verdict().contains("image build"), rec.verdict());
+    assertTrue(rec.verdict().endsWith("the only side measured; you left out docker and podman (--runtime)."), rec.verdict());
+    assertTrue(rec.reason().startsWith("only native was measured: you left out docker and podman"), rec.reason());
+  }
+
+  @Test
+  void anInstalledEngineThatIsStoppedIsNotCalledNotInstalled() {
+    Report cpu = without(RecordedReports.load(LINUX_CPU_ONLY), c -> !"native".equals(c.runtime()), d -> false);
+    Report stopped = cpu.withRuntimes(cpu.runtimes().stream().map(rt -> "native".equals(rt.name()) ? rt
+        : new RuntimeInfo(rt.name(), rt.kind(), "docker".equals(rt.name()) ? "unreachable" : "not-installed", null, null, null,
+            null, null, null, null, null, "docker is installed but its engine is not running", "start the engine", List.of()))
+        .toList());
+    Recommendation rec = decide(stopped);
+    assertTrue(!rec.verdict().contains("no container runtime is installed"), rec.verdict());
+    assertTrue(rec.verdict().contains("docker is unreachable (start the engine)"), rec.verdict());
+  }
+
+  @Test
   void withoutCalibrationsTheVerdictSaysWhatIsMissingAndWhatToRun() {
     Report probed = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z")
         .withHost(RecordedReports.load(MAC_M4_DOCKER_DESKTOP).host());

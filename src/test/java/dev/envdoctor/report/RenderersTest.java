@@ -99,6 +99,23 @@ class RenderersTest {
   }
 
   @Test
+  void theDeploymentAdviceIsLabelledOnce() {
+    for (Report r : Fixtures.all()) {
+      String md = Renderers.byFormat("md").orElseThrow().render(r);
+      String html = Renderers.byFormat("html").orElseThrow().render(r);
+      assertFalse(md.contains("Deployment: Deploy:"), md);
+      assertFalse(html.contains("<dt>Deployment</dt><dd>Deploy:"), html);
+    }
+    // a verdict of today's Verdict, whose advice starts "Deploy: " for the console
+    Report r = dev.envdoctor.recommend.RecordedReports.load(dev.envdoctor.recommend.RecordedReports.LINUX_CPU_ONLY);
+    r = r.withRecommendation(dev.envdoctor.recommend.Verdict.decide(r, dev.envdoctor.recommend.Workloads.DEFAULT));
+    assertTrue(r.recommendation().deployment().startsWith("Deploy: "), r.recommendation().deployment());
+    String md = Renderers.byFormat("md").orElseThrow().render(r);
+    assertTrue(md.contains("Deployment: ship a container image"), md);
+    assertTrue(Renderers.byFormat("html").orElseThrow().render(r).contains("<dt>Deployment</dt><dd>ship a container image"));
+  }
+
+  @Test
   void htmlIsOneSelfContainedPage() {
     for (Report r : Fixtures.all()) {
       String html = Renderers.byFormat("html").orElseThrow().render(r);

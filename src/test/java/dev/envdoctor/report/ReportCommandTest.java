@@ -88,4 +88,32 @@ class ReportCommandTest {
       assertEquals(4, left.count(), "nothing written beside the inputs");
     }
   }
+
+  /** A report edited to hold figures no run produces: report --from and compare refuse it in one line, exit 2. */
+  @Test
+  void negativeNonFiniteAndMistypedFiguresAreBadInputInTheReportsWords(@TempDir Path tmp) throws Exception {
+    String text = Files.readString(Fixtures.LINUX);
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ReportJson.mapper().readTree(text);
+    var cal = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("calibrations").get(0);
+    cal.put("medianMs", -5.0);
+    Path negative = Files.writeString(tmp.resolve("negative.json"), ReportJson.mapper().writeValueAsString(tree));
+    cal.put("medianMs", "abc");
+    Path mistyped = Files.writeString(tmp.resolve("mistyped.json"), ReportJson.mapper().writeValueAsString(tree));
+    cal.put("medianMs", 1.0);
+    Path nan = Files.writeString(tmp.resolve("nan.json"), ReportJson.mapper().writeValueAsString(tree)
+        .replace("\"medianMs\" : 1.0", "\"medianMs\" : NaN"));
+    record Case(Path file, String says) {}
+    for (Case c : List.of(new Case(negative, "calibrations[0].medianMs is -5.0: an amount cannot be negative"),
+        new Case(mistyped, "calibrations[0].medianMs is \"abc\", not a number"),
+        new Case(nan, "JSON has no NaN or Infinity"))) {
+      for (String[] argv : List.of(new String[] {"report", "--from", c.file().toString(), "--format", "md"},
+          new String[] {"compare", Fixtures.LINUX.toString(), c.file().toString()})) {
+        var r = new CliHarness().run(argv);
+        assertEquals(ExitCode.USAGE, r.exitCode(), c + r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains(c.says()), r.err());
+        assertFalse(r.err().contains("java.") || r.err().contains("`"), "no Java type names: " + r.err());
+      }
+    }
+  }
 }

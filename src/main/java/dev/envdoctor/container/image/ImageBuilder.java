@@ -77,8 +77,9 @@ public final class ImageBuilder {
       if (!r.ok()) {
         List<String> lines = new ArrayList<>(r.stdoutLines());
         lines.addAll(r.stderrTail(20));
-        throw RunFailure.toolFailed("image build: " + engine.name() + " build failed: "
-            + BuildFailure.describe(lines, baseImage));
+        BuildFailure.Why why = BuildFailure.why(lines, baseImage);
+        throw new RunFailure(why.refused() ? ExitCode.ENVIRONMENT : ExitCode.TOOL_FAILED,
+            "image build: " + engine.name() + " build failed: " + why.line());
       }
     } finally {
       cleanup.run();

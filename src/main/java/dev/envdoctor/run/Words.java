@@ -1,0 +1,12 @@
+package dev.envdoctor.run;
+
+/** Small pieces of English every view needs, so that none of them prints "1 warnings" or "1 ranks". */
+public final class Words {
+
+  private Words() {}
+
+  /** "1 warning", "2 warnings", "0 warnings": the noun's plural with an s, as every noun here takes. */
+  public static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}
