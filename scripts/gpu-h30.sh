@@ -17,6 +17,7 @@ q='timestamp,index,clocks.sm,clocks.mem,clocks.max.sm,power.draw,power.limit,tem
 { date -u; uname -a; nvidia-smi; nvidia-smi --help-query-gpu | grep -i -A2 'reasons.active'; command -v python3; python3 -c 'import torch; print(torch.__version__)'; } > "$out/machine.txt" 2>&1
 nvidia-smi topo -m > "$out/topo-m.txt" 2>&1
 nvidia-smi -q -x > "$out/q-x-idle.xml" 2>&1
+{ dmesg 2>&1 || journalctl -k 2>&1; } | grep -i 'nvrm\|xid' | tail -100 > "$out/kernel-nvrm.txt"
 timeout 400 nvidia-smi --query-gpu="$q" --format=csv -lms 250 > "$out/sampler-independent.csv" 2>&1 &
 sampler=$!
 step() { local name=$1; shift; local t0=$(date +%s%3N)
