@@ -119,4 +119,14 @@ class NvidiaHealthTest {
     assertEquals("0001:01:00", NvidiaHealthXml.busId("00000001:01:00.0"));
     assertNull(NvidiaHealthXml.busId(""));
   }
+
+  @Test
+  void aLowerGenerationIsDegradedOnlyWhenBusyOrCappedBySlot() {
+    // literals, not a recording: the idle P8 boards of issue #30 (sw_power_cap or no reason) were not found again
+    assertEquals(Boolean.FALSE, NvidiaHealthXml.genDegraded(1, 3, 3, "P8", false), "idle P8, no gpu_idle reason");
+    assertEquals(Boolean.TRUE, NvidiaHealthXml.genDegraded(1, 4, 4, "P0", false), "busy at Gen1 of Gen4");
+    assertEquals(Boolean.TRUE, NvidiaHealthXml.genDegraded(1, 3, 4, "P8", true), "slot Gen3 under a Gen4 card");
+    assertEquals(Boolean.FALSE, NvidiaHealthXml.genDegraded(4, 4, 4, "P0", false));
+    assertNull(NvidiaHealthXml.genDegraded(1, 4, null, null, null), "no state: unknown");
+  }
 }
