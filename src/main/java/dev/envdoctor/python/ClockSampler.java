@@ -18,13 +18,29 @@ final class ClockSampler {
   private final CompletableFuture<CommandResult> result;
 
   private ClockSampler(CommandRunner runner, Duration timeout) {
-    CommandSpec spec = CommandSpec.of(timeout, "nvidia-smi", "--query-gpu=" + NvidiaSmiSamples.QUERY,
-        "--format=csv", "-lms", "250").withStop(stop);
     result = new CompletableFuture<>();
     // the runner blocks: a thread of its own, not the common pool
-    Thread t = new Thread(() -> result.complete(runner.run(spec)), "envdoctor-clock-sampler");
+    Thread t = new Thread(() -> result.complete(sample(runner, timeout)), "envdoctor-clock-sampler");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * nvidia-smi rejects the whole query when one field is unknown to its driver; the reasons field
+   * has two names (clocks_throttle_reasons before 535, clocks_event_reasons after, the old one kept
+   * as an alias for a while), so a quick refusal is tried once more with the other name.
+   */
+  private CommandResult sample(CommandRunner runner, Duration timeout) {
+    CommandResult r = runner.run(spec(NvidiaSmiSamples.QUERY, timeout));
+    boolean refused = r.status() == CommandResult.Status.FAILED && (r.stdout() + r.stderr()).contains("not a valid field");
+    if (refused && !stop.isDone()) {
+      r = runner.run(spec(NvidiaSmiSamples.QUERY.replace("clocks_throttle_reasons", "clocks_event_reasons"), timeout));
+    }
+    return r;
+  }
+
+  private CommandSpec spec(String query, Duration timeout) {
+    return CommandSpec.of(timeout, "nvidia-smi", "--query-gpu=" + query, "--format=csv", "-lms", "250").withStop(stop);
   }
 
   static ClockSampler start(CommandRunner runner, Duration timeout) {
