@@ -31,6 +31,7 @@ public final class Comparer {
     accelerators(base, other, out);
     Facts.versions(base, other, out);
     Facts.resources(base, other, out);
+    PeakFacts.peaks(base, other, out);
     List<StepTimeRatio> ratios = ratios(base, other);
     for (StepTimeRatio r : ratios) {
       boolean slower = r.measurable() && r.low() > 1.1;

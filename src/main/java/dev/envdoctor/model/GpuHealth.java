@@ -11,7 +11,8 @@ import java.util.List;
  * @param performanceState P0 (full clocks) ... P8/P12 (idle)
  * @param idle whether the driver reports the gpu_idle clocks reason: a lowered link generation is normal then
  * @param pcieWidthDegraded the link runs narrower than its maximum (x16 card at x8): a seating or riser fault
- * @param pcieGenDegraded the link runs below its maximum generation while the GPU is not idle
+ * @param pcieGenDegraded the slot caps the link below the card's generation, or the link runs below
+ *     its maximum while the GPU is busy (performance state P0-P2); an idle board's lower generation is not
  * @param eccVolatileUncorrected uncorrectable ECC errors since the driver loaded (SRAM + DRAM)
  * @param eccAggregateUncorrected uncorrectable ECC errors over the GPU's life
  * @param retiredPagesPending a retired page waits for a reboot (older GPUs: page retirement)

@@ -59,8 +59,8 @@ public final class GpuLag {
         continue;
       }
       String text = describe(lag.get(), p.unit());
-      out.add(new Peak(p.runtime(), p.backend(), p.device(), p.test(), p.dtype(), p.achieved(), p.unit(),
-          p.datasheetPeak(), p.fractionOfPeak(), p.diagnosis() == null ? text : p.diagnosis() + "; " + text));
+      out.add(p.rated(p.datasheetPeak(), p.fractionOfPeak(), p.diagnosis() == null ? text : p.diagnosis() + "; " + text,
+          p.normal()));
     }
     return out;
   }

@@ -35,11 +35,16 @@ public record GpuPeaks(List<Entry> gpus) {
 
   /** The table shipped in the jar. */
   public static GpuPeaks load() {
-    try (InputStream in = GpuPeaks.class.getResourceAsStream(RESOURCE)) {
+    return yaml(RESOURCE, GpuPeaks.class);
+  }
+
+  /** A YAML table shipped in the jar (this one, the reference ranges). */
+  static <T> T yaml(String resource, Class<T> type) {
+    try (InputStream in = GpuPeaks.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
+        throw new IllegalStateException("missing resource " + resource);
       }
-      return new ObjectMapper(new YAMLFactory()).readValue(in, GpuPeaks.class);
+      return new ObjectMapper(new YAMLFactory()).readValue(in, type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -21,25 +21,43 @@ public final class PeakRating {
   private PeakRating() {}
 
   public static Peak rate(Peak peak, Optional<GpuPeaks.Entry> entry, Optional<GpuInfo> gpu) {
-    if (peak.achieved() == null || entry.isEmpty()) {
+    return rate(peak, entry, gpu, null, new PeakRanges(List.of()));
+  }
+
+  /**
+   * As above, and the figure judged against the model's range ({@code normal}); a figure below its
+   * range, or below 80% of the datasheet where the model has none, names the limit that held the
+   * board during the test (its conditions), or that none did.
+   */
+  public static Peak rate(Peak peak, Optional<GpuPeaks.Entry> entry, Optional<GpuInfo> gpu, String deviceName,
+      PeakRanges ranges) {
+    if (peak.achieved() == null) {
       return peak;
     }
-    GpuPeaks.Entry card = entry.get();
-    Double datasheet = datasheet(peak, card);
-    if (datasheet == null || datasheet <= 0) {
+    String normal = ranges.verdict(deviceName, peak.test(), peak.dtype(), peak.achieved());
+    boolean ranged = deviceName != null && ranges.find(deviceName, peak.test(), peak.dtype()).isPresent();
+    Double datasheet = entry.map(card -> datasheet(peak, card)).filter(d -> d > 0).orElse(null);
+    Double fraction = datasheet == null ? null : peak.achieved() / datasheet;
+    if (datasheet == null && normal == null) {
       return peak;
     }
-    double fraction = peak.achieved() / datasheet;
-    Double goal = goal(peak);
     String diagnosis = peak.diagnosis();
-    if (goal != null && fraction < goal) {
+    Double goal = goal(peak);
+    if (datasheet != null && goal != null && fraction < goal) {
+      GpuPeaks.Entry card = entry.get();
       diagnosis = String.format(Locale.ROOT, "%s %s reached %.1f %s, %.0f%% of the %s's %.1f (goal %.0f%%); look at: %s",
           peak.dtype(), peak.test(), peak.achieved(), peak.unit(), 100 * fraction, card.model(), datasheet,
           100 * goal, String.join("; ", causes(peak, card, gpu.orElse(null))));
     }
-    return new Peak(peak.runtime(), peak.backend(), peak.device(), peak.test(), peak.dtype(), peak.achieved(),
-        peak.unit(), datasheet, fraction, diagnosis);
+    boolean low = ranged ? PeakRanges.below(normal) : fraction != null && fraction < LIMIT_BELOW;
+    if (low && peak.conditions() != null) { // without samples, the causes above say where to look
+      diagnosis = (diagnosis == null ? "" : diagnosis + "; ") + "during the test: " + peak.conditions().limit();
+    }
+    return peak.rated(datasheet, fraction, diagnosis, normal);
   }
+
+  /** Without a range, a figure below this fraction of its datasheet has its limit named. */
+  static final double LIMIT_BELOW = 0.80;
 
   static Double datasheet(Peak peak, GpuPeaks.Entry card) {
     if ("copy".equals(peak.test())) {

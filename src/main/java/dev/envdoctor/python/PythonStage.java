@@ -16,7 +16,10 @@ import dev.envdoctor.model.Host;
 import dev.envdoctor.model.Peak;
 import dev.envdoctor.model.PythonEnv;
 import dev.envdoctor.model.Report;
+import dev.envdoctor.model.PeakConditions;
+import dev.envdoctor.probe.nvidia.NvidiaSmiSamples;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +73,10 @@ public final class PythonStage implements Stage, Prefetching {
 
   /** The Python located and its run started early, or null: it runs in run(). */
   private PythonLocator.Located startedWith;
-  private CompletableFuture<PythonBackend.Run> pending;
+  private CompletableFuture<Sampled> pending;
+
+  /** The script's run and, with the peak tests on an NVIDIA host, the board samples taken meanwhile (else null). */
+  record Sampled(PythonBackend.Run run, String clocks) {}
 
   private static boolean wanted(RunContext ctx) {
     return RunOptions.selects(ctx.options().backend(), "python") && RunOptions.selects(ctx.options().runtime(), "native");
@@ -87,7 +93,8 @@ public final class PythonStage implements Stage, Prefetching {
     }
     CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
     startedWith = located.get();
-    pending = Background.startSide(g, PythonBackend.SIDE, () -> execute(ctx, startedWith, g));
+    boolean nvidia = nvidia(soFar.host()).size() > 0;
+    pending = Background.startSide(g, PythonBackend.SIDE, () -> execute(ctx, startedWith, g, nvidia));
   }
 
   @Override
@@ -96,17 +103,19 @@ public final class PythonStage implements Stage, Prefetching {
       return soFar;
     }
     if (pending != null) {
-      return merge(soFar, startedWith, Background.join(pending));
+      Sampled s = Background.join(pending);
+      return merge(soFar, startedWith, s.run(), s.clocks());
     }
     Optional<PythonLocator.Located> located = new PythonLocator(ctx.env()).locate(ctx.options().python());
     if (located.isEmpty()) {
       return soFar.withPython(PythonDiagnosis.notFound());
     }
-    return merge(soFar, located.get(), execute(ctx, located.get(), null));
+    Sampled s = execute(ctx, located.get(), null, nvidia(soFar.host()).size() > 0);
+    return merge(soFar, located.get(), s.run(), s.clocks());
   }
 
   /** The script's run: verify, and calibrate (waiting at the gate when one is given), --full: peaks. */
-  private PythonBackend.Run execute(RunContext ctx, PythonLocator.Located located, CalibrationGate gate) {
+  private Sampled execute(RunContext ctx, PythonLocator.Located located, CalibrationGate gate, boolean nvidia) {
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
     boolean full = calibrate && ctx.options().full();
     List<String> modes = new ArrayList<>(List.of("verify"));
@@ -125,11 +134,18 @@ public final class PythonStage implements Stage, Prefetching {
       timeout = timeout.plus(budget.quick());
     }
     ctx.progress("python: " + String.join(", ", modes) + " with " + located.executable());
-    return new PythonBackend(ctx.runner(), ctx.env()).run(located.executable(), modes, options, timeout, gate);
+    ClockSampler sampler = full && nvidia ? ClockSampler.start(ctx.runner(), timeout.plusSeconds(30)) : null;
+    PythonBackend.Run run = new PythonBackend(ctx.runner(), ctx.env()).run(located.executable(), modes, options, timeout, gate);
+    return new Sampled(run, sampler == null ? null : sampler.stop());
   }
 
   /** The report with this run's findings added. Package-private: tests feed recorded runs. */
   static Report merge(Report soFar, PythonLocator.Located located, PythonBackend.Run run) {
+    return merge(soFar, located, run, null);
+  }
+
+  /** As above, with the board samples (nvidia-smi's CSV, read in this machine's zone) put beside each peak. */
+  static Report merge(Report soFar, PythonLocator.Located located, PythonBackend.Run run, String clocks) {
     Host host = soFar.host();
     PythonEnv env = PythonDiagnosis.env(located, run, host);
     Report report = soFar.withPython(env);
@@ -146,16 +162,34 @@ public final class PythonStage implements Stage, Prefetching {
     }
     report = report.plusCalibrations(out.worker().calibrations().stream().map(PythonStage::native_).toList());
     GpuPeaks table = GpuPeaks.load();
+    PeakRanges ranges = PeakRanges.load();
+    List<NvidiaSmiSamples.Sample> samples = NvidiaSmiSamples.parse(clocks, ZoneId.systemDefault());
     List<Peak> peaks = new ArrayList<>();
     for (Peak p : out.worker().peaks()) {
       String name = devices.stream().filter(d -> d.device().equals(p.device())).map(DeviceResult::name)
           .findFirst().orElse(null);
       Peak mine = new Peak("native", p.backend(), p.device(), p.test(), p.dtype(), p.achieved(), p.unit(),
-          p.datasheetPeak(), p.fractionOfPeak(), p.diagnosis());
-      peaks.add(PeakRating.rate(mine, table.find(name), hostGpu(host, name, p.device())));
+          p.datasheetPeak(), p.fractionOfPeak(), p.diagnosis(), p.startMs(), p.endMs(), null, null)
+          .withConditions(conditions(samples, p));
+      peaks.add(PeakRating.rate(mine, table.find(name), hostGpu(host, name, p.device()), name, ranges));
     }
-    List<GpuInfo> nvidia = host == null ? List.of() : host.gpus().stream().filter(g -> "NVIDIA".equals(g.vendor())).toList();
-    return report.plusPeaks(GpuLag.flag(peaks, nvidia));
+    return report.plusPeaks(GpuLag.flag(peaks, nvidia(host)));
+  }
+
+  private static List<GpuInfo> nvidia(Host host) {
+    return host == null ? List.of() : host.gpus().stream().filter(g -> "NVIDIA".equals(g.vendor())).toList();
+  }
+
+  /**
+   * The board's samples over the test's window; cuda:N is taken as nvidia-smi's index N, which holds
+   * unless CUDA_VISIBLE_DEVICES or CUDA_DEVICE_ORDER reorders the devices.
+   */
+  private static PeakConditions conditions(List<NvidiaSmiSamples.Sample> samples, Peak p) {
+    if (samples.isEmpty() || p.startMs() == null || p.endMs() == null || !p.device().startsWith("cuda")) {
+      return null;
+    }
+    Integer index = p.device().startsWith("cuda:") ? Integer.valueOf(p.device().substring(5)) : 0;
+    return NvidiaSmiSamples.over(samples, index, p.startMs(), p.endMs());
   }
 
   private static Calibration native_(Calibration c) {

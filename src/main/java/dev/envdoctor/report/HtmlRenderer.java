@@ -84,10 +84,13 @@ final class HtmlRenderer implements ReportRenderer {
             num(Fmt.ms(c.p10Ms())), num(Fmt.ms(c.p90Ms())), num(Fmt.num(c.cv())), num(Fmt.num(c.samplesPerSecond())),
             num(Fmt.num(c.achievedGflops())))).toList());
     if (!r.peaks().isEmpty()) {
-      table(b, List.of("peak test", "side", "dtype", "achieved", "of datasheet peak"), r.peaks().stream().map(p -> row(
+      table(b, List.of("peak test", "side", "dtype", "achieved", "of datasheet peak", "normal?", "board during the test"),
+          r.peaks().stream().map(p -> row(
           Fmt.html(p.test()), Fmt.html(Fmt.side(p.runtime(), p.backend(), p.device())), Fmt.html(p.dtype()),
           num(Fmt.num(p.achieved()) + " " + Fmt.text(p.unit())),
-          num(p.fractionOfPeak() == null ? Fmt.NONE : Fmt.num(100 * p.fractionOfPeak()) + "%"))).toList());
+          num(p.fractionOfPeak() == null ? Fmt.NONE : Fmt.num(100 * p.fractionOfPeak()) + "%"),
+          Fmt.html(Fmt.text(p.normal())), Fmt.html(Fmt.text(p.conditions() == null ? null : p.conditions().limit()))))
+          .toList());
     }
     if (!r.interconnect().isEmpty()) {
       section(b, "Interconnect");

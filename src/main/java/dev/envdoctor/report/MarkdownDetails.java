@@ -73,10 +73,12 @@ final class MarkdownDetails {
             n(c.workload()), n(c.batch()), n(c.steps()), Fmt.ms(c.medianMs()), Fmt.ms(c.p10Ms()), Fmt.ms(c.p90Ms()),
             Fmt.num(c.cv()), Fmt.num(c.samplesPerSecond()), Fmt.num(c.achievedGflops()), n(c.diagnosis()))).toList());
     section("Peaks");
-    table(List.of("side", "test", "dtype", "achieved", "datasheet peak", "fraction", "diagnosis"),
+    table(List.of("side", "test", "dtype", "achieved", "datasheet peak", "fraction", "normal?", "board during the test",
+            "diagnosis"),
         r.peaks().stream().map((Peak p) -> List.<Object>of(Fmt.side(p.runtime(), p.backend(), p.device()), n(p.test()),
             n(p.dtype()), Fmt.num(p.achieved()) + " " + Fmt.text(p.unit()), Fmt.num(p.datasheetPeak()),
-            Fmt.num(p.fractionOfPeak()), n(p.diagnosis()))).toList());
+            Fmt.num(p.fractionOfPeak()), n(p.normal()), n(p.conditions() == null ? null : p.conditions().limit()),
+            n(p.diagnosis()))).toList());
     if (!r.interconnect().isEmpty()) {
       section("Interconnect");
       InterconnectRows.summary(r).forEach(l -> md.append(l.startsWith("  ") ? "  - " + l.strip() : "- " + l).append('\n'));

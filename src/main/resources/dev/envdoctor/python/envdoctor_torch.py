@@ -637,11 +637,14 @@ def matmul_size(free, element_bytes, largest):
 
 def peaks(torch, device, seconds, largest):
     results = []
+    # each test's wall-clock window (epoch ms): envdoctor puts the board's clock and power samples
+    # of that time beside the result
+    began = [0]
 
     def peak(test, dtype, achieved, unit, diagnosis=None):
         results.append({"runtime": None, "backend": "python", "device": device, "test": test, "dtype": dtype,
                         "achieved": achieved, "unit": unit, "datasheetPeak": None, "fractionOfPeak": None,
-                        "diagnosis": diagnosis})
+                        "diagnosis": diagnosis, "startMs": began[0], "endMs": int(time.time() * 1000)})
 
     free = free_bytes(torch, device)
     # float32 without TF32 runs an order of magnitude slower: half the size keeps its time alike
@@ -649,6 +652,7 @@ def peaks(torch, device, seconds, largest):
              ("matmul", "tf32", torch.float32, True, largest),
              ("matmul", "fp32", torch.float32, False, max(256, largest // 2))]
     for test, label, dtype, tf32, biggest in cases:
+        began[0] = int(time.time() * 1000)
         try:
             # The card's peak is the best of two sizes: the largest that fits can run hot enough to
             # drop its clocks under the power limit (an H200 gave 69% of datasheet at n=16384), while
@@ -670,6 +674,7 @@ def peaks(torch, device, seconds, largest):
         except Exception as e:
             peak(test, label, None, "TFLOP/s", "%s: %s" % (type(e).__name__, first_line(e)))
         empty_cache(torch, device)
+    began[0] = int(time.time() * 1000)
     try:
         size = min(1 << 30, free // 8, largest * largest * 4)  # two buffers of up to 1 GiB each
         src = torch.empty(size // 4, device=device, dtype=torch.float32).fill_(1.0)

@@ -135,9 +135,17 @@ class PythonScriptIT {
   @Test
   void peakTestsRunAndReportTheirUnits() {
     // the CPU stands in for an accelerator here (small sizes): same code path as CUDA/MPS but the timer
+    long before = System.currentTimeMillis();
     ScriptOutput out = run(List.of("verify", "peak"), "--device", "cpu", "--peak-cpu", "--peak-size", "256",
         "--peak-seconds", "0.2");
+    long after = System.currentTimeMillis();
     List<Peak> peaks = out.worker().peaks();
+    // each test's window (the board's samples are matched to it) lies inside this JVM's account of the run, in order
+    long last = before;
+    for (Peak p : peaks) {
+      assertTrue(p.startMs() >= last && p.endMs() >= p.startMs() && p.endMs() <= after, p.toString());
+      last = p.endMs();
+    }
     assertEquals(List.of("matmul/bf16", "matmul/tf32", "matmul/fp32", "copy/fp32"),
         peaks.stream().map(p -> p.test() + "/" + p.dtype()).toList());
     for (Peak p : peaks) {

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses {@code scontrol show node -o} (one line per node of Key=Value pairs, values may hold spaces
- * as OS= and Reason= do) and {@code scontrol show hostnames LIST} (one name a line). Pure.
+ * Parses {@code scontrol show node} in its one-line form ({@code -o}: one line per node of
+ * Key=Value pairs, values may hold spaces as OS= and Reason= do) and its default multi-line form and {@code scontrol show hostnames LIST} (one name a line). Pure.
  */
 public final class ScontrolNodes {
 
@@ -18,13 +18,25 @@ public final class ScontrolNodes {
 
   private ScontrolNodes() {}
 
-  /** Each node's fields, in order; the key is NodeName's value. */
+  /**
+   * Each node's fields, in order; the key is NodeName's value. Reads the one-line form (-o) and the
+   * default one, where a node's fields continue on indented lines: a line's values run to its end
+   * (Reason= and OS= hold spaces), so each line is read on its own and added to its node.
+   */
   public static Map<String, Map<String, String>> parse(String text) {
     Map<String, Map<String, String>> nodes = new LinkedHashMap<>();
+    Map<String, String> node = null;
     for (String line : text == null ? new String[0] : text.split("\\R")) {
+      if (line.isBlank()) {
+        node = null;
+        continue;
+      }
       Map<String, String> fields = fields(line);
       if (fields.containsKey("NodeName")) {
+        node = fields;
         nodes.put(fields.get("NodeName"), fields);
+      } else if (node != null && Character.isWhitespace(line.charAt(0))) {
+        node.putAll(fields);
       }
     }
     return nodes;

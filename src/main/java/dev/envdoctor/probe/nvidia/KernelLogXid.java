@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * XID errors in the kernel log (dmesg, dmesg --ctime, journalctl -k): lines like
- * {@code NVRM: Xid (PCI:0000:3b:00): 79, pid=..., GPU has fallen off the bus.} Pure: text in, the
+ * {@code NVRM: Xid (PCI:0000:3b:00): 79, pid=..., GPU has fallen off the bus.}, and as drivers before
+ * about 2013 wrote them, without "PCI:" ({@code NVRM: Xid (0000:03:00): 13, ...}). Pure: text in, the
  * XIDs by GPU (its PCI address, lower case) out, each code with its count and last message.
  */
 public final class KernelLogXid {
 
-  private static final Pattern XID = Pattern.compile("NVRM: Xid \\(PCI:([0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2})\\): (\\d+),\\s*(.*)$");
+  private static final Pattern XID = Pattern.compile("NVRM: Xid \\((?:PCI:)?([0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2})\\): (\\d+),\\s*(.*)$");
 
   private KernelLogXid() {}
 

@@ -49,7 +49,7 @@ public final class NvidiaHealthXml {
     return new GpuHealth(busId(g.getAttribute("id")), pstate, idle,
         genCur, genMax, widthCur, widthMax,
         widthCur == null || widthMax == null ? null : widthCur < widthMax,
-        genCur == null || genMax == null ? null : genCur < genMax && !Boolean.TRUE.equals(idle),
+        genDegraded(genCur, genMax, integer(text(link, "pcie_gen", "max_device_link_gen")), pstate, idle),
         eccCount(ecc, "volatile", true), eccCount(ecc, "volatile", false),
         eccCount(ecc, "aggregate", true), eccCount(ecc, "aggregate", false),
         integer(text(retired, "multiple_single_bit_retirement", "retired_count")),
@@ -58,6 +58,25 @@ public final class NvidiaHealthXml {
         integer(text(rows, "remapped_row_corr")), integer(text(rows, "remapped_row_unc")),
         yes(text(rows, "remapped_row_pending")), yes(text(rows, "remapped_row_failure")),
         reasons, null, null);
+  }
+
+  /**
+   * A link below its generation is degraded where the slot caps it below the card (max_link_gen
+   * under max_device_link_gen, idle or not), or where it runs low while the board is busy (P0-P2):
+   * an idle board drops its link generation to save power, whatever clock reason it reports (P8
+   * with sw_power_cap, or none, on GeForce and RTX PRO boards). Unknown without the state.
+   */
+  static Boolean genDegraded(Integer cur, Integer max, Integer deviceMax, String pstate, Boolean idle) {
+    if (max != null && deviceMax != null && max < deviceMax) {
+      return Boolean.TRUE;
+    }
+    if (cur == null || max == null) {
+      return null;
+    }
+    if (cur >= max || Boolean.TRUE.equals(idle)) {
+      return Boolean.FALSE;
+    }
+    return pstate == null ? null : pstate.matches("P[0-2]");
   }
 
   /** "00000000:3B:00.0" (nvidia-smi) as the kernel log writes it: "0000:3b:00". */

@@ -54,7 +54,10 @@ public final class NvidiaTopo {
       if (line.isBlank() || line.strip().startsWith("Legend")) {
         break;
       }
-      String[] cells = line.strip().split("\\s+");
+      // a tabbed row keeps its empty cells (a CPU Affinity nvidia-smi left blank); a pasted one cannot
+      boolean tabbed = line.contains("\t");
+      String[] cells = tabbed ? java.util.Arrays.stream(line.split("\t", -1)).map(String::strip).toArray(String[]::new)
+          : line.strip().split("\\s+");
       if (cells.length < devices + 1 || !GPU.matcher(cells[0]).matches()) {
         continue; // a NIC's row: its paths to the GPUs are in the GPU rows already
       }
@@ -66,11 +69,29 @@ public final class NvidiaTopo {
           links.add(new GpuTopology.Link(row, columns.get(c), path, nv.matches() ? Integer.valueOf(nv.group(1)) : null));
         }
       }
-      String cpu = extra(cells, devices, extras, "CPU Affinity");
-      String numa = extra(cells, devices, extras, "NUMA Affinity");
+      String cpu;
+      String numa;
+      if (tabbed && extras.indexOf("CPU Affinity") == 0 && extras.indexOf("NUMA Affinity") == 1) {
+        // nvidia-smi pads a short value with a second tab ("0-7\t\tN/A") but writes an empty one
+        // with one ("\t\t1\t\tN/A"): an empty cell after a value is padding, before one it is the value
+        int i = devices + 1;
+        cpu = cell(cells, i++);
+        if (cpu != null && i < cells.length && cells[i].isEmpty()) {
+          i++;
+        }
+        numa = cell(cells, i);
+      } else {
+        cpu = extra(cells, devices, extras, "CPU Affinity");
+        numa = extra(cells, devices, extras, "NUMA Affinity");
+      }
       gpus.add(new GpuTopology.Gpu(row, cpu, numa));
     }
     return new GpuTopology(SOURCE, gpus, links, gpus.isEmpty() ? "no GPU rows in the output of " + SOURCE : null);
+  }
+
+  /** A cell's value; empty, N/A and missing are null. */
+  private static String cell(String[] cells, int i) {
+    return i < cells.length && !cells[i].isEmpty() && !cells[i].equals("N/A") ? cells[i] : null;
   }
 
   /** The value under an affinity column; N/A (and a missing cell) is null. */

@@ -3,7 +3,10 @@ package dev.envdoctor.probe.nvidia;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** nvidia-smi's values: "[N/A]", "[Not Supported]", "N/A" mean unknown; numbers may carry units. */
+/**
+ * nvidia-smi's values: "[N/A]", "[Not Supported]", "N/A" and "Not Found" (a K80's CUDA version on
+ * driver 430) mean unknown; numbers may carry units.
+ */
 final class NvidiaValues {
 
   private static final Pattern NUMBER = Pattern.compile("^\\s*(-?\\d+(?:\\.\\d+)?)");
@@ -15,7 +18,8 @@ final class NvidiaValues {
       return null;
     }
     String t = v.trim();
-    if (t.isEmpty() || t.startsWith("[") || t.equalsIgnoreCase("N/A") || t.equalsIgnoreCase("Not Supported")) {
+    if (t.isEmpty() || t.startsWith("[") || t.equalsIgnoreCase("N/A") || t.equalsIgnoreCase("Not Supported")
+        || t.equalsIgnoreCase("Not Found")) {
       return null;
     }
     return t;

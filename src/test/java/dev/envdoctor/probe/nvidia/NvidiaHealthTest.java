@@ -119,4 +119,30 @@ class NvidiaHealthTest {
     assertEquals("0001:01:00", NvidiaHealthXml.busId("00000001:01:00.0"));
     assertNull(NvidiaHealthXml.busId(""));
   }
+
+  @Test
+  void aLowerGenerationIsDegradedOnlyWhenBusyOrCappedBySlot() {
+    // literals, not a recording: no real board capped by its slot was found; the idle P8 case has one below
+    assertEquals(Boolean.FALSE, NvidiaHealthXml.genDegraded(1, 3, 3, "P8", false), "idle P8, no gpu_idle reason");
+    assertEquals(Boolean.TRUE, NvidiaHealthXml.genDegraded(1, 4, 4, "P0", false), "busy at Gen1 of Gen4");
+    assertEquals(Boolean.TRUE, NvidiaHealthXml.genDegraded(1, 3, 4, "P8", true), "slot Gen3 under a Gen4 card");
+    assertEquals(Boolean.FALSE, NvidiaHealthXml.genDegraded(4, 4, 4, "P0", false));
+    assertNull(NvidiaHealthXml.genDegraded(1, 4, null, null, null), "no state: unknown");
+  }
+
+  @Test
+  void idleGeForceBoardsAtGen1AreNotDegradedWhateverTheirClockReason() {
+    // RTX 3090, driver 590.44.01, P8 at Gen1 of Gen4 with sw_power_cap active and gpu_idle not: healthy
+    GpuHealth g3090 = only("telegraf-rtx3090-v13-p8-sw-power-cap.xml");
+    assertEquals("P8", g3090.performanceState());
+    assertEquals(List.of("sw_power_cap"), g3090.throttleReasons());
+    assertEquals(Boolean.FALSE, g3090.pcieGenDegraded());
+    for (GpuHealth g : NvidiaHealthXml.parse(Recorded.text("nvidia-smi/telegraf-dual-rtx2080-v13.xml"))) {
+      assertEquals(Boolean.FALSE, g.pcieGenDegraded(), g.pciBusId());
+    }
+    assertEquals(Boolean.FALSE, only("telegraf-rtx4000-sff-ada-v13.xml").pcieGenDegraded());
+    GpuHealth busy = only("telegraf-rtx3080-v13-p2.xml");
+    assertEquals("P2", busy.performanceState());
+    assertEquals(Boolean.FALSE, busy.pcieGenDegraded(), "busy at its full Gen4");
+  }
 }

@@ -116,4 +116,44 @@ class NvidiaTopoTest {
     assertEquals("0", t.gpus().get(0).numaAffinity());
     assertEquals(List.of(), t.links());
   }
+
+  @Test
+  void tabsWithAnEmptyCpuAffinityCellKeepTheNumaNodeInItsColumn() throws IOException {
+    // 4x H100: GPU1-3 have no CPU list; the cell is empty between two tabs, not missing
+    GpuTopology h100 = parse("topo-h100-4gpu-tabs-empty-cpu-affinity.txt");
+    assertEquals(4, h100.gpus().size());
+    assertEquals("44-51,148-155", h100.gpus().get(0).cpuAffinity());
+    assertEquals("0", h100.gpus().get(0).numaAffinity());
+    for (int i = 1; i < 4; i++) {
+      assertNull(h100.gpus().get(i).cpuAffinity(), "GPU" + i);
+      assertEquals("1", h100.gpus().get(i).numaAffinity(), "GPU" + i);
+    }
+    assertEquals(4 * 3, h100.links().size());
+    GpuTopology a100 = parse("topo-a100-4gpu-3nics-tabs-empty-cpu-affinity.txt");
+    assertEquals(4, a100.gpus().size());
+    assertEquals("0", a100.gpus().get(1).cpuAffinity());
+    assertEquals("0", a100.gpus().get(1).numaAffinity());
+    assertNull(a100.gpus().get(2).cpuAffinity());
+    assertEquals("1", a100.gpus().get(3).numaAffinity());
+    assertEquals("NODE", path(a100, "GPU2", "NIC1"));
+    assertEquals("NV4", path(a100, "GPU3", "GPU0"));
+  }
+
+  @Test
+  void aShortCpuListPaddedWithTwoTabsAndNumaNotAvailable() throws IOException {
+    GpuTopology p4 = parse("topo-tesla-p4-1gpu-tabs.txt");
+    assertEquals(1, p4.gpus().size());
+    assertEquals("0-7", p4.gpus().get(0).cpuAffinity());
+    assertNull(p4.gpus().get(0).numaAffinity(), "N/A");
+  }
+
+  @Test
+  void fiveGpusPastedWithSpacesAcrossTwoNumaNodes() throws IOException {
+    GpuTopology t = parse("topo-rtx4090-5gpu-spaces.txt");
+    assertEquals(5, t.gpus().size());
+    assertEquals("8-15,24-31", t.gpus().get(0).cpuAffinity());
+    assertEquals("1", t.gpus().get(0).numaAffinity());
+    assertEquals("0", t.gpus().get(4).numaAffinity());
+    assertEquals("PHB", path(t, "GPU1", "GPU2"));
+  }
 }

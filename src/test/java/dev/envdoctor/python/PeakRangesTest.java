@@ -1,0 +1,95 @@
+package dev.envdoctor.python;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.envdoctor.model.Peak;
+import dev.envdoctor.model.PeakConditions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** "Is this normal?": the shipped ranges, their sources, and what the rating says with them. */
+class PeakRangesTest {
+
+  private static final String H100 = "NVIDIA H100 80GB HBM3";
+  private final PeakRanges ranges = PeakRanges.load();
+
+  private static Peak bf16(double achieved, PeakConditions c) {
+    return new Peak("native", "python", "cuda:0", "matmul", "bf16", achieved, "TFLOP/s", null, null, null, 1L, 2L, c,
+        null);
+  }
+
+  @Test
+  void everyRangeHasAtLeastThreeSourcesAndSpansThemWithFivePercentEitherSide() throws Exception {
+    Pattern figure = Pattern.compile(": (\\d+(?:\\.\\d+)?)$");
+    for (PeakRanges.Range r : ranges.ranges()) {
+      assertTrue(r.sources().size() >= 3, r.model() + " " + r.dtype());
+      double lo = Double.MAX_VALUE;
+      double hi = 0;
+      for (String s : r.sources()) {
+        Matcher m = figure.matcher(s);
+        assertTrue(m.find(), s);
+        double v = Double.parseDouble(m.group(1));
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+        if (s.startsWith("docs/gpu-runs/")) { // a recorded run of this repo: the file is there and holds the figure
+          JsonNode peaks = new ObjectMapper().readTree(Files.readString(Path.of(s.substring(0, s.indexOf(':'))))).path("peaks");
+          boolean found = false;
+          for (JsonNode p : peaks) {
+            found |= p.path("test").asText().equals(r.test()) && p.path("dtype").asText().equals(r.dtype())
+                && Math.abs(p.path("achieved").asDouble() - v) < 0.06;
+          }
+          assertTrue(found, s);
+        }
+      }
+      assertEquals(0.95 * lo, r.low(), 0.6, r.model() + " " + r.dtype() + " low");
+      assertEquals(1.05 * hi, r.high(), 0.6, r.model() + " " + r.dtype() + " high");
+    }
+  }
+
+  @Test
+  void theVerdictSaysNormalBelowOrNoReference() {
+    assertTrue(ranges.verdict(H100, "matmul", "bf16", 719.0).startsWith("normal for an NVIDIA H100 80GB HBM3 (650-763"));
+    assertTrue(ranges.verdict(H100, "matmul", "bf16", 500.0).startsWith("below its normal range for an NVIDIA H100"));
+    assertEquals("no reference range for tf32 matmul on an NVIDIA H100 80GB HBM3",
+        ranges.verdict(H100, "matmul", "tf32", 360.0));
+    assertEquals("no reference range for an NVIDIA GeForce RTX 4090", ranges.verdict("NVIDIA GeForce RTX 4090", "copy",
+        "fp32", 900.0));
+    assertNull(ranges.verdict(H100, "matmul", "bf16", null));
+  }
+
+  @Test
+  void aPeakBelowItsRangeNamesTheLimitThatHeldIt() {
+    PeakConditions capped = new PeakConditions(6, 1245.0, 1440.0, 1980.0, 2619.0, 2619.0, 690.0, 701.0, 700.0, 56.0,
+        List.of("sw_power_cap"), "software power cap: 700 W (in 6 of 6 samples; draw 690-701 W), SM clock 1245-1440 of 1980 MHz");
+    Optional<GpuPeaks.Entry> card = GpuPeaks.load().find(H100);
+    Peak low = PeakRating.rate(bf16(600.0, capped), card, Optional.empty(), H100, ranges);
+    assertTrue(low.normal().startsWith("below its normal range"), low.normal());
+    assertTrue(low.diagnosis().contains("during the test: software power cap: 700 W"), low.diagnosis());
+    assertEquals(capped, low.conditions());
+    Peak normal = PeakRating.rate(bf16(719.0, capped), card, Optional.empty(), H100, ranges);
+    assertTrue(normal.normal().startsWith("normal"));
+    assertNull(normal.diagnosis(), "72.7% of the datasheet is above the 70% goal and within the range");
+  }
+
+  @Test
+  void withoutARangeAFigureUnder80PercentOfItsDatasheetNamesItsLimitOrThatNoneWas() {
+    PeakConditions free = new PeakConditions(4, 1980.0, 1980.0, 1980.0, 2619.0, 2619.0, 300.0, 420.0, 700.0, 40.0,
+        List.of(), "no clock limit was active (SM clock 1980 of 1980 MHz, power 300-420 W of 700 W)");
+    Peak tf32 = new Peak("native", "python", "cuda:0", "matmul", "tf32", 360.0, "TFLOP/s", null, null, null, 1L, 2L,
+        free, null);
+    Peak p = PeakRating.rate(tf32, GpuPeaks.load().find(H100), Optional.empty(), H100, ranges);
+    assertEquals(360.0 / 494.7, p.fractionOfPeak(), 1e-9);
+    assertTrue(p.diagnosis().contains("during the test: no clock limit was active"), p.diagnosis());
+    assertFalse(p.normal().startsWith("normal"));
+  }
+}
