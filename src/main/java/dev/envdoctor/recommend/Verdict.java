@@ -54,8 +54,8 @@ public final class Verdict {
       String verdict = "Train " + where(only) + " " + option(only.figure()) + ": the only side measured; " + missing + ".";
       assumptions.addAll(Projections.assumptions(workload, only.figure(), ranked, report.calibrations()));
       return new Recommendation(choice(only.figure()), null, null, verdict, String.join("; ", reasons), deployment,
-          evidence(sides, only.figure()), workload, Projections.of(ranked, workload, report.calibrations()), assumptions,
-          Recommendation.ONE_SIDE);
+          evidence(sides, only.figure()), workload, projections(ranked, workload, report,
+              Measured.contention(List.of(only.figure()))), assumptions, Recommendation.ONE_SIDE);
     }
 
     Comparison nativeOverBox = Comparison.of(nativeSide, box);
@@ -96,6 +96,10 @@ public final class Verdict {
       assumptions.add("the " + chosen.a().runtime() + " figure is from " + chosen.a().backend() + ", the "
           + chosen.b().runtime() + " figure from " + chosen.b().backend() + ": different stacks, same workload");
     }
+    Stacks stacks = Stacks.of(nativeSide, box, nativeOverBox);
+    if (stacks.note() != null) {
+      reasons.add(stacks.note());
+    }
     String others = Missing.otherSides(report, null);
     if (!others.isEmpty()) {
       assumptions.add("not compared: " + others);
@@ -115,13 +119,21 @@ public final class Verdict {
             + where(against) + " " + option(chosen.b()) + interval95(speed)
             + pairs + ".";
     Recommendation.Measurement measurement = decision == null
-        ? new Recommendation.Measurement("step-times", null, null, null, null, null, null, busy, busy != null)
+        ? new Recommendation.Measurement("step-times", null, null, null, null, null, null, busy, busy != null,
+            stacks.compared(), stacks.user(), stacks.userCompared())
         : new Recommendation.Measurement("paired-bursts", decision.estimate().pairs(), leftOut, decision.bandLow(),
-            decision.bandHigh(), contendedPairs ? "contended" : decision.kind().label(), noisyBecause, busy, busy != null);
+            decision.bandHigh(), contendedPairs ? "contended" : decision.kind().label(), noisyBecause, busy, busy != null,
+            stacks.compared(), stacks.user(), stacks.userCompared());
     return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict,
         String.join("; ", reasons), deployment, evidence(sides, chosen.a()), workload,
-        Projections.of(ranked, workload, report.calibrations()), assumptions,
+        projections(ranked, workload, report, busy), assumptions,
         unsure ? Recommendation.NOISY : parity ? Recommendation.PARITY : Recommendation.CLEAR, measurement);
+  }
+
+  /** The projection rows, each marked when other processes used the CPUs during the run (busy). */
+  private static List<Recommendation.Projection> projections(List<Side> ranked, Workload w, Report report, String busy) {
+    List<Recommendation.Projection> rows = Projections.of(ranked, w, report.calibrations());
+    return busy == null ? rows : rows.stream().map(Recommendation.Projection::markedContended).toList();
   }
 
   /** The paired interval straddles a band edge at the end of the budget: say what made it noisy. */

@@ -133,9 +133,14 @@ final class HtmlRenderer implements ReportRenderer {
     var w = rec.workload();
     if (!rec.projection().isEmpty()) {
       b.append("<p>Projected wall time").append(w == null ? "" : Fmt.html(" for " + Fmt.workload(w))).append(":</p>");
-      table(b, List.of("side", "hours", "low", "high", "s/image", "how"), rec.projection().stream().map(p -> row(
-          Fmt.html(Fmt.side(p.runtime(), p.backend(), p.device())), num(Fmt.num(p.hours())), num(Fmt.num(p.hoursLow())),
-          num(Fmt.num(p.hoursHigh())), num(Fmt.num(p.secondsPerImage())), Fmt.html(Fmt.text(p.method())))).toList());
+      if (Fmt.contended(rec)) {
+        b.append("<p class=\"warn\">").append(Fmt.html(Fmt.CONTENDED + ": " + rec.measurement().contention())).append("</p>");
+      }
+      table(b, Fmt.PROJECTION_HEAD, rec.projection().stream().map(p -> {
+        List<String> cells = Fmt.projection(p);
+        return row(Fmt.html(cells.get(0)), num(Fmt.html(cells.get(1))), num(Fmt.html(cells.get(2))), num(cells.get(3)),
+            Fmt.html(cells.get(4)));
+      }).toList());
     }
   }
 
