@@ -10,7 +10,10 @@ def rows(report):
 
 
 def run_facts(path):
-    r = json.load(open(path))
+    try:
+        r = json.load(open(path))
+    except (OSError, ValueError):
+        return {"file": path, "confidence": "no report", "contended": None, "hours": None, "containers": []}
     rec, proj = rows(r)
     cal = r.get("calibrations", [])
     yolo = sorted([c for c in cal if c["runtime"] == "native" and c.get("backend") == "python"
