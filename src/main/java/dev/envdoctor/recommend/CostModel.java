@@ -68,8 +68,8 @@ public record CostModel(String model, Calibration small, Calibration large, doub
    * The projection's p10 and p90 at imgsz and batch, as factors of its figure: {@link #RUN_FLOOR},
    * and each point's own uncertainty ({@link #POINT_FLOOR}, its steps' spread over √steps) carried
    * through the fit. The job's step is w_s·t_s + w_l·t_l with w_l = (P − p_s)/(p_l − p_s), w_s = 1 −
-   * w_l, so a job far past the points amplifies their noise: at 640 px × 16 from 96 and 160 px × 4,
-   * w_l ≈ 99 and w_s ≈ −98.
+   * w_l, so a job far past the points amplifies their noise: at 640 px × 16 from 96 and 224 px × 4,
+   * w_l ≈ 40 and w_s ≈ −39 (from 96 and 160 px, 99 and −98).
    */
   public double[] spread(int imgsz, int batch) {
     double sdL = pointSd(large);

@@ -93,7 +93,7 @@ class ProjectionsTest {
   void aStatedModelIsNotCalibratedAndTheQuickPlanStaysBelowTheJob() {
     assertEquals(List.of(), ProjectionPlan.points(Workloads.of("x", "mynet", 1, 10L, 640, 16, 50.0), false));
     assertEquals(List.of(), ProjectionPlan.points(null, false));
-    assertEquals(List.of(new ProjectionPoint("yolov8m", 96, 4), new ProjectionPoint("yolov8m", 160, 4)),
+    assertEquals(List.of(new ProjectionPoint("yolov8m", 96, 4), new ProjectionPoint("yolov8m", 224, 4)),
         ProjectionPlan.points(Workloads.DEFAULT, false));
     assertEquals(List.of(new ProjectionPoint("yolov8m", 160, 8), new ProjectionPoint("yolov8m", 320, 8)),
         ProjectionPlan.points(Workloads.DEFAULT, true));
