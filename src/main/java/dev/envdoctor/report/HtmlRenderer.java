@@ -25,7 +25,7 @@ final class HtmlRenderer implements ReportRenderer {
       .st{font-weight:700;text-transform:uppercase;font-size:12px}.st.pass,.st.ok,.st.yes{color:#2e7d32}.st.warn{color:#b26a00}
       .st.fail,.st.error,.st.no{color:#c62828}.st.skip{color:#7a8599}
       dl.kv{display:grid;grid-template-columns:160px 1fr;gap:2px 12px;margin:6px 0}dl.kv dt{color:#5a6478}dl.kv dd{margin:0}
-      .muted{color:#7a8599}pre{background:#f3f5f8;padding:8px;overflow:auto;font-size:12px;white-space:pre-wrap;word-break:break-word}
+      .contended{color:#b26a00;font-weight:600}.muted{color:#7a8599}pre{background:#f3f5f8;padding:8px;overflow:auto;font-size:12px;white-space:pre-wrap;word-break:break-word}
       svg.chart{max-width:100%;height:auto}svg .grid{stroke:#e6e9ef}svg .tick,svg .axis,svg .value{font-size:11px;fill:#5a6478}
       svg .label{font-size:12px;fill:#1d2330}svg .box{fill:#1565c022;stroke:#1565c0}svg .whisker{stroke:#7a8599}
       svg .dot{fill:#1565c0;opacity:.55}svg .median{stroke:#0d2f5e;stroke-width:2.5}
@@ -134,7 +134,7 @@ final class HtmlRenderer implements ReportRenderer {
     if (!rec.projection().isEmpty()) {
       b.append("<p>Projected wall time").append(w == null ? "" : Fmt.html(" for " + Fmt.workload(w))).append(":</p>");
       if (Fmt.contended(rec)) {
-        b.append("<p class=\"warn\">").append(Fmt.html(Fmt.CONTENDED + ": " + rec.measurement().contention())).append("</p>");
+        b.append("<p class=\"contended\">").append(Fmt.html(Fmt.CONTENDED + ": " + rec.measurement().contention())).append("</p>");
       }
       table(b, Fmt.PROJECTION_HEAD, rec.projection().stream().map(p -> {
         List<String> cells = Fmt.projection(p);
