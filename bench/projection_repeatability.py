@@ -26,7 +26,8 @@ def run_facts(path):
         s, l = yolo[0], yolo[-1]
         ps, pl = s["imgsz"] ** 2 * s["batch"], l["imgsz"] ** 2 * l["batch"]
         b = (l["medianMs"] - s["medianMs"]) / (pl - ps)
-        f.update(small=s["medianMs"], large=l["medianMs"], steps=f"{s['steps']}/{l['steps']}", slope=b * 1000,
+        f.update(points=f"{s['imgsz']}×{s['batch']} {s['medianMs']:.0f} / {l['imgsz']}×{l['batch']} {l['medianMs']:.0f}",
+                 small=s["medianMs"], large=l["medianMs"], steps=f"{s['steps']}/{l['steps']}", slope=b * 1000,
                  intercept=s["medianMs"] - b * ps, threads=l.get("threads"))
     for k in (("native", "python"), ("native", "djl"), ("docker", "djl"), ("podman", "djl")):
         if k in cnn:
@@ -47,7 +48,7 @@ def main(paths):
     ok = [r for r in runs if r["hours"]]
     med = statistics.median([r["hours"] for r in ok]) if ok else float("nan")
     print("| run | verdict | contended | native python (days) | p10–p90 (days) | p90/p10 | holds median of all | holds median of others "
-          "| yolov8m 96×4 / 160×4 (ms) | steps | intercept (ms) | slope (ms/1000 px) | threads | containers ÷ native same backend |")
+          "| yolov8m points (ms) | steps | intercept (ms) | slope (ms/1000 px) | threads | containers ÷ native same backend |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     holds_all = holds_others = 0
     for i, r in enumerate(runs, 1):
@@ -61,7 +62,7 @@ def main(paths):
         holds_others += o
         boxes = ", ".join(f"{rt} {be} {m} {x:.2f}" for rt, be, m, x in r["containers"])
         print(f"| {i} | {r['confidence']} | {r['contended']} | {r['hours'] / 24:.1f} | {lo / 24:.1f}–{hi / 24:.1f} | {hi / lo:.2f} "
-              f"| {'yes' if a else 'no'} | {'yes' if o else 'no'} | {r.get('small', 0):.0f} / {r.get('large', 0):.0f} "
+              f"| {'yes' if a else 'no'} | {'yes' if o else 'no'} | {r.get('points')} "
               f"| {r.get('steps')} | {r.get('intercept', 0):.0f} | {r.get('slope', 0):.3f} | {r.get('threads')} | {boxes} |")
     print()
     print("| figure | max/min across runs |")
