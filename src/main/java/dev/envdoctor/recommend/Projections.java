@@ -12,10 +12,11 @@ import java.util.Set;
 /**
  * The projection rows of a verdict, from the job's own network where it was calibrated
  * (docs/calibration.md, "Projection"): a device's two projection calibrations of the job's model
- * give its {@link CostModel}, extended to the job's image size and batch; a side without them
- * borrows the native side's model on the same backend and device, scaled by how much slower it ran
- * the verdict's workload (a backend of the same side without them, the figure backend's, scaled
- * alike); a model envdoctor does not build, or a report without projection
+ * give its {@link CostModel}, extended to the job's image size and batch. One set of figures: a
+ * container whose calibration took turns with native's on the same backend and device is native's
+ * row × their paired ratio (the verdict's one estimate of the two sides), so a parity verdict and its
+ * rows agree; a side outside the pairs uses its own timing and says so; native's other backend is the
+ * figure backend's row × their pairs. A model envdoctor does not build, or a report without projection
  * calibrations, keeps the FLOP-rate path of {@link Projector}, the rougher one.
  */
 public final class Projections {
