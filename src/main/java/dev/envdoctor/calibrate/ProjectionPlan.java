@@ -46,6 +46,11 @@ public final class ProjectionPlan {
    */
   public static final double OWN_CAP_MS = 2000;
 
+  /** Whether a calibration is one of the projection's points (a network envdoctor builds), not a verdict workload. */
+  public static boolean isPoint(dev.envdoctor.model.Calibration c) {
+    return c.workload() != null && c.workload().startsWith("yolov8");
+  }
+
   /** The name of doctor's example job (recommend's Workloads.DEFAULT), the one nobody asked about. */
   public static final String EXAMPLE = "yolov8m-69k";
 

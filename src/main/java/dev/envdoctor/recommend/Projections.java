@@ -29,7 +29,7 @@ public final class Projections {
 
   /** Whether a report's calibration is one of the projection's (a network envdoctor builds), not a verdict workload. */
   public static boolean isProjectionCalibration(Calibration c) {
-    return c.workload() != null && c.workload().startsWith("yolov8");
+    return dev.envdoctor.calibrate.ProjectionPlan.isPoint(c);
   }
 
   public static List<Projection> of(List<Side> ranked, Workload w, List<Calibration> all) {

@@ -54,8 +54,9 @@ public final class Verdict {
       String verdict = "Train " + where(only) + " " + option(only.figure()) + ": the only side measured; " + missing + ".";
       assumptions.addAll(Projections.assumptions(workload, only.figure(), ranked, report.calibrations()));
       return new Recommendation(choice(only.figure()), null, null, verdict, String.join("; ", reasons), deployment,
-          evidence(sides, only.figure()), workload, projections(ranked, workload, report,
-              Measured.contention(List.of(only.figure()))), assumptions, Recommendation.ONE_SIDE);
+          evidence(sides, only.figure()), workload, projections(ranked, workload, report, Measured.either(
+              Measured.contention(List.of(only.figure())), Measured.projectionContention(report.calibrations()))),
+          assumptions, Recommendation.ONE_SIDE);
     }
 
     Comparison nativeOverBox = Comparison.of(nativeSide, box);
@@ -75,7 +76,8 @@ public final class Verdict {
     int leftOut = decision == null ? 0 : Paired.leftOut(nativeOverBox.a(), nativeOverBox.b());
     String pairs = decision == null ? "" : " over " + decision.estimate().pairs() + " interleaved pairs"
         + (leftOut > 0 ? " (" + leftOut + " contended left out)" : "");
-    String busy = Measured.contention(compared);
+    // the verdict's turns or the projection's own: either load stretches the projection
+    String busy = Measured.either(Measured.contention(compared), Measured.projectionContention(report.calibrations()));
     String allowed = Measured.allowance(nativeOverBox.a(), nativeOverBox.b(), box.runtime());
     Comparison chosen = parity || unsure || r.ratio() < 1 ? nativeOverBox.swapped() : nativeOverBox;
     reasons.addAll(Causes.of(report, nativeOverBox, parity, unsure));
