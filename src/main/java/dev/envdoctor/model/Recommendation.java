@@ -44,10 +44,28 @@ public record Recommendation(
    *     null (unknown)
    * @param userBackendCompared whether the user's stack was timed in the container the verdict compared; null
    *     when userBackend is
+   * @param speedupCi95TooWide true when the verdict's 95% interval had ends more than ten times apart (a
+   *     contended run's 1.84e-09–2.53e+07): it means nothing, so speedupCi95 is left empty; null otherwise
+   *     (reports before it may keep such an interval: readers apply the same test, Ranges.meaningful)
    */
   public record Measurement(String method, Integer pairs, Integer pairsLeftOut, Double bandLow, Double bandHigh, String decision,
       String noisyBecause, String contention, Boolean contended, String comparedBackend, String userBackend,
-      Boolean userBackendCompared) {
+      Boolean userBackendCompared,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean speedupCi95TooWide) {
+
+    /** With the stacks, the interval as it was. */
+    public Measurement(String method, Integer pairs, Integer pairsLeftOut, Double bandLow, Double bandHigh, String decision,
+        String noisyBecause, String contention, Boolean contended, String comparedBackend, String userBackend,
+        Boolean userBackendCompared) {
+      this(method, pairs, pairsLeftOut, bandLow, bandHigh, decision, noisyBecause, contention, contended, comparedBackend,
+          userBackend, userBackendCompared, null);
+    }
+
+    /** This measurement, its speed-up interval left out as meaningless. */
+    public Measurement withIntervalTooWide() {
+      return new Measurement(method, pairs, pairsLeftOut, bandLow, bandHigh, decision, noisyBecause, contention, contended,
+          comparedBackend, userBackend, userBackendCompared, true);
+    }
 
     /** Without the stacks (an older report, a verdict without two sides). */
     public Measurement(String method, Integer pairs, Integer pairsLeftOut, Double bandLow, Double bandHigh, String decision,

@@ -126,6 +126,9 @@ public final class Verdict {
         : new Recommendation.Measurement("paired-bursts", decision.estimate().pairs(), leftOut, decision.bandLow(),
             decision.bandHigh(), contendedPairs ? "contended" : decision.kind().label(), noisyBecause, busy, busy != null,
             stacks.compared(), stacks.user(), stacks.userCompared());
+    if (speed.hasInterval() && !Ranges.meaningful(speed)) {
+      measurement = measurement.withIntervalTooWide();
+    }
     return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict,
         String.join("; ", reasons), deployment, evidence(sides, chosen.a()), workload,
         projections(ranked, workload, report, busy), assumptions,
@@ -144,7 +147,7 @@ public final class Verdict {
     RatioEstimate speed = chosen.aOverB();
     return "Train " + where(train) + " " + option(chosen.a()) + ": too noisy to tell it from "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed"
-        + (speed.hasInterval() && speed.high() / speed.low() > 100 ? ", an interval wider than 100×" : interval95(speed))
+        + interval95(speed)
         + (contendedPairs ? ", timed while other processes used the CPUs: " : ", neither inside nor clear of the "
             + band() + " parity band: ") + because
         + "); rerun on an idle machine or with --full. Until then prefer the container: it is reproducible.";
@@ -157,7 +160,7 @@ public final class Verdict {
   /** The timings cannot tell the sides apart: say so, how to rerun, and prefer the container meanwhile. */
   private static String noisyVerdict(Side train, Comparison chosen, Side against) {
     RatioEstimate speed = chosen.aOverB();
-    String ci = speed.hasInterval() ? ", 95% CI " + Format.interval(speed) : "";
+    String ci = interval95(speed);
     return "Train " + where(train) + " " + option(chosen.a()) + ": the timings are too noisy to tell it from "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed" + ci
         + "; step times vary by up to " + Math.round(maxCv(chosen) * 100) + "%); rerun on an idle machine or with --full."
@@ -192,7 +195,8 @@ public final class Verdict {
   }
 
   private static String interval95(RatioEstimate r) {
-    return r.hasInterval() ? ", 95% CI " + Format.interval(r) : "";
+    return Ranges.meaningful(r) ? ", 95% CI " + Format.interval(r)
+        : r.hasInterval() ? ", a 95% interval too wide to mean anything" : "";
   }
 
   /** Every calibration that fed the verdict, with how many times slower it is than the choice. */
@@ -230,7 +234,8 @@ public final class Verdict {
     return new Choice(c.runtime(), c.backend(), c.device());
   }
 
+  /** The JSON's interval: left out where it means nothing (the measurement says so: {@link Ranges#meaningful}). */
   private static List<Double> interval(RatioEstimate r) {
-    return r.hasInterval() ? List.of(r.low(), r.high()) : List.of();
+    return Ranges.meaningful(r) ? List.of(r.low(), r.high()) : List.of();
   }
 }

@@ -77,10 +77,9 @@ public final class Fmt {
    * than Ranges.MEANINGLESS apart), and marked when the run was contended.
    */
   public static String speedup(dev.envdoctor.model.Recommendation rec) {
-    List<Double> ci = rec.speedupCi95();
-    String interval = ci.size() != 2 ? ""
-        : dev.envdoctor.recommend.Ranges.meaningful(ci.get(0), ci.get(1))
-            ? " (95% interval " + num(ci.get(0)) + "–" + num(ci.get(1)) + ")" : " (interval too wide to mean anything)";
+    List<Double> ci = dev.envdoctor.recommend.Ranges.speedupInterval(rec);
+    String interval = !ci.isEmpty() ? " (95% interval " + num(ci.get(0)) + "–" + num(ci.get(1)) + ")"
+        : dev.envdoctor.recommend.Ranges.speedupTooWide(rec) ? " (interval too wide to mean anything)" : "";
     return num(rec.speedup()) + "×" + interval + (contended(rec) ? " " + CONTENDED : "");
   }
 
