@@ -61,7 +61,7 @@ public final class RecommendView implements View {
     return rec.measurement() != null && Boolean.TRUE.equals(rec.measurement().contended());
   }
 
-  private static void projection(Recommendation rec, Console c) {
+  static void projection(Recommendation rec, Console c) {
     if (rec.projection().isEmpty() || rec.workload() == null) {
       return;
     }
@@ -77,9 +77,13 @@ public final class RecommendView implements View {
       t.row(p.runtime(), String.valueOf(p.backend()), p.device(), Format.hours(p.hours()),
           Ranges.meaningful(p.hoursLow(), p.hoursHigh()) ? Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()) : "—",
           p.secondsPerImage() == null ? "" : Format.number(p.secondsPerImage(), 3),
-          p.method() == null ? Projection.FLOP_RATE : p.method());
+          TimedApart.how(p));
     }
     t.lines("  ").forEach(c::line);
+    String apart = TimedApart.disagreement(rec);
+    if (apart != null) {
+      c.line("  " + apart);
+    }
     c.line("  assumptions:");
     rec.assumptions().forEach(a -> c.line("    - " + a));
   }

@@ -99,7 +99,7 @@ public final class Fmt {
         ? dev.envdoctor.recommend.Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()) : NONE;
     return List.of(side(p.runtime(), p.backend(), p.device()),
         p.hours() == null ? NONE : dev.envdoctor.recommend.Format.hours(p.hours()), range, num(p.secondsPerImage()),
-        text(p.method()) + (Boolean.TRUE.equals(p.contended()) ? " " + CONTENDED : ""));
+        dev.envdoctor.recommend.TimedApart.how(p) + (Boolean.TRUE.equals(p.contended()) ? " " + CONTENDED : ""));
   }
 
   /** "cnn, 50 epochs × 10000 images at 640 px". */

@@ -141,6 +141,10 @@ final class HtmlRenderer implements ReportRenderer {
         return row(Fmt.html(cells.get(0)), num(Fmt.html(cells.get(1))), num(Fmt.html(cells.get(2))), num(cells.get(3)),
             Fmt.html(cells.get(4)));
       }).toList());
+      String apart = dev.envdoctor.recommend.TimedApart.disagreement(rec);
+      if (apart != null) {
+        b.append("<p class=\"contended\">").append(Fmt.html(apart)).append("</p>");
+      }
     }
   }
 

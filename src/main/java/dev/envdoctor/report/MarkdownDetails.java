@@ -127,6 +127,10 @@ final class MarkdownDetails {
         md.append(Fmt.CONTENDED).append(": ").append(MarkdownRenderer.inline(rec.measurement().contention())).append("\n\n");
       }
       table(Fmt.PROJECTION_HEAD, rec.projection().stream().map(p -> List.<Object>copyOf(Fmt.projection(p))).toList());
+      String apart = dev.envdoctor.recommend.TimedApart.disagreement(rec);
+      if (apart != null) {
+        md.append('\n').append(MarkdownRenderer.inline(apart)).append("\n");
+      }
     }
   }
 
