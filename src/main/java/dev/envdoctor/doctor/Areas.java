@@ -64,7 +64,7 @@ final class Areas {
     String job = job(rec.workload());
     if (dev.envdoctor.recommend.RecommendView.contended(rec)) {
       return Optional.of(job + ": no projection to plan by from this run: "
-          + rec.measurement().contention() + "; rerun when the machine is idle (`envdoctor recommend -v` shows the contended figures)");
+          + dev.envdoctor.recommend.RecommendView.contention(rec) + "; rerun when the machine is idle (`envdoctor recommend -v` shows the contended figures)");
     }
     boolean stacksDiffer = rec.projection().stream().map(p -> String.valueOf(p.backend())).distinct().count() > 1;
     String user = rec.measurement() == null ? null : rec.measurement().userBackend();

@@ -58,7 +58,14 @@ public final class RecommendView implements View {
 
   /** Whether other processes took enough of the CPUs during the calibration that its projection is no figure to plan by. */
   public static boolean contended(Recommendation rec) {
-    return rec.measurement() != null && Boolean.TRUE.equals(rec.measurement().contended());
+    return (rec.measurement() != null && Boolean.TRUE.equals(rec.measurement().contended()))
+        || rec.projection().stream().anyMatch(p -> Boolean.TRUE.equals(p.contended()));
+  }
+
+  /** What contended, in words: the measurement's, or (one side: no measurement) the rows' mark's. */
+  public static String contention(Recommendation rec) {
+    return rec.measurement() != null && rec.measurement().contention() != null ? rec.measurement().contention()
+        : "other processes took a quarter CPU or more while it was timed";
   }
 
   static void projection(Recommendation rec, Console c) {
@@ -70,7 +77,7 @@ public final class RecommendView implements View {
     c.heading("Projection: " + w.name() + " (" + w.model() + ", " + w.epochs() + " epochs × "
         + Format.number(w.images(), 0) + " images at " + w.imgsz() + " px)");
     if (contended(rec)) {
-      c.line("  from a contended run, not a figure to plan by: " + rec.measurement().contention());
+      c.line("  from a contended run, not a figure to plan by: " + contention(rec));
     }
     Table t = new Table().row("side", "backend", "device", "wall time", "p10–p90", "s/image", "how");
     for (Projection p : rec.projection()) {

@@ -52,11 +52,15 @@ public final class Verdict {
       String missing = nativeSide == null
           ? "native was not measured (run `envdoctor calibrate --runtime native`)" : Missing.otherSides(report, only);
       String verdict = "Train " + where(only) + " " + option(only.figure()) + ": the only side measured; " + missing + ".";
+      String busy = Measured.either(Measured.contention(List.of(only.figure())),
+          Measured.projectionContention(report.calibrations()));
       assumptions.addAll(Projections.assumptions(workload, only.figure(), ranked, report.calibrations()));
+      if (busy != null) {
+        assumptions.add(busyAssumption(busy));
+      }
       return new Recommendation(choice(only.figure()), null, null, verdict, String.join("; ", reasons), deployment,
-          evidence(sides, only.figure()), workload, projections(ranked, workload, report, Measured.either(
-              Measured.contention(List.of(only.figure())), Measured.projectionContention(report.calibrations()))),
-          assumptions, Recommendation.ONE_SIDE);
+          evidence(sides, only.figure()), workload, projections(ranked, workload, report, busy), assumptions,
+          Recommendation.ONE_SIDE);
     }
 
     Comparison nativeOverBox = Comparison.of(nativeSide, box);
@@ -88,7 +92,7 @@ public final class Verdict {
     }
     if (busy != null) {
       reasons.add(busy);
-      assumptions.add("the machine was busy during the calibration (" + busy + "): the projection is not a figure to plan by");
+      assumptions.add(busyAssumption(busy));
     }
     if (chosen.sameBackend()) {
       assumptions.add("native and " + box.runtime() + " compared on " + chosen.a().backend() + ", on "
@@ -133,6 +137,10 @@ public final class Verdict {
         String.join("; ", reasons), deployment, evidence(sides, chosen.a()), workload,
         projections(ranked, workload, report, busy), assumptions,
         unsure ? Recommendation.NOISY : parity ? Recommendation.PARITY : Recommendation.CLEAR, measurement);
+  }
+
+  static String busyAssumption(String busy) {
+    return "the machine was busy during the calibration (" + busy + "): the projection is not a figure to plan by";
   }
 
   /** The projection rows, each marked when other processes used the CPUs during the run (busy). */

@@ -134,7 +134,7 @@ final class HtmlRenderer implements ReportRenderer {
     if (!rec.projection().isEmpty()) {
       b.append("<p>Projected wall time").append(w == null ? "" : Fmt.html(" for " + Fmt.workload(w))).append(":</p>");
       if (Fmt.contended(rec)) {
-        b.append("<p class=\"contended\">").append(Fmt.html(Fmt.CONTENDED + ": " + rec.measurement().contention())).append("</p>");
+        b.append("<p class=\"contended\">").append(Fmt.html(Fmt.CONTENDED + ": " + dev.envdoctor.recommend.RecommendView.contention(rec))).append("</p>");
       }
       table(b, Fmt.PROJECTION_HEAD, rec.projection().stream().map(p -> {
         List<String> cells = Fmt.projection(p);

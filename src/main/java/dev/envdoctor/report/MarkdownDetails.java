@@ -124,7 +124,7 @@ final class MarkdownDetails {
       var w = rec.workload();
       md.append("Projection").append(w == null ? "" : " for " + MarkdownRenderer.inline(Fmt.workload(w))).append(":\n\n");
       if (Fmt.contended(rec)) {
-        md.append(Fmt.CONTENDED).append(": ").append(MarkdownRenderer.inline(rec.measurement().contention())).append("\n\n");
+        md.append(Fmt.CONTENDED).append(": ").append(MarkdownRenderer.inline(dev.envdoctor.recommend.RecommendView.contention(rec))).append("\n\n");
       }
       table(Fmt.PROJECTION_HEAD, rec.projection().stream().map(p -> List.<Object>copyOf(Fmt.projection(p))).toList());
       String apart = dev.envdoctor.recommend.TimedApart.disagreement(rec);

@@ -126,5 +126,18 @@ class ProjectionTurnContentionTest {
         rec.measurement().contention());
     assertTrue(rec.projection().stream().allMatch(p -> Boolean.TRUE.equals(p.contended())), rec.projection().toString());
     assertEquals(before.verdict(), rec.verdict(), "the verdict's pairs were not the projection's turn");
+
+    // one side alone (docker's calibrations left out): no measurement, yet the rows, the console and the files say so
+    Report alone = annotated.withCalibrations(annotated.calibrations().stream()
+        .filter(x -> "native".equals(x.runtime())).toList());
+    Recommendation one = Verdict.decide(alone, Workloads.DEFAULT);
+    assertEquals(Recommendation.ONE_SIDE, one.confidence());
+    assertTrue(one.projection().stream().allMatch(p -> Boolean.TRUE.equals(p.contended())), one.projection().toString());
+    assertTrue(dev.envdoctor.recommend.RecommendView.contended(one));
+    // its words in the assumptions, which every format prints below the rows
+    assertTrue(one.assumptions().stream().anyMatch(x -> x.contains("while the projection's points were timed")
+        && x.endsWith("the projection is not a figure to plan by")), one.assumptions().toString());
+    String md = dev.envdoctor.report.Renderers.byFormat("md").orElseThrow().render(alone.withRecommendation(one));
+    assertTrue(md.contains(dev.envdoctor.report.Fmt.CONTENDED + ": other processes took a quarter CPU"), md);
   }
 }
