@@ -12,12 +12,14 @@ import java.util.Map;
 /**
  * What the gate saw of each bursting side ("runtime/backend"), put into the report: the side's
  * calibration of the burst workload on its burst device gets its bursts, the contention during
- * them and the CPUs the side said it may use.
+ * them and the CPUs the side said it may use; its projection calibrations (the job's network, timed
+ * in a turn of their own after the bursts) get the contention during that turn.
  */
 public record BurstRecords(Map<String, SideRecord> sides) {
 
+  /** projection: what contended with the side's projection turn; null where it had none or nothing was read. */
   public record SideRecord(String device, String workload, List<Burst> bursts, Contention contention,
-      CpuAllowance allowance) {}
+      CpuAllowance allowance, Contention projection) {}
 
   public BurstRecords {
     sides = Map.copyOf(sides);
@@ -34,6 +36,10 @@ public record BurstRecords(Map<String, SideRecord> sides) {
       SideRecord s = sides.get(CalibrationGate.side(c.runtime(), c.backend()));
       if (s != null && c.bursts().isEmpty() && s.device().equals(c.device()) && s.workload().equals(c.workload())) {
         out.add(pooled(c, s.bursts()).withBursts(s.bursts(), s.contention(), s.allowance()));
+        changed = true;
+      } else if (s != null && s.projection() != null && c.contention() == null
+          && ProjectionPlan.isPoint(c)) {
+        out.add(c.withBursts(List.of(), s.projection(), c.allowance()));
         changed = true;
       } else {
         out.add(c);

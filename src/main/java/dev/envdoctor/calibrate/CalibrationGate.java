@@ -5,6 +5,7 @@ import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.calibrate.stats.PairedRatio;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,9 @@ public final class CalibrationGate {
   private Map<Long, dev.envdoctor.calibrate.contention.ProcStat.Proc> processesBefore;
   private List<String> topOthers = List.of();
   private Integer hostCpus;
+  /** Each projection turn from its "go" to its side's finish, and what contended with it once over. */
+  private final Map<String, ProjectionTurn> projecting = new HashMap<>();
+  private final Map<String, dev.envdoctor.model.Contention> projected = new HashMap<>();
 
   /** The one-at-a-time gate, no bursts. */
   public CalibrationGate() {
@@ -143,6 +147,7 @@ public final class CalibrationGate {
         if (holder == null) {
           holder = side;
           waiting.remove(side);
+          projecting.put(side, ProjectionTurn.begin(meter));
           return GO;
         }
       } else if (!registering && holder == null && everyoneReady()) {
@@ -178,6 +183,13 @@ public final class CalibrationGate {
   /** The side's child has ended (done, failed, killed or never started): the next may go. */
   public synchronized void finish(String side) {
     register(side);
+    ProjectionTurn turn = projecting.remove(side);
+    if (turn != null) {
+      dev.envdoctor.model.Contention c = turn.end(meter, containerIds());
+      if (c != null) {
+        projected.put(side, c);
+      }
+    }
     finished.add(side);
     waiting.remove(side);
     queue.remove(side);
@@ -269,8 +281,7 @@ public final class CalibrationGate {
     if (processesBefore != null && seconds > 0) {
       Set<Long> mine = new HashSet<>(meter.mine());
       Map<Long, dev.envdoctor.calibrate.contention.ProcStat.Proc> after = meter.processes();
-      List<String> ids = logs.values().stream().map(BurstLog::first).filter(java.util.Objects::nonNull)
-          .map(BurstLine::host).filter(java.util.Objects::nonNull).toList();
+      List<String> ids = containerIds();
       after.keySet().forEach(pid -> {
         if (ids.stream().anyMatch(id -> meter.inContainer(pid, id))) {
           mine.add(pid);
@@ -279,6 +290,12 @@ public final class CalibrationGate {
       topOthers = dev.envdoctor.calibrate.contention.ProcStat.top(processesBefore, after, mine, seconds, 3);
     }
     notifyAll();
+  }
+
+  /** The short ids of the bursting sides' containers (their host names), whose processes are the sides' own. */
+  private List<String> containerIds() {
+    return logs.values().stream().map(BurstLog::first).filter(java.util.Objects::nonNull)
+        .map(BurstLine::host).filter(java.util.Objects::nonNull).toList();
   }
 
   private boolean everyoneReady() {
@@ -291,7 +308,7 @@ public final class CalibrationGate {
     logs.forEach((side, log) -> {
       if (log.bursting()) {
         sides.put(side, new BurstRecords.SideRecord(log.first().device(), log.first().workload(), log.bursts(),
-            log.contention(topOthers, hostCpus), log.allowance()));
+            log.contention(topOthers, hostCpus), log.allowance(), projected.get(side)));
       }
     });
     return new BurstRecords(sides);

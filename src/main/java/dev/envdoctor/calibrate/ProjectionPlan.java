@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Which sizes a projection calibrates the job's own network at (docs/calibration.md, "Projection"):
  * two image sizes at the job's batch up to a cap, so that they fit the run's time budget on a CPU
- * and the memory of any device. Doctor's example job in --quick takes 96 and 160 px at batch up to 4
+ * and the memory of any device. Doctor's example job in --quick takes 96 and 224 px at batch up to 4
  * (a YOLOv8m step of about 0.15-0.25 s on the 2-core development VM); a job the user named, and
  * --full, take 160 and 320 px at batch up to 8, so that a job at up to 320 px is timed at its own
  * size and only its per-pixel slope is extrapolated past it. The batch matters beyond pixels ×
@@ -17,7 +17,15 @@ import java.util.List;
  */
 public final class ProjectionPlan {
 
-  static final int[] QUICK_SIZES = {96, 160};
+  /**
+   * The example job's (640 px × 16): 96 and 224 px. The fit extends the points to the job as
+   * t_job = w_s·t_s + w_l·t_l, which amplifies what moves one point and not the other between runs;
+   * from 96 and 160 px w_l ≈ 99 and w_s ≈ −98, and two real quiet runs ten seconds apart (the small
+   * point 139 then 184 ms, the large 319 then 346) moved the projection 10% (CostModel.spread). From
+   * 224 px w_l ≈ 40, w_s ≈ −39: the same two shifts would move it about 1%, for about 1.4 s more
+   * (a yolov8m step at 224 px × 4 is about 0.6 s on the 2-core VM).
+   */
+  static final int[] QUICK_SIZES = {96, 224};
   /**
    * A named job's and --full's: 160 and 320 px. Below about 160 px a step is mostly its fixed cost
    * (DJL's yolov8n: 64 ms at 96 px × 4, 72 ms at 160 px), so 96 and 160 px pinned the cost per pixel
@@ -37,6 +45,11 @@ public final class ProjectionPlan {
    * of that on the development VM. Five steps at the cap cost a backend 10 s at most.
    */
   public static final double OWN_CAP_MS = 2000;
+
+  /** Whether a calibration is one of the projection's points (a network envdoctor builds), not a verdict workload. */
+  public static boolean isPoint(dev.envdoctor.model.Calibration c) {
+    return c.workload() != null && c.workload().startsWith("yolov8");
+  }
 
   /** The name of doctor's example job (recommend's Workloads.DEFAULT), the one nobody asked about. */
   public static final String EXAMPLE = "yolov8m-69k";
@@ -110,7 +123,7 @@ public final class ProjectionPlan {
     return out;
   }
 
-  /** {@code --project yolov8m@96x4,yolov8m@160x4} for the script and the worker ({@link #plan}), or nothing. */
+  /** {@code --project yolov8m@96x4,yolov8m@224x4} for the script and the worker ({@link #plan}), or nothing. */
   public static List<String> args(Workload w, boolean full) {
     List<ProjectionPoint.Planned> p = plan(w, full);
     return p.isEmpty() ? List.of() : List.of("--project", join(p));

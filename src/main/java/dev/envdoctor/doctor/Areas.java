@@ -55,32 +55,44 @@ final class Areas {
   /**
    * "your job (yolov8m-69k): natively mps 4.3 days · in docker cpu 50.4 days"; each side's stack
    * named ("natively (python) cpu ... · in docker (djl) cpu ...") when they differ, because then
-   * part of the difference is the stack, not the side.
+   * part of the difference is the stack, not the side, and the user's own stack first. Doctor's
+   * example job, which nobody asked about, is called so.
    */
   static Optional<String> projectionLine(Recommendation rec) {
     if (rec.projection().isEmpty() || rec.workload() == null) {
       return Optional.empty();
     }
+    String job = job(rec.workload());
     if (dev.envdoctor.recommend.RecommendView.contended(rec)) {
-      return Optional.of("your job (" + rec.workload().name() + "): no projection to plan by from this run: "
-          + rec.measurement().contention() + "; rerun when the machine is idle (`envdoctor recommend -v` shows the contended figures)");
+      return Optional.of(job + ": no projection to plan by from this run: "
+          + dev.envdoctor.recommend.RecommendView.contention(rec) + "; rerun when the machine is idle (`envdoctor recommend -v` shows the contended figures)");
     }
     boolean stacksDiffer = rec.projection().stream().map(p -> String.valueOf(p.backend())).distinct().count() > 1;
-    return Optional.of("your job (" + rec.workload().name() + "): " + rec.projection().stream()
+    String user = rec.measurement() == null ? null : rec.measurement().userBackend();
+    return Optional.of(job + ": " + rec.projection().stream()
+        .sorted(Comparator.comparing(p -> user != null && !user.equals(p.backend())))
         .map(p -> ("native".equals(p.runtime()) ? "natively" : "in " + p.runtime())
             + (stacksDiffer ? " (" + p.backend() + ")" : "") + " " + p.device() + " " + Format.hours(p.hours()))
         .collect(Collectors.joining(" · ")) + how(rec));
   }
 
-  /** How the projection was made: from the job's own network, or the rougher FLOP-rate path. */
+  /** "your job (NAME)", or "the example job (yolov8m-69k)" when the user stated none. */
+  static String job(Recommendation.Workload w) {
+    return (dev.envdoctor.calibrate.ProjectionPlan.EXAMPLE.equals(w.name()) ? "the example job (" : "your job (")
+        + w.name() + ")";
+  }
+
+  /** How the projection was made: from the job's own network, scaled by the paired ratios, or the rougher FLOP rate. */
   static String how(Recommendation rec) {
     boolean rough = rec.projection().stream().anyMatch(p -> p.method() == null
         || Recommendation.Projection.FLOP_RATE.equals(p.method()));
     boolean own = rec.projection().stream().anyMatch(p -> p.method() != null
         && !Recommendation.Projection.FLOP_RATE.equals(p.method()));
+    boolean paired = rec.projection().stream().anyMatch(p -> Recommendation.Projection.PAIRED.equals(p.method()));
     String model = rec.workload().model() == null ? "the model" : rec.workload().model();
     if (own && !rough) {
-      return " (" + model + " itself timed at two reduced sizes, scaled to the job's)";
+      return " (" + model + " itself timed at two reduced sizes, scaled to the job's"
+          + (paired ? "; containers × their paired ratio with native" : "") + ")";
     }
     return own ? " (" + model + " timed where it ran; elsewhere the cnn calibration's FLOP rate, the rougher path)"
         : " (by the cnn calibration's FLOP rate: the rougher path, 1.8–3.2× long on a 2-core CPU; " + model

@@ -39,9 +39,40 @@ public record Recommendation(
    * @param noisyBecause what made an undecided run noisy, in words; null otherwise
    * @param contention what else used the CPUs during the calibration, in words; null when nothing did
    * @param contended whether that was enough that the projection is not a figure to plan by
+   * @param comparedBackend the stack (python, djl) the verdict compared the sides on; null when unknown
+   * @param userBackend the stack the user trains with: python when their Python env was timed natively, else
+   *     null (unknown)
+   * @param userBackendCompared whether the user's stack was timed in the container the verdict compared; null
+   *     when userBackend is
+   * @param speedupCi95TooWide true when the verdict's 95% interval had ends more than ten times apart (a
+   *     contended run's 1.84e-09–2.53e+07): it means nothing, so speedupCi95 is left empty; null otherwise
+   *     (reports before it may keep such an interval: readers apply the same test, Ranges.meaningful)
    */
   public record Measurement(String method, Integer pairs, Integer pairsLeftOut, Double bandLow, Double bandHigh, String decision,
-      String noisyBecause, String contention, Boolean contended) {}
+      String noisyBecause, String contention, Boolean contended, String comparedBackend, String userBackend,
+      Boolean userBackendCompared,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean speedupCi95TooWide) {
+
+    /** With the stacks, the interval as it was. */
+    public Measurement(String method, Integer pairs, Integer pairsLeftOut, Double bandLow, Double bandHigh, String decision,
+        String noisyBecause, String contention, Boolean contended, String comparedBackend, String userBackend,
+        Boolean userBackendCompared) {
+      this(method, pairs, pairsLeftOut, bandLow, bandHigh, decision, noisyBecause, contention, contended, comparedBackend,
+          userBackend, userBackendCompared, null);
+    }
+
+    /** This measurement, its speed-up interval left out as meaningless. */
+    public Measurement withIntervalTooWide() {
+      return new Measurement(method, pairs, pairsLeftOut, bandLow, bandHigh, decision, noisyBecause, contention, contended,
+          comparedBackend, userBackend, userBackendCompared, true);
+    }
+
+    /** Without the stacks (an older report, a verdict without two sides). */
+    public Measurement(String method, Integer pairs, Integer pairsLeftOut, Double bandLow, Double bandHigh, String decision,
+        String noisyBecause, String contention, Boolean contended) {
+      this(method, pairs, pairsLeftOut, bandLow, bandHigh, decision, noisyBecause, contention, contended, null, null, null);
+    }
+  }
 
   /** confidence: a clear winner, sides at parity, timings too noisy to tell, one side measured, no verdict. */
   public static final String CLEAR = "clear";
@@ -80,14 +111,30 @@ public record Recommendation(
    * sizes, its step time fitted and extended to the job's size), {@link #CALIBRATED_SCALED} (that of
    * the native side, scaled by this side's measured speed on the verdict's workload) or
    * {@link #FLOP_RATE} (the verdict's small calibration network's FLOP rate, the rougher path);
-   * basis says what was timed and how it was scaled, with the numbers.
+   * basis says what was timed and how it was scaled, with the numbers. {@link #PAIRED}: native's
+   * projection on the same backend and device × the verdict's paired ratio (pairedRatio, null for
+   * any other method). contended: the run was contended, so no figure to plan by (null or false
+   * otherwise). hoursLow and hoursHigh are the p10 and p90, null where no range means anything.
    */
   public record Projection(String runtime, String backend, String device, Double hours,
-      Double hoursLow, Double hoursHigh, String method, Double secondsPerImage, String basis) {
+      Double hoursLow, Double hoursHigh, String method, Double secondsPerImage, String basis, Double pairedRatio,
+      Boolean contended) {
 
     public static final String CALIBRATED = "calibrated";
     public static final String CALIBRATED_SCALED = "calibrated-scaled";
+    public static final String PAIRED = "paired";
     public static final String FLOP_RATE = "flop-rate";
+
+    public Projection(String runtime, String backend, String device, Double hours, Double hoursLow, Double hoursHigh,
+        String method, Double secondsPerImage, String basis) {
+      this(runtime, backend, device, hours, hoursLow, hoursHigh, method, secondsPerImage, basis, null, null);
+    }
+
+    /** The same row marked as from a contended run. */
+    public Projection markedContended() {
+      return new Projection(runtime, backend, device, hours, hoursLow, hoursHigh, method, secondsPerImage, basis,
+          pairedRatio, true);
+    }
 
     /** A projection by FLOP rate, as reports before the method field were made. */
     public Projection(String runtime, String backend, String device, Double hours, Double hoursLow, Double hoursHigh) {

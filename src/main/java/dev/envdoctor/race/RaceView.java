@@ -27,7 +27,7 @@ public final class RaceView {
           + s.arch() + (Boolean.TRUE.equals(s.emulated()) ? ", emulated" : "")) + ")";
       c.detail(who + ": " + (runs.isEmpty() ? "no timed run" : runs + " s")
           + (s.medianSeconds() == null ? "" : String.format(Locale.ROOT, " (median %.2f s)", s.medianSeconds()))
-          + (s.projectedHours() == null ? "" : " · full job " + hours(s.projectedHours())));
+          + (s.projectedHours() == null ? "" : " · full job " + dev.envdoctor.recommend.Format.hours(s.projectedHours())));
       s.lastLines().forEach(l -> c.detail("  | " + l));
     }
     race.notes().forEach(n -> c.detail(Console.Mark.INFO, n));
@@ -36,7 +36,4 @@ public final class RaceView {
     }
   }
 
-  static String hours(double h) {
-    return h >= 48 ? String.format(Locale.ROOT, "%.1f days", h / 24) : String.format(Locale.ROOT, "%.1f h", h);
-  }
 }

@@ -53,10 +53,42 @@ public record CostModel(String model, Calibration small, Calibration large, doub
     return interceptMs + msPerPixel * imgsz * (double) imgsz * batch;
   }
 
-  /** The larger point's p10 and p90 over its median: the spread a projection carries. */
-  public double[] spread() {
-    double m = large.medianMs();
-    return new double[] {large.p10Ms() != null ? large.p10Ms() / m : 1, large.p90Ms() != null ? large.p90Ms() / m : 1};
+  /**
+   * What moves a whole worker process's steps between runs on a quiet 2-vCPU VM, beyond its steps'
+   * own spread (log sd; docs/benchmarks.md, "Projection repeatability"): it scales both points alike,
+   * so it carries to the job's step once. Two identical workers side by side differ by 2-5% for their
+   * whole lives (Decision's A/A); runs minutes apart drift further.
+   */
+  static final double RUN_FLOOR = 0.05;
+
+  /** What moves one point apart from the other between runs (log sd): the fit amplifies it. */
+  static final double POINT_FLOOR = 0.02;
+
+  /**
+   * The projection's p10 and p90 at imgsz and batch, as factors of its figure: {@link #RUN_FLOOR},
+   * and each point's own uncertainty ({@link #POINT_FLOOR}, its steps' spread over √steps) carried
+   * through the fit. The job's step is w_s·t_s + w_l·t_l with w_l = (P − p_s)/(p_l − p_s), w_s = 1 −
+   * w_l, so a job far past the points amplifies their noise: at 640 px × 16 from 96 and 224 px × 4,
+   * w_l ≈ 40 and w_s ≈ −39 (from 96 and 160 px, 99 and −98).
+   */
+  public double[] spread(int imgsz, int batch) {
+    double sdL = pointSd(large);
+    if (small == null || interceptMs == 0) {
+      return Ranges.of(Math.hypot(RUN_FLOOR, sdL));
+    }
+    double job = stepMs(imgsz, batch);
+    double wl = ((double) imgsz * imgsz * batch - pixels(small)) / (pixels(large) - pixels(small));
+    double s = (1 - wl) * small.medianMs() * pointSd(small);
+    double l = wl * large.medianMs() * sdL;
+    return Ranges.of(Math.hypot(RUN_FLOOR, Math.hypot(s, l) / job));
+  }
+
+  /** A point's own log sd: POINT_FLOOR and its steps' spread (from p10–p90) over √steps. */
+  static double pointSd(Calibration c) {
+    double steps = c.steps() == null || c.steps() < 1 ? 1 : c.steps();
+    double own = c.p10Ms() == null || c.p90Ms() == null || c.p10Ms() <= 0 ? 0
+        : Math.log(c.p90Ms() / c.p10Ms()) / (2 * Ranges.Z90);
+    return Math.hypot(POINT_FLOOR, own / Math.sqrt(steps));
   }
 
   /** "yolov8m at 160 px × 2 (157 ms) and 256 px × 2 (305 ms): t = 62 ms + 1.85 ms per 1000 px" */

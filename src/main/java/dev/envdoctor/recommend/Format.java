@@ -41,13 +41,16 @@ public final class Format {
     return String.format(Locale.ROOT, "%,." + decimals + "f", v);
   }
 
-  /** Hours as a person reads them: 45 min, 12.4 h, 3.2 days. */
+  /** Hours as a person reads them: 40 s, 45 min, 12.4 h, 3.2 days: the one unit of a projection in every format. */
   public static String hours(double h) {
     return hours(h, h);
   }
 
   /** h in the unit that suits {@code like}, so that a range reads in one unit: "46.9–53.3 days". */
   public static String hours(double h, double like) {
+    if (like < 1.0 / 60) {
+      return String.format(Locale.ROOT, "%.0f s", h * 3600);
+    }
     if (like < 1) {
       return String.format(Locale.ROOT, "%.0f min", h * 60);
     }

@@ -31,14 +31,32 @@ public final class Measured {
 
   /** "other processes used 0.9 of 2 CPUs during the calibration (stress 0.9 CPU)"; null when nobody took a quarter CPU. */
   public static String contention(List<Calibration> cs) {
-    Contention c = worst(cs);
+    return words(worst(cs), "during the calibration");
+  }
+
+  /**
+   * "other processes used 1.0 of 2 CPUs while the projection's points were timed (sh 1.0 CPU)": the
+   * worst contention of the projection's own turns, whose long steps load stretches most; null when
+   * nobody took a quarter CPU then (or the report predates their metering).
+   */
+  public static String projectionContention(List<Calibration> all) {
+    return words(worst(all.stream().filter(Projections::isProjectionCalibration).toList()),
+        "while the projection's points were timed");
+  }
+
+  /** Either contention, joined; null when neither. */
+  static String either(String verdict, String projection) {
+    return verdict == null ? projection : projection == null ? verdict : verdict + "; " + projection;
+  }
+
+  private static String words(Contention c, String during) {
     if (c == null || !c.contended()) {
       return null;
     }
     List<String> parts = new ArrayList<>();
     if (n(c.othersCpus()) >= Contention.CONTENDED_CPUS) {
       parts.add("other processes used " + num(c.othersCpus()) + (c.hostCpus() == null ? "" : " of " + c.hostCpus())
-          + " CPUs during the calibration" + (c.topOthers().isEmpty() ? "" : " (" + String.join(", ", c.topOthers()) + ")"));
+          + " CPUs " + during + (c.topOthers().isEmpty() ? "" : " (" + String.join(", ", c.topOthers()) + ")"));
     }
     if (n(c.stealCpus()) >= Contention.CONTENDED_CPUS) {
       parts.add("the hypervisor took " + num(c.stealCpus()) + " CPUs (steal)");

@@ -12,10 +12,11 @@ import java.util.Set;
 /**
  * The projection rows of a verdict, from the job's own network where it was calibrated
  * (docs/calibration.md, "Projection"): a device's two projection calibrations of the job's model
- * give its {@link CostModel}, extended to the job's image size and batch; a side without them
- * borrows the native side's model on the same backend and device, scaled by how much slower it ran
- * the verdict's workload (a backend of the same side without them, the figure backend's, scaled
- * alike); a model envdoctor does not build, or a report without projection
+ * give its {@link CostModel}, extended to the job's image size and batch. One set of figures: a
+ * container whose calibration took turns with native's on the same backend and device is native's
+ * row × their paired ratio (the verdict's one estimate of the two sides), so a parity verdict and its
+ * rows agree; a side outside the pairs uses its own timing and says so; native's other backend is the
+ * figure backend's row × their pairs. A model envdoctor does not build, or a report without projection
  * calibrations, keeps the FLOP-rate path of {@link Projector}, the rougher one.
  */
 public final class Projections {
@@ -28,64 +29,123 @@ public final class Projections {
 
   /** Whether a report's calibration is one of the projection's (a network envdoctor builds), not a verdict workload. */
   public static boolean isProjectionCalibration(Calibration c) {
-    return c.workload() != null && c.workload().startsWith("yolov8");
+    return dev.envdoctor.calibrate.ProjectionPlan.isPoint(c);
   }
 
   public static List<Projection> of(List<Side> ranked, Workload w, List<Calibration> all) {
+    Side nat = ranked.stream().filter(Side::isNative).findFirst().orElse(null);
+    List<Projection> natives = nat == null ? List.of() : rows(nat, w, all, List.of(), null);
     List<Projection> out = new ArrayList<>();
     for (Side s : ranked) {
-      Set<String> backends = new LinkedHashSet<>();
-      for (Calibration c : s.figureBackendDevices()) {
-        backends.add(c.backend());
-        Projection p = project(s, c, w, all, ranked);
-        if (p != null) {
-          out.add(p);
-        }
-      }
-      // a side's other backend gets its row when it timed the job's network itself (DJL beside Python),
-      // or borrows the figure backend's model on the same device, scaled by its cnn step over the figure's
-      for (Calibration c : s.options()) {
-        if (backends.contains(c.backend())) {
-          continue;
-        }
-        Calibration ref = s.figureBackendDevices().stream().filter(f -> Objects.equals(f.device(), c.device()))
-            .findFirst().orElse(null);
-        CostModel borrowed = ref == null ? null : own(ref, w, all);
-        if (own(c, w, all) != null) {
-          backends.add(c.backend());
-          out.add(calibrated(c, own(c, w, all), w, 1.0, null));
-        } else if (borrowed != null) {
-          backends.add(c.backend());
-          out.add(calibrated(c, borrowed, w, slower(c, ref, all), ref));
-        }
+      out.addAll(s == nat ? natives : rows(s, w, all, natives, nat));
+    }
+    return out;
+  }
+
+  /**
+   * One side's rows: each device of its figure backend, then each other backend it timed (DJL beside
+   * Python). A container row stands on native's same-backend row where it can ({@link #container}).
+   */
+  private static List<Projection> rows(Side s, Workload w, List<Calibration> all, List<Projection> natives, Side nat) {
+    List<Calibration> figures = s.figureBackendDevices();
+    List<Calibration> cs = new ArrayList<>(figures);
+    Set<String> backends = new LinkedHashSet<>(cs.stream().map(Calibration::backend).toList());
+    s.options().stream().filter(c -> backends.add(c.backend())).forEach(cs::add);
+    List<Projection> out = new ArrayList<>();
+    for (Calibration c : cs) {
+      Projection p = nat == null ? nativeRow(s, c, w, all) : container(c, w, all, natives, nat);
+      // another backend's row only where a calibrated path reaches it: its FLOP rate adds nothing
+      if (p != null && (figures.contains(c) || !Projection.FLOP_RATE.equals(p.method()))) {
+        out.add(p);
       }
     }
     return out;
   }
 
-  private static Projection project(Side s, Calibration c, Workload w, List<Calibration> all, List<Side> ranked) {
+  /** Native: its own model of the job, or its figure backend's on that device × this backend's pairs with it. */
+  private static Projection nativeRow(Side s, Calibration c, Workload w, List<Calibration> all) {
     CostModel own = own(c, w, all);
     if (own != null) {
-      return calibrated(c, own, w, 1.0, null);
+      return calibrated(c, own, w);
     }
-    Side nat = ranked.stream().filter(Side::isNative).findFirst().orElse(null);
-    if (nat != null && nat != s) {
-      Calibration ref = nat.options().stream().filter(n -> Objects.equals(n.backend(), c.backend())
-          && Objects.equals(n.device(), c.device())).findFirst().orElse(null);
-      CostModel borrowed = ref == null ? null : own(ref, w, all);
-      if (borrowed != null) {
-        return calibrated(c, borrowed, w, slower(c, ref, all), ref);
-      }
+    Calibration ref = s.figureBackendDevices().stream().filter(f -> f != c && Objects.equals(f.device(), c.device()))
+        .findFirst().orElse(null);
+    CostModel borrowed = ref == null ? null : own(ref, w, all);
+    return borrowed == null ? flopRate(c, w) : scaled(calibrated(ref, borrowed, w), c, ref, all);
+  }
+
+  /**
+   * A container: where its calibration took turns with native's on the same backend and device, native's
+   * row × their paired ratio (the verdict's one figure for the two sides); outside the pairs its own
+   * model of the job, or native's row × its own step over native's, labelled so; the FLOP rate only where
+   * native has no row on that backend.
+   */
+  private static Projection container(Calibration c, Workload w, List<Calibration> all, List<Projection> natives,
+      Side nat) {
+    Calibration ref = nat.options().stream().filter(n -> Objects.equals(n.backend(), c.backend())
+        && Objects.equals(n.device(), c.device())).findFirst().orElse(null);
+    Projection base = ref == null ? null : natives.stream().filter(p -> Objects.equals(p.backend(), c.backend())
+        && Objects.equals(p.device(), c.device()) && !Projection.FLOP_RATE.equals(p.method())).findFirst().orElse(null);
+    if (base != null && Paired.of(ref, c).isPresent()) {
+      return scaled(base, c, ref, all);
     }
+    CostModel own = own(c, w, all);
+    if (own != null) {
+      Projection p = calibrated(c, own, w);
+      return withBasis(p, p.basis() + "; its own timing: this side took no turns with native's " + c.backend());
+    }
+    return base == null ? flopRate(c, w) : scaled(base, c, ref, all);
+  }
+
+  /**
+   * {@code base} (ref's row) for calibration c: × their paired ratio where the two took turns, its
+   * interval joining base's range, else × c's own step over ref's (outside the pairs, and said so).
+   */
+  static Projection scaled(Projection base, Calibration c, Calibration ref, List<Calibration> all) {
+    var pair = Paired.of(ref, c);
+    String from = ref.runtime() + " " + ref.backend() + "'s projection";
+    if (pair.isPresent()) {
+      var r = pair.get();
+      var r80 = r.at(Ranges.CONFIDENCE);
+      double[] range = Ranges.join(base, r.hasInterval() ? Math.log(r.ratio() / r80.low()) : 0,
+          r.hasInterval() ? Math.log(r80.high() / r.ratio()) : 0);
+      double hours = base.hours() * r.ratio();
+      return new Projection(c.runtime(), c.backend(), c.device(), hours, range == null ? null : hours * range[0],
+          range == null ? null : hours * range[1], Projection.PAIRED, base.secondsPerImage() * r.ratio(),
+          from + " × " + Format.number(r.ratio(), 2) + " (" + ref.runtime() + " " + ref.backend()
+              + "'s speed over this side's, paired over " + r.pairs() + " interleaved bursts"
+              + (r.hasInterval() ? ", 95% CI " + Format.number(r.low(), 2) + "–" + Format.number(r.high(), 2) : "")
+              + ", as the verdict reads them); " + ref.runtime() + " " + ref.backend() + ": " + base.basis(),
+          r.ratio(), null);
+    }
+    double slower = slower(c, ref, all);
+    return new Projection(c.runtime(), c.backend(), c.device(), base.hours() * slower, times(base.hoursLow(), slower),
+        times(base.hoursHigh(), slower), Projection.CALIBRATED_SCALED, base.secondsPerImage() * slower,
+        from + " × " + Format.number(slower, 2) + " (this " + c.backend() + " " + c.workload() + " step over "
+            + ref.runtime() + " " + ref.backend() + "'s, timed apart: outside the verdict's pairs); " + ref.runtime()
+            + " " + ref.backend() + ": " + base.basis(), null, null);
+  }
+
+  private static Double times(Double v, double f) {
+    return v == null ? null : v * f;
+  }
+
+  private static Projection withBasis(Projection p, String basis) {
+    return new Projection(p.runtime(), p.backend(), p.device(), p.hours(), p.hoursLow(), p.hoursHigh(), p.method(),
+        p.secondsPerImage(), basis, p.pairedRatio(), p.contended());
+  }
+
+  private static Projection flopRate(Calibration c, Workload w) {
     Projection p = Projector.project(c, w);
     if (p == null) {
       return null;
     }
     double images = (double) w.epochs() * w.images();
-    return new Projection(p.runtime(), p.backend(), p.device(), p.hours(), p.hoursLow(), p.hoursHigh(),
-        Projection.FLOP_RATE, p.hours() * 3600 / images, "the " + c.workload() + " calibration's FLOP rate ("
-        + Format.number(c.achievedGflops() == null ? 0 : c.achievedGflops(), 1) + " GFLOP/s) applied to "
-        + w.model() + "'s table FLOPs: the rougher path");
+    double[] r = Ranges.meaningful(p.hoursLow(), p.hoursHigh()) ? new double[] {p.hoursLow(), p.hoursHigh()} : null;
+    return new Projection(p.runtime(), p.backend(), p.device(), p.hours(), r == null ? null : r[0],
+        r == null ? null : r[1], Projection.FLOP_RATE, p.hours() * 3600 / images, "the " + c.workload()
+        + " calibration's FLOP rate (" + Format.number(c.achievedGflops() == null ? 0 : c.achievedGflops(), 1)
+        + " GFLOP/s) applied to " + w.model() + "'s table FLOPs: the rougher path");
   }
 
   /** The cost model of this calibration's runtime, backend and device for the job's model, or null. */
@@ -105,19 +165,15 @@ public final class Projections {
     return (c.typicalMs(throttled) / c.batch()) / (ref.typicalMs(throttled) / ref.batch());
   }
 
-  private static Projection calibrated(Calibration c, CostModel m, Workload w, double slower, Calibration ref) {
-    double stepMs = m.stepMs(w.imgsz(), w.batch()) * slower;
+  private static Projection calibrated(Calibration c, CostModel m, Workload w) {
+    double stepMs = m.stepMs(w.imgsz(), w.batch());
     double steps = w.epochs() * Math.ceil((double) w.images() / w.batch());
     double hours = steps * stepMs / 3.6e6;
-    double[] spread = m.spread();
-    String basis = m.describe() + "; at " + w.imgsz() + " px × " + w.batch() + ": "
-        + Format.number(stepMs / slower, 0) + " ms per step";
-    if (ref != null) {
-      basis = ref.runtime() + " " + ref.backend() + "'s " + basis + ", × " + Format.number(slower, 2) + " (this "
-          + c.backend() + " " + c.workload() + " step over " + ref.runtime() + " " + ref.backend() + "'s)";
-    }
+    double[] spread = m.spread(w.imgsz(), w.batch());
+    String basis = m.describe() + "; at " + w.imgsz() + " px × " + w.batch() + ": " + Format.number(stepMs, 0)
+        + " ms per step; p10–p90 " + Ranges.describe(spread);
     return new Projection(c.runtime(), c.backend(), c.device(), hours, hours * spread[0], hours * spread[1],
-        ref == null ? Projection.CALIBRATED : Projection.CALIBRATED_SCALED, stepMs / 1000 / w.batch(), basis);
+        Projection.CALIBRATED, stepMs / 1000 / w.batch(), basis);
   }
 
   /**

@@ -58,10 +58,17 @@ public final class RecommendView implements View {
 
   /** Whether other processes took enough of the CPUs during the calibration that its projection is no figure to plan by. */
   public static boolean contended(Recommendation rec) {
-    return rec.measurement() != null && Boolean.TRUE.equals(rec.measurement().contended());
+    return (rec.measurement() != null && Boolean.TRUE.equals(rec.measurement().contended()))
+        || rec.projection().stream().anyMatch(p -> Boolean.TRUE.equals(p.contended()));
   }
 
-  private static void projection(Recommendation rec, Console c) {
+  /** What contended, in words: the measurement's, or (one side: no measurement) the rows' mark's. */
+  public static String contention(Recommendation rec) {
+    return rec.measurement() != null && rec.measurement().contention() != null ? rec.measurement().contention()
+        : "other processes took a quarter CPU or more while it was timed";
+  }
+
+  static void projection(Recommendation rec, Console c) {
     if (rec.projection().isEmpty() || rec.workload() == null) {
       return;
     }
@@ -70,16 +77,20 @@ public final class RecommendView implements View {
     c.heading("Projection: " + w.name() + " (" + w.model() + ", " + w.epochs() + " epochs × "
         + Format.number(w.images(), 0) + " images at " + w.imgsz() + " px)");
     if (contended(rec)) {
-      c.line("  from a contended run, not a figure to plan by: " + rec.measurement().contention());
+      c.line("  from a contended run, not a figure to plan by: " + contention(rec));
     }
     Table t = new Table().row("side", "backend", "device", "wall time", "p10–p90", "s/image", "how");
     for (Projection p : rec.projection()) {
       t.row(p.runtime(), String.valueOf(p.backend()), p.device(), Format.hours(p.hours()),
-          Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()),
+          Ranges.meaningful(p.hoursLow(), p.hoursHigh()) ? Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()) : "—",
           p.secondsPerImage() == null ? "" : Format.number(p.secondsPerImage(), 3),
-          p.method() == null ? Projection.FLOP_RATE : p.method());
+          TimedApart.how(p));
     }
     t.lines("  ").forEach(c::line);
+    String apart = TimedApart.disagreement(rec);
+    if (apart != null) {
+      c.line("  " + apart);
+    }
     c.line("  assumptions:");
     rec.assumptions().forEach(a -> c.line("    - " + a));
   }

@@ -52,9 +52,14 @@ public final class Verdict {
       String missing = nativeSide == null
           ? "native was not measured (run `envdoctor calibrate --runtime native`)" : Missing.otherSides(report, only);
       String verdict = "Train " + where(only) + " " + option(only.figure()) + ": the only side measured; " + missing + ".";
+      String busy = Measured.either(Measured.contention(List.of(only.figure())),
+          Measured.projectionContention(report.calibrations()));
       assumptions.addAll(Projections.assumptions(workload, only.figure(), ranked, report.calibrations()));
+      if (busy != null) {
+        assumptions.add(busyAssumption(busy));
+      }
       return new Recommendation(choice(only.figure()), null, null, verdict, String.join("; ", reasons), deployment,
-          evidence(sides, only.figure()), workload, Projections.of(ranked, workload, report.calibrations()), assumptions,
+          evidence(sides, only.figure()), workload, projections(ranked, workload, report, busy), assumptions,
           Recommendation.ONE_SIDE);
     }
 
@@ -75,7 +80,8 @@ public final class Verdict {
     int leftOut = decision == null ? 0 : Paired.leftOut(nativeOverBox.a(), nativeOverBox.b());
     String pairs = decision == null ? "" : " over " + decision.estimate().pairs() + " interleaved pairs"
         + (leftOut > 0 ? " (" + leftOut + " contended left out)" : "");
-    String busy = Measured.contention(compared);
+    // the verdict's turns or the projection's own: either load stretches the projection
+    String busy = Measured.either(Measured.contention(compared), Measured.projectionContention(report.calibrations()));
     String allowed = Measured.allowance(nativeOverBox.a(), nativeOverBox.b(), box.runtime());
     Comparison chosen = parity || unsure || r.ratio() < 1 ? nativeOverBox.swapped() : nativeOverBox;
     reasons.addAll(Causes.of(report, nativeOverBox, parity, unsure));
@@ -86,7 +92,7 @@ public final class Verdict {
     }
     if (busy != null) {
       reasons.add(busy);
-      assumptions.add("the machine was busy during the calibration (" + busy + "): the projection is not a figure to plan by");
+      assumptions.add(busyAssumption(busy));
     }
     if (chosen.sameBackend()) {
       assumptions.add("native and " + box.runtime() + " compared on " + chosen.a().backend() + ", on "
@@ -95,6 +101,10 @@ public final class Verdict {
     } else {
       assumptions.add("the " + chosen.a().runtime() + " figure is from " + chosen.a().backend() + ", the "
           + chosen.b().runtime() + " figure from " + chosen.b().backend() + ": different stacks, same workload");
+    }
+    Stacks stacks = Stacks.of(nativeSide, box, nativeOverBox);
+    if (stacks.note() != null) {
+      reasons.add(stacks.note());
     }
     String others = Missing.otherSides(report, null);
     if (!others.isEmpty()) {
@@ -115,13 +125,28 @@ public final class Verdict {
             + where(against) + " " + option(chosen.b()) + interval95(speed)
             + pairs + ".";
     Recommendation.Measurement measurement = decision == null
-        ? new Recommendation.Measurement("step-times", null, null, null, null, null, null, busy, busy != null)
+        ? new Recommendation.Measurement("step-times", null, null, null, null, null, null, busy, busy != null,
+            stacks.compared(), stacks.user(), stacks.userCompared())
         : new Recommendation.Measurement("paired-bursts", decision.estimate().pairs(), leftOut, decision.bandLow(),
-            decision.bandHigh(), contendedPairs ? "contended" : decision.kind().label(), noisyBecause, busy, busy != null);
+            decision.bandHigh(), contendedPairs ? "contended" : decision.kind().label(), noisyBecause, busy, busy != null,
+            stacks.compared(), stacks.user(), stacks.userCompared());
+    if (speed.hasInterval() && !Ranges.meaningful(speed)) {
+      measurement = measurement.withIntervalTooWide();
+    }
     return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict,
         String.join("; ", reasons), deployment, evidence(sides, chosen.a()), workload,
-        Projections.of(ranked, workload, report.calibrations()), assumptions,
+        projections(ranked, workload, report, busy), assumptions,
         unsure ? Recommendation.NOISY : parity ? Recommendation.PARITY : Recommendation.CLEAR, measurement);
+  }
+
+  static String busyAssumption(String busy) {
+    return "the machine was busy during the calibration (" + busy + "): the projection is not a figure to plan by";
+  }
+
+  /** The projection rows, each marked when other processes used the CPUs during the run (busy). */
+  private static List<Recommendation.Projection> projections(List<Side> ranked, Workload w, Report report, String busy) {
+    List<Recommendation.Projection> rows = Projections.of(ranked, w, report.calibrations());
+    return busy == null ? rows : rows.stream().map(Recommendation.Projection::markedContended).toList();
   }
 
   /** The paired interval straddles a band edge at the end of the budget: say what made it noisy. */
@@ -130,7 +155,7 @@ public final class Verdict {
     RatioEstimate speed = chosen.aOverB();
     return "Train " + where(train) + " " + option(chosen.a()) + ": too noisy to tell it from "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed"
-        + (speed.hasInterval() && speed.high() / speed.low() > 100 ? ", an interval wider than 100×" : interval95(speed))
+        + interval95(speed)
         + (contendedPairs ? ", timed while other processes used the CPUs: " : ", neither inside nor clear of the "
             + band() + " parity band: ") + because
         + "); rerun on an idle machine or with --full. Until then prefer the container: it is reproducible.";
@@ -143,7 +168,7 @@ public final class Verdict {
   /** The timings cannot tell the sides apart: say so, how to rerun, and prefer the container meanwhile. */
   private static String noisyVerdict(Side train, Comparison chosen, Side against) {
     RatioEstimate speed = chosen.aOverB();
-    String ci = speed.hasInterval() ? ", 95% CI " + Format.interval(speed) : "";
+    String ci = interval95(speed);
     return "Train " + where(train) + " " + option(chosen.a()) + ": the timings are too noisy to tell it from "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed" + ci
         + "; step times vary by up to " + Math.round(maxCv(chosen) * 100) + "%); rerun on an idle machine or with --full."
@@ -178,7 +203,8 @@ public final class Verdict {
   }
 
   private static String interval95(RatioEstimate r) {
-    return r.hasInterval() ? ", 95% CI " + Format.interval(r) : "";
+    return Ranges.meaningful(r) ? ", 95% CI " + Format.interval(r)
+        : r.hasInterval() ? ", a 95% interval too wide to mean anything" : "";
   }
 
   /** Every calibration that fed the verdict, with how many times slower it is than the choice. */
@@ -216,7 +242,8 @@ public final class Verdict {
     return new Choice(c.runtime(), c.backend(), c.device());
   }
 
+  /** The JSON's interval: left out where it means nothing (the measurement says so: {@link Ranges#meaningful}). */
   private static List<Double> interval(RatioEstimate r) {
-    return r.hasInterval() ? List.of(r.low(), r.high()) : List.of();
+    return Ranges.meaningful(r) ? List.of(r.low(), r.high()) : List.of();
   }
 }

@@ -77,10 +77,34 @@ public final class Fmt {
     return Stream.of(runtime, backend, device).filter(Objects::nonNull).collect(Collectors.joining("/"));
   }
 
-  /** "4.34× (95% interval 4.04–4.65)", the interval left out where unknown. */
+  /**
+   * "4.34× (95% interval 4.04–4.65)", the interval left out where unknown or meaningless (ends more
+   * than Ranges.MEANINGLESS apart), and marked when the run was contended.
+   */
   public static String speedup(dev.envdoctor.model.Recommendation rec) {
-    List<Double> ci = rec.speedupCi95();
-    return num(rec.speedup()) + "×" + (ci.size() == 2 ? " (95% interval " + num(ci.get(0)) + "–" + num(ci.get(1)) + ")" : "");
+    List<Double> ci = dev.envdoctor.recommend.Ranges.speedupInterval(rec);
+    String interval = !ci.isEmpty() ? " (95% interval " + num(ci.get(0)) + "–" + num(ci.get(1)) + ")"
+        : dev.envdoctor.recommend.Ranges.speedupTooWide(rec) ? " (interval too wide to mean anything)" : "";
+    return num(rec.speedup()) + "×" + interval + (contended(rec) ? " " + CONTENDED : "");
+  }
+
+  /** The mark a contended run's figures carry in the files. */
+  public static final String CONTENDED = "[contended run: not a figure to plan by]";
+
+  public static boolean contended(dev.envdoctor.model.Recommendation rec) {
+    return dev.envdoctor.recommend.RecommendView.contended(rec);
+  }
+
+  /** The projection table's header, the console's columns. */
+  public static final List<String> PROJECTION_HEAD = List.of("side", "wall time", "p10–p90", "s/image", "how");
+
+  /** One projection row in the console's unit ("45.1 days", "44.0–46.3 days"), the range only where it means anything. */
+  public static List<String> projection(dev.envdoctor.model.Recommendation.Projection p) {
+    String range = dev.envdoctor.recommend.Ranges.meaningful(p.hoursLow(), p.hoursHigh())
+        ? dev.envdoctor.recommend.Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()) : NONE;
+    return List.of(side(p.runtime(), p.backend(), p.device()),
+        p.hours() == null ? NONE : dev.envdoctor.recommend.Format.hours(p.hours()), range, num(p.secondsPerImage()),
+        dev.envdoctor.recommend.TimedApart.how(p) + (Boolean.TRUE.equals(p.contended()) ? " " + CONTENDED : ""));
   }
 
   /** "cnn, 50 epochs × 10000 images at 640 px". */

@@ -25,7 +25,7 @@ final class HtmlRenderer implements ReportRenderer {
       .st{font-weight:700;text-transform:uppercase;font-size:12px}.st.pass,.st.ok,.st.yes{color:#2e7d32}.st.warn{color:#b26a00}
       .st.fail,.st.error,.st.no{color:#c62828}.st.skip{color:#7a8599}
       dl.kv{display:grid;grid-template-columns:160px 1fr;gap:2px 12px;margin:6px 0}dl.kv dt{color:#5a6478}dl.kv dd{margin:0}
-      .muted{color:#7a8599}pre{background:#f3f5f8;padding:8px;overflow:auto;font-size:12px;white-space:pre-wrap;word-break:break-word}
+      .contended{color:#b26a00;font-weight:600}.muted{color:#7a8599}pre{background:#f3f5f8;padding:8px;overflow:auto;font-size:12px;white-space:pre-wrap;word-break:break-word}
       svg.chart{max-width:100%;height:auto}svg .grid{stroke:#e6e9ef}svg .tick,svg .axis,svg .value{font-size:11px;fill:#5a6478}
       svg .label{font-size:12px;fill:#1d2330}svg .box{fill:#1565c022;stroke:#1565c0}svg .whisker{stroke:#7a8599}
       svg .dot{fill:#1565c0;opacity:.55}svg .median{stroke:#0d2f5e;stroke-width:2.5}
@@ -136,9 +136,18 @@ final class HtmlRenderer implements ReportRenderer {
     var w = rec.workload();
     if (!rec.projection().isEmpty()) {
       b.append("<p>Projected wall time").append(w == null ? "" : Fmt.html(" for " + Fmt.workload(w))).append(":</p>");
-      table(b, List.of("side", "hours", "low", "high", "s/image", "how"), rec.projection().stream().map(p -> row(
-          Fmt.html(Fmt.side(p.runtime(), p.backend(), p.device())), num(Fmt.num(p.hours())), num(Fmt.num(p.hoursLow())),
-          num(Fmt.num(p.hoursHigh())), num(Fmt.num(p.secondsPerImage())), Fmt.html(Fmt.text(p.method())))).toList());
+      if (Fmt.contended(rec)) {
+        b.append("<p class=\"contended\">").append(Fmt.html(Fmt.CONTENDED + ": " + dev.envdoctor.recommend.RecommendView.contention(rec))).append("</p>");
+      }
+      table(b, Fmt.PROJECTION_HEAD, rec.projection().stream().map(p -> {
+        List<String> cells = Fmt.projection(p);
+        return row(Fmt.html(cells.get(0)), num(Fmt.html(cells.get(1))), num(Fmt.html(cells.get(2))), num(cells.get(3)),
+            Fmt.html(cells.get(4)));
+      }).toList());
+      String apart = dev.envdoctor.recommend.TimedApart.disagreement(rec);
+      if (apart != null) {
+        b.append("<p class=\"contended\">").append(Fmt.html(apart)).append("</p>");
+      }
     }
   }
 

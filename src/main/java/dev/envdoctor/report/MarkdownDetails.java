@@ -125,9 +125,14 @@ final class MarkdownDetails {
     if (!rec.projection().isEmpty()) {
       var w = rec.workload();
       md.append("Projection").append(w == null ? "" : " for " + MarkdownRenderer.inline(Fmt.workload(w))).append(":\n\n");
-      table(List.of("side", "hours", "low", "high", "s/image", "how"), rec.projection().stream().map(p -> List.<Object>of(
-          Fmt.side(p.runtime(), p.backend(), p.device()), Fmt.num(p.hours()), Fmt.num(p.hoursLow()), Fmt.num(p.hoursHigh()),
-          Fmt.num(p.secondsPerImage()), Fmt.text(p.method()))).toList());
+      if (Fmt.contended(rec)) {
+        md.append(Fmt.CONTENDED).append(": ").append(MarkdownRenderer.inline(dev.envdoctor.recommend.RecommendView.contention(rec))).append("\n\n");
+      }
+      table(Fmt.PROJECTION_HEAD, rec.projection().stream().map(p -> List.<Object>copyOf(Fmt.projection(p))).toList());
+      String apart = dev.envdoctor.recommend.TimedApart.disagreement(rec);
+      if (apart != null) {
+        md.append('\n').append(MarkdownRenderer.inline(apart)).append("\n");
+      }
     }
   }
 

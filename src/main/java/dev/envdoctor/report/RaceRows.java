@@ -21,7 +21,7 @@ final class RaceRows {
       rows.add(List.of(s.runtime(), image,
           s.wallSeconds().stream().map(w -> String.format(Locale.ROOT, "%.2f", w)).collect(Collectors.joining(", ")),
           s.medianSeconds() == null ? "" : String.format(Locale.ROOT, "%.2f", s.medianSeconds()),
-          s.projectedHours() == null ? "" : String.format(Locale.ROOT, "%.1f h", s.projectedHours()),
+          s.projectedHours() == null ? "" : dev.envdoctor.recommend.Format.hours(s.projectedHours()),
           s.exitCode() == null ? "" : s.exitCode().toString(), Fmt.text(s.status())));
     }
     return rows;

@@ -42,10 +42,21 @@ class DoctorViewTest {
   void theProjectionNamesEachSidesStackWhenTheyDiffer() {
     String rough = " (by the cnn calibration's FLOP rate: the rougher path, 1.8–3.2× long on a 2-core CPU;"
         + " yolov8m itself was not timed)";
-    assertEquals("your job (yolov8m-69k): natively (python) cpu 129.4 days · in docker (djl) cpu 217.5 days" + rough,
+    assertEquals("the example job (yolov8m-69k): natively (python) cpu 129.4 days · in docker (djl) cpu 217.5 days" + rough,
         Areas.projectionLine(projected("python")).orElseThrow());
-    assertEquals("your job (yolov8m-69k): natively cpu 129.4 days · in docker cpu 217.5 days" + rough,
+    assertEquals("the example job (yolov8m-69k): natively cpu 129.4 days · in docker cpu 217.5 days" + rough,
         Areas.projectionLine(projected("djl")).orElseThrow());
+  }
+
+  /** Issue #25: "your job" only for a job the user stated; doctor's default is the example job. Failed before. */
+  @Test
+  void aJobTheUserNamedIsTheirsAndTheDefaultIsTheExample() {
+    var rec = projected("python");
+    var named = new dev.envdoctor.model.Recommendation(null, 1.0, List.of(), "v", "r", "d", List.of(),
+        dev.envdoctor.recommend.Workloads.of("mine", "yolov8n", 10, 1000L, 320, 8, null), rec.projection(), List.of(),
+        "parity");
+    assertTrue(Areas.projectionLine(named).orElseThrow().startsWith("your job (mine): "));
+    assertTrue(Areas.projectionLine(rec).orElseThrow().startsWith("the example job (yolov8m-69k): "));
   }
 
   @Test
@@ -54,7 +65,7 @@ class DoctorViewTest {
     assertTrue(lines.get(0).startsWith("[✓] Train natively (python, mps): 11.7× faster than in docker (python, cpu), 95% CI "), lines.get(0));
     assertTrue(lines.get(1).startsWith("    why: Docker on macOS runs Linux in a VM without Metal"), lines.get(1));
     assertTrue(lines.get(2).startsWith("    Deploy: ship a container image (docker)"), lines.get(2));
-    assertTrue(lines.get(3).startsWith("    your job (yolov8m-69k): natively mps 6.3 days"), lines.get(3));
+    assertTrue(lines.get(3).startsWith("    the example job (yolov8m-69k): natively mps 6.3 days"), lines.get(3));
     // the constructed Mac report has no yolov8 calibrations: its line says how it was projected, and that it is rough
     assertTrue(lines.get(3).endsWith("(by the cnn calibration's FLOP rate: the rougher path, 1.8–3.2× long on a 2-core"
         + " CPU; yolov8m itself was not timed)"), lines.get(3));

@@ -32,7 +32,7 @@ class ProjectionPlanEveryBackendTest {
     var named = Workloads.of("yolov8m", "yolov8m", 1, 1000L, 320, 4, null);
     assertEquals("[yolov8m@160x4, yolov8m@320x4]", ProjectionPlan.points(named, false).toString(),
         "a job at 320 px is timed at its own size");
-    assertEquals("[yolov8m@96x4, yolov8m@160x4]", ProjectionPlan.points(Workloads.DEFAULT, false).toString());
+    assertEquals("[yolov8m@96x4, yolov8m@224x4]", ProjectionPlan.points(Workloads.DEFAULT, false).toString());
     assertEquals("[yolov8m@160x4, yolov8m@320x4]", ProjectionPlan.points(named, true).toString());
     // never past the job's own size
     var small = Workloads.of("yolov8n", "yolov8n", 1, 1000L, 192, 16, null);
@@ -48,7 +48,7 @@ class ProjectionPlanEveryBackendTest {
     // a job at 320 px is one of the points already; doctor's example job keeps its two quick points
     assertEquals(List.of("--project", "yolov8m@160x4,yolov8m@320x4"),
         ProjectionPlan.args(Workloads.of("yolov8m", "yolov8m", 1, 1000L, 320, 4, null), false));
-    assertEquals(List.of("--project", "yolov8m@96x4,yolov8m@160x4"), ProjectionPlan.args(Workloads.DEFAULT, false));
+    assertEquals(List.of("--project", "yolov8m@96x4,yolov8m@224x4"), ProjectionPlan.args(Workloads.DEFAULT, false));
     assertEquals(List.of("--project", "yolov8m@160x8,yolov8m@320x8,yolov8m@640x16~2000"), ProjectionPlan.args(Workloads.DEFAULT, true));
   }
 

@@ -68,6 +68,22 @@ public final class ProcStat {
   }
 
   /**
+   * The CPUs that processes outside {@code mine} kept busy between two snapshots, on average over
+   * {@code seconds}: what ran beside a turn whose own child may have ended before the second
+   * snapshot (so the machine's busy time less the child's cannot be told apart).
+   */
+  public static double othersCpus(Map<Long, Proc> before, Map<Long, Proc> after, java.util.Set<Long> mine, double seconds) {
+    long ticks = 0;
+    for (var e : after.entrySet()) {
+      if (!mine.contains(e.getKey())) {
+        Proc b = before.get(e.getKey());
+        ticks += Math.max(0, e.getValue().ticks() - (b == null ? 0 : b.ticks()));
+      }
+    }
+    return seconds <= 0 ? 0 : ticks / TICKS_PER_SECOND / seconds;
+  }
+
+  /**
    * Which processes used most CPU between two snapshots (pid to process), busiest first, as
    * "name (0.9 CPU)"; processes in {@code mine} are left out, as are those that used under a
    * twentieth of a CPU.

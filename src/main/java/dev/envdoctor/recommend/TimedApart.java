@@ -1,0 +1,64 @@
+package dev.envdoctor.recommend;
+
+import dev.envdoctor.calibrate.stats.Decision;
+import dev.envdoctor.model.Recommendation;
+import dev.envdoctor.model.Recommendation.Projection;
+import java.util.Objects;
+
+/**
+ * Container rows that were not made from the verdict's pairs: a report without bursts (older, or a
+ * side that ran alone) scales native's row by one run of each side's step medians, or uses the
+ * container's own timing. Those rows say so, and where a parity verdict stands beside one outside
+ * its band the files say that too rather than disagree in silence. Pure functions of the verdict.
+ */
+public final class TimedApart {
+
+  public static final String LABEL = "timed apart, not paired";
+
+  private TimedApart() {}
+
+  /** Whether a row is a container's, made from its own timing or its steps over native's, not from pairs. */
+  public static boolean timedApart(Projection p) {
+    return !"native".equals(p.runtime()) && p.method() != null && !Projection.PAIRED.equals(p.method())
+        && !Projection.FLOP_RATE.equals(p.method());
+  }
+
+  /** The row's "how" cell: its method (the FLOP rate where an older report names none), and "timed apart" where it was. */
+  public static String how(Projection p) {
+    return p.method() == null ? Projection.FLOP_RATE : p.method() + (timedApart(p) ? " (" + LABEL + ")" : "");
+  }
+
+  /**
+   * "the verdict says parity, but docker djl cpu's projection is 2.83× native's, outside the
+   * 0.95×–1.05× band: ..." for the first container row outside the band of native's row on the same
+   * backend and device, when the verdict is parity; null otherwise.
+   */
+  public static String disagreement(Recommendation rec) {
+    if (!Recommendation.PARITY.equals(rec.confidence())) {
+      return null;
+    }
+    var m = rec.measurement();
+    double low = m != null && m.bandLow() != null ? m.bandLow() : Decision.BAND_LOW;
+    double high = m != null && m.bandHigh() != null ? m.bandHigh() : Decision.BAND_HIGH;
+    for (Projection p : rec.projection()) {
+      Projection nat = "native".equals(p.runtime()) || p.hours() == null ? null : rec.projection().stream()
+          .filter(n -> "native".equals(n.runtime()) && Objects.equals(n.backend(), p.backend())
+              && Objects.equals(n.device(), p.device()) && n.hours() != null && n.hours() > 0)
+          .findFirst().orElse(null);
+      double ratio = nat == null ? 1 : p.hours() / nat.hours();
+      if (ratio < low || ratio > high) {
+        return "the verdict says parity, but " + p.runtime() + " " + p.backend() + " " + p.device() + "'s projection is "
+            + Format.times(ratio) + " native's, outside the " + Format.times(low) + "–" + Format.times(high) + " band: "
+            + (timedApart(p) ? "that row was " + LABEL + " (one run of each side's steps), which tells the sides apart"
+                + " less well than the verdict's reading" : "that row is " + why(p) + ", not the verdict's pairs")
+            + "; rerun doctor for rows made from the verdict's paired ratio";
+      }
+    }
+    return null;
+  }
+
+  private static String why(Projection p) {
+    return p.method() == null || Projection.FLOP_RATE.equals(p.method()) ? "from the FLOP rate, the rougher path"
+        : "from its own timing";
+  }
+}
