@@ -58,12 +58,23 @@ class ProjectionTurnContentionTest {
   /** The CPUs the busy loops took during the turn, by their own /proc counters (the independent account). */
   private volatile double loopsCpus;
 
+  private final List<ProcessHandle> loops = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Stops the loops (after the turn has ended: a process that ended within the turn is not in its last snapshot). */
+  private void stopLoops() {
+    for (ProcessHandle t : loops) {
+      t.children().forEach(ProcessHandle::destroyForcibly);
+      t.destroy();
+      t.onExit().join();
+    }
+  }
+
   /**
-   * Two busy loops for three seconds in processes envdoctor did not start (their parent shell has
-   * exited), named envdoctor-busy; each is bounded by `timeout` should this test die first.
+   * Two busy loops in processes envdoctor did not start (their parent shell has exited), named
+   * envdoctor-busy, measured over three seconds and kept running until the turn has ended; each is
+   * bounded by `timeout` should this test die first.
    */
   private void busyLoops() {
-    List<ProcessHandle> loops = new java.util.ArrayList<>();
     try {
       Path busy = Files.createSymbolicLink(dir.resolve("envdoctor-busy"), Path.of("/bin/sh"));
       String one = "timeout 20 '" + busy + "' -c 'while :; do :; done' </dev/null >/dev/null 2>&1 & echo $!; ";
@@ -84,13 +95,8 @@ class ProjectionTurnContentionTest {
       }
       loopsCpus = ticks / ProcStat.TICKS_PER_SECOND / seconds;
     } catch (Exception e) {
+      stopLoops();
       throw new AssertionError(e);
-    } finally {
-      for (ProcessHandle t : loops) {
-        t.children().forEach(ProcessHandle::destroyForcibly);
-        t.destroy();
-        t.onExit().join();
-      }
     }
   }
 
@@ -102,8 +108,12 @@ class ProjectionTurnContentionTest {
     gate.allRegistered();
     var a = child(gate, "native/python", this::busyLoops);
     var b = child(gate, "docker/djl", () -> { });
-    a.get();
-    b.get();
+    try {
+      a.get();
+      b.get();
+    } finally {
+      stopLoops();
+    }
     Contention c = gate.records().sides().get("native/python").projection();
     assertNotNull(c, "the projection's turn was metered");
     // the loops alone make it contended, and the meter counted them (other helpers' load may add more)
