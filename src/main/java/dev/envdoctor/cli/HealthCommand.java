@@ -82,6 +82,11 @@ public final class HealthCommand extends StageCommand {
     }
     if (output.json && report != null) {
       spec.commandLine().getOut().println(ReportJson.write(report));
+      if (v.exitCode() != HealthVerdict.OK) {
+        // the report is for a machine; the one line that explains the code is for the person
+        spec.commandLine().getErr().println(v.line());
+        spec.commandLine().getErr().flush();
+      }
     } else {
       spec.commandLine().getOut().println(v.line());
     }
