@@ -70,11 +70,19 @@ class NodeFramesTest {
     assertNull(cut.json());
   }
 
+  /** The real cut (recorded/slurm/SOURCES.md): srun -l splits a 3000-character line into labelled pieces of 1024, 1024 and 952. */
+  @Test
+  void srunCutsALongLineAtTenTwentyFourBytesAsRecordedAndTheTestsCutDoesTheSame() throws Exception {
+    List<String> real = Recorded.text("slurm/srun-long-line.out").lines().filter(l -> l.startsWith("0: ")).toList();
+    assertEquals(List.of(10, 1027, 1027, 955, 8), real.stream().map(String::length).toList());
+    assertEquals(String.join("\n", real), srunCut(List.of("begin a", "x".repeat(3000), "end a")));
+  }
+
   /**
    * srun (Slurm 22.05) cuts a task's line after 1024 bytes and labels the rest as a new line
-   * (shared/ENVIRONMENT.md, seen 2026-12-07): the first framing lost every plain doctor's report
-   * that way; the encoded one has no line long enough to be cut. Both outputs are made here by the
-   * same cut, the first framing's written as version 1 wrote it.
+   * (recorded above): the first framing lost every plain doctor's report that way; the encoded one
+   * has no line long enough to be cut. Both outputs are made here by the recorded cut, the first
+   * framing's written as version 1 wrote it.
    */
   @Test
   void srunsCutAtTenTwentyFourBytesBreaksTheFirstFramingButNotTheEncodedOne() {
