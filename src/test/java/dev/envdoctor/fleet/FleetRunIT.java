@@ -24,10 +24,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.envdoctor.testing.RequiresSlurm;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** fleet run through the real two-node Slurm on this host (SlurmCluster): one task per node, reports from the tasks' output. */
+@RequiresSlurm
 class FleetRunIT {
 
   @TempDir

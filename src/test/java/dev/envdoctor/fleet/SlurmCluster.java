@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The real two-node Slurm of scripts/slurm-cluster.sh (nodes a and b on this host), which
- * scripts/test-deps.sh starts for CI. The tests need it: without it they fail, never skip.
+ * scripts/test-deps.sh starts for CI. The tests that need it are marked {@code @RequiresSlurm}:
+ * stopped, it is started for them and stopped again at the end (testing.Services).
  */
 final class SlurmCluster {
 

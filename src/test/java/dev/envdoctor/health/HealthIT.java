@@ -91,6 +91,7 @@ class HealthIT {
   }
 
   @Test
+  @dev.envdoctor.testing.RequiresSlurm
   void asHealthCheckProgramItDrainsANodeWithAFailingCheckAndTheTestResumesIt() throws Exception {
     CommandResult sinfo = run("sinfo", "-h", "-N", "-o", "%N %t");
     assertTrue(sinfo.ok() && sinfo.stdout().contains("b idle"), "the test cluster must run (scripts/test-deps.sh): " + sinfo.stdout());
