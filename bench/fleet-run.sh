@@ -22,7 +22,7 @@ one() {
   java -jar "$jar" fleet report "$work/$form" --json 2>/dev/null | /usr/bin/python3 -c '
 import json, sys
 f = json.load(sys.stdin)
-print("  ".join(f"{n[\"name\"]}: {n[\"status\"]}{\"\" if n.get(\"report\") else \" (no report)\"}" for n in f["nodes"]))'
+print("  ".join(n["name"] + ": " + n["status"] + ("" if n.get("report") else " (no report)") for n in f["nodes"]))' || true
   grep -o '\[[a-z0-9]*\] doctor finished: exit [0-9]* in [0-9.]* s' "$work/$form.err" | sed 's/^/          /' || true
 }
 case "${1:-both}" in
