@@ -36,7 +36,7 @@ class FleetRunIT {
   Path tmp;
 
   @BeforeEach
-  void cluster() {
+  void cluster() throws InterruptedException {
     SlurmCluster.requireIdle();
   }
 

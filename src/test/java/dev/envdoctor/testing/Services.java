@@ -104,6 +104,24 @@ public final class Services {
     return new Ensured(Optional.empty(), started);
   }
 
+  /**
+   * sinfo's "node state" lines once nodes a and b of the test cluster are both idle, waiting up to
+   * three minutes: a job of another test run on the shared cluster, or a node just started, holds
+   * them for a while. Returns the last lines seen either way; the caller asserts.
+   */
+  public static String slurmNodesOnceIdle() throws InterruptedException {
+    String seen = "";
+    for (int i = 0; i < 180; i++) {
+      CommandResult r = run(Duration.ofSeconds(20), List.of("sinfo", "-h", "-N", "-o", "%N %t"));
+      seen = r.ok() ? r.stdout() : r.describe();
+      if (seen.contains("a idle") && seen.contains("b idle")) {
+        return seen;
+      }
+      Thread.sleep(1000);
+    }
+    return seen;
+  }
+
   private static boolean answers(Service s) {
     return run(Duration.ofSeconds(20), s.probe).ok();
   }
