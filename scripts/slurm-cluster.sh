@@ -4,6 +4,7 @@
 #
 #   scripts/slurm-cluster.sh start    # idempotent: configures once, starts what is not running
 #   scripts/slurm-cluster.sh stop     # stops only the daemons this setup started (by their pid files)
+#   scripts/slurm-cluster.sh stop munged slurmd-b ...   # only those (names as status prints them)
 #   scripts/slurm-cluster.sh status   # prints each daemon's pid, or "stopped"
 #
 # Everything lives under $ENVDOCTOR_SLURM_DIR (default /var/lib/envdoctor-slurm): state, spool,
@@ -107,7 +108,10 @@ start() {
 }
 
 stop() {
+  local only=" $* "
   for f in "$DIR/slurmd-b.pid" "$DIR/slurmd-a.pid" "$DIR/slurmctld.pid" "$MUNGE_PID"; do
+    # the tests stop only the daemons they started, and leave the others as they found them
+    if [ $# -gt 0 ] && [[ "$only" != *" $(basename "$f" .pid) "* ]]; then continue; fi
     if alive "$f"; then
       pid=$(cat "$f")
       kill "$pid"
@@ -125,7 +129,7 @@ status() {
 
 case "${1:-start}" in
   start) start ;;
-  stop) stop ;;
+  stop) shift; stop "$@" ;;
   status) status ;;
   *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

@@ -20,9 +20,7 @@ fi
 
 if ! docker info >/dev/null 2>&1; then
   log "starting dockerd"
-  setsid dockerd >/tmp/dockerd.log 2>&1 < /dev/null &
-  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
-  docker info >/dev/null 2>&1 || { log "dockerd did not start:"; tail -20 /tmp/dockerd.log; exit 1; }
+  bash "$(dirname "$0")/docker-engine.sh" start
 fi
 
 # Podman as it runs on these machines: runc, lowered ulimits (see shared/ENVIRONMENT.md).

@@ -85,6 +85,7 @@ public final class CheckCommand extends StageCommand {
     }
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
+      dev.envdoctor.run.ExitReasons.print(report, ctx.options().strict(), ctx.err());
     } else {
       Stages.views().get(Phase.CHECK).print(report, ctx);
       Stages.printFailedStages(report, ctx);

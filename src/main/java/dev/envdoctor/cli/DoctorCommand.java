@@ -38,6 +38,7 @@ public final class DoctorCommand extends BaseCommand {
     Report report = Stages.standard().run(Stages.newReport(ctx), ctx);
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
+      dev.envdoctor.run.ExitReasons.print(report, ctx.options().strict(), ctx.err());
     } else {
       new DoctorView().print(report, ctx);
       if (ctx.verbose()) {

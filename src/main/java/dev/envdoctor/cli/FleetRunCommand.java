@@ -6,6 +6,7 @@ import dev.envdoctor.run.Version;
 import dev.envdoctor.fleet.FleetAnalysis;
 import dev.envdoctor.fleet.FleetFiles;
 import dev.envdoctor.fleet.FleetNode;
+import dev.envdoctor.fleet.NodeStatus;
 import dev.envdoctor.fleet.FleetOutcome;
 import dev.envdoctor.fleet.FleetReport;
 import dev.envdoctor.fleet.FleetRun;
@@ -101,6 +102,11 @@ public final class FleetRunCommand extends BaseCommand {
     AtomicFiles.writeAll(files, " (choose another --out DIR)");
     if (output.json) {
       spec.commandLine().getOut().println(ReportJson.write(report));
+      // the nodes that make the exit code, one line each, for the person behind the script
+      report.nodes().stream().filter(n -> n.status() == NodeStatus.FAIL || n.status().missing() || (strict && n.status() == NodeStatus.WARN))
+          .forEach(n -> err.println("envdoctor: node " + n.name() + ": " + n.status().json()
+              + (n.reasons().isEmpty() ? "" : " — " + String.join("; ", n.reasons()))));
+      err.flush();
     } else {
       for (FleetNode n : report.nodes()) {
         spec.commandLine().getOut().println(n.name() + ": " + n.status().json()

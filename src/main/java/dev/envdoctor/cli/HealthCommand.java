@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
     description = {"Health check for schedulers: probe, verify and the profile's checks; one line on stdout.",
         "Fits Slurm's HealthCheckProgram and node-problem-detector's custom plugins."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:OK (warnings alone, unless --strict)", "1:a problem: a check failed", "2:unknown: envdoctor could not tell (bad profile, a stage failed)"})
+    exitCodeList = {"0:OK (warnings alone, unless --strict)", "1:a problem: a check failed", "2:unknown: envdoctor could not tell (bad profile, a stage failed or refused, only checks that could not be evaluated)"})
 public final class HealthCommand extends StageCommand {
 
   /** Where scontrol lives when HealthCheckProgram runs us with no PATH at all (slurmd gives none). */
@@ -82,6 +82,11 @@ public final class HealthCommand extends StageCommand {
     }
     if (output.json && report != null) {
       spec.commandLine().getOut().println(ReportJson.write(report));
+      if (v.exitCode() != HealthVerdict.OK) {
+        // the report is for a machine; the one line that explains the code is for the person
+        spec.commandLine().getErr().println(v.line());
+        spec.commandLine().getErr().flush();
+      }
     } else {
       spec.commandLine().getOut().println(v.line());
     }

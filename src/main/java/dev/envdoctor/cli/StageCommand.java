@@ -40,6 +40,7 @@ public abstract class StageCommand extends BaseCommand {
     Report report = Stages.standard().run(Stages.newReport(ctx), ctx);
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
+      dev.envdoctor.run.ExitReasons.print(report, run.strict, ctx.err());
     } else {
       Stages.views().get(phase()).print(report, ctx);
       Stages.printFailedStages(report, ctx);

@@ -8,6 +8,8 @@ import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.Summary;
+import dev.envdoctor.run.ExitCode;
+import dev.envdoctor.run.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +24,15 @@ public final class NodeFacts {
 
   private NodeFacts() {}
 
-  /** ok, warn or fail from the report's checks and stages, as doctor's exit code sees them. */
+  /**
+   * ok, warn or fail from the report's checks and stages, as doctor's exit code sees them (Outcome):
+   * a check that could not be evaluated, a stage that failed or was refused, is fail, never ok.
+   */
   public static NodeStatus status(Report r) {
-    boolean stageFailed = r.stages().stream().anyMatch(s -> "failed".equals(s.status()));
-    Summary s = r.summary();
-    if (stageFailed || (s != null && (s.failed() > 0 || s.errors() > 0))) {
+    if (Outcome.exitCode(r, false) != ExitCode.OK) {
       return NodeStatus.FAIL;
     }
+    Summary s = r.summary();
     return s != null && s.warned() > 0 ? NodeStatus.WARN : NodeStatus.OK;
   }
 
@@ -40,7 +44,7 @@ public final class NodeFacts {
         out.add(c.id());
       }
     }
-    r.stages().stream().filter(s -> "failed".equals(s.status())).forEach(s -> out.add("stage:" + s.name()));
+    r.stages().stream().filter(s -> s.failed() || s.refused()).forEach(s -> out.add("stage:" + s.name()));
     return out;
   }
 

@@ -27,7 +27,7 @@ public record HealthVerdict(int exitCode, String line, String drainCheck, String
   public static final String PREFIX = "envdoctor health";
 
   public static HealthVerdict of(Report r, Profile profile, boolean strict) {
-    Optional<String> failedStage = r.stages().stream().filter(s -> "failed".equals(s.status()))
+    Optional<String> failedStage = r.stages().stream().filter(s -> s.failed() || s.refused())
         .map(s -> s.name() + ": " + s.error()).findFirst();
     if (failedStage.isPresent()) {
       return unknown("stage " + failedStage.get());
@@ -39,6 +39,12 @@ public record HealthVerdict(int exitCode, String line, String drainCheck, String
     if (bad.isEmpty()) {
       return new HealthVerdict(OK, String.format(Locale.ROOT, "%s OK: %s passed, %s (profile %s)",
           PREFIX, Words.count(passed, "check"), Words.count(warned, "warning"), profile.name()), null, null);
+    }
+    if (bad.stream().noneMatch(c -> "fail".equals(c.status()) || "warn".equals(c.status()))) {
+      // only checks that could not be evaluated: the plugin contract's "unknown", never OK, never a drain
+      CheckResult e = bad.get(0);
+      return unknown("check " + e.id() + " could not be evaluated: " + oneLine(e.message())
+          + (bad.size() > 1 ? " (+" + (bad.size() - 1) + " more)" : ""));
     }
     CheckResult first = bad.get(0);
     String drain = bad.stream().filter(c -> "fail".equals(c.status()) && !timingOnly(profile, c.id()))

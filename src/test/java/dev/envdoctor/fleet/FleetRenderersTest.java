@@ -29,6 +29,27 @@ class FleetRenderersTest {
     assertTrue(md.contains("| gpu04 |\n") || md.contains("| gpu04 |"), md);
   }
 
+  /** Every markdown table has as many cells in each row as in its header (issue 26: 6 headers over 5 separators). */
+  @Test
+  void everyMarkdownTableRowHasAsManyCellsAsItsHeaderAlsoWithNoVersionColumns() {
+    var onlyMissing = FleetAnalysis.analyse(java.util.List.of(NodeInput.missing("b", NodeStatus.DOWN, java.util.List.of("slurm state down: x"))),
+        null, null, "slurm", new dev.envdoctor.model.Tool("envdoctor", "t"), "2026-12-01T00:00:00Z");
+    for (String md : new String[] {render("md"), FleetRenderer.byFormat("md").orElseThrow().render(onlyMissing)}) {
+      int header = -1;
+      for (String line : md.split("\n")) {
+        if (!line.startsWith("|")) {
+          header = -1;
+          continue;
+        }
+        int cells = line.split("(?<!\\\\)\\|", -1).length - 2;
+        if (header < 0) {
+          header = cells;
+        }
+        assertEquals(header, cells, line + "\n" + md);
+      }
+    }
+  }
+
   @Test
   void junitHasOneCasePerNodeAndFailsTheFailedAndTheMissing() throws Exception {
     Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()

@@ -1,6 +1,7 @@
 package dev.envdoctor.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,22 +24,32 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.envdoctor.testing.RequiresSlurm;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** fleet run through the real two-node Slurm on this host (SlurmCluster): one task per node, reports from the tasks' output. */
+@RequiresSlurm
 class FleetRunIT {
 
   @TempDir
   Path tmp;
 
   @BeforeEach
-  void cluster() {
+  void cluster() throws InterruptedException {
     SlurmCluster.requireIdle();
   }
 
   private static CommandResult envdoctor(Duration timeout, List<String> args) {
     List<String> argv = new ArrayList<>(List.of(SlurmCluster.JAVA, "-jar", System.getProperty("envdoctor.jar")));
     argv.addAll(args);
-    return new ProcessRunner().run(CommandSpec.of(timeout, argv));
+    CommandResult r = new ProcessRunner().run(CommandSpec.of(timeout, argv));
+    Matcher job = Pattern.compile("job name (envdoctor-fleet-[0-9a-f]+)").matcher(r.stderr());
+    if (r.status() == CommandResult.Status.TIMED_OUT && job.find()) {
+      // killed by this test's own timeout (a loaded machine), fleet run could not cancel its job: the test does
+      SlurmCluster.run(Duration.ofSeconds(20), "scancel", "--name=" + job.group(1));
+    }
+    return r;
   }
 
   private static JsonNode fleetJson(Path out) throws Exception {
@@ -55,25 +66,45 @@ class FleetRunIT {
     return "absent";
   }
 
-  @Test
-  void bothNodesReportsComeBackThroughTheTasksOutputOnly() throws Exception {
+  /**
+   * Both forms: plain {@code fleet run} (no doctor arguments: the whole doctor, whose report has
+   * lines past srun's 1024-byte cut, issue 26) and the narrow one.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "--runtime native --backend djl"})
+  void bothNodesReportsComeBackThroughTheTasksOutputOnly(String doctorArgs) throws Exception {
     Path out = tmp.resolve("work").resolve("D");
     Path node = SlurmCluster.isolatedNode(tmp, tmp.resolve("work"), "");
-    CommandResult r = envdoctor(Duration.ofMinutes(4), List.of("fleet", "run", "--scheduler", "slurm", "--out", out.toString(),
-        "--remote-envdoctor", node.toString(), "--", "--runtime", "native", "--backend", "djl"));
-    assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+    List<String> args = new ArrayList<>(List.of("fleet", "run", "--scheduler", "slurm", "--out", out.toString(),
+        "--remote-envdoctor", node.toString()));
+    if (!doctorArgs.isEmpty()) {
+      args.add("--");
+      args.addAll(List.of(doctorArgs.split(" ")));
+    }
+    CommandResult r = envdoctor(Duration.ofMinutes(6), args);
+    assertTrue(r.exitCode() == 0 || r.exitCode() == 1, r.stdout() + r.stderr());
     assertTrue(Files.isRegularFile(out.resolve("nodes/a.json")) && Files.isRegularFile(out.resolve("nodes/b.json")), r.stderr());
-    assertTrue(r.stderr().contains("[a] doctor started") && r.stderr().contains("[b] doctor finished: exit 0"), r.stderr());
-    JsonNode fleet = fleetJson(out);
-    assertTrue(Set.of("ok", "warn").contains(status(fleet, "a")), "a: " + status(fleet, "a"));
-    assertTrue(Set.of("ok", "warn").contains(status(fleet, "b")), "b: " + status(fleet, "b"));
-    // the node names stay, though the reports inside are redacted (this host's name is removed from them)
+    assertTrue(r.stderr().contains("[a] doctor started") && r.stderr().contains("[b] doctor finished: exit "), r.stderr());
+    assertFalse(r.stdout().contains("unreachable") || r.stdout().contains("cut short"), r.stdout());
     JsonNode a = ReportJson.mapper().readTree(Files.readString(out.resolve("nodes/a.json")));
+    if (doctorArgs.isEmpty()) {
+      // the case srun used to cut: a line of the report as the node printed it is longer than 1024 bytes
+      assertTrue(ReportJson.write(ReportJson.read(Files.readString(out.resolve("nodes/a.json")))).lines()
+          .anyMatch(l -> l.getBytes(StandardCharsets.UTF_8).length > 1024), "the plain report has a line past srun's cut");
+    } else {
+      assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+      assertEquals("djl", a.at("/calibrations/0/backend").asText());
+    }
+    // the whole doctor may fail a check here (a node's status fail): what matters is that its report came back
+    Set<String> came = doctorArgs.isEmpty() ? Set.of("ok", "warn", "fail") : Set.of("ok", "warn");
+    JsonNode fleet = fleetJson(out);
+    assertTrue(came.contains(status(fleet, "a")), "a: " + status(fleet, "a"));
+    assertTrue(came.contains(status(fleet, "b")), "b: " + status(fleet, "b"));
+    // the node names stay, though the reports inside are redacted (this host's name is removed from them)
     assertTrue(a.at("/redaction/applied").asBoolean());
-    assertEquals("djl", a.at("/calibrations/0/backend").asText());
     for (String format : List.of("md", "html", "junit")) {
       CommandResult f = envdoctor(Duration.ofSeconds(60), List.of("fleet", "report", out.toString(), "--format", format));
-      assertEquals(0, f.exitCode(), format + ": " + f.stderr());
+      assertEquals(r.exitCode(), f.exitCode(), format + ": " + f.stderr());
       assertTrue(f.stdout().contains(">a<") || f.stdout().contains("| a |") || f.stdout().contains("name=\"a\""), format);
     }
   }
@@ -105,11 +136,11 @@ class FleetRunIT {
     Path node = SlurmCluster.isolatedNode(tmp, tmp.resolve("work"), "[ \"$SLURMD_NODENAME\" = b ] && exec sleep 3011");
     long t0 = System.nanoTime();
     CommandResult r = envdoctor(Duration.ofMinutes(3), List.of("fleet", "run", "--scheduler", "slurm", "--out", out.toString(),
-        "--node-timeout", "25", "--remote-envdoctor", node.toString(), "--", "--runtime", "native", "--backend", "python",
+        "--node-timeout", "60", "--remote-envdoctor", node.toString(), "--", "--runtime", "native", "--backend", "python",
         "--python", "/usr/bin/python3"));
     long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
     assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
-    assertTrue(seconds < 60, seconds + " s");
+    assertTrue(seconds < 100, seconds + " s");
     JsonNode fleet = fleetJson(out);
     assertEquals("timeout", status(fleet, "b"), r.stderr());
     assertTrue(Set.of("ok", "warn").contains(status(fleet, "a")), status(fleet, "a") + "\n" + r.stderr());

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The real two-node Slurm of scripts/slurm-cluster.sh (nodes a and b on this host), which
- * scripts/test-deps.sh starts for CI. The tests need it: without it they fail, never skip.
+ * scripts/test-deps.sh starts for CI. The tests that need it are marked {@code @RequiresSlurm}:
+ * stopped, it is started for them and stopped again at the end (testing.Services).
  */
 final class SlurmCluster {
 
@@ -29,10 +30,9 @@ final class SlurmCluster {
   }
 
   /** Fails the test with the fix when the cluster is not there or a node is not idle. */
-  static void requireIdle() {
-    CommandResult r = run(Duration.ofSeconds(20), "sinfo", "-h", "-N", "-o", "%N %t");
-    assertTrue(r.ok(), "Slurm is not running (" + r.describe() + "): run scripts/test-deps.sh (or scripts/slurm-cluster.sh start)");
-    assertTrue(r.stdout().contains("a idle") && r.stdout().contains("b idle"), "nodes a and b must be idle:\n" + r.stdout());
+  static void requireIdle() throws InterruptedException {
+    String seen = dev.envdoctor.testing.Services.slurmNodesOnceIdle();
+    assertTrue(seen.contains("a idle") && seen.contains("b idle"), "nodes a and b must be idle (waited 3 minutes):\n" + seen);
   }
 
   static Map<String, String> node(String name) {

@@ -91,9 +91,10 @@ class HealthIT {
   }
 
   @Test
+  @dev.envdoctor.testing.RequiresSlurm
   void asHealthCheckProgramItDrainsANodeWithAFailingCheckAndTheTestResumesIt() throws Exception {
-    CommandResult sinfo = run("sinfo", "-h", "-N", "-o", "%N %t");
-    assertTrue(sinfo.ok() && sinfo.stdout().contains("b idle"), "the test cluster must run (scripts/test-deps.sh): " + sinfo.stdout());
+    String sinfo = dev.envdoctor.testing.Services.slurmNodesOnceIdle();
+    assertTrue(sinfo.contains("b idle"), "node b of the test cluster must be idle (waited 3 minutes): " + sinfo);
     Path log = tmp.resolve("health.log");
     // the shipped HealthCheckProgram; only node b runs it here, so a stays as it was
     String hook = "#!/bin/sh\n[ \"$SLURMD_NODENAME\" = b ] || exit 0\n"

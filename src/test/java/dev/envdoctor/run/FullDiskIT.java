@@ -34,6 +34,20 @@ class FullDiskIT {
     }
   }
 
+  /** Issue 26: under --json stdout is the report for a machine; the reason for exit 4 is one line on stderr. */
+  @Test
+  void doctorJsonOnAFullDiskGivesTheReportOnStdoutAndOneLineOnStderr() throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(false)) {
+      var r = new CliHarness().run("doctor", "--json", "--runtime", "native", "--backend", "djl", "--out", disk.dir.toString());
+      assertEquals(ExitCode.ENVIRONMENT, r.exitCode(), r.out() + r.err());
+      var report = dev.envdoctor.model.ReportJson.read(r.out());
+      assertEquals(dev.envdoctor.model.Report.SCHEMA, report.schema(), "stdout is the report");
+      assertEquals(List.of("envdoctor: cannot write into " + disk.dir + ": no space left on the device; free some space there,"
+          + " or choose another folder with --out DIR"), r.err().lines().toList());
+      assertEquals(List.of(), disk.leftovers(), "no partial report file");
+    }
+  }
+
   @Test
   void checkJunitAndInitOnAFullDiskAreOneLineAndNoFile() throws Exception {
     try (SmallDisk disk = SmallDisk.mount(false)) {

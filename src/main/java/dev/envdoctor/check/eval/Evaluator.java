@@ -38,14 +38,20 @@ public final class Evaluator {
       List<String> actual = new ArrayList<>();
       List<String> failed = new ArrayList<>();
       List<String> seen = new ArrayList<>();
+      boolean unmeasured = false;
       for (Expectation e : c.expect()) {
         Reading r = ExpectationEvaluator.evaluate(e, report);
         actual.add(e.path() + " = " + r.actual());
         (r.holds() ? seen : failed).add(r.message());
+        unmeasured |= !r.holds() && r.unknown();
       }
       String actualText = String.join("; ", actual);
       if (failed.isEmpty()) {
         return result(c, Status.PASS, String.join("; ", seen), expected, actualText);
+      }
+      if (c.severity() == Severity.INFO && unmeasured) {
+        // an info check never fails, but one whose fact was not measured was not evaluated: never "passed"
+        return result(c, Status.SKIP, "not evaluated: " + String.join("; ", failed), expected, actualText);
       }
       Status status = switch (c.severity()) {
         case FAIL -> Status.FAIL;

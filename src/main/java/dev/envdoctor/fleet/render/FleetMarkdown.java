@@ -19,8 +19,11 @@ final class FleetMarkdown {
     }
     b.append("\n\n");
     List<String> cols = FleetText.versionColumns(r);
-    b.append("| node | status | failed checks | verdict | ").append(String.join(" | ", cols)).append(" | throughput (worst device) |\n");
-    b.append("|---|---|---|---|").append("---|".repeat(cols.size())).append("---|\n");
+    // one list of headers, so the separator always has as many cells (no versions: no empty header)
+    List<String> headers = new java.util.ArrayList<>(List.of("node", "status", "failed checks", "verdict"));
+    headers.addAll(cols);
+    headers.add("throughput (worst device)");
+    b.append("| ").append(String.join(" | ", headers)).append(" |\n|").append("---|".repeat(headers.size())).append("\n");
     for (FleetNode n : r.nodes()) {
       b.append("| ").append(FleetText.md(n.name())).append(" | **").append(n.status().json()).append("** | ")
           .append(n.failedChecks().isEmpty() ? "—" : FleetText.md(String.join(", ", n.failedChecks()))).append(" | ")
