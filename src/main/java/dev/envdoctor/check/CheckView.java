@@ -7,6 +7,7 @@ import dev.envdoctor.doctor.View;
 import dev.envdoctor.model.CheckResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.Summary;
+import dev.envdoctor.run.Words;
 import java.util.List;
 
 /**
@@ -34,8 +35,7 @@ public final class CheckView implements View {
     }
     Summary s = report.summary();
     if (s != null) {
-      c.line(s.passed() + " passed, " + s.warned() + " warned, " + s.failed() + " failed, "
-          + s.skipped() + " skipped, " + s.errors() + " errors");
+      c.line(Words.checkCounts(s));
     }
     c.flush();
   }

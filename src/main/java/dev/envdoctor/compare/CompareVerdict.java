@@ -3,6 +3,7 @@ package dev.envdoctor.compare;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.report.Fmt;
+import dev.envdoctor.run.Words;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,8 @@ final class CompareVerdict {
         .max(Comparator.comparingDouble(r -> Math.abs(Math.log(r.ratio()))));
     if (headline.isEmpty()) {
       long busy = ratios.stream().filter(r -> r.contention() != null).count();
-      return "No measurable difference in training speed on the " + ratios.size() + " workload"
-          + (ratios.size() == 1 ? "" : "s") + " both machines ran"
+      return "No measurable difference in training speed on the " + Words.count(ratios.size(), "workload")
+          + " both machines ran"
           + (busy == 0 ? "" : "; " + busy + " of them timed while other processes used the CPUs ("
               + ratios.stream().filter(r -> r.contention() != null).findFirst().orElseThrow().contention()
               + "): rerun on idle machines to compare those");

@@ -7,6 +7,7 @@ import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.Summary;
+import dev.envdoctor.run.Words;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,8 +65,7 @@ public record Headline(
     if (s == null) {
       return n == 0 ? "no checks ran" : n + " checks";
     }
-    return s.passed() + " passed, " + s.warned() + " warned, " + s.failed() + " failed, "
-        + s.skipped() + " skipped, " + s.errors() + " errors";
+    return Words.checkCounts(s);
   }
 
   private static List<String> accelerators(Report r) {

@@ -9,4 +9,10 @@ public final class Words {
   public static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
+
+  /** A check run's tally as check and report print it: "13 passed, 1 warning, 0 failed, 2 skipped, 1 error". */
+  public static String checkCounts(dev.envdoctor.model.Summary s) {
+    return s.passed() + " passed, " + count(s.warned(), "warning") + ", " + s.failed() + " failed, "
+        + s.skipped() + " skipped, " + count(s.errors(), "error");
+  }
 }

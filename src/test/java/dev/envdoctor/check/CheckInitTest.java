@@ -35,7 +35,7 @@ class CheckInitTest {
 
     var same = new CliHarness().run("check", "--profile", file.toString(), "--from", LINUX, "--no-color");
     assertEquals(ExitCode.OK, same.exitCode(), same.out());
-    assertTrue(same.out().endsWith("13 passed, 0 warned, 0 failed, 0 skipped, 0 errors\n"), same.out());
+    assertTrue(same.out().endsWith("13 passed, 0 warnings, 0 failed, 0 skipped, 0 errors\n"), same.out());
 
     var other = new CliHarness().run("check", "--profile", file.toString(), "--from", MAC, "--no-color");
     assertEquals(ExitCode.CHECK_FAILED, other.exitCode());

@@ -137,7 +137,7 @@ class ShippedProfilesTest {
         + "    fix: Plug the Mac in before a long training run.\n"), out);
     assertTrue(out.contains("[-] The NVIDIA GPU computes [nvidia-gpu-computes] — applies when host.gpus[vendor=*nvidia*] exists, and there is none\n"), out);
     assertTrue(out.contains("[✓] macOS new enough for MPS (13.0 for PyTorch 2.7) [macos-for-mps]\n    host.os.version is 14.6.1\n"), out);
-    assertTrue(out.endsWith("15 passed, 3 warned, 0 failed, 5 skipped, 0 errors\n"), out);
+    assertTrue(out.endsWith("15 passed, 3 warnings, 0 failed, 5 skipped, 0 errors\n"), out);
   }
 
   @Test

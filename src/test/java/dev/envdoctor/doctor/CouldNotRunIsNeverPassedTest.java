@@ -74,7 +74,7 @@ class CouldNotRunIsNeverPassedTest {
     var console = new CliHarness().run("check", "--from", report.toString(), "--profile", profile.toString(), "--no-color",
         "--junit", xml.toString());
     assertEquals(ExitCode.OK, console.exitCode(), console.err());
-    assertTrue(console.out().contains("0 passed, 0 warned, 0 failed, 1 skipped, 0 errors"), console.out());
+    assertTrue(console.out().contains("0 passed, 0 warnings, 0 failed, 1 skipped, 0 errors"), console.out());
     assertFalse(console.out().contains("Passed"), console.out());
     String junit = Files.readString(xml);
     assertTrue(junit.contains("<skipped message=\"not evaluated: host.cpu.maxFrequencyHz is unknown"), junit);
