@@ -156,8 +156,8 @@ final class Areas {
       return new Line(Mark.SKIP, "Python env: not probed yet");
     }
     if (p.diagnosis() != null) {
-      // python3 from PATH is a guess of envdoctor's: a warning; a Python the user named fails
-      Mark m = p.named() ? Mark.FAIL : Mark.WARN;
+      // python3 from PATH is a guess of envdoctor's: a warning; a Python the user named fails if torch does not import
+      Mark m = p.named() && !p.torchImports() ? Mark.FAIL : Mark.WARN;
       return new Line(m, "Python env: " + (PythonEnv.FROM_PATH.equals(p.found()) ? "python3 from PATH: " : "")
           + p.diagnosis(),
           p.fix() == null ? List.of() : List.of(new Detail(m, "fix: " + p.fix())));

@@ -26,6 +26,15 @@ public record PythonEnv(
   }
 
   /**
+   * Whether this Python ran and imported torch. A named one that did not fails (the check
+   * python-env-named-works and every view's mark); one that imports a torch that cannot use the
+   * GPU (a CPU-only build, say) still trains, so its diagnosis only warns.
+   */
+  public boolean torchImports() {
+    return torch != null && torch.version() != null;
+  }
+
+  /**
    * @param blas which BLAS its matrix products go through (null from a script without it)
    */
   public record Torch(String version, String cuda, Mps mps, Blas blas) {}

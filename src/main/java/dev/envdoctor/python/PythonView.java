@@ -35,7 +35,7 @@ public final class PythonView implements View {
     if (py.diagnosis() == null) {
       c.mark(Console.Mark.OK, head + torch);
     } else {
-      c.mark(py.torch() == null && py.named() ? Console.Mark.FAIL : Console.Mark.WARN, head + torch);
+      c.mark(py.named() && !py.torchImports() ? Console.Mark.FAIL : Console.Mark.WARN, head + torch);
       c.detail(py.diagnosis());
       c.detail(Console.Mark.INFO, "fix: " + py.fix());
     }

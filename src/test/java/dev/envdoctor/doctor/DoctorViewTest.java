@@ -153,4 +153,21 @@ class DoctorViewTest {
         + "training steps natively and in each container runtime.", lines.get(0));
     assertTrue(lines.get(1).startsWith("    missing: no calibrations[]"), lines.get(1));
   }
+
+  /** The doctor line and the verify view agree: a named Python fails only when torch does not import. */
+  @Test
+  void aNamedPythonWithCpuOnlyTorchWarnsAndOneWithoutTorchFails() {
+    Report r = RecordedReports.load(RecordedReports.LINUX_NVIDIA_TOOLKIT);
+    var cpuOnly = new dev.envdoctor.model.PythonEnv("/v/bin/python3", "3.12.3", "x86_64", true, "VIRTUAL_ENV",
+        new dev.envdoctor.model.PythonEnv.Torch("2.11.0+cpu", null, null, null),
+        "torch 2.11.0+cpu is a CPU-only build, but this host has an NVIDIA H100", "install a CUDA build of torch");
+    var noTorch = new dev.envdoctor.model.PythonEnv("/v/bin/python3", "3.12.3", "x86_64", true, "VIRTUAL_ENV", null,
+        "torch is not installed in this Python (/v/bin/python3)", "install it there");
+    assertEquals(dev.envdoctor.run.Console.Mark.WARN, pythonLine(r.withPython(cpuOnly)).mark());
+    assertEquals(dev.envdoctor.run.Console.Mark.FAIL, pythonLine(r.withPython(noTorch)).mark());
+  }
+
+  private static Areas.Line pythonLine(Report r) {
+    return Areas.of(r).stream().filter(l -> l.text().startsWith("Python env:")).findFirst().orElseThrow();
+  }
 }
