@@ -2,6 +2,7 @@ package dev.envdoctor.cli;
 
 import dev.envdoctor.doctor.Phase;
 import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.run.Interrupts;
 import dev.envdoctor.run.StatusLine;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.RunOptions;
@@ -20,6 +21,9 @@ public abstract class BaseCommand implements Callable<Integer> {
 
   @Mixin
   protected OutputOptions output = new OutputOptions();
+
+  /** The status line of this run, once {@link #context} made it. */
+  private StatusLine status;
 
   /** The run's options; commands with run options build them from their mixins. */
   protected RunOptions runOptions() {
@@ -57,7 +61,25 @@ public abstract class BaseCommand implements Callable<Integer> {
     Long lastRun = phases.contains(Phase.REPORT)
         ? dev.envdoctor.report.LastRun.millis(options.out()).stream().boxed().findFirst().orElse(null) : null;
     StatusLine status = root.terminal() && !output.mode().json() ? StatusLine.live(err, lastRun) : StatusLine.plain(err);
-    return new RunContext(out, err, new Console(out, color), root.runner(), root.clock(), root.env(),
+    // the command owns the line: closed after call() (CliFactory), whether or not a pipeline ran
+    closeStatus();
+    this.status = status;
+    if (status.live()) {
+      Interrupts.showing(status);
+    }
+    // what the command prints starts on a clean line: the live line is wiped before each write
+    PrintWriter o = status.wipingBefore(out);
+    return new RunContext(o, status.wipingBefore(err), new Console(o, color), root.runner(), root.clock(), root.env(),
         output.mode(), options, phases, status);
+  }
+
+  /** Wipes and closes this command's status line, if it made one; an event after this is a plain line. */
+  void closeStatus() {
+    if (status != null) {
+      status.close();
+      if (status.live()) {
+        Interrupts.showing(null);
+      }
+    }
   }
 }

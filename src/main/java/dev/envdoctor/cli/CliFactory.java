@@ -36,7 +36,23 @@ public final class CliFactory {
     HelpText.joinSentences(cl);
     cl.setParameterExceptionHandler(CliFactory::badUsage);
     cl.setExecutionExceptionHandler(CliFactory::failure);
+    cl.setExecutionStrategy(CliFactory::execute);
     return cl;
+  }
+
+  /** Runs the command, then closes its status line: every command, whether or not a pipeline ran. */
+  private static int execute(CommandLine.ParseResult parsed) {
+    try {
+      return new CommandLine.RunLast().execute(parsed);
+    } finally {
+      closeStatus(parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1));
+    }
+  }
+
+  private static void closeStatus(CommandLine cmd) {
+    if (cmd.getCommandSpec().userObject() instanceof BaseCommand b) {
+      b.closeStatus();
+    }
   }
 
   /** Bad usage: one line saying what is wrong, one line saying where help is; exit 2. */
@@ -52,6 +68,7 @@ public final class CliFactory {
 
   /** A deliberate failure prints its one line; anything else is a tool failure, logged in full. */
   private static int failure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    closeStatus(cmd);
     PrintWriter err = cmd.getErr();
     if (e instanceof RunFailure exit) {
       err.println("envdoctor: " + exit.getMessage());

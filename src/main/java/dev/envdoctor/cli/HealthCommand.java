@@ -80,6 +80,7 @@ public final class HealthCommand extends StageCommand {
     } catch (RunFailure e) {
       v = HealthVerdict.unknown(e.getMessage());
     }
+    closeStatus(); // the verdict prints on the command line's own streams: on a clean line
     if (output.json && report != null) {
       spec.commandLine().getOut().println(ReportJson.write(report));
       if (v.exitCode() != HealthVerdict.OK) {

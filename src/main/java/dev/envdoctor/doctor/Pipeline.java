@@ -38,11 +38,8 @@ public final class Pipeline {
     chosen.forEach(s -> s.prepare(ctx));
     CalibrationGate gate = new CalibrationGate(BurstPlan.of(ctx.options() != null && ctx.options().full(), ctx.env()),
         CpuMeter.forThisMachine(), System.nanoTime());
-    try {
-      return runAll(chosen, start, ctx, gate);
-    } finally {
-      ctx.status().close();
-    }
+    // the status line is the command's: it stays for what follows (race's progress), wiped when the results print
+    return runAll(chosen, start, ctx, gate);
   }
 
   private Report runAll(List<Stage> chosen, Report start, RunContext ctx, CalibrationGate gate) {

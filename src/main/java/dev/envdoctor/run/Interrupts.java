@@ -17,6 +17,8 @@ public final class Interrupts {
 
   private static volatile String stage;
   private static volatile boolean finished;
+  /** The live status line of the command now running, if any: the interrupt line must not land at its end. */
+  private static volatile StatusLine line;
 
   private Interrupts() {}
 
@@ -61,11 +63,20 @@ public final class Interrupts {
     };
   }
 
+  /**
+   * The command's live status line, from when it is made until the command closes it (then null):
+   * the one piece of the run the shutdown hook, which outlives the command, must reach.
+   */
+  public static void showing(StatusLine live) {
+    line = live;
+  }
+
   /** Prints the line on an interrupt, after the children are stopped. */
   public static void install(PrintWriter err) {
     ChildProcesses.onShutdown(s -> {
       if (!finished) {
-        err.print(StatusLine.wipeCurrent());
+        StatusLine l = line;
+        err.print(l == null ? "" : l.wipeForInterrupt());
         err.println(line(stage, s));
         err.flush();
       }

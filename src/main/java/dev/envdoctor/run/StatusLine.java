@@ -10,7 +10,10 @@ import java.util.function.LongSupplier;
 /**
  * What the run is doing now, for a person. In a terminal: one line on stderr, redrawn in place
  * twice a second (what is measured, on which side, elapsed, an estimate of what is left), so the
- * screen is never silent for long; it is wiped before the results print. Anywhere else: each event
+ * screen is never silent for long. It starts with the first event (a command that reports none,
+ * such as compare, never draws it), is wiped whenever the command prints on stdout or stderr (the
+ * next event draws it again), and the command that owns it closes it when it ends; an event after
+ * that is a plain line. Anywhere else: each event
  * as a plain line, as before, for logs and CI. Only a carriage return and spaces: no escape codes,
  * so a dumb terminal shows it too. Hand-made rather than the progressbar library's bar: several
  * sides report at once, and one line names the latest of them with the steps of all.
@@ -28,11 +31,10 @@ public final class StatusLine implements AutoCloseable {
   private long firstPlanNanos = -1;
   private int width;
   private boolean closed;
+  /** Whether events start the redraw: a live line made by {@link #live}, not one a test draws by hand. */
+  private boolean ticking;
   /** How long the last doctor run here took (ms), for the estimate; null: no earlier run. */
   private Long expectedMs;
-
-  /** The live line now on screen, if any: Ctrl-C's line must not land at its end. */
-  private static volatile StatusLine current;
 
   private StatusLine(PrintWriter err, boolean live, LongSupplier nanos) {
     this.err = err;
@@ -47,21 +49,32 @@ public final class StatusLine implements AutoCloseable {
   }
 
   /**
-   * The live line in a terminal, drawn at once and redrawn every 0.5 s until {@link #close()}.
+   * The live line in a terminal, drawn from the first event on and redrawn every 0.5 s until
+   * {@link #close()}.
    * @param expectedMs how long the last such run took here (null: unknown), for "about N s left"
    */
   public static StatusLine live(PrintWriter err, Long expectedMs) {
     StatusLine s = new StatusLine(err, true, System::nanoTime);
     s.expectedMs = expectedMs;
-    s.draw();
-    s.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "envdoctor-status");
-      t.setDaemon(true);
-      return t;
-    });
-    s.ticker.scheduleAtFixedRate(s::draw, 500, 500, TimeUnit.MILLISECONDS);
-    current = s;
+    s.ticking = true;
     return s;
+  }
+
+  /** Whether this is the live line of a terminal (not plain lines). */
+  public boolean live() {
+    return live;
+  }
+
+  /** Starts the redraw on the first event, and again after a {@link #pause()}. */
+  private void tick() {
+    if (ticking && ticker == null && !closed) {
+      ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "envdoctor-status");
+        t.setDaemon(true);
+        return t;
+      });
+      ticker.scheduleAtFixedRate(this::draw, 500, 500, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** For tests: a live line driven by the caller's clock, drawn only when {@link #draw()} is called. */
@@ -73,12 +86,13 @@ public final class StatusLine implements AutoCloseable {
 
   /** An event of the run ("  native: calibrate cpu cnn", "python: verify with ..."). */
   public synchronized void show(String event) {
-    if (!live) {
+    if (!live || closed) {
       err.println(event);
       err.flush();
       return;
     }
     StatusWords.Event e = StatusWords.of(event);
+    tick();
     if (e.plannedSteps() > 0) {
       planned += e.plannedSteps();
       if (firstPlanNanos < 0) {
@@ -95,8 +109,9 @@ public final class StatusLine implements AutoCloseable {
 
   /** The stage the flow entered: shown in a terminal until a side says more; nothing in plain lines. */
   public synchronized void stage(String name) {
-    if (live) {
+    if (live && !closed) {
       now = StatusWords.stage(name);
+      tick();
       draw();
     }
   }
@@ -139,33 +154,59 @@ public final class StatusLine implements AutoCloseable {
   }
 
   /**
-   * What wipes the live line on screen, if any, for the interrupt line: printed by the caller on its
-   * own stream, since the run's stderr goes quiet once Ctrl-C began. The terminal echoed "^C" after it.
+   * What wipes this line, if on screen, for the interrupt line: printed by the caller on its own
+   * stream, since the run's stderr goes quiet once Ctrl-C began. The terminal echoed "^C" after it.
    */
-  public static String wipeCurrent() {
-    StatusLine s = current;
-    if (s == null) {
-      return "";
-    }
-    synchronized (s) {
-      int width = s.width;
-      s.close();
-      return width == 0 ? "" : "\r" + " ".repeat(width + 2) + "\r";
-    }
+  public synchronized String wipeForInterrupt() {
+    int w = width;
+    close();
+    return w == 0 ? "" : "\r" + " ".repeat(w + 2) + "\r";
   }
 
-  /** Wipes the live line so that the results start on a clean one; a plain status prints nothing. */
-  @Override
-  public synchronized void close() {
+  /**
+   * {@code w} with this line wiped before each write, so that what a command prints starts on a
+   * clean line; the next event draws the line again. A plain status returns {@code w} itself.
+   */
+  public PrintWriter wipingBefore(PrintWriter w) {
+    if (!live) {
+      return w;
+    }
+    return new PrintWriter(new java.io.Writer() {
+      @Override
+      public void write(char[] buf, int off, int len) {
+        pause();
+        w.write(buf, off, len);
+      }
+
+      @Override
+      public void flush() {
+        w.flush();
+      }
+
+      @Override
+      public void close() {
+        w.close();
+      }
+    }, true);
+  }
+
+  /** Wipes the line and stops its redraw until the next event. */
+  public synchronized void pause() {
     if (ticker != null) {
       ticker.shutdownNow();
       ticker = null;
     }
-    closed = true;
     if (live && width > 0) {
       err.print("\r" + " ".repeat(width) + "\r");
       err.flush();
       width = 0;
     }
+  }
+
+  /** Wipes the live line for good: an event after this prints a plain line; a plain status prints nothing. */
+  @Override
+  public synchronized void close() {
+    pause();
+    closed = true;
   }
 }

@@ -71,4 +71,13 @@ class CompareCommandTest {
     assertTrue(r.err().startsWith("envdoctor: " + broken + " is not a JSON report"), r.err());
     assertEquals("", r.out());
   }
+
+  /** compare runs no stage: in a terminal nothing of the status line reaches stderr. Failed before: "… starting" and its redraws. */
+  @Test
+  void inATerminalCompareDrawsNoStatusLine() {
+    var r = new CliHarness().terminal(true).run("compare", f("constructed-base-mac.json"), f("constructed-other-mac-small-vm.json"));
+    assertEquals(ExitCode.CHECK_FAILED, r.exitCode(), r.err());
+    assertEquals("", r.err());
+    assertTrue(!r.out().contains("\r"), r.out());
+  }
 }

@@ -57,4 +57,36 @@ class StatusLineTest {
     s.close();
     assertEquals("  native: verify cpu" + System.lineSeparator(), buf.toString());
   }
+
+  /** A command that reports no event (compare, recommend --from) never draws the line. Failed before: drawn at once. */
+  @Test
+  void nothingIsDrawnBeforeTheFirstEvent() throws Exception {
+    StatusLine s = StatusLine.live(new PrintWriter(buf), null);
+    Thread.sleep(700);
+    s.close();
+    assertEquals("", buf.toString());
+  }
+
+  /** race's progress after its probe: once the line is closed an event is a plain line. Failed before: it vanished. */
+  @Test
+  void afterCloseAnEventIsAPlainLine() {
+    StatusLine s = StatusLine.liveWithClock(new PrintWriter(buf), nanos::get, null);
+    s.stage("probe");
+    s.close();
+    s.show("race: run 1 of 3");
+    assertTrue(buf.toString().endsWith("\rrace: run 1 of 3" + System.lineSeparator()), buf.toString());
+  }
+
+  @Test
+  void whatTheCommandPrintsStartsOnAWipedLine() {
+    StatusLine s = StatusLine.liveWithClock(new PrintWriter(buf), nanos::get, null);
+    s.stage("probe");
+    PrintWriter out = s.wipingBefore(new PrintWriter(buf));
+    out.print("results");
+    out.flush();
+    String wiped = "\r" + " ".repeat("… probing the machine · 0 s".length()) + "\r";
+    assertTrue(buf.toString().endsWith(wiped + "results"), buf.toString());
+    s.stage("python");
+    assertTrue(buf.toString().endsWith("results\r… " + s.text().substring(2)), "the next event draws it again: " + buf);
+  }
 }
