@@ -52,7 +52,7 @@ public final class ProjectionPlan {
   }
 
   /** The name of doctor's example job (recommend's Workloads.DEFAULT), the one nobody asked about. */
-  public static final String EXAMPLE = "yolov8m-69k";
+  public static final String EXAMPLE = Workload.EXAMPLE;
 
   private ProjectionPlan() {}
 
@@ -63,7 +63,7 @@ public final class ProjectionPlan {
    * DJL network's real step). Doctor's example job in --quick leaves it to Python (doctor's time).
    */
   public static boolean everyBackend(Workload w, boolean full) {
-    return full || (w != null && !EXAMPLE.equals(w.name()));
+    return full || (w != null && w.statedByUser());
   }
 
   /** The points, or none for no workload or a model envdoctor does not build. */

@@ -34,15 +34,18 @@ public final class WorkloadOptions {
 
   /** The job: the profile's workload (or the default) with every stated option applied. Bad input exits 2. */
   public Workload resolve(String profile) {
-    Workload base = profile == null || profile.isBlank() ? Workloads.DEFAULT
-        : ProfileWorkloads.find(profile, Path.of("").toAbsolutePath()).map(Workloads::complete).orElse(Workloads.DEFAULT);
+    // stated: the user's own job (options, a profile's workload), even one named like doctor's example
+    Workload base = profile == null || profile.isBlank() ? Workloads.DEFAULT.withStated(false)
+        : ProfileWorkloads.find(profile, Path.of("").toAbsolutePath()).map(w -> Workloads.complete(w).withStated(true))
+            .orElse(Workloads.DEFAULT.withStated(false));
     boolean stated = epochs != null || images != null || imgsz != null || batch != null || model != null || gflops != null;
     if (!stated) {
       return base;
     }
     String m = model != null ? model : base.model();
     return Workloads.of(m, m, or(epochs, base.epochs()), images != null ? images : base.images(),
-        or(imgsz, base.imgsz()), or(batch, base.batch()), gflops != null ? gflops : model != null ? null : statedGflops(base));
+        or(imgsz, base.imgsz()), or(batch, base.batch()), gflops != null ? gflops : model != null ? null : statedGflops(base))
+        .withStated(true);
   }
 
   /** --gflops given for the base carries over while the model is not changed. */

@@ -78,7 +78,7 @@ final class Areas {
 
   /** "your job (NAME)", or "the example job (yolov8m-69k)" when the user stated none. */
   static String job(Recommendation.Workload w) {
-    return (dev.envdoctor.calibrate.ProjectionPlan.EXAMPLE.equals(w.name()) ? "the example job (" : "your job (")
+    return (w.statedByUser() ? "your job (" : "the example job (")
         + w.name() + ")";
   }
 

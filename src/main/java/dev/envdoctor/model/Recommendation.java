@@ -98,7 +98,29 @@ public record Recommendation(
    * cost per image at gflopsImgsz pixels, as its model table states it (gflopsSource says where).
    */
   public record Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch,
-      String model, Double forwardGflops, Integer gflopsImgsz, String gflopsSource) {
+      String model, Double forwardGflops, Integer gflopsImgsz, String gflopsSource, Boolean stated) {
+
+    /** The name of doctor's example job (recommend's Workloads.DEFAULT), the one nobody asked about. */
+    public static final String EXAMPLE = "yolov8m-69k";
+
+    /** A job without the {@code stated} flag: see {@link #statedByUser()}. */
+    public Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch,
+        String model, Double forwardGflops, Integer gflopsImgsz, String gflopsSource) {
+      this(name, epochs, images, imgsz, batch, model, forwardGflops, gflopsImgsz, gflopsSource, null);
+    }
+
+    /**
+     * Whether the user stated this job (job options, a profile's workload) rather than taking
+     * doctor's example: by the flag, since a stated job may well be named yolov8m-69k; a report
+     * from before the flag (null) by the name.
+     */
+    public boolean statedByUser() {
+      return stated != null ? stated : !EXAMPLE.equals(name);
+    }
+
+    public Workload withStated(boolean s) {
+      return new Workload(name, epochs, images, imgsz, batch, model, forwardGflops, gflopsImgsz, gflopsSource, s);
+    }
 
     /** A job as a profile states it (name, epochs, images, imgsz, batch); the verdict completes the cost. */
     public Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch) {

@@ -51,7 +51,7 @@ public final class Workloads {
   public static Workload complete(Workload w) {
     if (w.forwardGflops() != null) {
       return w.gflopsImgsz() != null ? w : new Workload(w.name(), w.epochs(), w.images(), w.imgsz(), w.batch(),
-          w.model() != null ? w.model() : w.name(), w.forwardGflops(), Models.TABLE_IMGSZ, STATED);
+          w.model() != null ? w.model() : w.name(), w.forwardGflops(), Models.TABLE_IMGSZ, STATED, w.stated());
     }
     String model = w.model() != null ? w.model() : modelOf(w.name());
     String source = Models.SOURCE;
@@ -62,7 +62,7 @@ public final class Workloads {
     }
     Workload full = of(w.name(), model, w.epochs(), w.images(), w.imgsz(), w.batch(), null);
     return new Workload(full.name(), full.epochs(), full.images(), full.imgsz(), full.batch(), full.model(),
-        full.forwardGflops(), full.gflopsImgsz(), source);
+        full.forwardGflops(), full.gflopsImgsz(), source, w.stated());
   }
 
   private static String modelOf(String name) {

@@ -170,4 +170,17 @@ class DoctorViewTest {
   private static Areas.Line pythonLine(Report r) {
     return Areas.of(r).stream().filter(l -> l.text().startsWith("Python env:")).findFirst().orElseThrow();
   }
+
+  /**
+   * The example job is the one nobody stated, not the one named yolov8m-69k: `--profile yolov8m-69k`
+   * states that very job. Failed before (chosen by name: "the example job (yolov8m-69k)").
+   */
+  @Test
+  void aProfileThatStatesTheExamplesJobIsTheUsersJob() {
+    var fromProfile = new dev.envdoctor.cli.WorkloadOptions().resolve("yolov8m-69k");
+    assertEquals("yolov8m-69k", fromProfile.name());
+    assertEquals("your job (yolov8m-69k)", Areas.job(fromProfile));
+    assertEquals("the example job (yolov8m-69k)", Areas.job(new dev.envdoctor.cli.WorkloadOptions().resolve(null)));
+    assertTrue(dev.envdoctor.calibrate.ProjectionPlan.everyBackend(fromProfile, false), "a stated job: every backend times it");
+  }
 }
