@@ -80,8 +80,9 @@ public final class Verdict {
     int leftOut = decision == null ? 0 : Paired.leftOut(nativeOverBox.a(), nativeOverBox.b());
     String pairs = decision == null ? "" : " over " + decision.estimate().pairs() + " interleaved pairs"
         + (leftOut > 0 ? " (" + leftOut + " contended left out)" : "");
-    // the verdict's turns or the projection's own: either load stretches the projection
-    String busy = Measured.either(Measured.contention(compared), Measured.projectionContention(report.calibrations()));
+    // the pairs' load marks the speed-up; the projection's own turn marks only the projection
+    String busy = Measured.contention(compared);
+    String projectionBusy = Measured.projectionContention(report.calibrations());
     String allowed = Measured.allowance(nativeOverBox.a(), nativeOverBox.b(), box.runtime());
     Comparison chosen = parity || unsure || r.ratio() < 1 ? nativeOverBox.swapped() : nativeOverBox;
     reasons.addAll(Causes.of(report, nativeOverBox, parity, unsure));
@@ -92,7 +93,10 @@ public final class Verdict {
     }
     if (busy != null) {
       reasons.add(busy);
-      assumptions.add(busyAssumption(busy));
+    }
+    String eitherBusy = Measured.either(busy, projectionBusy);
+    if (eitherBusy != null) {
+      assumptions.add(busyAssumption(eitherBusy));
     }
     if (chosen.sameBackend()) {
       assumptions.add("native and " + box.runtime() + " compared on " + chosen.a().backend() + ", on "
@@ -135,7 +139,7 @@ public final class Verdict {
     }
     return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict,
         String.join("; ", reasons), deployment, evidence(sides, chosen.a()), workload,
-        projections(ranked, workload, report, busy), assumptions,
+        projections(ranked, workload, report, eitherBusy), assumptions,
         unsure ? Recommendation.NOISY : parity ? Recommendation.PARITY : Recommendation.CLEAR, measurement);
   }
 

@@ -85,7 +85,9 @@ public final class Fmt {
     List<Double> ci = dev.envdoctor.recommend.Ranges.speedupInterval(rec);
     String interval = !ci.isEmpty() ? " (95% interval " + num(ci.get(0)) + "–" + num(ci.get(1)) + ")"
         : dev.envdoctor.recommend.Ranges.speedupTooWide(rec) ? " (interval too wide to mean anything)" : "";
-    return num(rec.speedup()) + "×" + interval + (contended(rec) ? " " + CONTENDED : "");
+    // the pairs' load only: the projection's own turn does not make the speed-up contended
+    boolean pairs = rec.measurement() != null && Boolean.TRUE.equals(rec.measurement().contended());
+    return num(rec.speedup()) + "×" + interval + (pairs ? " " + CONTENDED : "");
   }
 
   /** The mark a contended run's figures carry in the files. */
