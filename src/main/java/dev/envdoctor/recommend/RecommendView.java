@@ -82,7 +82,7 @@ public final class RecommendView implements View {
     Table t = new Table().row("side", "backend", "device", "wall time", "p10–p90", "s/image", "how");
     for (Projection p : rec.projection()) {
       t.row(p.runtime(), String.valueOf(p.backend()), p.device(), Format.hours(p.hours()),
-          Ranges.meaningful(p.hoursLow(), p.hoursHigh()) ? Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()) : "—",
+          Objects.requireNonNullElse(Format.hoursRange(p), "—"),
           p.secondsPerImage() == null ? "" : Format.number(p.secondsPerImage(), 3),
           TimedApart.how(p));
     }

@@ -126,7 +126,7 @@ public final class Verdict {
             chosen == nativeOverBox ? decision.equivalence() : decision.equivalence().inverse(), pairs)
         : parity ? parityVerdict(train, chosen.a(), against, speed)
         : "Train " + where(train) + " " + option(chosen.a()) + ": " + Format.times(speed.ratio()) + " faster than "
-            + where(against) + " " + option(chosen.b()) + interval95(speed)
+            + where(against) + " " + option(chosen.b()) + Format.ci95(speed)
             + pairs + ".";
     Recommendation.Measurement measurement = decision == null
         ? new Recommendation.Measurement("step-times", null, null, null, null, null, null, busy, busy != null,
@@ -159,7 +159,7 @@ public final class Verdict {
     RatioEstimate speed = chosen.aOverB();
     return "Train " + where(train) + " " + option(chosen.a()) + ": too noisy to tell it from "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed"
-        + interval95(speed)
+        + Format.ci95(speed)
         + (contendedPairs ? ", timed while other processes used the CPUs: " : ", neither inside nor clear of the "
             + band() + " parity band: ") + because
         + "); rerun on an idle machine or with --full. Until then prefer the container: it is reproducible.";
@@ -172,7 +172,7 @@ public final class Verdict {
   /** The timings cannot tell the sides apart: say so, how to rerun, and prefer the container meanwhile. */
   private static String noisyVerdict(Side train, Comparison chosen, Side against) {
     RatioEstimate speed = chosen.aOverB();
-    String ci = interval95(speed);
+    String ci = Format.ci95(speed);
     return "Train " + where(train) + " " + option(chosen.a()) + ": the timings are too noisy to tell it from "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed" + ci
         + "; step times vary by up to " + Math.round(maxCv(chosen) * 100) + "%); rerun on an idle machine or with --full."
@@ -189,7 +189,7 @@ public final class Verdict {
     String prefer = train.isNative() ? "" : "; prefer the container: it is reproducible";
     return "Train " + where(train) + " " + option(figure) + ": at parity with "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed, 90% CI "
-        + Format.interval(new RatioEstimate(equivalence.ratio(), equivalence.low(), equivalence.high())) + pairs
+        + Format.interval(equivalence.estimate()) + pairs
         + ", inside the " + band() + " parity band)" + prefer + ".";
   }
 
@@ -198,7 +198,7 @@ public final class Verdict {
     String prefer = train.isNative() ? "" : "; prefer the container: it is reproducible";
     String other = against.isNative() ? "native" : against.runtime();
     return "Train " + where(train) + " " + option(figure) + ": " + how + other + " ("
-        + Format.times(speed.ratio()) + " its speed" + interval95(speed) + ")" + prefer + ".";
+        + Format.times(speed.ratio()) + " its speed" + Format.ci95(speed) + ")" + prefer + ".";
   }
 
   /** An interval wider than a factor of two says more about the machine's load than about the sides. */
@@ -206,10 +206,6 @@ public final class Verdict {
     return r.hasInterval() && r.spansOne() && r.high() / r.low() > NOISY;
   }
 
-  private static String interval95(RatioEstimate r) {
-    return Ranges.meaningful(r) ? ", 95% CI " + Format.interval(r)
-        : r.hasInterval() ? ", a 95% interval too wide to mean anything" : "";
-  }
 
   /** Every calibration that fed the verdict, with how many times slower it is than the choice. */
   static List<Evidence> evidence(Sides sides, Calibration chosen) {

@@ -102,8 +102,7 @@ public final class Fmt {
 
   /** One projection row in the console's unit ("45.1 days", "44.0–46.3 days"), the range only where it means anything. */
   public static List<String> projection(dev.envdoctor.model.Recommendation.Projection p) {
-    String range = dev.envdoctor.recommend.Ranges.meaningful(p.hoursLow(), p.hoursHigh())
-        ? dev.envdoctor.recommend.Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()) : NONE;
+    String range = java.util.Objects.requireNonNullElse(dev.envdoctor.recommend.Format.hoursRange(p), NONE);
     return List.of(side(p.runtime(), p.backend(), p.device()),
         p.hours() == null ? NONE : dev.envdoctor.recommend.Format.hours(p.hours()), range, num(p.secondsPerImage()),
         dev.envdoctor.recommend.TimedApart.how(p) + (Boolean.TRUE.equals(p.contended()) ? " " + CONTENDED : ""));
