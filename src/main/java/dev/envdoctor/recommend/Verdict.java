@@ -144,8 +144,12 @@ public final class Verdict {
   }
 
   static String busyAssumption(String busy) {
-    return "the machine was busy during the calibration (" + busy + "): the projection is not a figure to plan by";
+    return BUSY + busy + BUSY_END;
   }
+
+  /** The busy assumption's words around the contention, for {@link RecommendView#contention}. */
+  static final String BUSY = "the machine was busy during the calibration (";
+  static final String BUSY_END = "): the projection is not a figure to plan by";
 
   /** The projection rows, each marked when other processes used the CPUs during the run (busy). */
   private static List<Recommendation.Projection> projections(List<Side> ranked, Workload w, Report report, String busy) {

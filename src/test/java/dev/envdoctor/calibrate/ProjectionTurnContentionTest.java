@@ -141,7 +141,9 @@ class ProjectionTurnContentionTest {
     assertEquals(before.verdict(), rec.verdict(), "the verdict's pairs were not the projection's turn");
     assertFalse(dev.envdoctor.report.Fmt.speedup(rec).contains(dev.envdoctor.report.Fmt.CONTENDED), dev.envdoctor.report.Fmt.speedup(rec));
     String both = dev.envdoctor.report.Renderers.byFormat("md").orElseThrow().render(annotated.withRecommendation(rec));
-    assertTrue(both.contains(dev.envdoctor.report.Fmt.CONTENDED + ": "), "the projection is marked: " + both);
+    assertTrue(both.contains(dev.envdoctor.report.Fmt.CONTENDED + ": other processes used "), "the projection is marked: " + both);
+    assertTrue(dev.envdoctor.recommend.RecommendView.contention(rec).contains("while the projection's points were timed"),
+        dev.envdoctor.recommend.RecommendView.contention(rec));
 
     // one side alone (docker's calibrations left out): no measurement, yet the rows, the console and the files say so
     Report alone = annotated.withCalibrations(annotated.calibrations().stream()
@@ -154,6 +156,6 @@ class ProjectionTurnContentionTest {
     assertTrue(one.assumptions().stream().anyMatch(x -> x.contains("while the projection's points were timed")
         && x.endsWith("the projection is not a figure to plan by")), one.assumptions().toString());
     String md = dev.envdoctor.report.Renderers.byFormat("md").orElseThrow().render(alone.withRecommendation(one));
-    assertTrue(md.contains(dev.envdoctor.report.Fmt.CONTENDED + ": other processes took a quarter CPU"), md);
+    assertTrue(md.contains(dev.envdoctor.report.Fmt.CONTENDED + ": other processes used "), md);
   }
 }
