@@ -5,7 +5,6 @@ import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.calibrate.stats.PairedRatio;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +56,7 @@ public final class CalibrationGate {
   private List<String> topOthers = List.of();
   private Integer hostCpus;
   /** Each projection turn from its "go" to its side's finish, and what contended with it once over. */
-  private final Map<String, ProjectionTurn> projecting = new HashMap<>();
-  private final Map<String, dev.envdoctor.model.Contention> projected = new HashMap<>();
+  private final ProjectionTurns projections = new ProjectionTurns();
 
   /** The one-at-a-time gate, no bursts. */
   public CalibrationGate() {
@@ -147,7 +145,7 @@ public final class CalibrationGate {
         if (holder == null) {
           holder = side;
           waiting.remove(side);
-          projecting.put(side, ProjectionTurn.begin(meter));
+          projections.begin(side, meter);
           return GO;
         }
       } else if (!registering && holder == null && everyoneReady()) {
@@ -183,13 +181,7 @@ public final class CalibrationGate {
   /** The side's child has ended (done, failed, killed or never started): the next may go. */
   public synchronized void finish(String side) {
     register(side);
-    ProjectionTurn turn = projecting.remove(side);
-    if (turn != null) {
-      dev.envdoctor.model.Contention c = turn.end(meter, containerIds());
-      if (c != null) {
-        projected.put(side, c);
-      }
-    }
+    projections.end(side, meter, containerIds());
     finished.add(side);
     waiting.remove(side);
     queue.remove(side);
@@ -278,17 +270,8 @@ public final class CalibrationGate {
     over = true;
     CpuMeter.Sample s = meter.sample();
     hostCpus = s.cpus();
-    if (processesBefore != null && seconds > 0) {
-      Set<Long> mine = new HashSet<>(meter.mine());
-      Map<Long, dev.envdoctor.calibrate.contention.ProcStat.Proc> after = meter.processes();
-      List<String> ids = containerIds();
-      after.keySet().forEach(pid -> {
-        if (ids.stream().anyMatch(id -> meter.inContainer(pid, id))) {
-          mine.add(pid);
-        }
-      });
-      topOthers = dev.envdoctor.calibrate.contention.ProcStat.top(processesBefore, after, mine, seconds, 3);
-    }
+    var others = processesBefore == null || seconds <= 0 ? null : meter.othersSince(processesBefore, containerIds(), seconds);
+    topOthers = others == null ? List.of() : others.top();
     notifyAll();
   }
 
@@ -308,7 +291,7 @@ public final class CalibrationGate {
     logs.forEach((side, log) -> {
       if (log.bursting()) {
         sides.put(side, new BurstRecords.SideRecord(log.first().device(), log.first().workload(), log.bursts(),
-            log.contention(topOthers, hostCpus), log.allowance(), projected.get(side)));
+            log.contention(topOthers, hostCpus), log.allowance(), projections.of(side)));
       }
     });
     return new BurstRecords(sides);

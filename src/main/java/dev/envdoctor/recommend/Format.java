@@ -21,6 +21,17 @@ public final class Format {
     return times(r.ratio()) + ", 95% CI " + interval(r);
   }
 
+  /** ", 95% CI 11.2–12.0×" where the interval means anything ({@link Ranges#meaningful}), else what it is instead. */
+  public static String ci95(RatioEstimate r) {
+    return Ranges.meaningful(r) ? ", 95% CI " + interval(r)
+        : r.hasInterval() ? ", a 95% interval too wide to mean anything" : "";
+  }
+
+  /** A projection row's p10–p90 cell ("44.0–46.3 days"), the one test for console and files; null where it means nothing. */
+  public static String hoursRange(dev.envdoctor.model.Recommendation.Projection p) {
+    return Ranges.meaningful(p.hoursLow(), p.hoursHigh()) ? hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()) : null;
+  }
+
   /** "11.2–12.0×"; "" without an interval. */
   public static String interval(RatioEstimate r) {
     return r.hasInterval() ? bare(r.low(), r.ratio()) + "–" + times(r.high()) : "";

@@ -114,7 +114,7 @@ public final class Projections {
           range == null ? null : hours * range[1], Projection.PAIRED, base.secondsPerImage() * r.ratio(),
           from + " × " + Format.number(r.ratio(), 2) + " (" + ref.runtime() + " " + ref.backend()
               + "'s speed over this side's, paired over " + r.pairs() + " interleaved bursts"
-              + (r.hasInterval() ? ", 95% CI " + Format.number(r.low(), 2) + "–" + Format.number(r.high(), 2) : "")
+              + Format.ci95(r.estimate())
               + ", as the verdict reads them); " + ref.runtime() + " " + ref.backend() + ": " + base.basis(),
           r.ratio(), null);
     }

@@ -62,10 +62,17 @@ public final class RecommendView implements View {
         || rec.projection().stream().anyMatch(p -> Boolean.TRUE.equals(p.contended()));
   }
 
-  /** What contended, in words: the measurement's, or (one side: no measurement) the rows' mark's. */
+  /**
+   * What contended, in words: the measurement's (the pairs'), else the busy assumption's (the
+   * projection's own turn, or one side without a measurement), else the rows' mark's.
+   */
   public static String contention(Recommendation rec) {
-    return rec.measurement() != null && rec.measurement().contention() != null ? rec.measurement().contention()
-        : "other processes took a quarter CPU or more while it was timed";
+    if (rec.measurement() != null && rec.measurement().contention() != null) {
+      return rec.measurement().contention();
+    }
+    return rec.assumptions().stream().filter(a -> a.startsWith(Verdict.BUSY) && a.endsWith(Verdict.BUSY_END))
+        .map(a -> a.substring(Verdict.BUSY.length(), a.length() - Verdict.BUSY_END.length())).findFirst()
+        .orElse("other processes took a quarter CPU or more while it was timed");
   }
 
   static void projection(Recommendation rec, Console c) {
@@ -82,7 +89,7 @@ public final class RecommendView implements View {
     Table t = new Table().row("side", "backend", "device", "wall time", "p10–p90", "s/image", "how");
     for (Projection p : rec.projection()) {
       t.row(p.runtime(), String.valueOf(p.backend()), p.device(), Format.hours(p.hours()),
-          Ranges.meaningful(p.hoursLow(), p.hoursHigh()) ? Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()) : "—",
+          Objects.requireNonNullElse(Format.hoursRange(p), "—"),
           p.secondsPerImage() == null ? "" : Format.number(p.secondsPerImage(), 3),
           TimedApart.how(p));
     }

@@ -51,7 +51,8 @@ public final class TimedApart {
             + Format.times(ratio) + " native's, outside the " + Format.times(low) + "–" + Format.times(high) + " band: "
             + (timedApart(p) ? "that row was " + LABEL + " (one run of each side's steps), which tells the sides apart"
                 + " less well than the verdict's reading" : "that row is " + why(p) + ", not the verdict's pairs")
-            + "; rerun doctor for rows made from the verdict's paired ratio";
+            + (Projection.PAIRED.equals(p.method()) ? "; its pair is another backend or device than the verdict's"
+                : "; rerun doctor for rows made from the verdict's paired ratio");
       }
     }
     return null;
@@ -59,6 +60,8 @@ public final class TimedApart {
 
   private static String why(Projection p) {
     return p.method() == null || Projection.FLOP_RATE.equals(p.method()) ? "from the FLOP rate, the rougher path"
+        // paired, yet outside the band: its pairs were another backend or device than the verdict compared
+        : Projection.PAIRED.equals(p.method()) ? "from its own paired ratio (its basis names the pair)"
         : "from its own timing";
   }
 }

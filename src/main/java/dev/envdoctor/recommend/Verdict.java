@@ -80,8 +80,9 @@ public final class Verdict {
     int leftOut = decision == null ? 0 : Paired.leftOut(nativeOverBox.a(), nativeOverBox.b());
     String pairs = decision == null ? "" : " over " + decision.estimate().pairs() + " interleaved pairs"
         + (leftOut > 0 ? " (" + leftOut + " contended left out)" : "");
-    // the verdict's turns or the projection's own: either load stretches the projection
-    String busy = Measured.either(Measured.contention(compared), Measured.projectionContention(report.calibrations()));
+    // the pairs' load marks the speed-up; the projection's own turn marks only the projection
+    String busy = Measured.contention(compared);
+    String projectionBusy = Measured.projectionContention(report.calibrations());
     String allowed = Measured.allowance(nativeOverBox.a(), nativeOverBox.b(), box.runtime());
     Comparison chosen = parity || unsure || r.ratio() < 1 ? nativeOverBox.swapped() : nativeOverBox;
     reasons.addAll(Causes.of(report, nativeOverBox, parity, unsure));
@@ -92,7 +93,10 @@ public final class Verdict {
     }
     if (busy != null) {
       reasons.add(busy);
-      assumptions.add(busyAssumption(busy));
+    }
+    String eitherBusy = Measured.either(busy, projectionBusy);
+    if (eitherBusy != null) {
+      assumptions.add(busyAssumption(eitherBusy));
     }
     if (chosen.sameBackend()) {
       assumptions.add("native and " + box.runtime() + " compared on " + chosen.a().backend() + ", on "
@@ -122,7 +126,7 @@ public final class Verdict {
             chosen == nativeOverBox ? decision.equivalence() : decision.equivalence().inverse(), pairs)
         : parity ? parityVerdict(train, chosen.a(), against, speed)
         : "Train " + where(train) + " " + option(chosen.a()) + ": " + Format.times(speed.ratio()) + " faster than "
-            + where(against) + " " + option(chosen.b()) + interval95(speed)
+            + where(against) + " " + option(chosen.b()) + Format.ci95(speed)
             + pairs + ".";
     Recommendation.Measurement measurement = decision == null
         ? new Recommendation.Measurement("step-times", null, null, null, null, null, null, busy, busy != null,
@@ -135,13 +139,17 @@ public final class Verdict {
     }
     return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict,
         String.join("; ", reasons), deployment, evidence(sides, chosen.a()), workload,
-        projections(ranked, workload, report, busy), assumptions,
+        projections(ranked, workload, report, eitherBusy), assumptions,
         unsure ? Recommendation.NOISY : parity ? Recommendation.PARITY : Recommendation.CLEAR, measurement);
   }
 
   static String busyAssumption(String busy) {
-    return "the machine was busy during the calibration (" + busy + "): the projection is not a figure to plan by";
+    return BUSY + busy + BUSY_END;
   }
+
+  /** The busy assumption's words around the contention, for {@link RecommendView#contention}. */
+  static final String BUSY = "the machine was busy during the calibration (";
+  static final String BUSY_END = "): the projection is not a figure to plan by";
 
   /** The projection rows, each marked when other processes used the CPUs during the run (busy). */
   private static List<Recommendation.Projection> projections(List<Side> ranked, Workload w, Report report, String busy) {
@@ -155,7 +163,7 @@ public final class Verdict {
     RatioEstimate speed = chosen.aOverB();
     return "Train " + where(train) + " " + option(chosen.a()) + ": too noisy to tell it from "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed"
-        + interval95(speed)
+        + Format.ci95(speed)
         + (contendedPairs ? ", timed while other processes used the CPUs: " : ", neither inside nor clear of the "
             + band() + " parity band: ") + because
         + "); rerun on an idle machine or with --full. Until then prefer the container: it is reproducible.";
@@ -168,7 +176,7 @@ public final class Verdict {
   /** The timings cannot tell the sides apart: say so, how to rerun, and prefer the container meanwhile. */
   private static String noisyVerdict(Side train, Comparison chosen, Side against) {
     RatioEstimate speed = chosen.aOverB();
-    String ci = interval95(speed);
+    String ci = Format.ci95(speed);
     return "Train " + where(train) + " " + option(chosen.a()) + ": the timings are too noisy to tell it from "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed" + ci
         + "; step times vary by up to " + Math.round(maxCv(chosen) * 100) + "%); rerun on an idle machine or with --full."
@@ -185,7 +193,7 @@ public final class Verdict {
     String prefer = train.isNative() ? "" : "; prefer the container: it is reproducible";
     return "Train " + where(train) + " " + option(figure) + ": at parity with "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed, 90% CI "
-        + Format.interval(new RatioEstimate(equivalence.ratio(), equivalence.low(), equivalence.high())) + pairs
+        + Format.interval(equivalence.estimate()) + pairs
         + ", inside the " + band() + " parity band)" + prefer + ".";
   }
 
@@ -194,7 +202,7 @@ public final class Verdict {
     String prefer = train.isNative() ? "" : "; prefer the container: it is reproducible";
     String other = against.isNative() ? "native" : against.runtime();
     return "Train " + where(train) + " " + option(figure) + ": " + how + other + " ("
-        + Format.times(speed.ratio()) + " its speed" + interval95(speed) + ")" + prefer + ".";
+        + Format.times(speed.ratio()) + " its speed" + Format.ci95(speed) + ")" + prefer + ".";
   }
 
   /** An interval wider than a factor of two says more about the machine's load than about the sides. */
@@ -202,10 +210,6 @@ public final class Verdict {
     return r.hasInterval() && r.spansOne() && r.high() / r.low() > NOISY;
   }
 
-  private static String interval95(RatioEstimate r) {
-    return Ranges.meaningful(r) ? ", 95% CI " + Format.interval(r)
-        : r.hasInterval() ? ", a 95% interval too wide to mean anything" : "";
-  }
 
   /** Every calibration that fed the verdict, with how many times slower it is than the choice. */
   static List<Evidence> evidence(Sides sides, Calibration chosen) {

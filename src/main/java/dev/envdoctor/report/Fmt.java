@@ -85,7 +85,9 @@ public final class Fmt {
     List<Double> ci = dev.envdoctor.recommend.Ranges.speedupInterval(rec);
     String interval = !ci.isEmpty() ? " (95% interval " + num(ci.get(0)) + "–" + num(ci.get(1)) + ")"
         : dev.envdoctor.recommend.Ranges.speedupTooWide(rec) ? " (interval too wide to mean anything)" : "";
-    return num(rec.speedup()) + "×" + interval + (contended(rec) ? " " + CONTENDED : "");
+    // the pairs' load only: the projection's own turn does not make the speed-up contended
+    boolean pairs = rec.measurement() != null && Boolean.TRUE.equals(rec.measurement().contended());
+    return num(rec.speedup()) + "×" + interval + (pairs ? " " + CONTENDED : "");
   }
 
   /** The mark a contended run's figures carry in the files. */
@@ -100,8 +102,7 @@ public final class Fmt {
 
   /** One projection row in the console's unit ("45.1 days", "44.0–46.3 days"), the range only where it means anything. */
   public static List<String> projection(dev.envdoctor.model.Recommendation.Projection p) {
-    String range = dev.envdoctor.recommend.Ranges.meaningful(p.hoursLow(), p.hoursHigh())
-        ? dev.envdoctor.recommend.Format.hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()) : NONE;
+    String range = java.util.Objects.requireNonNullElse(dev.envdoctor.recommend.Format.hoursRange(p), NONE);
     return List.of(side(p.runtime(), p.backend(), p.device()),
         p.hours() == null ? NONE : dev.envdoctor.recommend.Format.hours(p.hours()), range, num(p.secondsPerImage()),
         dev.envdoctor.recommend.TimedApart.how(p) + (Boolean.TRUE.equals(p.contended()) ? " " + CONTENDED : ""));

@@ -61,7 +61,7 @@ class OneSetOfFiguresTest {
   }
 
   @Test
-  void eachRunsRangeHoldsTheOtherRunsFigureAndStaysInformative() throws Exception {
+  void eachRunsRangeHoldsTheTwoRunsMedianAndStaysInformative() throws Exception {
     Projection a = row(Verdict.decide(recorded("plain-doctor-0030"), Workloads.DEFAULT), "native", "python");
     Projection b = row(Verdict.decide(recorded("plain-doctor-0031"), Workloads.DEFAULT), "native", "python");
     double median = (a.hours() + b.hours()) / 2;

@@ -137,4 +137,28 @@ class ProjectionsTest {
   private static double mean(Calibration c) {
     return c.stepTimesMs().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
   }
+
+  /**
+   * A paired row's basis prints its pair's interval only where the verdict would: on the real contended
+   * run recorded/bursts/docker-native-cgroup-half-contended.json (SOURCES.md there), the row scaled by
+   * its native-over-docker pair says the interval means nothing. The base row is constructed. Before,
+   * the basis printed "95% CI 0.00–714,448.42", an interval the verdict leaves out.
+   */
+  @Test
+  void aPairedRowsBasisLeavesOutAnIntervalTheVerdictDrops() throws Exception {
+    Report r = dev.envdoctor.model.ReportJson.read(
+        java.nio.file.Path.of("src/test/resources/recorded/bursts/docker-native-cgroup-half-contended.json"));
+    Calibration nat = r.calibrations().stream().filter(c -> "native".equals(c.runtime()) && !c.bursts().isEmpty())
+        .findFirst().orElseThrow();
+    Calibration box = r.calibrations().stream().filter(c -> "docker".equals(c.runtime()) && !c.bursts().isEmpty())
+        .findFirst().orElseThrow();
+    var pair = Paired.of(nat, box).orElseThrow();
+    assertTrue(pair.hasInterval() && !Ranges.meaningful(pair.low(), pair.high()), pair.toString());
+    Projection base = new Projection("native", nat.backend(), nat.device(), 100.0, 90.0, 110.0, Projection.CALIBRATED,
+        1.0, "constructed");
+    Projection row = Projections.scaled(base, box, nat, r.calibrations());
+    assertEquals(Projection.PAIRED, row.method());
+    assertTrue(!row.basis().contains("95% CI") && row.basis().contains("a 95% interval too wide to mean anything"),
+        row.basis());
+  }
 }

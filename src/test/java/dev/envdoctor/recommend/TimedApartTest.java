@@ -96,4 +96,23 @@ class TimedApartTest {
     assertNotNull(line);
     assertTrue(line.contains(Format.times(ratio) + " native's") && line.contains("that row was timed apart, not paired"), line);
   }
+
+  /**
+   * Constructed from the recorded run's own paired verdict: its docker row, still paired, set to twice
+   * native's under a parity verdict. Before, the line called a paired row "from its own timing".
+   */
+  @Test
+  void aPairedRowOutsideTheBandIsNotCalledItsOwnTimingConstructed() throws Exception {
+    Recommendation rec = Verdict.decide(recorded(), Workloads.DEFAULT);
+    Projection nat = row(rec, "native", "djl");
+    List<Projection> rows = rec.projection().stream().map(p -> !"docker".equals(p.runtime()) ? p
+        : new Projection(p.runtime(), p.backend(), p.device(), 2 * nat.hours(), null, null, Projection.PAIRED,
+            p.secondsPerImage(), p.basis(), 2.0, null)).toList();
+    Recommendation parity = new Recommendation(rec.train(), rec.speedup(), rec.speedupCi95(), rec.verdict(), rec.reason(),
+        rec.deployment(), rec.evidence(), rec.workload(), rows, rec.assumptions(), Recommendation.PARITY,
+        rec.measurement());
+    String line = TimedApart.disagreement(parity);
+    assertNotNull(line);
+    assertTrue(line.contains("that row is from its own paired ratio") && !line.contains("own timing"), line);
+  }
 }

@@ -24,6 +24,22 @@ public interface CpuMeter {
   /** Whether a process runs in the container whose short id (its host name) is {@code id}. */
   boolean inContainer(long pid, String id);
 
+  /**
+   * What processes other than envdoctor's and its sides' containers' ({@code containers}: their short
+   * ids) took since {@code before} ({@link #processes()} then), over {@code seconds}: the one metering
+   * of the bursts' rounds and of a projection turn. Null where no process can be read now.
+   */
+  default ProcStat.Others othersSince(Map<Long, ProcStat.Proc> before, java.util.List<String> containers,
+      double seconds) {
+    Map<Long, ProcStat.Proc> after = processes();
+    if (after.isEmpty()) {
+      return null;
+    }
+    Set<Long> mine = new java.util.HashSet<>(mine());
+    after.keySet().stream().filter(pid -> containers.stream().anyMatch(id -> inContainer(pid, id))).forEach(mine::add);
+    return ProcStat.others(before, after, mine, seconds, 3);
+  }
+
   CpuMeter NONE = new CpuMeter() {
     @Override
     public Sample sample() {

@@ -68,45 +68,36 @@ public final class ProcStat {
   }
 
   /**
-   * The CPUs that processes outside {@code mine} kept busy between two snapshots, on average over
-   * {@code seconds}: what ran beside a turn whose own child may have ended before the second
-   * snapshot (so the machine's busy time less the child's cannot be told apart).
+   * What processes outside {@code mine} took between two snapshots: the CPUs they kept busy on
+   * average over {@code seconds} (per process, not the machine's busy time less a child's: a turn's
+   * own child may have ended before the second snapshot) and the busiest of them, busiest first, as
+   * "name (0.9 CPU)" by name, leaving out those under a twentieth of a CPU. A process new since
+   * {@code before} counts from zero; one gone by {@code after} counts nothing.
    */
-  public static double othersCpus(Map<Long, Proc> before, Map<Long, Proc> after, java.util.Set<Long> mine, double seconds) {
+  public record Others(double cpus, java.util.List<String> top) {}
+
+  public static Others others(Map<Long, Proc> before, Map<Long, Proc> after, java.util.Set<Long> mine, double seconds,
+      int most) {
+    if (seconds <= 0) {
+      return new Others(0, java.util.List.of());
+    }
+    Map<String, Long> byName = new LinkedHashMap<>();
     long ticks = 0;
     for (var e : after.entrySet()) {
-      if (!mine.contains(e.getKey())) {
-        Proc b = before.get(e.getKey());
-        ticks += Math.max(0, e.getValue().ticks() - (b == null ? 0 : b.ticks()));
+      Proc b = before.get(e.getKey());
+      long used = e.getValue().ticks() - (b == null ? 0 : b.ticks());
+      if (!mine.contains(e.getKey()) && used > 0) {
+        ticks += used;
+        byName.merge(e.getValue().name(), used, Long::sum);
       }
     }
-    return seconds <= 0 ? 0 : ticks / TICKS_PER_SECOND / seconds;
-  }
-
-  /**
-   * Which processes used most CPU between two snapshots (pid to process), busiest first, as
-   * "name (0.9 CPU)"; processes in {@code mine} are left out, as are those that used under a
-   * twentieth of a CPU.
-   */
-  public static java.util.List<String> top(Map<Long, Proc> before, Map<Long, Proc> after, java.util.Set<Long> mine,
-      double seconds, int most) {
-    Map<String, Long> byName = new LinkedHashMap<>();
-    after.forEach((pid, p) -> {
-      if (mine.contains(pid)) {
-        return;
-      }
-      Proc b = before.get(pid);
-      long used = p.ticks() - (b == null ? 0 : b.ticks());
-      if (used > 0) {
-        byName.merge(p.name(), used, Long::sum);
-      }
-    });
-    return byName.entrySet().stream()
+    java.util.List<String> top = byName.entrySet().stream()
         .filter(e -> e.getValue() / TICKS_PER_SECOND / seconds >= 0.05)
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(most)
         .map(e -> e.getKey() + " (" + String.format(java.util.Locale.ROOT, "%.1f", e.getValue() / TICKS_PER_SECOND / seconds)
             + " CPU)")
         .toList();
+    return new Others(ticks / TICKS_PER_SECOND / seconds, top);
   }
 }

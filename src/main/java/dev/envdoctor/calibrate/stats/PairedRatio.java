@@ -27,6 +27,11 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
     return pairs >= 2 && !Double.isNaN(low);
   }
 
+  /** The same figure as a ratio estimate, for the one way ratios and their intervals are printed. */
+  public RatioEstimate estimate() {
+    return new RatioEstimate(ratio, hasInterval() ? low : null, hasInterval() ? high : null);
+  }
+
   /**
    * The same estimate with its interval at another confidence (the parity test's 90%: {@link
    * Decision}); unchanged without an interval.

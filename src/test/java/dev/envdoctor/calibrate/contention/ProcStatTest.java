@@ -46,7 +46,7 @@ class ProcStatTest {
     Map<Long, ProcStat.Proc> after = Map.of(1L, new ProcStat.Proc("java", 300), 2L, new ProcStat.Proc("stress", 180),
         3L, new ProcStat.Proc("sshd", 11), 4L, new ProcStat.Proc("cc1", 40));
     // 2 seconds: stress 0.9 CPU, cc1 0.2; java is ours; sshd used under a twentieth of a CPU
-    assertEquals(List.of("stress (0.9 CPU)", "cc1 (0.2 CPU)"), ProcStat.top(before, after, Set.of(1L), 2.0, 3));
+    assertEquals(List.of("stress (0.9 CPU)", "cc1 (0.2 CPU)"), ProcStat.others(before, after, Set.of(1L), 2.0, 3).top());
   }
 
   @Test
@@ -54,7 +54,9 @@ class ProcStatTest {
     var before = Map.of(1L, new ProcStat.Proc("a", 100), 2L, new ProcStat.Proc("mine", 50));
     // a: 150 ticks more; mine: left out; b: new, 50 ticks; a process gone by then counts nothing
     var after = Map.of(1L, new ProcStat.Proc("a", 250), 2L, new ProcStat.Proc("mine", 450), 3L, new ProcStat.Proc("b", 50));
-    assertEquals((150 + 50) / 100.0 / 2, ProcStat.othersCpus(before, after, Set.of(2L), 2), 1e-12);
-    assertEquals(0, ProcStat.othersCpus(before, after, Set.of(2L), 0), 1e-12);
+    assertEquals((150 + 50) / 100.0 / 2, ProcStat.others(before, after, Set.of(2L), 2, 3).cpus(), 1e-12);
+    assertEquals(0, ProcStat.others(before, after, Set.of(2L), 0, 3).cpus(), 1e-12);
+    // the total and the top come from one pass: a and b, by name, busiest first
+    assertEquals(List.of("a (0.8 CPU)", "b (0.3 CPU)"), ProcStat.others(before, after, Set.of(2L), 2, 3).top());
   }
 }
