@@ -135,8 +135,14 @@ public final class PythonStage implements Stage, Prefetching {
     }
     ctx.progress("python: " + String.join(", ", modes) + " with " + located.executable());
     ClockSampler sampler = full && nvidia ? ClockSampler.start(ctx.runner(), timeout.plusSeconds(30)) : null;
-    PythonBackend.Run run = new PythonBackend(ctx.runner(), ctx.env()).run(located.executable(), modes, options, timeout, gate);
-    return new Sampled(run, sampler == null ? null : sampler.stop());
+    PythonBackend.Run run = null;
+    String clocks = null;
+    try {
+      run = new PythonBackend(ctx.runner(), ctx.env()).run(located.executable(), modes, options, timeout, gate);
+    } finally { // a run that throws must not leave nvidia-smi -lms sampling until its own timeout
+      clocks = sampler == null ? null : sampler.stop();
+    }
+    return new Sampled(run, clocks);
   }
 
   /** The report with this run's findings added. Package-private: tests feed recorded runs. */
