@@ -17,7 +17,7 @@ base=${ENVDOCTOR_TEST_BASE_IMAGE:-local/debian:bookworm}
 id=envdoctor-archive-$$-$RANDOM
 work=$(mktemp -d "/tmp/$id.XXXX")
 cleanup() {
-  docker rm -f "$id" >/dev/null 2>&1 || true
+  docker rm -f "$id" "$id-probe" "$id-health" >/dev/null 2>&1 || true
   docker rmi -f "$id:test" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -28,6 +28,10 @@ jget() { /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin)
 for k in sys.argv[1].split("."): d=d[k]
 print(d)' "$1"; }
 verdict() { [ "$1" = 0 ] || [ "$1" = 1 ] || fail "$2 exited $1, not 0 or 1 (a verdict)"; }
+# Every docker and fleet call has a deadline so that a hang fails CI instead of blocking it; each
+# container is named so that cleanup removes it even where timeout killed only the CLI. SIGTERM first:
+# envdoctor's shutdown hook then ends its children and its Slurm jobs (scancel).
+limit() { local s=$1; shift; timeout --kill-after=30 "$s" "$@"; }
 
 bash scripts/package.sh "$@"
 archive=$(ls target/dist/envdoctor-*.tar.gz | head -1)
@@ -36,7 +40,7 @@ printf 'test-archive: %s, %s bytes\n' "$archive" "$(stat -c %s "$archive")"
 
 # 1. no Java in the container; the archive read-only, unpacked inside; each verdict's exit code printed.
 start=$(date +%s.%N)
-out=$(docker run --name "$id" --rm -v "$PWD/$archive:/tmp/e.tar.gz:ro" "$base" sh -c '
+out=$(limit 600 docker run --name "$id" --rm -v "$PWD/$archive:/tmp/e.tar.gz:ro" "$base" sh -c '
   if command -v java >/dev/null || ls /usr/lib/jvm >/dev/null 2>&1; then echo "the base image has a Java"; exit 90; fi
   mkdir /opt/e && tar -C /opt/e -xzf /tmp/e.tar.gz && e=$(echo /opt/e/envdoctor-*/bin/envdoctor)
   "$e" probe; echo "probe-exit=$?"
@@ -73,20 +77,20 @@ ok "install.sh $archive: $v; uninstalled"
 
 # 4. the image from the archive, with the DaemonSet's mounts; the host's os-release read under /host.
 mkdir "$work/ctx" && cp "$archive" "$work/ctx/"
-docker build -q -f src/main/docker/envdoctor.Dockerfile --build-arg BASE_IMAGE="$base" -t "$id:test" "$work/ctx" >/dev/null
+limit 600 docker build -q -f src/main/docker/envdoctor.Dockerfile --build-arg BASE_IMAGE="$base" -t "$id:test" "$work/ctx" >/dev/null
 printf 'NAME="Node OS %s"\nVERSION_ID="99"\n' "$id" >"$work/os-release"
-json=$(docker run --rm -e ENVDOCTOR_HOST_ROOT=/host -v /proc:/host/proc:ro -v /sys:/host/sys:ro \
+json=$(limit 120 docker run --name "$id-probe" --rm -e ENVDOCTOR_HOST_ROOT=/host -v /proc:/host/proc:ro -v /sys:/host/sys:ro \
   -v "$work/os-release:/host/etc/os-release:ro" "$id:test" probe --json)
 [ "$(printf '%s' "$json" | jget host.os.name)" = "Node OS $id" ] || fail "the image did not read /host/etc/os-release: $json"
 hostmem=$(awk '/^MemTotal:/{printf "%.0f", $2 * 1024}' /proc/meminfo)
 [ "$(printf '%s' "$json" | jget host.memory.totalBytes)" = "$hostmem" ] || fail "the image's report lacks the host's MemTotal $hostmem"
-set +e; hl=$(docker run --rm -e ENVDOCTOR_HOST_ROOT=/host -v /proc:/host/proc:ro -v /sys:/host/sys:ro \
+set +e; hl=$(limit 180 docker run --name "$id-health" --rm -e ENVDOCTOR_HOST_ROOT=/host -v /proc:/host/proc:ro -v /sys:/host/sys:ro \
   -v /etc/os-release:/host/etc/os-release:ro "$id:test" health --runtime native); hc=$?; set -e
 verdict "$hc" "the image's health ($hl)"
 ok "image FROM $base: probe reads the node's files under /host; health exit $hc: $hl"
 
 # 5. the real Slurm cluster's two nodes run the unpacked archive from a path both see.
-fleet=$(PATH="$work/bad/bin:/usr/bin:/bin:/usr/sbin" JAVA_HOME="$work/bad" "$work/u/moved/bin/envdoctor" fleet run \
+fleet=$(PATH="$work/bad/bin:/usr/bin:/bin:/usr/sbin" JAVA_HOME="$work/bad" limit 900 "$work/u/moved/bin/envdoctor" fleet run \
   --scheduler slurm --out "$work/fleet" --remote-envdoctor "$work/u/moved/bin/envdoctor" -- --runtime native --backend djl 2>&1) \
   || [ $? = 1 ] || fail "fleet run failed: $fleet"
 runtime=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$work/u/moved/lib/envdoctor/runtime/release")

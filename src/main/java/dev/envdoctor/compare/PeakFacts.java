@@ -53,7 +53,9 @@ final class PeakFacts {
         .findFirst().orElse(null);
   }
 
-  private static String figure(Peak p, String verdict) {
-    return String.format(Locale.ROOT, "%.1f %s", p.achieved(), p.unit()) + (verdict == null ? "" : ", " + verdict);
+  /** "726.8 TFLOP/s, normal for ..."; a report written without a unit shows the bare figure, not "null". */
+  static String figure(Peak p, String verdict) {
+    return String.format(Locale.ROOT, "%.1f", p.achieved()) + (p.unit() == null || p.unit().isBlank() ? "" : " " + p.unit())
+        + (verdict == null ? "" : ", " + verdict);
   }
 }

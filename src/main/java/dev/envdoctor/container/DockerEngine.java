@@ -14,9 +14,6 @@ import java.nio.file.Path;
  */
 public final class DockerEngine extends CliEngine {
 
-  /** Where the docker CLI looks when neither DOCKER_HOST nor a context says otherwise. */
-  static final String DEFAULT_SOCKET = "unix:///var/run/docker.sock";
-
   public DockerEngine() {
     super("docker");
   }
@@ -71,12 +68,16 @@ public final class DockerEngine extends CliEngine {
     }
   }
 
-  /** Where this CLI looked: its endpoint (the default socket where none is known) and whether a socket file is there. */
-  private FailureDiagnosis.Address address(Context ctx) {
-    if (!"docker".equals(cli) && ctx.endpoint() == null) {
+  /**
+   * Where this CLI looked, where its endpoint is known, and whether a socket file is there. Null where
+   * it is not (context inspect failed): guessing /var/run/docker.sock misnames rootless Docker, whose
+   * socket is under /run/user, so the CLI's own message names the address instead.
+   */
+  static FailureDiagnosis.Address address(Context ctx) {
+    if (ctx.endpoint() == null) {
       return null;
     }
-    String endpoint = ctx.endpoint() != null ? ctx.endpoint() : DEFAULT_SOCKET;
+    String endpoint = ctx.endpoint();
     String from = "DOCKER_HOST".equals(ctx.name()) ? "DOCKER_HOST"
         : ctx.name() == null || "default".equals(ctx.name()) ? "the default context" : "context " + ctx.name();
     Boolean there = endpoint.startsWith("unix://") ? Files.exists(Path.of(endpoint.substring("unix://".length()))) : null;

@@ -66,8 +66,10 @@ public final class FailureDiagnosis {
         return unreachable(engine, address, host);
       }
       String socket = socketIn(err);
-      return new Failure(Failure.UNREACHABLE,
-          engine + " engine not running" + (socket == null ? "" : " at " + socket), restartFix(engine, host));
+      // rootless Docker's socket lives under /run/user/UID and is started per user, not by root's systemd
+      String fix = "docker".equals(engine) && socket != null && socket.contains("/run/user/")
+          ? "start rootless Docker: systemctl --user start docker" : restartFix(engine, host);
+      return new Failure(Failure.UNREACHABLE, engine + " engine not running" + (socket == null ? "" : " at " + socket), fix);
     }
     String first = r.stderrTail(1).isEmpty() ? r.describe() : r.stderrTail(1).get(0);
     return new Failure(Failure.ERROR, cli + " info failed: " + first, "run '" + cli + " info' to see the whole error");

@@ -5,7 +5,10 @@ import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.probe.nvidia.NvidiaSmiSamples;
 import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Samples the NVIDIA boards' clocks, power and clock-event reasons every 250 ms while the peak tests
@@ -45,6 +48,22 @@ final class ClockSampler {
 
   static ClockSampler start(CommandRunner runner, Duration timeout) {
     return new ClockSampler(runner, timeout);
+  }
+
+  /**
+   * The work's result beside what the boards did while it ran (no sampler where sample is false). The
+   * sampler stops also where the work throws: nvidia-smi -lms must not outlive a failed run until its timeout.
+   */
+  static <T> Map.Entry<T, String> around(CommandRunner runner, Duration timeout, boolean sample, Supplier<T> work) {
+    ClockSampler sampler = sample ? start(runner, timeout) : null;
+    T value;
+    String clocks;
+    try {
+      value = work.get();
+    } finally {
+      clocks = sampler == null ? null : sampler.stop();
+    }
+    return new AbstractMap.SimpleImmutableEntry<>(value, clocks);
   }
 
   /** Ends the sampler and gives what it wrote; null where nvidia-smi did not run. */

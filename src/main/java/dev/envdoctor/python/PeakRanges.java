@@ -57,11 +57,23 @@ public record PeakRanges(List<Range> ranges) {
     Optional<Range> r = find(deviceName, test, dtype);
     if (r.isEmpty()) {
       boolean known = ranges.stream().anyMatch(x -> x.modelMatches(deviceName));
-      return "no reference range for " + (known ? dtype + " " + test + " on " : "") + "an " + deviceName;
+      return "no reference range for " + (known ? dtype + " " + test + " on " : "") + withArticle(deviceName);
     }
     Range x = r.get();
     String where = achieved < x.low() ? "below its normal range" : achieved > x.high() ? "above its normal range" : "normal";
-    return String.format(Locale.ROOT, "%s for an %s (%s)", where, x.model(), x.text());
+    return String.format(Locale.ROOT, "%s for %s (%s)", where, withArticle(x.model()), x.text());
+  }
+
+  /**
+   * "an NVIDIA H200", "a GeForce RTX 4090": by sound. A first word that starts with a vowel, or an
+   * all-capital one spelled out whose first letter's name does (NVIDIA, H100, RTX), takes "an".
+   */
+  static String withArticle(String name) {
+    String first = name.strip().split("\\s+")[0];
+    char c = first.isEmpty() ? 'x' : Character.toUpperCase(first.charAt(0));
+    boolean spelled = first.equals(first.toUpperCase(Locale.ROOT)) && first.length() > 1;
+    boolean an = "AEIOU".indexOf(c) >= 0 || (spelled && "FHLMNRSX".indexOf(c) >= 0);
+    return (an ? "an " : "a ") + name;
   }
 
   public static boolean below(String verdict) {

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -134,9 +135,10 @@ public final class PythonStage implements Stage, Prefetching {
       timeout = timeout.plus(budget.quick());
     }
     ctx.progress("python: " + String.join(", ", modes) + " with " + located.executable());
-    ClockSampler sampler = full && nvidia ? ClockSampler.start(ctx.runner(), timeout.plusSeconds(30)) : null;
-    PythonBackend.Run run = new PythonBackend(ctx.runner(), ctx.env()).run(located.executable(), modes, options, timeout, gate);
-    return new Sampled(run, sampler == null ? null : sampler.stop());
+    Duration limit = timeout;
+    Map.Entry<PythonBackend.Run, String> sampled = ClockSampler.around(ctx.runner(), timeout.plusSeconds(30),
+        full && nvidia, () -> new PythonBackend(ctx.runner(), ctx.env()).run(located.executable(), modes, options, limit, gate));
+    return new Sampled(sampled.getKey(), sampled.getValue());
   }
 
   /** The report with this run's findings added. Package-private: tests feed recorded runs. */

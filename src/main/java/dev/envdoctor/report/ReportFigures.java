@@ -13,9 +13,15 @@ import java.util.regex.Pattern;
  */
 final class ReportFigures {
 
-  /** Field names whose values are amounts, by the units the model spells in its names. */
+  /**
+   * Field names whose values are amounts: by the units the model spells in its names, with the bounds
+   * other stages add after the unit (conditions.smMhzMin, powerWMax, hoursLow), and the few amounts whose
+   * unit sits in a sibling field (peaks[].achieved beside unit) or that are ratios (pairedRatio).
+   */
   private static final Pattern AMOUNT = Pattern.compile(
-      ".*(Ms|Bytes|Hz|Mhz|GBps|Gflops|PerSecond|Seconds|seconds|hours|Hours|TFLOPs|Cores|cores|cpus|steps|Steps|samples)$");
+      ".*(Ms|Bytes|Hz|Mhz|GBps|Gflops|PerSecond|Seconds|seconds|hours|Hours|TFLOPs|Cores|cores|cpus|steps|Steps"
+          + "|samples|W)(Min|Max|MaxClock|Low|High)?$"
+          + "|achieved|datasheetPeak|fractionOfPeak|pairedRatio");
 
   private ReportFigures() {}
 

@@ -31,6 +31,23 @@ class FailureDiagnosisTest {
         .fix().contains("colima start"));
   }
 
+  /**
+   * Rootless Docker stopped and no context endpoint known: DockerEngine guesses no address, and the CLI's
+   * own socket (the recorded stderr with its path swapped for rootless Docker's, a constructed line) picks the fix.
+   */
+  @Test
+  void anUnknownEndpointFallsBackToTheClisOwnSocketNotTheRootDefault() {
+    assertEquals(null, DockerEngine.address(new DockerEngine.Context(null, null)));
+    String stderr = Recorded.read("docker-errors/daemon-not-running.stderr.txt")
+        .replace("unix:///tmp/envdoctor-none.sock", "unix:///run/user/1000/docker.sock");
+    CommandResult r = new CommandResult(CommandSpec.of(Duration.ofSeconds(6), "docker", "info"),
+        CommandResult.Status.FAILED, 1, "", stderr, 80);
+    Failure f = FailureDiagnosis.of("docker", r, Map.of(), LINUX, DockerEngine.address(new DockerEngine.Context(null, null)));
+    assertEquals("docker engine not running at unix:///run/user/1000/docker.sock", f.diagnosis());
+    assertEquals("start rootless Docker: systemctl --user start docker", f.fix());
+    assertTrue(!f.diagnosis().contains("/var/run/docker.sock") && !f.fix().contains("sudo"), f.toString());
+  }
+
   /** The recorded "Cannot connect" stderr, read with the address the CLI tried: three cases, three fixes. */
   private static Failure at(String endpoint, String from, Boolean socketThere) {
     return FailureDiagnosis.of("docker", failed("docker", "docker-errors/daemon-not-running.stderr.txt"), Map.of(), LINUX,

@@ -89,6 +89,28 @@ class ReportCommandTest {
     }
   }
 
+  /** Amounts other stages added (a peak's achieved figure, its board conditions, projection bounds) are checked too. */
+  @Test
+  void negativePeakConditionAndProjectionFiguresAreBadInput(@TempDir Path tmp) throws Exception {
+    for (String field : List.of("peaks[0].achieved", "peaks[0].conditions.powerWMax", "peaks[0].conditions.smMhzMin",
+        "recommendation.projection[0].hoursLow", "recommendation.projection[0].pairedRatio")) {
+      var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ReportJson.mapper().readTree(Files.readString(Fixtures.LINUX));
+      var peak = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("peaks").get(0);
+      peak.putObject("conditions").put("samples", 4).put("smMhzMin", 1980.0).put("powerWMax", 690.0);
+      var projection = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("recommendation").get("projection").get(0);
+      projection.put("pairedRatio", 1.1);
+      String leaf = field.substring(field.lastIndexOf('.') + 1);
+      (leaf.equals("achieved") ? peak : leaf.equals("hoursLow") || leaf.equals("pairedRatio") ? projection
+          : (com.fasterxml.jackson.databind.node.ObjectNode) peak.get("conditions")).put(leaf, -5.0);
+      Path bad = Files.writeString(tmp.resolve(leaf + ".json"), ReportJson.mapper().writeValueAsString(tree));
+      var r = new CliHarness().run("compare", Fixtures.LINUX.toString(), bad.toString());
+      assertEquals(ExitCode.USAGE, r.exitCode(), field + r.out() + r.err());
+      assertEquals("", r.out());
+      assertEquals(1, r.err().lines().count(), r.err());
+      assertTrue(r.err().contains(field + " is -5.0: an amount cannot be negative"), r.err());
+    }
+  }
+
   /** A report edited to hold figures no run produces: report --from and compare refuse it in one line, exit 2. */
   @Test
   void negativeNonFiniteAndMistypedFiguresAreBadInputInTheReportsWords(@TempDir Path tmp) throws Exception {
