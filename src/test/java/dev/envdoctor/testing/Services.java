@@ -61,7 +61,7 @@ public final class Services {
 
   /** What {@link #ensure} started: stopped again when the test run ends. */
   private record Started(Service service, Optional<String> why, List<String> daemons)
-      implements ExtensionContext.Store.CloseableResource {
+      implements AutoCloseable {
 
     Started(Service service, Ensured e) {
       this(service, e.why(), e.started());
