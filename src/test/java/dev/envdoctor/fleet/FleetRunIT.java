@@ -122,6 +122,8 @@ class FleetRunIT {
     Path out = tmp.resolve("D");
     SlurmCluster.setState("b", "DOWN", "envdoctor FleetRunIT");
     try {
+      // the cluster's ReturnToService=1 keeps a node an admin set DOWN down (2 let b return at its next registration)
+      assertTrue(SlurmCluster.node("b").get("State").startsWith("DOWN"), "b is down: " + SlurmCluster.node("b"));
       long t0 = System.nanoTime();
       CommandResult r = envdoctor(Duration.ofMinutes(3), List.of("fleet", "run", "--scheduler", "slurm", "--out", out.toString(),
           "--", "--runtime", "native", "--backend", "python", "--python", "/usr/bin/python3", "--gflops", LIGHT_JOB_GFLOPS));
