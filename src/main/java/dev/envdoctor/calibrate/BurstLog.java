@@ -1,5 +1,6 @@
 package dev.envdoctor.calibrate;
 
+import dev.envdoctor.protocol.BurstLine;
 import dev.envdoctor.calibrate.contention.CpuMeter;
 import dev.envdoctor.model.Burst;
 import dev.envdoctor.model.Contention;

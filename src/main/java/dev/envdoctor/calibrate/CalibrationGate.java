@@ -1,8 +1,10 @@
 package dev.envdoctor.calibrate;
 
+import dev.envdoctor.protocol.BurstLine;
 import dev.envdoctor.calibrate.contention.CpuMeter;
 import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.calibrate.stats.PairedRatio;
+import dev.envdoctor.protocol.GateLines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,32 +17,23 @@ import java.util.Set;
 /**
  * Lets every side start at once and calibrate one at a time, then take turns in bursts. Each side
  * (native DJL, the Python backend, each container runtime) registers before its child starts; the
- * child verifies, then waits at the gate (prints {@link #SIGNAL}, reads a line on stdin). Only
+ * child verifies, then waits at the gate (prints {@link GateLines#SIGNAL}, reads a line on stdin). Only
  * when every registered side is waiting or finished does the first in registration order get its
  * turn, and the next only when that one is back or finished: no calibration shares the CPU with
  * another child's start-up or another calibration. That first turn is round 0 (warm-up included).
  * A child started with {@link BurstPlan#OPTION} comes back after each turn with its burst
  * ({@link BurstLine}); then rounds follow, every bursting side once per round in a shuffled order,
  * until every pair of sides is decisive ({@link Decision}) or the {@link BurstPlan} runs out; the
- * answer is then {@link #END}. A side that comes back to the gate after its END (it has the job's
+ * answer is then {@link GateLines#END}. A side that comes back to the gate after its END (it has the job's
  * network to calibrate for the projection, which it does after its bursts) gets one more turn,
  * alone. A side whose child died simply finishes. One gate per run.
  */
 public final class CalibrationGate {
 
-  /** The worker's and the Python script's option to wait at the gate. */
-  public static final String OPTION = "--gate";
-  /** The stderr line of a child that waits for its turn (a line on its stdin), a burst's JSON after it. */
-  public static final String SIGNAL = "@envdoctor gate";
-  /** The answer to a turn. */
-  public static final String GO = "go";
-  /** The answer that ends a bursting child's turns: it finishes and prints its document. */
-  public static final String END = "end";
-
   private final List<String> order = new ArrayList<>();
   private final Set<String> waiting = new HashSet<>();
   private final Set<String> finished = new HashSet<>();
-  /** Bursting sides told {@link #END}: one that comes back to the gate wants its turn for the projection. */
+  /** Bursting sides told {@link GateLines#END}: one that comes back to the gate wants its turn for the projection. */
   private final Set<String> ended = new HashSet<>();
   private final Map<String, BurstLog> logs = new LinkedHashMap<>();
   private final BurstPlan plan;
@@ -79,23 +72,18 @@ public final class CalibrationGate {
   }
 
   /**
-   * The answers on a child's stdin ({@code CommandSpec.withStdinReplies}): to its {@link #SIGNAL},
-   * {@link #GO} once it is {@code side}'s turn (or its patience ran out), {@link #END} once the
+   * The answers on a child's stdin ({@code CommandSpec.withStdinReplies}): to its {@link GateLines#SIGNAL},
+   * {@link GateLines#GO} once it is {@code side}'s turn (or its patience ran out), {@link GateLines#END} once the
    * bursts are over; nothing once the side has ended.
    */
   public java.util.function.Function<String, String> answers(String side, Duration timeout) {
     return line -> {
-      if (!line.strip().startsWith(SIGNAL)) {
+      if (!line.strip().startsWith(GateLines.SIGNAL)) {
         return null;
       }
       back(side, BurstLine.parse(line));
       return next(side, patience(timeout));
     };
-  }
-
-  /** A side's name at the gate: runtime/backend (native/djl, docker/djl, native/python). */
-  public static String side(String runtime, String backend) {
-    return runtime + "/" + backend;
   }
 
   public synchronized void register(String side) {
@@ -146,33 +134,33 @@ public final class CalibrationGate {
           holder = side;
           waiting.remove(side);
           projections.begin(side, meter);
-          return GO;
+          return GateLines.GO;
         }
       } else if (!registering && holder == null && everyoneReady()) {
         if (logs.get(side).bursting() && (over || !advance())) {
           ended.add(side);
-          return END;
+          return GateLines.END;
         }
         if (side.equals(nextSide())) {
           holder = side;
           waiting.remove(side);
           logs.get(side).begin(meter.sample(), round, position(side));
-          return GO;
+          return GateLines.GO;
         }
       }
       long left = end - System.nanoTime();
       if (left <= 0) {
         if (logs.get(side).bursting() && !ended.contains(side)) {
           ended.add(side);
-          return END;
+          return GateLines.END;
         }
-        return GO;
+        return GateLines.GO;
       }
       try {
         wait(Math.max(1, left / 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return finished.contains(side) ? null : END;
+        return finished.contains(side) ? null : GateLines.END;
       }
     }
     return null;

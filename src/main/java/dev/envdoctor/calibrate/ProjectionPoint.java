@@ -1,6 +1,5 @@
 package dev.envdoctor.calibrate;
 
-import dev.envdoctor.recommend.Models;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

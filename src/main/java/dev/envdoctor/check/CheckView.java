@@ -2,8 +2,8 @@ package dev.envdoctor.check;
 
 import dev.envdoctor.check.eval.Status;
 import dev.envdoctor.run.Console;
-import dev.envdoctor.doctor.RunContext;
-import dev.envdoctor.doctor.View;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.View;
 import dev.envdoctor.model.CheckResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.Summary;

@@ -1,7 +1,7 @@
 package dev.envdoctor.cli;
 
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.run.Interrupts;
 import dev.envdoctor.run.StatusLine;
 import dev.envdoctor.run.Console;

@@ -2,8 +2,8 @@ package dev.envdoctor.cli;
 
 import dev.envdoctor.check.CheckStage;
 import dev.envdoctor.check.ProfileWriter;
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.doctor.Stages;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
@@ -85,7 +85,7 @@ public final class CheckCommand extends StageCommand {
     }
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
-      dev.envdoctor.run.ExitReasons.print(report, ctx.options().strict(), ctx.err());
+      dev.envdoctor.report.ExitReasons.print(report, ctx.options().strict(), ctx.err());
     } else {
       Stages.views().get(Phase.CHECK).print(report, ctx);
       Stages.printFailedStages(report, ctx);

@@ -1,8 +1,8 @@
 package dev.envdoctor.cli;
 
 import dev.envdoctor.doctor.DoctorView;
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.doctor.Stages;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
@@ -38,7 +38,7 @@ public final class DoctorCommand extends BaseCommand {
     Report report = Stages.standard().run(Stages.newReport(ctx), ctx);
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
-      dev.envdoctor.run.ExitReasons.print(report, ctx.options().strict(), ctx.err());
+      dev.envdoctor.report.ExitReasons.print(report, ctx.options().strict(), ctx.err());
     } else {
       new DoctorView().print(report, ctx);
       if (ctx.verbose()) {

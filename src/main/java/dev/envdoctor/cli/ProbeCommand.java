@@ -1,6 +1,6 @@
 package dev.envdoctor.cli;
 
-import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.flow.Phase;
 import picocli.CommandLine.Command;
 
 @Command(name = "probe", mixinStandardHelpOptions = true,

@@ -1,6 +1,6 @@
 package dev.envdoctor.cli;
 
-import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.race.RaceJob;

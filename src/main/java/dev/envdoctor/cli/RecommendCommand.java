@@ -1,7 +1,7 @@
 package dev.envdoctor.cli;
 
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.doctor.Stages;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;

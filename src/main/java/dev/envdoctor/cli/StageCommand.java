@@ -1,8 +1,8 @@
 package dev.envdoctor.cli;
 
 import dev.envdoctor.run.ExitCode;
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.doctor.Stages;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
@@ -40,7 +40,7 @@ public abstract class StageCommand extends BaseCommand {
     Report report = Stages.standard().run(Stages.newReport(ctx), ctx);
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
-      dev.envdoctor.run.ExitReasons.print(report, run.strict, ctx.err());
+      dev.envdoctor.report.ExitReasons.print(report, run.strict, ctx.err());
     } else {
       Stages.views().get(phase()).print(report, ctx);
       Stages.printFailedStages(report, ctx);

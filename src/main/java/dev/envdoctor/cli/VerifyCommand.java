@@ -1,7 +1,7 @@
 package dev.envdoctor.cli;
 
 import dev.envdoctor.run.Outcome;
-import dev.envdoctor.doctor.Phase;
+import dev.envdoctor.flow.Phase;
 import dev.envdoctor.model.Report;
 import picocli.CommandLine.Command;
 

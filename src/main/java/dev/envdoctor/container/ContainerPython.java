@@ -1,7 +1,7 @@
 package dev.envdoctor.container;
 
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
@@ -9,7 +9,7 @@ import dev.envdoctor.python.PythonBackend;
 import dev.envdoctor.python.PythonStage;
 import dev.envdoctor.verify.WorkerCall;
 import dev.envdoctor.verify.WorkerClient;
-import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.protocol.WorkerOutput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

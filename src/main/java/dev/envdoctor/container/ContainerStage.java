@@ -1,18 +1,19 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.container.image.WorkerImage;
-import dev.envdoctor.doctor.Background;
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.Prefetching;
-import dev.envdoctor.doctor.RunContext;
-import dev.envdoctor.doctor.Stage;
+import dev.envdoctor.flow.Background;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.Prefetching;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.Stage;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.verify.WorkerCall;
 import dev.envdoctor.verify.WorkerClient;
-import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.protocol.WorkerOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public final class ContainerStage implements Stage, Prefetching {
     for (RuntimeInfo runtime : selected(soFar, ctx).stream().filter(r -> "ok".equals(r.status())).toList()) {
       ContainerEngine engine = Engines.named(runtime.name()).orElseThrow();
       CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
-      pending.put(engine.name(), Background.startSide(g, CalibrationGate.side(engine.name(), "djl"),
+      pending.put(engine.name(), Background.startSide(g, GateLines.side(engine.name(), "djl"),
           () -> runWorker(ctx, engine, runtime, image, g)));
     }
   }

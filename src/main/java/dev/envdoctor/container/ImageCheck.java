@@ -1,6 +1,6 @@
 package dev.envdoctor.container;
 
-import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandSpec;
 import java.time.Duration;

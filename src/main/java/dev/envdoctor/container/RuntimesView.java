@@ -1,7 +1,7 @@
 package dev.envdoctor.container;
 
 import dev.envdoctor.run.Console;
-import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 

@@ -1,7 +1,7 @@
 package dev.envdoctor.container;
 
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.verify.WorkerBudget;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.envdoctor.doctor;
 
+import dev.envdoctor.flow.View;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;

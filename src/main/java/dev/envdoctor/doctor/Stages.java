@@ -1,5 +1,9 @@
 package dev.envdoctor.doctor;
 
+import dev.envdoctor.flow.Pipeline;
+import dev.envdoctor.flow.View;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.Phase;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.Version;
 import dev.envdoctor.model.Report;
@@ -40,7 +44,7 @@ public final class Stages {
       dev.envdoctor.container.RuntimesView.print(report, ctx);
     });
     views.put(Phase.VERIFY, new dev.envdoctor.verify.VerifyView());
-    View calibrations = new dev.envdoctor.calibrate.CalibrationView();
+    View calibrations = new dev.envdoctor.verify.CalibrationView();
     View interconnect = new dev.envdoctor.interconnect.InterconnectView();
     views.put(Phase.CALIBRATE, (report, ctx) -> {
       calibrations.print(report, ctx);

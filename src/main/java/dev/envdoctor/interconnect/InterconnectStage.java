@@ -1,8 +1,8 @@
 package dev.envdoctor.interconnect;
 
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.RunContext;
-import dev.envdoctor.doctor.Stage;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.Stage;
 import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.GpuTopology;
 import dev.envdoctor.model.Interconnect;

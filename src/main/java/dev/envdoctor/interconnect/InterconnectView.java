@@ -1,7 +1,7 @@
 package dev.envdoctor.interconnect;
 
-import dev.envdoctor.doctor.RunContext;
-import dev.envdoctor.doctor.View;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.View;
 import dev.envdoctor.model.GpuTopology;
 import dev.envdoctor.model.Interconnect;
 import dev.envdoctor.model.Report;

@@ -1,8 +1,8 @@
 package dev.envdoctor.probe;
 
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.RunContext;
-import dev.envdoctor.doctor.Stage;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.Stage;
 import dev.envdoctor.model.Report;
 
 /** The facts of the machine and the JVM: {@code host.*} and {@code jvm.*}. No native code is loaded. */

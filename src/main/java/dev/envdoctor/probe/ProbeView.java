@@ -2,8 +2,8 @@ package dev.envdoctor.probe;
 
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.Console.Mark;
-import dev.envdoctor.doctor.RunContext;
-import dev.envdoctor.doctor.View;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.View;
 import dev.envdoctor.model.CpuInfo;
 import dev.envdoctor.model.DiskInfo;
 import dev.envdoctor.model.GpuInfo;

@@ -1,5 +1,6 @@
 package dev.envdoctor.python;
 
+import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.exec.CommandResult;
@@ -36,7 +37,7 @@ public final class PythonBackend {
   }
 
   /** This backend's name at the calibration gate. */
-  public static final String SIDE = CalibrationGate.side("native", "python");
+  public static final String SIDE = GateLines.side("native", "python");
 
   private final CommandRunner runner;
   private final Map<String, String> inherited;
@@ -101,7 +102,7 @@ public final class PythonBackend {
     List<String> argv = new ArrayList<>(List.of(python.toString(), "-c", LOADER, String.join(",", modes)));
     argv.addAll(options);
     if (gate != null) {
-      argv.add(CalibrationGate.OPTION);
+      argv.add(GateLines.OPTION);
       argv.addAll(gate.plan().childArgs());
     }
     CommandSpec spec = CommandSpec.of(timeout, argv)

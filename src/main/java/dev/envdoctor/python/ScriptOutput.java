@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.envdoctor.model.PythonEnv;
 import dev.envdoctor.model.ReportJson;
-import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.protocol.WorkerOutput;
 
 /**
  * What envdoctor_torch.py printed: the worker protocol document, plus the facts of the Python that

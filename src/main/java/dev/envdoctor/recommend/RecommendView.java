@@ -1,8 +1,8 @@
 package dev.envdoctor.recommend;
 
 import dev.envdoctor.run.Console;
-import dev.envdoctor.doctor.RunContext;
-import dev.envdoctor.doctor.View;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.View;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Evidence;
 import dev.envdoctor.model.Recommendation.Projection;

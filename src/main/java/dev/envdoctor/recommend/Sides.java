@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.model.WorkloadNames;
 import dev.envdoctor.calibrate.stats.RatioEstimate;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
@@ -24,7 +25,7 @@ public record Sides(String workload, List<Side> sides) {
   public static final String NATIVE = "native";
   public static final String PYTHON = "python";
   /** The workload that stands for a detection training job; preferred when it was calibrated. */
-  public static final String PREFERRED_WORKLOAD = "cnn";
+  public static final String PREFERRED_WORKLOAD = WorkloadNames.PREFERRED;
 
   public Sides {
     sides = List.copyOf(sides);

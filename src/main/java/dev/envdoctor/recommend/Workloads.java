@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.calibrate.Models;
 import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.model.Recommendation.Workload;
 import java.util.Comparator;

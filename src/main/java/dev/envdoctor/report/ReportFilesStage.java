@@ -2,9 +2,9 @@ package dev.envdoctor.report;
 
 import dev.envdoctor.run.AtomicFiles;
 import dev.envdoctor.run.RunFailure;
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.RunContext;
-import dev.envdoctor.doctor.Stage;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.Stage;
 import dev.envdoctor.model.Report;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.envdoctor.report;
 
 import dev.envdoctor.run.Console;
-import dev.envdoctor.doctor.RunContext;
-import dev.envdoctor.doctor.View;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.View;
 import dev.envdoctor.model.Report;
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
 package dev.envdoctor.run;
 
+import dev.envdoctor.model.WorkloadNames;
 import dev.envdoctor.model.Recommendation.Workload;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ public record RunOptions(
     device = device == null ? ALL : device;
     backend = backend == null ? ALL : backend;
     out = out == null ? Path.of("reports") : out;
-    workloads = workloads == null ? dev.envdoctor.worker.Workloads.NAMES : List.copyOf(workloads);
+    workloads = workloads == null ? WorkloadNames.ALL : List.copyOf(workloads);
   }
 
   /** Every side, device and backend, quick budgets, reports under reports/. */
@@ -70,8 +71,8 @@ public record RunOptions(
    * --full still calibrates every workload.
    */
   public RunOptions forVerdict(Workload job) {
-    List<String> w = full ? dev.envdoctor.worker.Workloads.NAMES
-        : List.of(dev.envdoctor.recommend.Sides.PREFERRED_WORKLOAD);
+    List<String> w = full ? WorkloadNames.ALL
+        : List.of(WorkloadNames.PREFERRED);
     return new RunOptions(runtime, device, backend, python, containerPython, out, noRedact, strict, profile, full,
         job, w);
   }

@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.protocol.Diagnosis;
 import dev.envdoctor.model.Host;
 import dev.envdoctor.model.Jvm;
 import java.util.Locale;

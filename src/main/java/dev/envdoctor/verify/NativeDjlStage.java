@@ -1,19 +1,22 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.protocol.CrashDiagnoses;
+import dev.envdoctor.protocol.GateLines;
+import dev.envdoctor.protocol.Diagnosis;
 import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.RunOptions;
-import dev.envdoctor.doctor.Background;
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.Prefetching;
-import dev.envdoctor.doctor.RunContext;
-import dev.envdoctor.doctor.Stage;
+import dev.envdoctor.flow.Background;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.Prefetching;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.Stage;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.model.Host;
 import dev.envdoctor.model.Report;
-import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.protocol.WorkerOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +58,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
       return;
     }
     CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
-    pending = Background.startSide(g, CalibrationGate.side(RUNTIME, "djl"),
+    pending = Background.startSide(g, GateLines.side(RUNTIME, "djl"),
         () -> work(ctx, g, p -> ctx.progress("  native: " + p)));
   }
 

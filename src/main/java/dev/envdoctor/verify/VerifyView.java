@@ -1,8 +1,9 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.protocol.CrashDiagnoses;
 import dev.envdoctor.run.Console;
-import dev.envdoctor.doctor.RunContext;
-import dev.envdoctor.doctor.View;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.View;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.model.Report;

@@ -1,8 +1,10 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.protocol.CrashDiagnoses;
+import dev.envdoctor.protocol.Diagnosis;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
-import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.protocol.WorkerOutput;
 import java.util.Map;
 
 /**

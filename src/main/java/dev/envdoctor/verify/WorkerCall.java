@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.calibrate.CalibrationGate;
 import java.time.Duration;
 import java.util.List;
@@ -56,8 +57,8 @@ public record WorkerCall(
   /** Waits at {@code g} before calibrating: the worker gets --gate, and its turn is answered on stdin. */
   public WorkerCall withGate(CalibrationGate g) {
     List<String> args = new java.util.ArrayList<>(workerArgs);
-    if (g != null && !args.contains(CalibrationGate.OPTION)) {
-      args.add(CalibrationGate.OPTION);
+    if (g != null && !args.contains(GateLines.OPTION)) {
+      args.add(GateLines.OPTION);
       args.addAll(g.plan().childArgs());
     }
     return new WorkerCall(launchPrefix, args, timeout, runtime, backend, env, progress, g);
@@ -65,7 +66,7 @@ public record WorkerCall(
 
   /** This call's name at the gate: runtime/backend (native/djl, docker/djl, native/python). */
   public String side() {
-    return CalibrationGate.side(runtime, backend);
+    return GateLines.side(runtime, backend);
   }
 
   /** The value of {@code --device} among the worker arguments, "all" when absent. */

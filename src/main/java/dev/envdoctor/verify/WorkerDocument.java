@@ -3,8 +3,8 @@ package dev.envdoctor.verify;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
-import dev.envdoctor.worker.WorkerEvents;
-import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.protocol.WorkerEvents;
+import dev.envdoctor.protocol.WorkerOutput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -38,15 +38,6 @@ final class WorkerDocument {
   }
 
   /** The protocol a JSON stdout claims, when it is JSON at all: for the "wrong protocol" diagnosis. */
-  static Optional<String> claimedProtocol(String stdout) {
-    try {
-      var node = WorkerEvents.mapper().readTree(stdout == null ? "" : stdout.strip());
-      return node != null && node.has("protocol") ? Optional.of(node.get("protocol").asText()) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
   private static Optional<WorkerOutput> read(String text) {
     try {
       WorkerOutput out = WorkerEvents.mapper().readValue(text, WorkerOutput.class);

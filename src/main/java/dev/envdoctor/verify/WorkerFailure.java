@@ -1,11 +1,13 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.protocol.CrashDiagnoses;
+import dev.envdoctor.protocol.Diagnosis;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
-import dev.envdoctor.worker.WorkerEvents;
-import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.protocol.WorkerEvents;
+import dev.envdoctor.protocol.WorkerOutput;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,10 @@
 package dev.envdoctor.worker;
 
-import dev.envdoctor.calibrate.BurstLine;
+import dev.envdoctor.protocol.GateLines;
+import dev.envdoctor.protocol.WorkerRequest;
+import dev.envdoctor.protocol.WorkerEvents;
+import dev.envdoctor.protocol.BurstLine;
 import dev.envdoctor.calibrate.BurstPlan;
-import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.probe.linux.CpuAllowanceReader;
 import java.io.BufferedReader;
@@ -50,11 +52,11 @@ final class Bursts {
         BurstLine line = new BurstLine(best.device(), best.workload(), steps, cpuMs(), thr == null ? null : thr[0],
             thr == null ? null : thr[1] / 1e6, first ? CpuAllowanceReader.read(Path.of("/"), env) : null,
             first ? hostName() : null);
-        emit.accept(CalibrationGate.SIGNAL + " " + WorkerEvents.json(line));
+        emit.accept(GateLines.SIGNAL + " " + WorkerEvents.json(line));
         first = false;
         reported = true;
         String answer = stdin.readLine();
-        if (answer == null || !answer.strip().equals(CalibrationGate.GO)) {
+        if (answer == null || !answer.strip().equals(GateLines.GO)) {
           return true;
         }
         // a quota's side times long bursts: one that idles while the others burst starts each turn

@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
-import dev.envdoctor.verify.Diagnosis;
+import dev.envdoctor.protocol.Diagnosis;
 import java.util.Random;
 
 /**

@@ -1,6 +1,6 @@
 package dev.envdoctor.worker;
 
-import dev.envdoctor.verify.Diagnosis;
+import dev.envdoctor.protocol.Diagnosis;
 
 /**
  * What libtorch's exception on a device means, in plain words with a fix. Pure: the device name and

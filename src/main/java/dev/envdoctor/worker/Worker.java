@@ -1,11 +1,14 @@
 package dev.envdoctor.worker;
 
+import dev.envdoctor.protocol.WorkerRequest;
+import dev.envdoctor.protocol.WorkerEvents;
+import dev.envdoctor.protocol.WorkerOutput;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
-import dev.envdoctor.verify.CrashDiagnoses;
-import dev.envdoctor.verify.Diagnosis;
+import dev.envdoctor.protocol.CrashDiagnoses;
+import dev.envdoctor.protocol.Diagnosis;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.envdoctor.worker;
 
+import dev.envdoctor.model.WorkloadNames;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -15,7 +16,7 @@ import java.util.List;
 public final class Workloads {
 
   public static final int SEED = 42;
-  public static final List<String> NAMES = List.of("mlp", "cnn");
+  public static final List<String> NAMES = WorkloadNames.ALL;
   /** Default image side of the cnn workload. */
   public static final int DEFAULT_IMGSZ = 64;
 

@@ -1,5 +1,6 @@
 package dev.envdoctor.worker;
 
+import dev.envdoctor.protocol.WorkerRequest;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;

@@ -1,5 +1,7 @@
 package dev.envdoctor.calibrate;
 
+import dev.envdoctor.protocol.GateLines;
+import dev.envdoctor.protocol.BurstLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,15 +31,15 @@ class CalibrationGateBurstsTest {
       java.util.function.IntToDoubleFunction stepOf) {
     Function<String, String> answers = gate.answers(side, LONG);
     return CompletableFuture.supplyAsync(() -> {
-      String answer = answers.apply(CalibrationGate.SIGNAL);
+      String answer = answers.apply(GateLines.SIGNAL);
       int bursts = 0;
-      while (CalibrationGate.GO.equals(answer)) {
+      while (GateLines.GO.equals(answer)) {
         turns.add(side);
         bursts++;
         double stepMs = stepOf.applyAsDouble(bursts);
-        String json = dev.envdoctor.worker.WorkerEvents.json(new BurstLine("cpu", "cnn",
+        String json = dev.envdoctor.protocol.WorkerEvents.json(new BurstLine("cpu", "cnn",
             List.of(stepMs, stepMs * 1.01, stepMs * 0.99), 10.0 * bursts, null, null, null, null));
-        answer = answers.apply(CalibrationGate.SIGNAL + " " + json);
+        answer = answers.apply(GateLines.SIGNAL + " " + json);
       }
       gate.finish(side);
       return bursts;
@@ -52,17 +54,17 @@ class CalibrationGateBurstsTest {
       List<String> log) {
     Function<String, String> answers = gate.answers(side, LONG);
     return CompletableFuture.supplyAsync(() -> {
-      String answer = answers.apply(CalibrationGate.SIGNAL);
+      String answer = answers.apply(GateLines.SIGNAL);
       int bursts = 0;
-      while (CalibrationGate.GO.equals(answer)) {
+      while (GateLines.GO.equals(answer)) {
         bursts++;
         log.add(side);
-        String json = dev.envdoctor.worker.WorkerEvents.json(new BurstLine("cpu", "cnn",
+        String json = dev.envdoctor.protocol.WorkerEvents.json(new BurstLine("cpu", "cnn",
             List.of(stepMs, stepMs * 1.01, stepMs * 0.99), 10.0 * bursts, null, null, null, null));
-        answer = answers.apply(CalibrationGate.SIGNAL + " " + json);
+        answer = answers.apply(GateLines.SIGNAL + " " + json);
       }
-      assertEquals(CalibrationGate.END, answer);
-      assertEquals(CalibrationGate.GO, answers.apply(CalibrationGate.SIGNAL), "the projection's turn");
+      assertEquals(GateLines.END, answer);
+      assertEquals(GateLines.GO, answers.apply(GateLines.SIGNAL), "the projection's turn");
       log.add(side + ":project");
       try {
         Thread.sleep(50);
@@ -150,7 +152,7 @@ class CalibrationGateBurstsTest {
     Function<String, String> old = gate.answers("native/python", LONG);
     CompletableFuture<Void> oldChild = CompletableFuture.runAsync(() -> {
       // an old-protocol child: one turn, then it prints its document and ends
-      assertEquals(CalibrationGate.GO, old.apply(CalibrationGate.SIGNAL));
+      assertEquals(GateLines.GO, old.apply(GateLines.SIGNAL));
       gate.finish("native/python");
     });
     CompletableFuture<Integer> a = child(gate, "native/djl", 5.0);

@@ -1,5 +1,6 @@
 package dev.envdoctor.calibrate;
 
+import dev.envdoctor.protocol.GateLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +85,6 @@ class CalibrationGateTest {
 
   @Test
   void sideNamesAreRuntimeAndBackend() {
-    assertEquals("native/python", CalibrationGate.side("native", "python"));
+    assertEquals("native/python", GateLines.side("native", "python"));
   }
 }

@@ -1,5 +1,7 @@
 package dev.envdoctor.calibrate;
 
+import dev.envdoctor.protocol.GateLines;
+import dev.envdoctor.protocol.BurstLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -41,15 +43,15 @@ class ProjectionTurnContentionTest {
   private static CompletableFuture<Void> child(CalibrationGate gate, String side, Runnable during) {
     Function<String, String> answers = gate.answers(side, LONG);
     return CompletableFuture.runAsync(() -> {
-      String answer = answers.apply(CalibrationGate.SIGNAL);
+      String answer = answers.apply(GateLines.SIGNAL);
       int n = 0;
-      while (CalibrationGate.GO.equals(answer)) {
+      while (GateLines.GO.equals(answer)) {
         n++;
-        String json = dev.envdoctor.worker.WorkerEvents.json(new BurstLine("cpu", "cnn",
+        String json = dev.envdoctor.protocol.WorkerEvents.json(new BurstLine("cpu", "cnn",
             List.of(5.0, 5.05, 4.95), 10.0 * n, null, null, null, null));
-        answer = answers.apply(CalibrationGate.SIGNAL + " " + json);
+        answer = answers.apply(GateLines.SIGNAL + " " + json);
       }
-      assertEquals(CalibrationGate.GO, answers.apply(CalibrationGate.SIGNAL), "the projection's turn");
+      assertEquals(GateLines.GO, answers.apply(GateLines.SIGNAL), "the projection's turn");
       during.run();
       gate.finish(side);
     });

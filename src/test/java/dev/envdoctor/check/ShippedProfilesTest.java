@@ -40,7 +40,7 @@ class ShippedProfilesTest {
     var r = new CliHarness().run(withJson);
     // stderr under --json: the reasons for the exit code and the sides not measured, one line each, nothing else
     boolean strict = java.util.Arrays.asList(more).contains("--strict");
-    assertEquals(dev.envdoctor.run.ExitReasons.of(ReportJson.read(r.out()), strict).stream().map(l -> "envdoctor: " + l).toList(),
+    assertEquals(dev.envdoctor.report.ExitReasons.of(ReportJson.read(r.out()), strict).stream().map(l -> "envdoctor: " + l).toList(),
         r.err().lines().toList());
     JsonNode root = ReportJson.mapper().readTree(r.out());
     Map<String, JsonNode> checks = new LinkedHashMap<>();

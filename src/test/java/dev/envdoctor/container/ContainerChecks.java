@@ -9,7 +9,7 @@ import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.verify.WorkerCall;
 import dev.envdoctor.verify.WorkerClient;
-import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.protocol.WorkerOutput;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

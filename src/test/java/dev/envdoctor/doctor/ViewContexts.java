@@ -1,5 +1,7 @@
 package dev.envdoctor.doctor;
 
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.Phase;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.OutputMode;
 import dev.envdoctor.run.RunOptions;

@@ -3,7 +3,7 @@ package dev.envdoctor.interconnect;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.doctor.ViewContexts;
 import dev.envdoctor.model.PythonEnv;
 import dev.envdoctor.model.Report;

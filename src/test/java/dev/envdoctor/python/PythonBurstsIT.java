@@ -1,5 +1,6 @@
 package dev.envdoctor.python;
 
+import dev.envdoctor.protocol.GateLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class PythonBurstsIT {
       var spec = dev.envdoctor.exec.CommandSpec.of(Duration.ofSeconds(120),
           new java.util.ArrayList<>(List.of(PythonScriptIT.TORCH_PYTHON.toString(), "-c", PythonBackend.LOADER,
               "verify,calibrate", "--device", "cpu", "--workloads", "cnn", "--steps", "10", "--seconds", "0.1",
-              "--threads", "1", CalibrationGate.OPTION, BurstPlan.OPTION, "0.05")))
+              "--threads", "1", GateLines.OPTION, BurstPlan.OPTION, "0.05")))
           .withStdin(PythonBackend.script() + "\n" + PythonBackend.END_OF_SCRIPT + "\n")
           .withStdinReplies(gate.answers("other/python", Duration.ofSeconds(120)));
       try {

@@ -87,7 +87,7 @@ record RecordedTorch(ScriptOutput.Facts facts, Host host) {
 
   /** The script's document for these facts: no device computed beyond what the facts allow. */
   ScriptOutput output() {
-    return new ScriptOutput(new dev.envdoctor.worker.WorkerOutput("envdoctor/worker/v1", null, null, null, null,
+    return new ScriptOutput(new dev.envdoctor.protocol.WorkerOutput("envdoctor/worker/v1", null, null, null, null,
         null, null), facts);
   }
 }

@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.protocol.GateLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,7 @@ import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.calibrate.contention.CpuMeter;
 import dev.envdoctor.model.Burst;
 import dev.envdoctor.exec.ProcessRunner;
-import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.protocol.WorkerOutput;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +41,8 @@ class CalibrationGateIT {
   @Test
   void workersStartTogetherAndCalibrateOneAfterTheOther() {
     CalibrationGate gate = new CalibrationGate();
-    gate.register(CalibrationGate.side("first", "djl"));
-    gate.register(CalibrationGate.side("second", "djl"));
+    gate.register(GateLines.side("first", "djl"));
+    gate.register(GateLines.side("second", "djl"));
     gate.allRegistered();
     Map<String, Long> seen = new ConcurrentHashMap<>();
     List<CompletableFuture<WorkerOutput>> runs = List.of("first", "second").stream()
@@ -63,8 +64,8 @@ class CalibrationGateIT {
   @Test
   void burstingWorkersTakeTurnsInRoundsAndStayAliveBetweenThem() {
     CalibrationGate gate = new CalibrationGate(new BurstPlan(0.05, 2, 3, 30), CpuMeter.forThisMachine(), 1);
-    gate.register(CalibrationGate.side("first", "djl"));
-    gate.register(CalibrationGate.side("second", "djl"));
+    gate.register(GateLines.side("first", "djl"));
+    gate.register(GateLines.side("second", "djl"));
     gate.allRegistered();
     Map<String, Long> seen = new ConcurrentHashMap<>();
     List<CompletableFuture<WorkerOutput>> runs = List.of("first", "second").stream()

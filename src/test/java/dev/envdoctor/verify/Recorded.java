@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Reads a recorded output from src/test/resources/recorded/. */
-final class Recorded {
+public final class Recorded {
 
   private Recorded() {}
 
-  static String read(String path) {
+  public static String read(String path) {
     try (InputStream in = Recorded.class.getResourceAsStream("/recorded/" + path)) {
       if (in == null) {
         throw new IllegalArgumentException("no recorded file " + path);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.protocol.WorkerOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

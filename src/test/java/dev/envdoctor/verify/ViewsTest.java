@@ -2,12 +2,11 @@ package dev.envdoctor.verify;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.calibrate.CalibrationView;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.OutputMode;
 import dev.envdoctor.run.RunOptions;
-import dev.envdoctor.doctor.Phase;
-import dev.envdoctor.doctor.RunContext;
+import dev.envdoctor.flow.Phase;
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;

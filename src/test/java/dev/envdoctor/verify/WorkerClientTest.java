@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.model.DeviceResult;
-import dev.envdoctor.worker.WorkerEvents;
-import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.protocol.WorkerEvents;
+import dev.envdoctor.protocol.WorkerOutput;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

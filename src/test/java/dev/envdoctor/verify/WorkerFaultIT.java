@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.model.DeviceResult;
-import dev.envdoctor.worker.WorkerOutput;
+import dev.envdoctor.protocol.WorkerOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

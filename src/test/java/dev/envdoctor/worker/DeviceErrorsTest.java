@@ -2,7 +2,7 @@ package dev.envdoctor.worker;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.verify.Diagnosis;
+import dev.envdoctor.protocol.Diagnosis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.envdoctor.worker;
 
+import dev.envdoctor.protocol.WorkerEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
-package dev.envdoctor.verify;
+package dev.envdoctor.protocol;
 
+import dev.envdoctor.protocol.Diagnosis;
 import dev.envdoctor.exec.CommandResult;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,7 @@ public final class CrashDiagnoses {
             + jni + " and set PYTORCH_VERSION=" + jni));
   }
 
-  static Optional<Diagnosis> cudaDriver(String err) {
+  public static Optional<Diagnosis> cudaDriver(String err) {
     if (!err.contains("CUDA driver version is insufficient")) {
       return Optional.empty();
     }
@@ -190,10 +191,10 @@ public final class CrashDiagnoses {
 
   static Diagnosis garbage(String stdout) {
     String first = stdout == null || stdout.isBlank() ? "" : stdout.strip().lines().findFirst().orElse("");
-    Optional<String> protocol = WorkerDocument.claimedProtocol(stdout);
+    Optional<String> protocol = WorkerEvents.claimedProtocol(stdout);
     if (protocol.isPresent()) {
       return new Diagnosis("the worker speaks protocol " + protocol.get() + ", not "
-          + dev.envdoctor.worker.WorkerOutput.PROTOCOL, "use the same envdoctor version inside and outside the container"
+          + WorkerOutput.PROTOCOL, "use the same envdoctor version inside and outside the container"
           + " (rebuild the image: envdoctor image build)");
     }
     return new Diagnosis(first.isEmpty() ? "the worker exited without printing its result"

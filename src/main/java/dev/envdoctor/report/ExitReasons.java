@@ -1,11 +1,11 @@
-package dev.envdoctor.run;
+package dev.envdoctor.report;
 
+import dev.envdoctor.run.Outcome;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.CheckResult;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
-import dev.envdoctor.report.Fmt;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

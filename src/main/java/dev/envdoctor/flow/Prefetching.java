@@ -1,5 +1,7 @@
-package dev.envdoctor.doctor;
+package dev.envdoctor.flow;
 
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.Stage;
 import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.model.Report;
 

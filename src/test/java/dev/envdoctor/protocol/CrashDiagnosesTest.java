@@ -1,5 +1,7 @@
-package dev.envdoctor.verify;
+package dev.envdoctor.protocol;
 
+import dev.envdoctor.verify.Recorded;
+import dev.envdoctor.protocol.Diagnosis;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.exec.CommandResult;

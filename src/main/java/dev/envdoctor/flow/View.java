@@ -1,5 +1,6 @@
-package dev.envdoctor.doctor;
+package dev.envdoctor.flow;
 
+import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.model.Report;
 
 /** The console section of one phase, drawn from the report alone. */

@@ -1,4 +1,4 @@
-package dev.envdoctor.worker;
+package dev.envdoctor.protocol;
 
 import java.util.List;
 

@@ -1,5 +1,8 @@
-package dev.envdoctor.doctor;
+package dev.envdoctor.flow;
 
+import dev.envdoctor.flow.Prefetching;
+import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.Stage;
 import dev.envdoctor.calibrate.BurstPlan;
 import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.calibrate.contention.CpuMeter;

@@ -1,4 +1,4 @@
-package dev.envdoctor.recommend;
+package dev.envdoctor.calibrate;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.envdoctor.doctor;
+package dev.envdoctor.flow;
 
+import dev.envdoctor.flow.Phase;
 import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.OutputMode;

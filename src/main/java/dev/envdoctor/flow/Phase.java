@@ -1,4 +1,4 @@
-package dev.envdoctor.doctor;
+package dev.envdoctor.flow;
 
 /**
  * The phases of DESIGN.md's flow, in order. A command chooses the phases it runs; a stage belongs

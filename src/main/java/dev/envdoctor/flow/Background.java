@@ -1,4 +1,4 @@
-package dev.envdoctor.doctor;
+package dev.envdoctor.flow;
 
 import dev.envdoctor.calibrate.CalibrationGate;
 import java.util.concurrent.CompletableFuture;

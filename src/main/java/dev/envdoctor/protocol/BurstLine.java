@@ -1,4 +1,4 @@
-package dev.envdoctor.calibrate;
+package dev.envdoctor.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.envdoctor.model.CpuAllowance;
@@ -27,7 +27,7 @@ public record BurstLine(String device, String workload, List<Double> stepTimesMs
 
   /** The payload of a gate line, or null for the plain {@code @envdoctor gate} (or one that does not parse). */
   public static BurstLine parse(String line) {
-    String rest = line.strip().substring(CalibrationGate.SIGNAL.length()).strip();
+    String rest = line.strip().substring(GateLines.SIGNAL.length()).strip();
     if (rest.isEmpty()) {
       return null;
     }

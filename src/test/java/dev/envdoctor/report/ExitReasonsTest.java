@@ -1,5 +1,8 @@
-package dev.envdoctor.run;
+package dev.envdoctor.report;
 
+
+import dev.envdoctor.run.Outcome;
+import dev.envdoctor.run.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

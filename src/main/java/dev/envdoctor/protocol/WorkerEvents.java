@@ -1,5 +1,6 @@
-package dev.envdoctor.worker;
+package dev.envdoctor.protocol;
 
+import dev.envdoctor.protocol.WorkerOutput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,7 +22,7 @@ public final class WorkerEvents {
 
   public static final String PREFIX = "@envdoctor ";
   /** The line a worker prints when it has verified and waits for its turn to calibrate (a line on stdin). */
-  public static final String GATE = dev.envdoctor.calibrate.CalibrationGate.SIGNAL;
+  public static final String GATE = GateLines.SIGNAL;
 
   /** The report model's mapper (unknown fields ignored); written compact: a document is one line. */
   private static final ObjectMapper MAPPER = ReportJson.mapper();
@@ -81,6 +82,16 @@ public final class WorkerEvents {
             MAPPER.readValue(body, Calibration.class)));
         default -> Optional.empty();
       };
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The protocol a document on a side's stdout claims, whatever else it holds. */
+  public static Optional<String> claimedProtocol(String stdout) {
+    try {
+      var node = mapper().readTree(stdout == null ? "" : stdout.strip());
+      return node != null && node.has("protocol") ? Optional.of(node.get("protocol").asText()) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
