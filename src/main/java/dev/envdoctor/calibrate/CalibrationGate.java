@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import dev.envdoctor.calibrate.contention.ProcStat;
 
 /**
  * Lets every side start at once and calibrate one at a time, then take turns in bursts. Each side
@@ -45,7 +46,7 @@ public final class CalibrationGate {
   private int round;
   private final List<String> queue = new ArrayList<>();
   private long roundsStarted;
-  private Map<Long, dev.envdoctor.calibrate.contention.ProcStat.Proc> processesBefore;
+  private Map<Long, ProcStat.Proc> processesBefore;
   private List<String> topOthers = List.of();
   private Integer hostCpus;
   /** Each projection turn from its "go" to its side's finish, and what contended with it once over. */

@@ -3,6 +3,7 @@ package dev.envdoctor.calibrate;
 import dev.envdoctor.model.Recommendation.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import dev.envdoctor.model.Calibration;
 
 /**
  * Which sizes a projection calibrates the job's own network at (docs/calibration.md, "Projection"):
@@ -47,7 +48,7 @@ public final class ProjectionPlan {
   public static final double OWN_CAP_MS = 2000;
 
   /** Whether a calibration is one of the projection's points (a network envdoctor builds), not a verdict workload. */
-  public static boolean isPoint(dev.envdoctor.model.Calibration c) {
+  public static boolean isPoint(Calibration c) {
     return c.workload() != null && c.workload().startsWith("yolov8");
   }
 

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import dev.envdoctor.report.LastRun;
+import dev.envdoctor.run.AtomicFiles;
 
 /** Shared by every subcommand: output options, and the run context built from the root's services. */
 public abstract class BaseCommand implements Callable<Integer> {
@@ -44,7 +46,7 @@ public abstract class BaseCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return;
     }
-    dev.envdoctor.run.AtomicFiles.write(out, text, " (choose another --out FILE)");
+    AtomicFiles.write(out, text, " (choose another --out FILE)");
     spec.commandLine().getErr().println("wrote " + out);
     spec.commandLine().getErr().flush();
   }
@@ -59,7 +61,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     boolean color = Console.colorAllowed(output.noColor, root.env(), root.terminal());
     // in a terminal one live status line; plain lines where a log or a machine reads stderr
     Long lastRun = phases.contains(Phase.REPORT)
-        ? dev.envdoctor.report.LastRun.millis(options.out()).stream().boxed().findFirst().orElse(null) : null;
+        ? LastRun.millis(options.out()).stream().boxed().findFirst().orElse(null) : null;
     StatusLine status = root.terminal() && !output.mode().json() ? StatusLine.live(err, lastRun) : StatusLine.plain(err);
     // the command owns the line: closed after call() (CliFactory), whether or not a pipeline ran
     closeStatus();

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.envdoctor.recommend.SavedReports;
+import dev.envdoctor.report.ExitReasons;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = "Evaluate a declarative profile from checks/ or a file.",
@@ -85,7 +87,7 @@ public final class CheckCommand extends StageCommand {
     }
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
-      dev.envdoctor.report.ExitReasons.print(report, ctx.options().strict(), ctx.err());
+      ExitReasons.print(report, ctx.options().strict(), ctx.err());
     } else {
       Stages.views().get(Phase.CHECK).print(report, ctx);
       Stages.printFailedStages(report, ctx);
@@ -96,7 +98,7 @@ public final class CheckCommand extends StageCommand {
 
   /** A saved report, with its own checks and stages[] dropped: this run's outcome is about this run. */
   private static Report readReport(Path file) {
-    return dev.envdoctor.recommend.SavedReports.read(file).withoutOutcome();
+    return SavedReports.read(file).withoutOutcome();
   }
 
   private void writeJunit(Report report, RunContext ctx) {

@@ -11,6 +11,7 @@ import dev.envdoctor.run.RunOptions;
 import java.util.EnumSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import dev.envdoctor.report.ExitReasons;
 
 /** The main job: every phase, the verdict first, one line per area, report files. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
@@ -38,7 +39,7 @@ public final class DoctorCommand extends BaseCommand {
     Report report = Stages.standard().run(Stages.newReport(ctx), ctx);
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
-      dev.envdoctor.report.ExitReasons.print(report, ctx.options().strict(), ctx.err());
+      ExitReasons.print(report, ctx.options().strict(), ctx.err());
     } else {
       new DoctorView().print(report, ctx);
       if (ctx.verbose()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.envdoctor.fleet.FleetOutcome;
 
 /** A baseline from a known-good fleet, for fleet report --baseline. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
@@ -31,7 +32,7 @@ public final class FleetBaselineCommand extends BaseCommand {
   @Override
   public Integer call() {
     FleetReport fleet = FleetReportCommand.build(inputs, null, root().clock());
-    if (!force && dev.envdoctor.fleet.FleetOutcome.exitCode(fleet, false) != 0) {
+    if (!force && FleetOutcome.exitCode(fleet, false) != 0) {
       spec.commandLine().getErr().println("envdoctor: not a good fleet to pin (" + fleet.summary().nodes() + " nodes, "
           + (fleet.summary().nodes() - fleet.summary().ok() - fleet.summary().warn()) + " failed or missing): fix them or pass --force");
       spec.commandLine().getErr().flush();

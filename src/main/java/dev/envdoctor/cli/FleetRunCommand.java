@@ -27,6 +27,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.envdoctor.verify.SelfLauncher;
 
 /** Runs doctor on every node through the scheduler, one task per node, and writes the fleet report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -131,7 +132,7 @@ public final class FleetRunCommand extends BaseCommand {
 
   /** This very java and jar, with the launcher's start-up flags. */
   private static List<String> self() {
-    var l = dev.envdoctor.verify.SelfLauncher.current();
+    var l = SelfLauncher.current();
     return List.of(l.java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:disable",
         "-Xlog:all=warning:stderr", "-cp", l.classpath(), "dev.envdoctor.Main");
   }

@@ -3,6 +3,7 @@ package dev.envdoctor.cli;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.doctor.Stages;
 import dev.envdoctor.race.RaceJob;
 import dev.envdoctor.race.RaceOptions;
 import dev.envdoctor.race.RaceView;
@@ -89,7 +90,7 @@ public final class RaceCommand extends BaseCommand {
         (workdir == null ? Path.of("") : workdir).toAbsolutePath().normalize(), vars(env), network, duration(timeout),
         pattern(until), Scale.of(scale, epochs, images, measuredEpochs, measuredImages), command);
     RunContext ctx = context(Set.of());
-    Report report = RaceJob.run(ctx, o, out, noRedact);
+    Report report = RaceJob.run(ctx, o, out, noRedact, c -> Stages.standard().run(Stages.newReport(c), c));
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
     } else {

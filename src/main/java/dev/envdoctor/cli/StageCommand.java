@@ -11,6 +11,7 @@ import dev.envdoctor.run.RunOptions;
 import java.util.EnumSet;
 import java.util.Set;
 import picocli.CommandLine.Mixin;
+import dev.envdoctor.report.ExitReasons;
 
 /**
  * A subcommand that runs the flow through its own phase and prints that phase's view (or the whole
@@ -40,7 +41,7 @@ public abstract class StageCommand extends BaseCommand {
     Report report = Stages.standard().run(Stages.newReport(ctx), ctx);
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
-      dev.envdoctor.report.ExitReasons.print(report, run.strict, ctx.err());
+      ExitReasons.print(report, run.strict, ctx.err());
     } else {
       Stages.views().get(phase()).print(report, ctx);
       Stages.printFailedStages(report, ctx);

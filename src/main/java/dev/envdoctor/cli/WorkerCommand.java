@@ -18,6 +18,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import dev.envdoctor.calibrate.BurstPlan;
+import dev.envdoctor.calibrate.ProjectionPoint;
+import dev.envdoctor.worker.DeviceNames;
 
 /**
  * The child process that loads native code (DJL/libtorch). Hidden: the doctor runs it, natively and
@@ -73,7 +76,7 @@ public final class WorkerCommand implements Callable<Integer> {
       description = "After verifying, print '@envdoctor gate' and wait for a line on stdin before calibrating.")
   boolean gate;
 
-  @Option(names = dev.envdoctor.calibrate.BurstPlan.OPTION, hidden = true, defaultValue = "0", paramLabel = "S",
+  @Option(names = BurstPlan.OPTION, hidden = true, defaultValue = "0", paramLabel = "S",
       description = "With --gate: after calibrating, time bursts of S seconds of the verdict's workload, one per line on stdin, until 'end'.")
   double bursts;
 
@@ -118,8 +121,8 @@ public final class WorkerCommand implements Callable<Integer> {
         throw RunFailure.badInput("worker: --imgsz >= 8, --steps >= 1, --seconds > 0, --batch >= 1, --threads >= 1, --bursts >= 0");
       }
       workloads.forEach(Workloads::of);
-      dev.envdoctor.calibrate.ProjectionPoint.parsePlan(project);
-      dev.envdoctor.worker.DeviceNames.select(device, 0, "", ""); // refuse a bad name before the engine starts
+      ProjectionPoint.parsePlan(project);
+      DeviceNames.select(device, 0, "", ""); // refuse a bad name before the engine starts
       int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       WorkerRequest req = new WorkerRequest(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, t, gate,
           project, bursts);

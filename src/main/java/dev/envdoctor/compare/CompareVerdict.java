@@ -10,6 +10,9 @@ import java.util.Locale;
 import dev.envdoctor.model.Calibration;
 import java.util.Objects;
 import java.util.Optional;
+import dev.envdoctor.model.Contention;
+import dev.envdoctor.model.CpuAllowance;
+import dev.envdoctor.recommend.Measured;
 
 /**
  * The one line a reader takes away: how fast OTHER trains against BASE on the same workload and the
@@ -77,7 +80,7 @@ final class CompareVerdict {
     }
     boolean cpu = r.device() == null || r.device().startsWith("cpu");
     if (cpu) {
-      String change = dev.envdoctor.recommend.Measured.allowanceChange(allowance(base, r), allowance(other, r),
+      String change = Measured.allowanceChange(allowance(base, r), allowance(other, r),
           contention(other, r), slower);
       if (change != null) {
         return change;
@@ -115,7 +118,7 @@ final class CompareVerdict {
    * children inherit its cgroup and affinity; the Python side reports no quota of its own); in a
    * container, what the side's calibration says of itself.
    */
-  private static dev.envdoctor.model.CpuAllowance allowance(Report report, StepTimeRatio r) {
+  private static CpuAllowance allowance(Report report, StepTimeRatio r) {
     if ("native".equals(r.runtime()) && report.host() != null && report.host().cpuAllowance() != null) {
       return report.host().cpuAllowance();
     }
@@ -123,7 +126,7 @@ final class CompareVerdict {
     return c == null ? null : c.allowance();
   }
 
-  private static dev.envdoctor.model.Contention contention(Report report, StepTimeRatio r) {
+  private static Contention contention(Report report, StepTimeRatio r) {
     Calibration c = side(report, r);
     return c == null ? null : c.contention();
   }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import dev.envdoctor.calibrate.stats.Dispersion;
 
 /** compare as a pure function of two reports: BASE is the reference, OTHER the machine in question. */
 public final class Comparer {
@@ -142,7 +143,7 @@ public final class Comparer {
   /** The burst spread of {@code c}'s side (runtime, backend, device) in {@code r}, or null where it did not burst. */
   private static Double sideSpread(Report r, Calibration c) {
     return r.calibrations().stream().filter(x -> !x.bursts().isEmpty() && c.sameSide(x))
-        .map(x -> dev.envdoctor.calibrate.stats.Dispersion.sdLog(x.bursts())).filter(Objects::nonNull).findFirst()
+        .map(x -> Dispersion.sdLog(x.bursts())).filter(Objects::nonNull).findFirst()
         .orElse(null);
   }
 

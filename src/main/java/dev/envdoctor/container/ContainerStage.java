@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import dev.envdoctor.run.RunOptions;
 
 /**
  * Verify stage "containers": the same worker as natively, inside a container of each reachable
@@ -87,7 +88,7 @@ public final class ContainerStage implements Stage, Prefetching {
 
   /** --backend djl or all (or a list naming djl) runs the JVM worker in the container. */
   static boolean djlWanted(String backend) {
-    return dev.envdoctor.run.RunOptions.selects(backend, "djl");
+    return RunOptions.selects(backend, "djl");
   }
 
   private Report verifyIn(Report report, RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, String image) {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.envdoctor.interconnect.NodeSummary;
+import dev.envdoctor.recommend.RecommendView;
 
 /** One line per area of the machine (host, accelerators, Python, each runtime, checks) from the report. */
 final class Areas {
@@ -41,8 +43,8 @@ final class Areas {
     lines.add(host(r.host()));
     lines.add(accelerators(r));
     lines.add(python(r.python()));
-    dev.envdoctor.interconnect.NodeSummary.gpus(r).ifPresent(l -> lines.add(line(l)));
-    dev.envdoctor.interconnect.NodeSummary.interconnect(r).ifPresent(l -> lines.add(line(l)));
+    NodeSummary.gpus(r).ifPresent(l -> lines.add(line(l)));
+    NodeSummary.interconnect(r).ifPresent(l -> lines.add(line(l)));
     r.runtimes().stream().filter(rt -> rt.name() != null && !"native".equals(rt.name()))
         .forEach(rt -> lines.add(runtime(r, rt)));
     if (r.runtimes().isEmpty()) {
@@ -63,9 +65,9 @@ final class Areas {
       return Optional.empty();
     }
     String job = job(rec.workload());
-    if (dev.envdoctor.recommend.RecommendView.contended(rec)) {
+    if (RecommendView.contended(rec)) {
       return Optional.of(job + ": no projection to plan by from this run: "
-          + dev.envdoctor.recommend.RecommendView.contention(rec) + "; rerun when the machine is idle (`envdoctor recommend -v` shows the contended figures)");
+          + RecommendView.contention(rec) + "; rerun when the machine is idle (`envdoctor recommend -v` shows the contended figures)");
     }
     boolean stacksDiffer = rec.projection().stream().map(p -> String.valueOf(p.backend())).distinct().count() > 1;
     String user = rec.measurement() == null ? null : rec.measurement().userBackend();
@@ -99,7 +101,7 @@ final class Areas {
             + " itself was not timed)";
   }
 
-  private static Line line(dev.envdoctor.interconnect.NodeSummary.Line l) {
+  private static Line line(NodeSummary.Line l) {
     return new Line(l.mark(), l.text(), l.details().stream().map(d -> new Detail(Mark.INFO, d)).toList());
   }
 

@@ -15,6 +15,21 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import dev.envdoctor.check.CheckStage;
+import dev.envdoctor.check.CheckView;
+import dev.envdoctor.container.ContainerStage;
+import dev.envdoctor.container.RuntimeStage;
+import dev.envdoctor.container.RuntimesView;
+import dev.envdoctor.interconnect.InterconnectStage;
+import dev.envdoctor.interconnect.InterconnectView;
+import dev.envdoctor.python.PythonStage;
+import dev.envdoctor.recommend.RecommendStage;
+import dev.envdoctor.recommend.RecommendView;
+import dev.envdoctor.report.ReportFilesStage;
+import dev.envdoctor.report.ReportView;
+import dev.envdoctor.verify.CalibrationView;
+import dev.envdoctor.verify.NativeDjlStage;
+import dev.envdoctor.verify.VerifyView;
 
 /** The flow of DESIGN.md, in order: the one list every command draws its stages and views from. */
 public final class Stages {
@@ -25,14 +40,14 @@ public final class Stages {
   public static Pipeline standard() {
     return new Pipeline(List.of(
         new ProbeStage(),
-        new dev.envdoctor.container.RuntimeStage(),
-        new dev.envdoctor.verify.NativeDjlStage(),
-        new dev.envdoctor.python.PythonStage(),
-        new dev.envdoctor.container.ContainerStage(),
-        new dev.envdoctor.interconnect.InterconnectStage(),
-        new dev.envdoctor.recommend.RecommendStage(),
-        dev.envdoctor.check.CheckStage.here(),
-        new dev.envdoctor.report.ReportFilesStage()));
+        new RuntimeStage(),
+        new NativeDjlStage(),
+        new PythonStage(),
+        new ContainerStage(),
+        new InterconnectStage(),
+        new RecommendStage(),
+        CheckStage.here(),
+        new ReportFilesStage()));
   }
 
   /** The console section of each phase. */
@@ -41,18 +56,18 @@ public final class Stages {
     View probe = new ProbeView();
     views.put(Phase.PROBE, (report, ctx) -> {
       probe.print(report, ctx);
-      dev.envdoctor.container.RuntimesView.print(report, ctx);
+      RuntimesView.print(report, ctx);
     });
-    views.put(Phase.VERIFY, new dev.envdoctor.verify.VerifyView());
-    View calibrations = new dev.envdoctor.verify.CalibrationView();
-    View interconnect = new dev.envdoctor.interconnect.InterconnectView();
+    views.put(Phase.VERIFY, new VerifyView());
+    View calibrations = new CalibrationView();
+    View interconnect = new InterconnectView();
     views.put(Phase.CALIBRATE, (report, ctx) -> {
       calibrations.print(report, ctx);
       interconnect.print(report, ctx);
     });
-    views.put(Phase.RECOMMEND, new dev.envdoctor.recommend.RecommendView());
-    views.put(Phase.CHECK, new dev.envdoctor.check.CheckView());
-    views.put(Phase.REPORT, new dev.envdoctor.report.ReportView());
+    views.put(Phase.RECOMMEND, new RecommendView());
+    views.put(Phase.CHECK, new CheckView());
+    views.put(Phase.REPORT, new ReportView());
     return views;
   }
 

@@ -16,6 +16,7 @@ import dev.envdoctor.model.Report;
 import dev.envdoctor.model.Virtualization;
 import java.util.ArrayList;
 import java.util.List;
+import dev.envdoctor.model.CpuAllowance;
 
 /** The probe's console section: one marked line per part of the machine; -v adds the details. */
 public final class ProbeView implements View {
@@ -49,7 +50,7 @@ public final class ProbeView implements View {
   }
 
   /** "CPUs envdoctor may use: half a CPU of 2 (cgroup quota, throttled 41 times so far)", when fewer than the machine's. */
-  private static void allowance(Console c, dev.envdoctor.model.CpuAllowance a) {
+  private static void allowance(Console c, CpuAllowance a) {
     if (a == null || a.limitedBy() == null) {
       return;
     }

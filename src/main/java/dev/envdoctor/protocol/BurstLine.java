@@ -3,6 +3,7 @@ package dev.envdoctor.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.envdoctor.model.CpuAllowance;
 import java.util.List;
+import dev.envdoctor.model.ReportJson;
 
 /**
  * What a bursting child says at the gate after each turn ({@code @envdoctor gate {json}}): the
@@ -32,7 +33,7 @@ public record BurstLine(String device, String workload, List<Double> stepTimesMs
       return null;
     }
     try {
-      return dev.envdoctor.model.ReportJson.mapper().readValue(rest, BurstLine.class);
+      return ReportJson.mapper().readValue(rest, BurstLine.class);
     } catch (java.io.IOException | RuntimeException e) {
       return null;
     }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import dev.envdoctor.calibrate.ProjectionPlan;
 
 /**
  * The user's Python training environment, natively: finds the interpreter, runs envdoctor_torch.py
@@ -125,7 +126,7 @@ public final class PythonStage implements Stage, Prefetching {
     if (calibrate) {
       modes.add("calibrate");
       options.addAll(budgetArgs(full, ctx.options().workloads()));
-      options.addAll(dev.envdoctor.calibrate.ProjectionPlan.scriptArgs(ctx.options().workload(), full));
+      options.addAll(ProjectionPlan.scriptArgs(ctx.options().workload(), full));
     }
     if (full) {
       modes.add("peak");

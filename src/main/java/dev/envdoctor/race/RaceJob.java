@@ -2,7 +2,6 @@ package dev.envdoctor.race;
 
 import dev.envdoctor.flow.Phase;
 import dev.envdoctor.flow.RunContext;
-import dev.envdoctor.doctor.Stages;
 import dev.envdoctor.model.Race;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
@@ -16,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.function.Function;
+import dev.envdoctor.run.AtomicFiles;
 
 /**
  * {@code envdoctor race} below the command line: probe this machine and its engines (the report's
@@ -27,11 +28,13 @@ public final class RaceJob {
 
   private RaceJob() {}
 
-  /** The report with its race; its files are written under {@code out} (redacted unless noRedact). */
-  public static Report run(RunContext ctx, RaceOptions o, Path out, boolean noRedact) {
+  /**
+   * The report with its race; its files are written under {@code out} (redacted unless noRedact).
+   * {@code probe} gathers the facts in a context of the probe phase alone (the wiring's stages).
+   */
+  public static Report run(RunContext ctx, RaceOptions o, Path out, boolean noRedact, Function<RunContext, Report> probe) {
     Racer.validate(o);
-    RunContext probing = ctx.withPhases(EnumSet.of(Phase.PROBE));
-    Report facts = Stages.standard().run(Stages.newReport(probing), probing);
+    Report facts = probe.apply(ctx.withPhases(EnumSet.of(Phase.PROBE)));
     RuntimeInfo runtime = facts.runtimes().stream().filter(r -> r.name().equals(o.runtime())).findFirst()
         .orElseThrow(() -> RunFailure.badInput("race: unknown --runtime " + o.runtime() + ": use docker, podman or nerdctl"));
     if (!"ok".equals(runtime.status())) {
@@ -48,7 +51,7 @@ public final class RaceJob {
         race = new Racer(ctx.runner(), ctx.env(), ctx::progress, System.nanoTime()).race(o, runtime, w, log.toString());
       }
     } catch (IOException e) {
-      throw dev.envdoctor.run.AtomicFiles.refused(out, e, ", or choose another folder with --out DIR");
+      throw AtomicFiles.refused(out, e, ", or choose another folder with --out DIR");
     }
     Report report = facts.withRace(race);
     files.write(Redactor.forSharing(report, ctx.env(), noRedact));

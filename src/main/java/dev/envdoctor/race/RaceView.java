@@ -4,6 +4,7 @@ import dev.envdoctor.model.Race;
 import dev.envdoctor.run.Console;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import dev.envdoctor.recommend.Format;
 
 /** The race on the console: the verdict first, one line per side, the notes, where the output went. */
 public final class RaceView {
@@ -27,7 +28,7 @@ public final class RaceView {
           + s.arch() + (Boolean.TRUE.equals(s.emulated()) ? ", emulated" : "")) + ")";
       c.detail(who + ": " + (runs.isEmpty() ? "no timed run" : runs + " s")
           + (s.medianSeconds() == null ? "" : String.format(Locale.ROOT, " (median %.2f s)", s.medianSeconds()))
-          + (s.projectedHours() == null ? "" : " · full job " + dev.envdoctor.recommend.Format.hours(s.projectedHours())));
+          + (s.projectedHours() == null ? "" : " · full job " + Format.hours(s.projectedHours())));
       s.lastLines().forEach(l -> c.detail("  | " + l));
     }
     race.notes().forEach(n -> c.detail(Console.Mark.INFO, n));

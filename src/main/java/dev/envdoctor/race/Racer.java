@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import dev.envdoctor.container.EngineProbe;
 
 /**
  * Races the user's command: a warm-up pair (discarded: it fills the page cache and the image's
@@ -41,7 +42,7 @@ public final class Racer {
   /** @param runtime the engine's entry from the probe (status ok, else the caller stops first) */
   public Race race(RaceOptions o, RuntimeInfo runtime, Writer log, String logName) {
     ContainerEngine engine = Engines.named(o.runtime()).orElseThrow();
-    Map<String, String> engineEnv = dev.envdoctor.container.EngineProbe.engineEnv(env);
+    Map<String, String> engineEnv = EngineProbe.engineEnv(env);
     progress.accept("race: checking " + o.image() + " in " + engine.name() + " ...");
     ImagePreflight.Facts facts = ImagePreflight.check(runner, engine, o.image(), runtime.arch(), engineEnv, o.command());
     List<String> notes = new ArrayList<>(notes(runtime, facts));

@@ -2,6 +2,7 @@ package dev.envdoctor.recommend;
 
 import dev.envdoctor.calibrate.stats.RatioEstimate;
 import java.util.Locale;
+import dev.envdoctor.model.Recommendation;
 
 /** Number formats of the verdict's sentences and tables. */
 public final class Format {
@@ -28,7 +29,7 @@ public final class Format {
   }
 
   /** A projection row's p10–p90 cell ("44.0–46.3 days"), the one test for console and files; null where it means nothing. */
-  public static String hoursRange(dev.envdoctor.model.Recommendation.Projection p) {
+  public static String hoursRange(Recommendation.Projection p) {
     return Ranges.meaningful(p.hoursLow(), p.hoursHigh()) ? hoursRange(p.hoursLow(), p.hoursHigh(), p.hours()) : null;
   }
 

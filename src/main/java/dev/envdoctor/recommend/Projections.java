@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import dev.envdoctor.calibrate.ProjectionPlan;
 
 /**
  * The projection rows of a verdict, from the job's own network where it was calibrated
@@ -29,7 +30,7 @@ public final class Projections {
 
   /** Whether a report's calibration is one of the projection's (a network envdoctor builds), not a verdict workload. */
   public static boolean isProjectionCalibration(Calibration c) {
-    return dev.envdoctor.calibrate.ProjectionPlan.isPoint(c);
+    return ProjectionPlan.isPoint(c);
   }
 
   public static List<Projection> of(List<Side> ranked, Workload w, List<Calibration> all) {

@@ -3,6 +3,7 @@ package dev.envdoctor.recommend;
 import dev.envdoctor.model.Recommendation.Projection;
 import dev.envdoctor.calibrate.stats.RatioEstimate;
 import java.util.List;
+import dev.envdoctor.model.Recommendation;
 
 /**
  * A projection's p10–p90 range as factors of its figure, and when a range means anything. The range
@@ -40,13 +41,13 @@ public final class Ranges {
    * The verdict's 95% interval where it means anything, else empty: the one test every renderer
    * applies, to a report that left a meaningless one out and to an older one that kept it.
    */
-  public static List<Double> speedupInterval(dev.envdoctor.model.Recommendation rec) {
+  public static List<Double> speedupInterval(Recommendation rec) {
     List<Double> ci = rec.speedupCi95();
     return ci.size() == 2 && meaningful(ci.get(0), ci.get(1)) ? ci : List.of();
   }
 
   /** Whether the verdict had an interval too wide to mean anything (left out, or kept by an older report). */
-  public static boolean speedupTooWide(dev.envdoctor.model.Recommendation rec) {
+  public static boolean speedupTooWide(Recommendation rec) {
     return (rec.measurement() != null && Boolean.TRUE.equals(rec.measurement().speedupCi95TooWide()))
         || (rec.speedupCi95().size() == 2 && speedupInterval(rec).isEmpty());
   }

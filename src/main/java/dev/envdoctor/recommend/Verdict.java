@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import dev.envdoctor.calibrate.stats.PairedRatio;
 
 /**
  * Train natively or in a container here: a pure function of the report. For each side the
@@ -189,7 +190,7 @@ public final class Verdict {
 
   /** The paired interval lies inside the band: parity, measured; the container wins on reproducibility. */
   private static String pairedParityVerdict(Side train, Calibration figure, Side against, RatioEstimate speed,
-      dev.envdoctor.calibrate.stats.PairedRatio equivalence, String pairs) {
+      PairedRatio equivalence, String pairs) {
     String prefer = train.isNative() ? "" : "; prefer the container: it is reproducible";
     return "Train " + where(train) + " " + option(figure) + ": at parity with "
         + (against.isNative() ? "native" : against.runtime()) + " (" + Format.times(speed.ratio()) + " its speed, 90% CI "

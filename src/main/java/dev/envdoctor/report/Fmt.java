@@ -5,6 +5,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.envdoctor.model.Recommendation;
+import dev.envdoctor.recommend.Format;
+import dev.envdoctor.recommend.Ranges;
+import dev.envdoctor.recommend.RecommendView;
+import dev.envdoctor.recommend.TimedApart;
 
 /** Small formatting shared by the renderers: every method accepts null and answers "—" for it. */
 public final class Fmt {
@@ -81,10 +86,10 @@ public final class Fmt {
    * "4.34× (95% interval 4.04–4.65)", the interval left out where unknown or meaningless (ends more
    * than Ranges.MEANINGLESS apart), and marked when the run was contended.
    */
-  public static String speedup(dev.envdoctor.model.Recommendation rec) {
-    List<Double> ci = dev.envdoctor.recommend.Ranges.speedupInterval(rec);
+  public static String speedup(Recommendation rec) {
+    List<Double> ci = Ranges.speedupInterval(rec);
     String interval = !ci.isEmpty() ? " (95% interval " + num(ci.get(0)) + "–" + num(ci.get(1)) + ")"
-        : dev.envdoctor.recommend.Ranges.speedupTooWide(rec) ? " (interval too wide to mean anything)" : "";
+        : Ranges.speedupTooWide(rec) ? " (interval too wide to mean anything)" : "";
     // the pairs' load only: the projection's own turn does not make the speed-up contended
     boolean pairs = rec.measurement() != null && Boolean.TRUE.equals(rec.measurement().contended());
     return num(rec.speedup()) + "×" + interval + (pairs ? " " + CONTENDED : "");
@@ -93,23 +98,23 @@ public final class Fmt {
   /** The mark a contended run's figures carry in the files. */
   public static final String CONTENDED = "[contended run: not a figure to plan by]";
 
-  public static boolean contended(dev.envdoctor.model.Recommendation rec) {
-    return dev.envdoctor.recommend.RecommendView.contended(rec);
+  public static boolean contended(Recommendation rec) {
+    return RecommendView.contended(rec);
   }
 
   /** The projection table's header, the console's columns. */
   public static final List<String> PROJECTION_HEAD = List.of("side", "wall time", "p10–p90", "s/image", "how");
 
   /** One projection row in the console's unit ("45.1 days", "44.0–46.3 days"), the range only where it means anything. */
-  public static List<String> projection(dev.envdoctor.model.Recommendation.Projection p) {
-    String range = java.util.Objects.requireNonNullElse(dev.envdoctor.recommend.Format.hoursRange(p), NONE);
+  public static List<String> projection(Recommendation.Projection p) {
+    String range = java.util.Objects.requireNonNullElse(Format.hoursRange(p), NONE);
     return List.of(side(p.runtime(), p.backend(), p.device()),
-        p.hours() == null ? NONE : dev.envdoctor.recommend.Format.hours(p.hours()), range, num(p.secondsPerImage()),
-        dev.envdoctor.recommend.TimedApart.how(p) + (Boolean.TRUE.equals(p.contended()) ? " " + CONTENDED : ""));
+        p.hours() == null ? NONE : Format.hours(p.hours()), range, num(p.secondsPerImage()),
+        TimedApart.how(p) + (Boolean.TRUE.equals(p.contended()) ? " " + CONTENDED : ""));
   }
 
   /** "cnn, 50 epochs × 10000 images at 640 px". */
-  public static String workload(dev.envdoctor.model.Recommendation.Workload w) {
+  public static String workload(Recommendation.Workload w) {
     return text(w.name()) + ", " + text(w.epochs()) + " epochs × " + text(w.images()) + " images at " + text(w.imgsz()) + " px";
   }
 

@@ -7,6 +7,8 @@ import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import java.util.Arrays;
 import java.util.List;
+import dev.envdoctor.recommend.RecommendView;
+import dev.envdoctor.recommend.TimedApart;
 
 /**
  * One self-contained HTML page: inline CSS, an inline SVG chart, no script and nothing fetched, so
@@ -137,14 +139,14 @@ final class HtmlRenderer implements ReportRenderer {
     if (!rec.projection().isEmpty()) {
       b.append("<p>Projected wall time").append(w == null ? "" : Fmt.html(" for " + Fmt.workload(w))).append(":</p>");
       if (Fmt.contended(rec)) {
-        b.append("<p class=\"contended\">").append(Fmt.html(Fmt.CONTENDED + ": " + dev.envdoctor.recommend.RecommendView.contention(rec))).append("</p>");
+        b.append("<p class=\"contended\">").append(Fmt.html(Fmt.CONTENDED + ": " + RecommendView.contention(rec))).append("</p>");
       }
       table(b, Fmt.PROJECTION_HEAD, rec.projection().stream().map(p -> {
         List<String> cells = Fmt.projection(p);
         return row(Fmt.html(cells.get(0)), num(Fmt.html(cells.get(1))), num(Fmt.html(cells.get(2))), num(cells.get(3)),
             Fmt.html(cells.get(4)));
       }).toList());
-      String apart = dev.envdoctor.recommend.TimedApart.disagreement(rec);
+      String apart = TimedApart.disagreement(rec);
       if (apart != null) {
         b.append("<p class=\"contended\">").append(Fmt.html(apart)).append("</p>");
       }

@@ -11,6 +11,8 @@ import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.StageRun;
 import java.util.Arrays;
 import java.util.List;
+import dev.envdoctor.recommend.RecommendView;
+import dev.envdoctor.recommend.TimedApart;
 
 /** The folded part of the Markdown report: one table per section, "—" for what is unknown. */
 final class MarkdownDetails {
@@ -126,10 +128,10 @@ final class MarkdownDetails {
       var w = rec.workload();
       md.append("Projection").append(w == null ? "" : " for " + MarkdownRenderer.inline(Fmt.workload(w))).append(":\n\n");
       if (Fmt.contended(rec)) {
-        md.append(Fmt.CONTENDED).append(": ").append(MarkdownRenderer.inline(dev.envdoctor.recommend.RecommendView.contention(rec))).append("\n\n");
+        md.append(Fmt.CONTENDED).append(": ").append(MarkdownRenderer.inline(RecommendView.contention(rec))).append("\n\n");
       }
       table(Fmt.PROJECTION_HEAD, rec.projection().stream().map(p -> List.<Object>copyOf(Fmt.projection(p))).toList());
-      String apart = dev.envdoctor.recommend.TimedApart.disagreement(rec);
+      String apart = TimedApart.disagreement(rec);
       if (apart != null) {
         md.append('\n').append(MarkdownRenderer.inline(apart)).append("\n");
       }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import dev.envdoctor.recommend.Format;
 
 /** The race's table, one row per side, for every format that shows it (md, html). */
 final class RaceRows {
@@ -21,7 +22,7 @@ final class RaceRows {
       rows.add(List.of(s.runtime(), image,
           s.wallSeconds().stream().map(w -> String.format(Locale.ROOT, "%.2f", w)).collect(Collectors.joining(", ")),
           s.medianSeconds() == null ? "" : String.format(Locale.ROOT, "%.2f", s.medianSeconds()),
-          s.projectedHours() == null ? "" : dev.envdoctor.recommend.Format.hours(s.projectedHours()),
+          s.projectedHours() == null ? "" : Format.hours(s.projectedHours()),
           s.exitCode() == null ? "" : s.exitCode().toString(), Fmt.text(s.status())));
     }
     return rows;

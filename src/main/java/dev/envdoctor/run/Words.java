@@ -1,5 +1,7 @@
 package dev.envdoctor.run;
 
+import dev.envdoctor.model.Summary;
+
 /** Small pieces of English every view needs, so that none of them prints "1 warnings" or "1 ranks". */
 public final class Words {
 
@@ -11,7 +13,7 @@ public final class Words {
   }
 
   /** A check run's tally as check and report print it: "13 passed, 1 warning, 0 failed, 2 skipped, 1 error". */
-  public static String checkCounts(dev.envdoctor.model.Summary s) {
+  public static String checkCounts(Summary s) {
     return s.passed() + " passed, " + count(s.warned(), "warning") + ", " + s.failed() + " failed, "
         + s.skipped() + " skipped, " + count(s.errors(), "error");
   }

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import dev.envdoctor.calibrate.ProjectionPlan;
 
 /**
  * The native JVM side: one worker child that verifies the devices and, when calibration is also
@@ -98,9 +99,9 @@ public final class NativeDjlStage implements Stage, Prefetching {
     // the projection's own calibration, after the verdict's (ProjectionPlan); for doctor's example job
     // --quick leaves it to the Python backend when that runs too (it is the figure), keeping doctor's
     // time: DJL's row is then Python's model scaled by the cnn steps (Projections)
-    if (calibrate && (dev.envdoctor.calibrate.ProjectionPlan.everyBackend(ctx.options().workload(), ctx.options().full())
-        || !dev.envdoctor.run.RunOptions.selects(ctx.options().backend(), "python"))) {
-      args.addAll(dev.envdoctor.calibrate.ProjectionPlan.args(ctx.options().workload(), ctx.options().full()));
+    if (calibrate && (ProjectionPlan.everyBackend(ctx.options().workload(), ctx.options().full())
+        || !RunOptions.selects(ctx.options().backend(), "python"))) {
+      args.addAll(ProjectionPlan.args(ctx.options().workload(), ctx.options().full()));
     }
     // a real network's steps: a busy machine stretches them most
     java.time.Duration timeout = args.contains("--project") ? budget.timeout().plus(budget.timeout()) : budget.timeout();

@@ -8,6 +8,7 @@ import dev.envdoctor.protocol.WorkerOutput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import dev.envdoctor.model.Peak;
 
 /** Reading a worker's stdout into its document, and stamping the side on what it holds. Pure. */
 final class WorkerDocument {
@@ -54,8 +55,8 @@ final class WorkerDocument {
         : new Engine(runtime, e.name(), e.version(), e.libtorchVersion(), e.libraryPath(), e.flavor(), e.diagnosis());
     List<DeviceResult> devices = o.devices().stream().map(d -> stamp(d, runtime)).toList();
     List<Calibration> calibrations = o.calibrations().stream().map(c -> stamp(c, runtime)).toList();
-    List<dev.envdoctor.model.Peak> peaks = o.peaks().stream()
-        .map(p -> new dev.envdoctor.model.Peak(runtime, p.backend(), p.device(), p.test(), p.dtype(), p.achieved(),
+    List<Peak> peaks = o.peaks().stream()
+        .map(p -> new Peak(runtime, p.backend(), p.device(), p.test(), p.dtype(), p.achieved(),
             p.unit(), p.datasheetPeak(), p.fractionOfPeak(), p.diagnosis()))
         .toList();
     return new WorkerOutput(o.protocol(), engine, devices, calibrations, peaks, o.diagnosis(), o.fix());

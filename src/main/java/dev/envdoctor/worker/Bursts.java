@@ -6,7 +6,7 @@ import dev.envdoctor.protocol.WorkerEvents;
 import dev.envdoctor.protocol.BurstLine;
 import dev.envdoctor.calibrate.BurstPlan;
 import dev.envdoctor.model.Calibration;
-import dev.envdoctor.probe.linux.CpuAllowanceReader;
+import dev.envdoctor.calibrate.contention.CpuAllowanceReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.envdoctor.worker;
 
-import ai.djl.engine.Engine;
+import dev.envdoctor.model.Engine;
 import ai.djl.pytorch.jni.LibUtils;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -14,14 +14,14 @@ final class EngineInfo {
 
   private EngineInfo() {}
 
-  static dev.envdoctor.model.Engine describe(Engine engine, String diagnosis) {
+  static Engine describe(ai.djl.engine.Engine engine, String diagnosis) {
     String path = null;
     try {
       path = LibUtils.getLibtorchPath();
     } catch (RuntimeException | LinkageError e) {
       // an engine without this entry point still has a version to report
     }
-    return new dev.envdoctor.model.Engine(null, "DJL " + engine.getEngineName(), Engine.getDjlVersion(),
+    return new Engine(null, "DJL " + engine.getEngineName(), ai.djl.engine.Engine.getDjlVersion(),
         engine.getVersion(), path, flavor(path, System.getenv("PYTORCH_FLAVOR")), diagnosis);
   }
 

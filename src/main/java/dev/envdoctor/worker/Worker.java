@@ -4,7 +4,7 @@ import dev.envdoctor.protocol.WorkerRequest;
 import dev.envdoctor.protocol.WorkerEvents;
 import dev.envdoctor.protocol.WorkerOutput;
 import ai.djl.Device;
-import ai.djl.engine.Engine;
+import dev.envdoctor.model.Engine;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.protocol.CrashDiagnoses;
@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.envdoctor.calibrate.ProjectionPoint;
 
 /**
  * The worker child's job: load DJL's PyTorch engine, verify the requested devices, calibrate the
@@ -38,9 +39,9 @@ public final class Worker {
     }
     emit(WorkerEvents.progress("engine"));
     LogTail log = LogTail.mark(logFile);
-    Engine engine;
+    ai.djl.engine.Engine engine;
     try {
-      engine = Engine.getEngine("PyTorch");
+      engine = ai.djl.engine.Engine.getEngine("PyTorch");
     } catch (RuntimeException | LinkageError e) {
       java.io.StringWriter trace = new java.io.StringWriter();
       e.printStackTrace(new java.io.PrintWriter(trace));
@@ -50,7 +51,7 @@ public final class Worker {
           .orElse(new Diagnosis("DJL's PyTorch engine did not load: " + text, "see the lines below and the log file"));
       return failed(req, d.line(), d.fix());
     }
-    dev.envdoctor.model.Engine info = EngineInfo.describe(engine, engineNote(setup, engine, log));
+    Engine info = EngineInfo.describe(engine, engineNote(setup, engine, log));
     emit(WorkerEvents.engine(info));
     engine.setRandomSeed(Workloads.SEED);
     List<String> names = DeviceNames.select(req.device(), engine.getGpuCount(),
@@ -104,7 +105,7 @@ public final class Worker {
   }
 
   /** What is worth knowing about the engine that loaded: a cache fallback, CUDA that DJL could not use. */
-  private static String engineNote(EngineSetup setup, Engine engine, LogTail log) {
+  private static String engineNote(EngineSetup setup, ai.djl.engine.Engine engine, LogTail log) {
     String cuda = engine.getGpuCount() == 0 ? LogTail.cudaProblem(log.warnings()) : null;
     String cudaNote = cuda == null ? null : "DJL's CUDA check: " + cuda + ": DJL can use no CUDA GPU here (expected where there is no NVIDIA GPU)";
     if (setup.diagnosis() == null) {
@@ -126,7 +127,7 @@ public final class Worker {
 
   /** No engine, so no device computed: the requested device carries the diagnosis too. */
   private WorkerOutput failed(WorkerRequest req, String diagnosis, String fix) {
-    var engine = new dev.envdoctor.model.Engine(null, "DJL PyTorch", Engine.getDjlVersion(), null, null, null, diagnosis);
+    var engine = new Engine(null, "DJL PyTorch", ai.djl.engine.Engine.getDjlVersion(), null, null, null, diagnosis);
     var device = new DeviceResult(null, "djl", req.device(), null, false, null, null, diagnosis, fix, List.of());
     return new WorkerOutput(WorkerOutput.PROTOCOL, engine, List.of(device), List.of(), List.of(), diagnosis, fix);
   }
@@ -149,8 +150,8 @@ public final class Worker {
     int skipped = 0;
     int steps = 0;
     Double beforeMs = null; // the step of the last point timed, and that point
-    dev.envdoctor.calibrate.ProjectionPoint beforeAt = null;
-    for (var planned : dev.envdoctor.calibrate.ProjectionPoint.parsePlan(req.project())) {
+    ProjectionPoint beforeAt = null;
+    for (var planned : ProjectionPoint.parsePlan(req.project())) {
       var point = planned.point();
       if (!planned.affordable(beforeMs, beforeAt)) {
         continue; // the job's own size would cost more than its cap here: the fit extends the others

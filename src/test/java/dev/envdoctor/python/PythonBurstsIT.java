@@ -64,7 +64,7 @@ class PythonBurstsIT {
         assertTrue(b.cpuMs() != null && b.cpuMs() > 0, b.toString());
       }
       // the script's affinity (os.sched_getaffinity) against this process's mask as the kernel states it
-      assertEquals(dev.envdoctor.probe.linux.CpuAllowanceReader.read(java.nio.file.Path.of("/"), java.util.Map.of())
+      assertEquals(dev.envdoctor.calibrate.contention.CpuAllowanceReader.read(java.nio.file.Path.of("/"), java.util.Map.of())
           .affinityCpus(), rec.sides().get(side).allowance().affinityCpus());
     }
   }

@@ -3,6 +3,7 @@ package dev.envdoctor.calibrate.stats;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
+import dev.envdoctor.model.Burst;
 
 /**
  * How many times faster side A is than side B, from interleaved bursts: one ratio per pair of
@@ -131,12 +132,12 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
    * dev.envdoctor.model.Burst#typicalMs}): both medians, or both means where either burst was
    * throttled by a quota, so that the two of a pair are always read alike.
    */
-  public static List<Double> pairBursts(java.util.Map<Integer, dev.envdoctor.model.Burst> a, double workA,
-      java.util.Map<Integer, dev.envdoctor.model.Burst> b, double workB) {
+  public static List<Double> pairBursts(java.util.Map<Integer, Burst> a, double workA,
+      java.util.Map<Integer, Burst> b, double workB) {
     List<Double> ratios = new ArrayList<>();
     new java.util.TreeSet<>(a.keySet()).forEach(round -> {
-      dev.envdoctor.model.Burst ba = a.get(round);
-      dev.envdoctor.model.Burst bb = b.get(round);
+      Burst ba = a.get(round);
+      Burst bb = b.get(round);
       if (round > 0 && ba != null && bb != null) {
         boolean throttled = ba.throttled() || bb.throttled();
         Double ma = ba.typicalMs(throttled);

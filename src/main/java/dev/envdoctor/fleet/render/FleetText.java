@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import dev.envdoctor.report.Fmt;
 
 /** What every fleet format shows the same way: the columns of a row, numbers, escaping. */
 final class FleetText {
@@ -68,7 +69,7 @@ final class FleetText {
 
   /** XML/HTML text: "" for null (an attribute stays empty), control characters as spaces. */
   static String xml(String s) {
-    return s == null || s.isEmpty() ? "" : dev.envdoctor.report.Fmt.html(s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", " "));
+    return s == null || s.isEmpty() ? "" : Fmt.html(s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", " "));
   }
 
   static String md(String s) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import dev.envdoctor.fleet.NodeStatus;
 
 /**
  * Slurm: sinfo says which nodes there are and in what state; one srun places one task on each
@@ -79,7 +80,7 @@ public final class SlurmScheduler implements Scheduler {
     for (String n : named) {
       if (listed.stream().noneMatch(x -> x.name().equals(n))) {
         out.add(new SchedulerNode(n, "unknown", "not a node of this cluster (sinfo does not list it)",
-            dev.envdoctor.fleet.NodeStatus.UNREACHABLE));
+            NodeStatus.UNREACHABLE));
       }
     }
     return out;

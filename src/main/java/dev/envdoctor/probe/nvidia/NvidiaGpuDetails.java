@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import dev.envdoctor.model.GpuHealth;
 
 /**
  * NVIDIA GPUs as nvidia-smi sees them (Linux and Windows): they replace OSHI's entries for the
@@ -56,7 +57,7 @@ public final class NvidiaGpuDetails implements GpuDetails {
   }
 
   /** Each GPU with the health facts at the same index of the XML. */
-  public static List<GpuInfo> withHealth(List<GpuInfo> gpus, List<dev.envdoctor.model.GpuHealth> health) {
+  public static List<GpuInfo> withHealth(List<GpuInfo> gpus, List<GpuHealth> health) {
     List<GpuInfo> out = new ArrayList<>();
     for (int i = 0; i < gpus.size(); i++) {
       out.add(i < health.size() ? gpus.get(i).withHealth(health.get(i)) : gpus.get(i));

@@ -1,5 +1,6 @@
-package dev.envdoctor.probe.linux;
+package dev.envdoctor.calibrate.contention;
 
+import dev.envdoctor.calibrate.contention.CpuAllowanceReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

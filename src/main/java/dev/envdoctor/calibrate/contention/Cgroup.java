@@ -1,4 +1,4 @@
-package dev.envdoctor.probe.linux;
+package dev.envdoctor.calibrate.contention;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package dev.envdoctor.probe.linux;
+package dev.envdoctor.calibrate.contention;
 
+import dev.envdoctor.calibrate.contention.Cgroup;
 import dev.envdoctor.model.CpuAllowance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
