@@ -1,137 +1,172 @@
 package dev.envdoctor.model;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
  * The report model, schema {@code envdoctor/report/v1}: one immutable document that every stage
- * extends (through the {@code with...} copies) and every renderer draws from. Paths are stable;
- * add fields freely, rename only with a new schema version.
+ * extends and every renderer draws from. Three sections: the machine's {@link Facts}, envdoctor's
+ * {@link Measurements} of it, and the run's {@link Outcome}; each changes through its own
+ * {@code with...}. The JSON stays flat as v1 has it (the sections are the model's, not the file's).
+ * Paths are stable; add fields freely, rename only with a new schema version.
  */
+@JsonPropertyOrder({"schema", "tool", "createdAt", "host", "jvm", "python", "engines", "runtimes", "devices",
+    "calibrations", "peaks", "recommendation", "checks", "summary", "stages", "redaction", "race", "interconnect",
+    "topology"})
 public record Report(
     String schema,
     Tool tool,
     String createdAt,
-    Host host,
-    Jvm jvm,
-    PythonEnv python,
-    List<Engine> engines,
-    List<RuntimeInfo> runtimes,
-    List<DeviceResult> devices,
-    List<Calibration> calibrations,
-    List<Peak> peaks,
-    Recommendation recommendation,
-    List<CheckResult> checks,
-    Summary summary,
-    List<StageRun> stages,
-    Redaction redaction,
-    Race race,
-    List<Interconnect> interconnect,
-    GpuTopology topology) {
+    @JsonIgnore Facts facts,
+    @JsonIgnore Measurements measurements,
+    @JsonIgnore Outcome outcome) {
 
   public static final String SCHEMA = "envdoctor/report/v1";
 
   public Report {
-    engines = copy(engines);
-    runtimes = copy(runtimes);
-    devices = copy(devices);
-    calibrations = copy(calibrations);
-    peaks = copy(peaks);
-    checks = copy(checks);
-    stages = copy(stages);
-    interconnect = copy(interconnect);
+    facts = facts == null ? Facts.NONE : facts;
+    measurements = measurements == null ? Measurements.NONE : measurements;
+    outcome = outcome == null ? Outcome.NONE : outcome;
   }
 
   public static Report empty(Tool tool, String createdAt) {
-    return new Report(SCHEMA, tool, createdAt, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null);
+    return new Report(SCHEMA, tool, createdAt, Facts.NONE, Measurements.NONE, Outcome.NONE);
   }
 
-  private static <T> List<T> copy(List<T> list) {
-    return list == null ? List.of() : List.copyOf(list);
+  /** Reads v1's flat fields into the sections. */
+  @JsonCreator
+  static Report fromJson(
+      @JsonProperty("schema") String schema, @JsonProperty("tool") Tool tool,
+      @JsonProperty("createdAt") String createdAt, @JsonProperty("host") Host host, @JsonProperty("jvm") Jvm jvm,
+      @JsonProperty("python") PythonEnv python, @JsonProperty("engines") List<Engine> engines,
+      @JsonProperty("runtimes") List<RuntimeInfo> runtimes, @JsonProperty("devices") List<DeviceResult> devices,
+      @JsonProperty("calibrations") List<Calibration> calibrations, @JsonProperty("peaks") List<Peak> peaks,
+      @JsonProperty("recommendation") Recommendation recommendation,
+      @JsonProperty("checks") List<CheckResult> checks, @JsonProperty("summary") Summary summary,
+      @JsonProperty("stages") List<StageRun> stages, @JsonProperty("redaction") Redaction redaction,
+      @JsonProperty("race") Race race, @JsonProperty("interconnect") List<Interconnect> interconnect,
+      @JsonProperty("topology") GpuTopology topology) {
+    return new Report(schema, tool, createdAt,
+        new Facts(host, jvm, python, engines, runtimes, topology),
+        new Measurements(devices, calibrations, peaks, interconnect, race),
+        new Outcome(recommendation, checks, summary, stages, redaction));
   }
 
-  private static <T> List<T> plus(List<T> list, List<T> more) {
-    List<T> all = new ArrayList<>(list);
-    all.addAll(more);
-    return all;
+  public Report withFacts(Facts f) {
+    return new Report(schema, tool, createdAt, f, measurements, outcome);
   }
+
+  public Report withMeasurements(Measurements m) {
+    return new Report(schema, tool, createdAt, facts, m, outcome);
+  }
+
+  public Report withOutcome(Outcome o) {
+    return new Report(schema, tool, createdAt, facts, measurements, o);
+  }
+
+  // The facts.
+
+  @JsonProperty public Host host() { return facts.host(); }
+  @JsonProperty public Jvm jvm() { return facts.jvm(); }
+  @JsonProperty public PythonEnv python() { return facts.python(); }
+  @JsonProperty public List<Engine> engines() { return facts.engines(); }
+  @JsonProperty public List<RuntimeInfo> runtimes() { return facts.runtimes(); }
+  @JsonProperty public GpuTopology topology() { return facts.topology(); }
 
   public Report withHost(Host h) {
-    return new Report(schema, tool, createdAt, h, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
+    return withFacts(facts.withHost(h));
   }
 
   public Report withJvm(Jvm j) {
-    return new Report(schema, tool, createdAt, host, j, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
+    return withFacts(facts.withJvm(j));
   }
 
   public Report withPython(PythonEnv p) {
-    return new Report(schema, tool, createdAt, host, jvm, p, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
+    return withFacts(facts.withPython(p));
   }
 
   public Report withEngines(List<Engine> e) {
-    return new Report(schema, tool, createdAt, host, jvm, python, e, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
+    return withFacts(facts.withEngines(e));
   }
 
   public Report plusEngines(List<Engine> e) {
-    return withEngines(plus(engines, e));
+    return withEngines(Lists.plus(engines(), e));
   }
 
   public Report withRuntimes(List<RuntimeInfo> r) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, r, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
+    return withFacts(facts.withRuntimes(r));
   }
 
+  // The measurements.
+
+  @JsonProperty public List<DeviceResult> devices() { return measurements.devices(); }
+  @JsonProperty public List<Calibration> calibrations() { return measurements.calibrations(); }
+  @JsonProperty public List<Peak> peaks() { return measurements.peaks(); }
+  @JsonProperty public List<Interconnect> interconnect() { return measurements.interconnect(); }
+  /** {@code race}: the user's own command timed natively and in their image ({@code envdoctor race}). */
+  @JsonProperty public Race race() { return measurements.race(); }
+
   public Report withDevices(List<DeviceResult> d) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, d, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
+    return withMeasurements(measurements.withDevices(d));
   }
 
   public Report plusDevices(List<DeviceResult> d) {
-    return withDevices(plus(devices, d));
+    return withDevices(Lists.plus(devices(), d));
   }
 
   public Report withCalibrations(List<Calibration> c) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, c, peaks, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
+    return withMeasurements(measurements.withCalibrations(c));
   }
 
   public Report plusCalibrations(List<Calibration> c) {
-    return withCalibrations(plus(calibrations, c));
+    return withCalibrations(Lists.plus(calibrations(), c));
   }
 
   public Report withPeaks(List<Peak> p) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, p, recommendation, checks, summary, stages, redaction, race, interconnect, topology);
+    return withMeasurements(measurements.withPeaks(p));
   }
 
   public Report plusPeaks(List<Peak> p) {
-    return withPeaks(plus(peaks, p));
+    return withPeaks(Lists.plus(peaks(), p));
   }
 
+  public Report withRace(Race r) {
+    return withMeasurements(measurements.withRace(r));
+  }
+
+  public Report withInterconnect(List<Interconnect> i, GpuTopology t) {
+    return withMeasurements(measurements.withInterconnect(i)).withFacts(facts.withTopology(t));
+  }
+
+  // The outcome.
+
+  @JsonProperty public Recommendation recommendation() { return outcome.recommendation(); }
+  @JsonProperty public List<CheckResult> checks() { return outcome.checks(); }
+  @JsonProperty public Summary summary() { return outcome.summary(); }
+  @JsonProperty public List<StageRun> stages() { return outcome.stages(); }
+  @JsonProperty public Redaction redaction() { return outcome.redaction(); }
+
   public Report withRecommendation(Recommendation r) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, r, checks, summary, stages, redaction, race, interconnect, topology);
+    return withOutcome(outcome.withRecommendation(r));
   }
 
   public Report withChecks(List<CheckResult> c, Summary s) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, c, s, stages, redaction, race, interconnect, topology);
+    return withOutcome(outcome.withChecks(c, s));
   }
 
   public Report plusStage(StageRun s) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, plus(stages, List.of(s)), redaction, race, interconnect, topology);
+    return withOutcome(outcome.plusStage(s));
   }
 
   public Report withRedaction(Redaction r) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, r, race, interconnect, topology);
+    return withOutcome(outcome.withRedaction(r));
   }
 
   /** The facts without the run's outcome (checks, summary, stages[]): a saved report re-checked by another run. */
   public Report withoutOutcome() {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, List.of(), null, List.of(), redaction, race, interconnect, topology);
-  }
-
-  /** {@code race}: the user's own command timed natively and in their image ({@code envdoctor race}). */
-  public Report withRace(Race r) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, r, interconnect, topology);
-  }
-
-  public Report withInterconnect(List<Interconnect> i, GpuTopology t) {
-    return new Report(schema, tool, createdAt, host, jvm, python, engines, runtimes, devices, calibrations, peaks, recommendation, checks, summary, stages, redaction, race, i, t);
+    return withOutcome(outcome.withoutRun());
   }
 }

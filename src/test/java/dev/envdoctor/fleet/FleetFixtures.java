@@ -5,6 +5,7 @@ import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Host;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.model.Tool;
 import dev.envdoctor.probe.Recorded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,10 +41,8 @@ final class FleetFixtures {
     try {
       Report r = ReportJson.read(Files.readString(Path.of(file)));
       String day = file.replaceFirst(".*-(\\d{4}-\\d{2}-\\d{2})/.*", "$1");
-      return new Report(Report.SCHEMA, r.tool() != null ? r.tool() : new dev.envdoctor.model.Tool("envdoctor", "0.1.0"),
-          r.createdAt() != null ? r.createdAt() : day + "T00:00:00Z", r.host(), r.jvm(), r.python(), r.engines(), r.runtimes(),
-          r.devices(), r.calibrations(), r.peaks(), r.recommendation(), r.checks(), r.summary(), r.stages(), r.redaction(), r.race(),
-          r.interconnect(), r.topology());
+      return new Report(Report.SCHEMA, r.tool() != null ? r.tool() : new Tool("envdoctor", "0.1.0"),
+          r.createdAt() != null ? r.createdAt() : day + "T00:00:00Z", r.facts(), r.measurements(), r.outcome());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
