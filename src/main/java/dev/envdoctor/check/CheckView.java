@@ -1,6 +1,6 @@
 package dev.envdoctor.check;
 
-import dev.envdoctor.check.eval.Status;
+import dev.envdoctor.model.CheckStatus;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.flow.View;
@@ -25,8 +25,8 @@ public final class CheckView implements View {
       c.mark(Console.Mark.SKIP, "no checks were evaluated");
       return;
     }
-    for (Status status : Status.values()) {
-      List<CheckResult> group = report.checks().stream().filter(r -> Status.of(r.status()) == status).toList();
+    for (CheckStatus status : CheckStatus.values()) {
+      List<CheckResult> group = report.checks().stream().filter(r -> r.status() == status).toList();
       if (group.isEmpty()) {
         continue;
       }
@@ -40,7 +40,7 @@ public final class CheckView implements View {
     c.flush();
   }
 
-  private static String heading(Status s) {
+  private static String heading(CheckStatus s) {
     return switch (s) {
       case FAIL -> "Failed";
       case ERROR -> "Could not be evaluated";
@@ -50,7 +50,7 @@ public final class CheckView implements View {
     };
   }
 
-  private static void print(CheckResult r, Status status, Console c, boolean verbose) {
+  private static void print(CheckResult r, CheckStatus status, Console c, boolean verbose) {
     String head = r.title() + " " + c.faint("[" + r.id() + "]");
     switch (status) {
       case PASS -> {
@@ -63,7 +63,7 @@ public final class CheckView implements View {
         c.detail(Console.Mark.FAIL, r.message());
       }
       default -> {
-        Console.Mark mark = status == Status.FAIL ? Console.Mark.FAIL : Console.Mark.WARN;
+        Console.Mark mark = status == CheckStatus.FAIL ? Console.Mark.FAIL : Console.Mark.WARN;
         c.mark(mark, head);
         c.detail(mark, r.message());
         if (verbose) {

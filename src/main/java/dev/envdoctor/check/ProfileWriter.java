@@ -4,6 +4,7 @@ import dev.envdoctor.check.match.Version;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,7 @@ public final class ProfileWriter {
       }
     }
     for (RuntimeInfo rt : r.runtimes()) {
-      if (!"native".equals(rt.name()) && "ok".equals(rt.status()) && safe(rt.name())) {
+      if (!"native".equals(rt.name()) && rt.status() == RuntimeStatus.OK && safe(rt.name())) {
         checks.add(check("runtime-" + rt.name(), rt.name() + " engine reachable", "runtimes[name=" + rt.name() + "].status", "ok",
             "Install and start " + rt.name() + ", and make sure this user may use it."));
       }

@@ -4,9 +4,11 @@ import dev.envdoctor.compare.Difference.Group;
 import dev.envdoctor.compare.Difference.Severity;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.CheckResult;
+import dev.envdoctor.model.CheckStatus;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.report.Fmt;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +24,7 @@ import dev.envdoctor.calibrate.stats.Dispersion;
 /** compare as a pure function of two reports: BASE is the reference, OTHER the machine in question. */
 public final class Comparer {
 
-  private static final Set<String> FAILED = Set.of("fail", "error");
+  private static final Set<String> FAILED = Set.of(CheckStatus.FAIL.wire(), CheckStatus.ERROR.wire());
 
   private Comparer() {}
 
@@ -56,8 +58,8 @@ public final class Comparer {
     for (String id : union(b.keySet(), o.keySet())) {
       CheckResult cb = b.get(id);
       CheckResult co = o.get(id);
-      String sb = cb == null ? "absent" : cb.status();
-      String so = co == null ? "absent" : co.status();
+      String sb = cb == null ? "absent" : Fmt.text(cb.status());
+      String so = co == null ? "absent" : Fmt.text(co.status());
       if (Objects.equals(sb, so) && !FAILED.contains(so)) {
         continue;
       }
@@ -68,7 +70,7 @@ public final class Comparer {
       if (FAILED.contains(so)) {
         sev = FAILED.contains(sb) ? Severity.WARN : Severity.FAIL;
         note = FAILED.contains(sb) ? "fails on both: " + note : note;
-      } else if ("warn".equals(so) && !"warn".equals(sb)) {
+      } else if (CheckStatus.WARN.wire().equals(so) && !CheckStatus.WARN.wire().equals(sb)) {
         sev = Severity.WARN;
       } else {
         sev = Severity.INFO;
@@ -109,10 +111,10 @@ public final class Comparer {
     for (String name : union(rb.keySet(), ro.keySet())) {
       RuntimeInfo x = rb.get(name);
       RuntimeInfo y = ro.get(name);
-      String stb = x == null ? "absent" : x.status();
-      String sto = y == null ? "absent" : y.status();
+      String stb = x == null ? "absent" : Fmt.text(x.status());
+      String sto = y == null ? "absent" : Fmt.text(y.status());
       if (!Objects.equals(stb, sto)) {
-        boolean lost = "ok".equals(stb);
+        boolean lost = x != null && x.status() == RuntimeStatus.OK;
         out.add(new Difference(Group.ACCELERATORS, lost ? Severity.FAIL : Severity.INFO, name + " status", stb, sto,
             y == null ? null : Fmt.join(". Fix: ", y.diagnosis(), y.fix())));
       } else if (x != null && y != null && !Objects.equals(x.gpuAccess(), y.gpuAccess())) {

@@ -1,5 +1,7 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.model.RuntimeStatus;
+
 import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.container.parse.AppleContainerParser;
 import dev.envdoctor.exec.CommandResult;
@@ -36,21 +38,21 @@ public final class AppleContainerEngine implements ContainerEngine {
   @Override
   public RuntimeInfo detect(EngineProbe probe) {
     if (!probe.host().macos()) {
-      return RuntimeAssessment.failed(CLI, null, new Failure(Failure.NOT_INSTALLED,
+      return RuntimeAssessment.failed(CLI, null, new Failure(RuntimeStatus.NOT_INSTALLED,
           "Apple's container CLI runs only on macOS", "use docker or podman on this host"));
     }
     CommandResult version = probe.run(CLI, "--version");
     if (version.status() == CommandResult.Status.NOT_FOUND) {
-      return RuntimeAssessment.failed(CLI, null, new Failure(Failure.NOT_INSTALLED,
+      return RuntimeAssessment.failed(CLI, null, new Failure(RuntimeStatus.NOT_INSTALLED,
           "container CLI not found on PATH", INSTALL_FIX));
     }
     if (!version.ok() || !AppleContainerParser.isAppleContainer(version.stdout())) {
       String said = version.ok() ? AppleContainerParser.firstLine(version.stdout()) : version.describe();
-      return RuntimeAssessment.failed(CLI, null, new Failure(Failure.NOT_INSTALLED,
+      return RuntimeAssessment.failed(CLI, null, new Failure(RuntimeStatus.NOT_INSTALLED,
           "the 'container' on PATH is not Apple's container CLI (--version: " + said + ")", INSTALL_FIX));
     }
     if (probe.host().arch() != null && !"aarch64".equals(probe.host().arch())) {
-      return RuntimeAssessment.failed(CLI, null, new Failure(Failure.ERROR,
+      return RuntimeAssessment.failed(CLI, null, new Failure(RuntimeStatus.ERROR,
           "Apple's container needs an Apple Silicon Mac; this one is " + probe.host().arch(),
           "use Docker Desktop, Colima or Podman on an Intel Mac"));
     }
@@ -76,17 +78,17 @@ public final class AppleContainerEngine implements ContainerEngine {
    */
   static Failure statusFailure(CommandResult r) {
     if (r.status() == CommandResult.Status.TIMED_OUT) {
-      return new Failure(Failure.UNREACHABLE, "the container system service gave no answer within "
+      return new Failure(RuntimeStatus.UNREACHABLE, "the container system service gave no answer within "
           + r.spec().timeout().toSeconds() + " s", "container system stop; " + START_FIX);
     }
     String text = (r.stdout() == null ? "" : r.stdout()) + "\n" + (r.stderr() == null ? "" : r.stderr());
     if (text.contains("apiserver is not running") || text.contains("XPC connection error")
         || text.contains("container system start")) {
-      return new Failure(Failure.UNREACHABLE, "the container system service is not running (" + telling(text) + ")",
+      return new Failure(RuntimeStatus.UNREACHABLE, "the container system service is not running (" + telling(text) + ")",
           START_FIX);
     }
     String said = text.isBlank() ? r.describe() : telling(text);
-    return new Failure(Failure.ERROR, "container system status failed: " + said,
+    return new Failure(RuntimeStatus.ERROR, "container system status failed: " + said,
         "run 'container system status' to see the whole error");
   }
 

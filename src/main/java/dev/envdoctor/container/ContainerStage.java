@@ -1,5 +1,6 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.container.image.WorkerImage;
@@ -51,7 +52,7 @@ public final class ContainerStage implements Stage, Prefetching {
       return;
     }
     String image = WorkerImage.tag(ctx.env());
-    for (RuntimeInfo runtime : selected(soFar, ctx).stream().filter(r -> "ok".equals(r.status())).toList()) {
+    for (RuntimeInfo runtime : selected(soFar, ctx).stream().filter(r -> r.status() == RuntimeStatus.OK).toList()) {
       ContainerEngine engine = Engines.named(runtime.name()).orElseThrow();
       CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
       pending.put(engine.name(), Background.startSide(g, GateLines.side(engine.name(), "djl"),
@@ -75,7 +76,7 @@ public final class ContainerStage implements Stage, Prefetching {
     Report report = soFar;
     for (RuntimeInfo runtime : selected(soFar, ctx)) {
       ContainerEngine engine = Engines.named(runtime.name()).orElseThrow();
-      if (!"ok".equals(runtime.status())) {
+      if (runtime.status() != RuntimeStatus.OK) {
         if (explicit) {
           report = report.plusDevices(List.of(unavailable(runtime.name(), runtime.diagnosis(), runtime.fix())));
         }

@@ -1,5 +1,7 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.model.RuntimeStatus;
+
 import dev.envdoctor.container.parse.DockerContextParser;
 import dev.envdoctor.container.parse.DockerInfoParser;
 import dev.envdoctor.exec.CommandResult;
@@ -46,13 +48,13 @@ public final class DockerEngine extends CliEngine {
     try {
       facts = DockerInfoParser.parse(info.stdout());
     } catch (IllegalArgumentException e) {
-      return RuntimeAssessment.failed(cli, context, new Failure(Failure.ERROR,
+      return RuntimeAssessment.failed(cli, context, new Failure(RuntimeStatus.ERROR,
           cli + " info printed something unexpected: " + e.getMessage(), "run '" + cli + " info' to see it"));
     }
     if (facts.serverVersion() == null) {
       FailureDiagnosis.Address tried = address(ctx);
       return RuntimeAssessment.failed(cli, context, tried != null ? FailureDiagnosis.unreachable(cli, tried, probe.host())
-          : new Failure(Failure.UNREACHABLE, cli + " info reached no engine", FailureDiagnosis.restartFix(cli, probe.host())));
+          : new Failure(RuntimeStatus.UNREACHABLE, cli + " info reached no engine", FailureDiagnosis.restartFix(cli, probe.host())));
     }
     Product product = "nerdctl".equals(cli)
         ? (probe.host().macos() ? Product.LINUX_VM_ON_MAC : Product.NERDCTL_NATIVE)

@@ -1,10 +1,6 @@
 package dev.envdoctor.container;
 
-/** Why an engine could not be used: a RuntimeInfo.status and a one-line diagnosis with its fix. */
-public record Failure(String status, String diagnosis, String fix) {
+import dev.envdoctor.model.RuntimeStatus;
 
-  public static final String NOT_INSTALLED = "not-installed";
-  public static final String UNREACHABLE = "unreachable";
-  public static final String PERMISSION_DENIED = "permission-denied";
-  public static final String ERROR = "error";
-}
+/** Why an engine could not be used: a RuntimeInfo.status and a one-line diagnosis with its fix. */
+public record Failure(RuntimeStatus status, String diagnosis, String fix) {}

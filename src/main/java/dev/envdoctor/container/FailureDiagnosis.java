@@ -1,5 +1,7 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.model.RuntimeStatus;
+
 import dev.envdoctor.exec.CommandResult;
 import java.util.Locale;
 import java.util.Map;
@@ -35,10 +37,10 @@ public final class FailureDiagnosis {
   public static Failure of(String engine, CommandResult r, Map<String, String> env, HostFacts host, Address address) {
     String cli = r.spec().program();
     if (r.status() == CommandResult.Status.NOT_FOUND) {
-      return new Failure(Failure.NOT_INSTALLED, cli + " CLI not found on PATH", installFix(engine, host));
+      return new Failure(RuntimeStatus.NOT_INSTALLED, cli + " CLI not found on PATH", installFix(engine, host));
     }
     if (r.status() == CommandResult.Status.TIMED_OUT) {
-      return new Failure(Failure.UNREACHABLE,
+      return new Failure(RuntimeStatus.UNREACHABLE,
           engine + " engine gave no answer within " + r.spec().timeout().toSeconds() + " s (hung or starting)",
           restartFix(engine, host));
     }
@@ -48,13 +50,13 @@ public final class FailureDiagnosis {
       Matcher m = CONTEXT.matcher(err);
       String ctx = m.find() ? m.group(1) : env.getOrDefault("DOCKER_CONTEXT", "?");
       String from = env.containsKey("DOCKER_CONTEXT") ? " (from DOCKER_CONTEXT)" : "";
-      return new Failure(Failure.ERROR, "docker context \"" + ctx + "\"" + from + " does not exist",
+      return new Failure(RuntimeStatus.ERROR, "docker context \"" + ctx + "\"" + from + " does not exist",
           env.containsKey("DOCKER_CONTEXT") ? "unset DOCKER_CONTEXT, or pick one from 'docker context ls'"
               : "docker context use default (see 'docker context ls')");
     }
     if (lower.contains("permission denied")) {
       String socket = socketIn(err);
-      return new Failure(Failure.PERMISSION_DENIED,
+      return new Failure(RuntimeStatus.PERMISSION_DENIED,
           "permission denied on the " + engine + " socket" + (socket == null ? "" : " " + socket),
           "podman".equals(engine) ? "run podman as the user who owns the machine, or fix the socket's permissions"
               : "sudo usermod -aG docker $USER, then log out and in (or use rootless Docker)");
@@ -69,10 +71,10 @@ public final class FailureDiagnosis {
       // rootless Docker's socket lives under /run/user/UID and is started per user, not by root's systemd
       String fix = "docker".equals(engine) && socket != null && socket.contains("/run/user/")
           ? "start rootless Docker: systemctl --user start docker" : restartFix(engine, host);
-      return new Failure(Failure.UNREACHABLE, engine + " engine not running" + (socket == null ? "" : " at " + socket), fix);
+      return new Failure(RuntimeStatus.UNREACHABLE, engine + " engine not running" + (socket == null ? "" : " at " + socket), fix);
     }
     String first = r.stderrTail(1).isEmpty() ? r.describe() : r.stderrTail(1).get(0);
-    return new Failure(Failure.ERROR, cli + " info failed: " + first, "run '" + cli + " info' to see the whole error");
+    return new Failure(RuntimeStatus.ERROR, cli + " info failed: " + first, "run '" + cli + " info' to see the whole error");
   }
 
   /**
@@ -84,17 +86,17 @@ public final class FailureDiagnosis {
   static Failure unreachable(String engine, Address a, HostFacts host) {
     String where = a.endpoint() + " (from " + a.from() + ")";
     if (Boolean.FALSE.equals(a.socketThere()) && a.chosen()) {
-      return new Failure(Failure.UNREACHABLE, engine + " engine not reachable at this address: no socket at " + where,
+      return new Failure(RuntimeStatus.UNREACHABLE, engine + " engine not reachable at this address: no socket at " + where,
           "DOCKER_HOST".equals(a.from())
               ? "unset DOCKER_HOST to use the default context, or set it to the socket your engine listens on ('docker context ls' lists the known endpoints)"
               : "switch to a context whose engine runs ('docker context ls', then 'docker context use NAME'), or fix this context's endpoint");
     }
     if (a.socketThere() != null) {
-      return new Failure(Failure.UNREACHABLE, engine + " is installed but its engine is not running: "
+      return new Failure(RuntimeStatus.UNREACHABLE, engine + " is installed but its engine is not running: "
           + (a.socketThere() ? "nothing answers on the socket " : "no socket at ") + where,
           restartFix(engine, host) + (a.chosen() ? "; or point " + a.from() + " at the engine that runs" : ""));
     }
-    return new Failure(Failure.UNREACHABLE, engine + " engine not reachable at " + where,
+    return new Failure(RuntimeStatus.UNREACHABLE, engine + " engine not reachable at " + where,
         "check that the engine listens there and the way to it is open, or unset DOCKER_HOST / pick another context ('docker context ls')");
   }
 

@@ -1,5 +1,7 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.model.RuntimeStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.envdoctor.container.parse.PodmanInfoParser;
@@ -63,8 +65,8 @@ public final class PodmanEngine extends CliEngine {
     PodmanMachine machine = probe.host().macos() || "windows".equals(probe.host().osFamily()) ? machine(probe) : null;
     if (!info.ok()) {
       Failure f = FailureDiagnosis.of(cli, info, probe.env(), probe.host());
-      if (machine != null && !machine.running() && Failure.UNREACHABLE.equals(f.status())) {
-        f = new Failure(Failure.UNREACHABLE, "Podman machine " + machine.name() + " is " + machine.state(),
+      if (machine != null && !machine.running() && f.status() == RuntimeStatus.UNREACHABLE) {
+        f = new Failure(RuntimeStatus.UNREACHABLE, "Podman machine " + machine.name() + " is " + machine.state(),
             "podman machine start " + machine.name());
       }
       return RuntimeAssessment.failed(cli, connection, f);
@@ -73,7 +75,7 @@ public final class PodmanEngine extends CliEngine {
     try {
       facts = PodmanInfoParser.parse(info.stdout());
     } catch (IllegalArgumentException e) {
-      return RuntimeAssessment.failed(cli, connection, new Failure(Failure.ERROR,
+      return RuntimeAssessment.failed(cli, connection, new Failure(RuntimeStatus.ERROR,
           "podman info printed something unexpected: " + e.getMessage(), "run 'podman info' to see it"));
     }
     if (machine != null && facts.cpus() == null) {

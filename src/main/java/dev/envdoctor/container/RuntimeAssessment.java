@@ -2,6 +2,7 @@ package dev.envdoctor.container;
 
 import dev.envdoctor.container.parse.Sizes;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public final class RuntimeAssessment {
         engine, f.serverVersion() == null ? "" : f.serverVersion(), product.label(), os, f.arch(),
         f.cpus() == null ? "?" : f.cpus(), Sizes.human(f.memoryBytes()),
         GPU_NONE.equals(gpu) ? ", no GPU access" : ", GPU access through " + gpu);
-    return new RuntimeInfo(engine, "container", "ok", context, product.label(), f.serverVersion(), os, f.arch(),
+    return new RuntimeInfo(engine, "container", RuntimeStatus.OK, context, product.label(), f.serverVersion(), os, f.arch(),
         f.cpus(), f.memoryBytes(), gpu, diagnosis, null, notes);
   }
 

@@ -1,5 +1,7 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.model.RuntimeStatus;
+
 import dev.envdoctor.flow.Phase;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.flow.Stage;
@@ -68,7 +70,7 @@ public final class RuntimeStage implements Stage {
       List<RuntimeInfo> out = new ArrayList<>();
       for (CompletableFuture<RuntimeInfo> f : futures) {
         RuntimeInfo r = f.join();
-        boolean hidden = Engines.listedOnlyWhenInstalled(r.name()) && Failure.NOT_INSTALLED.equals(r.status())
+        boolean hidden = Engines.listedOnlyWhenInstalled(r.name()) && r.status() == RuntimeStatus.NOT_INSTALLED
             && !asked.contains(r.name());
         if (!hidden) {
           out.add(r);

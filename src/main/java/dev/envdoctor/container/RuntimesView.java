@@ -17,8 +17,8 @@ public final class RuntimesView {
         continue;
       }
       Console.Mark mark = switch (r.status()) {
-        case "ok" -> r.notes().stream().anyMatch(n -> n.startsWith("warning:")) ? Console.Mark.WARN : Console.Mark.OK;
-        case "not-installed" -> Console.Mark.SKIP;
+        case OK -> r.notes().stream().anyMatch(n -> n.startsWith("warning:")) ? Console.Mark.WARN : Console.Mark.OK;
+        case NOT_INSTALLED -> Console.Mark.SKIP;
         default -> Console.Mark.FAIL;
       };
       c.mark(mark, r.name() + ": " + r.diagnosis());

@@ -1,5 +1,7 @@
 package dev.envdoctor.doctor;
 
+import dev.envdoctor.model.CheckStatus;
+import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.run.Words;
 import dev.envdoctor.run.Console.Mark;
 import dev.envdoctor.model.Calibration;
@@ -176,10 +178,10 @@ final class Areas {
 
   private static Line runtime(Report r, RuntimeInfo rt) {
     String name = Format.label(rt.name());
-    if ("not-installed".equals(rt.status())) {
+    if (rt.status() == RuntimeStatus.NOT_INSTALLED) {
       return new Line(Mark.SKIP, name + ": not installed" + (rt.fix() == null ? "" : " · " + rt.fix()));
     }
-    if (!"ok".equals(rt.status())) {
+    if (rt.status() != RuntimeStatus.OK) {
       List<Detail> d = rt.fix() == null ? List.of() : List.of(new Detail(Mark.FAIL, "fix: " + rt.fix()));
       return new Line(Mark.FAIL, name + ": " + rt.status() + (rt.diagnosis() == null ? "" : ": " + rt.diagnosis()), d);
     }
@@ -224,8 +226,8 @@ final class Areas {
     if (checks.isEmpty() && s == null) {
       return new Line(Mark.SKIP, "Checks: no profile checked yet");
     }
-    List<Detail> details = checks.stream().filter(k -> !"pass".equals(k.status()) && !"skip".equals(k.status()))
-        .map(k -> new Detail("warn".equals(k.status()) ? Mark.WARN : Mark.FAIL,
+    List<Detail> details = checks.stream().filter(k -> k.status() != CheckStatus.PASS && k.status() != CheckStatus.SKIP)
+        .map(k -> new Detail(k.status() == CheckStatus.WARN ? Mark.WARN : Mark.FAIL,
             k.id() + ": " + k.message() + (k.fix() == null ? "" : " — fix: " + k.fix())))
         .toList();
     String text = s == null ? checks.size() + " checks"

@@ -2,6 +2,7 @@ package dev.envdoctor.doctor;
 
 import dev.envdoctor.flow.View;
 import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.model.StageStatus;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
@@ -50,7 +51,7 @@ public final class DoctorView implements View {
     for (int i = 0; i < stages.size(); i++) {
       StageRun s = stages.get(i);
       b.append(i == 0 ? "" : " · ").append(s.name()).append(' ')
-          .append("ok".equals(s.status()) ? seconds(s.millis()) : s.status());
+          .append(s.status() == StageStatus.OK ? seconds(s.millis()) : s.status());
     }
     c.mark(Console.Mark.INFO, b.toString());
   }

@@ -2,11 +2,13 @@ package dev.envdoctor.fleet;
 
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.CheckResult;
+import dev.envdoctor.model.CheckStatus;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.model.Summary;
 import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.run.Outcome;
@@ -40,7 +42,7 @@ public final class NodeFacts {
   public static List<String> failedChecks(Report r) {
     List<String> out = new ArrayList<>();
     for (CheckResult c : r.checks()) {
-      if ("fail".equals(c.status()) || "error".equals(c.status())) {
+      if (c.failed()) {
         out.add(c.id());
       }
     }
@@ -50,7 +52,7 @@ public final class NodeFacts {
 
   /** The checks that only warned. */
   public static List<String> warnedChecks(Report r) {
-    return r.checks().stream().filter(c -> "warn".equals(c.status())).map(CheckResult::id).toList();
+    return r.checks().stream().filter(c -> c.status() == CheckStatus.WARN).map(CheckResult::id).toList();
   }
 
   /** "train docker (djl, cpu)" from the recommendation, or null when there was none. */
@@ -93,7 +95,7 @@ public final class NodeFacts {
       }
     }
     for (RuntimeInfo rt : r.runtimes()) {
-      if (!"native".equals(rt.name()) && "ok".equals(rt.status())) {
+      if (!"native".equals(rt.name()) && rt.status() == RuntimeStatus.OK) {
         put(v, "engine." + rt.name(), rt.serverVersion());
       }
     }

@@ -11,6 +11,7 @@ import dev.envdoctor.run.Interrupts;
 import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
+import dev.envdoctor.model.StageStatus;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public final class Pipeline {
       Interrupts.at(stage.name());
       ctx.status().stage(stage.name());
       long t0 = System.nanoTime();
-      String status = StageRun.OK;
+      StageStatus status = StageStatus.OK;
       String error = null;
       try {
         report = stage.run(report, ctx);
@@ -67,11 +68,11 @@ public final class Pipeline {
           throw e;
         }
         // the machine refused (a full disk, say): what was found stays, the run says so and exits 4
-        status = StageRun.REFUSED;
+        status = StageStatus.REFUSED;
         error = e.getMessage();
       } catch (Exception | LinkageError e) {
         LOG.error("stage {} failed", stage.name(), e);
-        status = StageRun.FAILED;
+        status = StageStatus.FAILED;
         error = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);

@@ -1,5 +1,6 @@
 package dev.envdoctor.health;
 
+import dev.envdoctor.model.CheckStatus;
 import dev.envdoctor.run.Words;
 import dev.envdoctor.check.model.Check;
 import dev.envdoctor.check.model.Expectation;
@@ -32,22 +33,21 @@ public record HealthVerdict(int exitCode, String line, String drainCheck, String
     if (failedStage.isPresent()) {
       return unknown("stage " + failedStage.get());
     }
-    List<CheckResult> bad = r.checks().stream().filter(c -> "fail".equals(c.status()) || "error".equals(c.status())
-        || (strict && "warn".equals(c.status()))).toList();
-    long passed = r.checks().stream().filter(c -> "pass".equals(c.status())).count();
-    long warned = r.checks().stream().filter(c -> "warn".equals(c.status())).count();
+    List<CheckResult> bad = r.checks().stream().filter(c -> c.fails(strict)).toList();
+    long passed = r.checks().stream().filter(c -> c.status() == CheckStatus.PASS).count();
+    long warned = r.checks().stream().filter(c -> c.status() == CheckStatus.WARN).count();
     if (bad.isEmpty()) {
       return new HealthVerdict(OK, String.format(Locale.ROOT, "%s OK: %s passed, %s (profile %s)",
           PREFIX, Words.count(passed, "check"), Words.count(warned, "warning"), profile.name()), null, null);
     }
-    if (bad.stream().noneMatch(c -> "fail".equals(c.status()) || "warn".equals(c.status()))) {
+    if (bad.stream().noneMatch(c -> c.status() == CheckStatus.FAIL || c.status() == CheckStatus.WARN)) {
       // only checks that could not be evaluated: the plugin contract's "unknown", never OK, never a drain
       CheckResult e = bad.get(0);
       return unknown("check " + e.id() + " could not be evaluated: " + oneLine(e.message())
           + (bad.size() > 1 ? " (+" + (bad.size() - 1) + " more)" : ""));
     }
     CheckResult first = bad.get(0);
-    String drain = bad.stream().filter(c -> "fail".equals(c.status()) && !timingOnly(profile, c.id()))
+    String drain = bad.stream().filter(c -> c.status() == CheckStatus.FAIL && !timingOnly(profile, c.id()))
         .map(CheckResult::id).findFirst().orElse(null);
     String more = bad.size() > 1 ? " (+" + (bad.size() - 1) + " more)" : "";
     return new HealthVerdict(PROBLEM, PREFIX + " PROBLEM: " + first.id() + ": " + oneLine(first.message()) + more,

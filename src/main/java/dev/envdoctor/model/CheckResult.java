@@ -5,8 +5,19 @@ public record CheckResult(
     String id,
     String title,
     String severity,
-    String status,
+    CheckStatus status,
     String message,
     String fix,
     String expected,
-    String actual) {}
+    String actual) {
+
+  /** The check found the machine wrong, or could not be evaluated: either fails a run. */
+  public boolean failed() {
+    return status == CheckStatus.FAIL || status == CheckStatus.ERROR;
+  }
+
+  /** Failed, or a warning where warnings count ({@code --strict}). */
+  public boolean fails(boolean strict) {
+    return failed() || strict && status == CheckStatus.WARN;
+  }
+}

@@ -11,7 +11,7 @@ import java.util.List;
 public record RuntimeInfo(
     String name,
     String kind,
-    String status,
+    RuntimeStatus status,
     String context,
     String product,
     String serverVersion,
@@ -31,7 +31,7 @@ public record RuntimeInfo(
   }
 
   /** The facts before this run chose its sides: nothing excluded yet. */
-  public RuntimeInfo(String name, String kind, String status, String context, String product, String serverVersion,
+  public RuntimeInfo(String name, String kind, RuntimeStatus status, String context, String product, String serverVersion,
       String os, String arch, Integer cpus, Long memoryBytes, String gpuAccess, String diagnosis, String fix,
       List<String> notes) {
     this(name, kind, status, context, product, serverVersion, os, arch, cpus, memoryBytes, gpuAccess, diagnosis, fix,

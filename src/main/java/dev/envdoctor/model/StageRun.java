@@ -5,17 +5,13 @@ package dev.envdoctor.model;
  * refused: the machine refused what the stage needed (no space, read-only, no permission), with the
  * one-line reason and fix in error.
  */
-public record StageRun(String name, String status, long millis, String error) {
-
-  public static final String OK = "ok";
-  public static final String FAILED = "failed";
-  public static final String REFUSED = "refused";
+public record StageRun(String name, StageStatus status, long millis, String error) {
 
   public boolean failed() {
-    return FAILED.equals(status);
+    return status == StageStatus.FAILED;
   }
 
   public boolean refused() {
-    return REFUSED.equals(status);
+    return status == StageStatus.REFUSED;
   }
 }

@@ -5,6 +5,7 @@ import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.model.Race;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.report.Redactor;
 import dev.envdoctor.report.ReportFiles;
 import dev.envdoctor.run.Interrupts;
@@ -37,7 +38,7 @@ public final class RaceJob {
     Report facts = probe.apply(ctx.withPhases(EnumSet.of(Phase.PROBE)));
     RuntimeInfo runtime = facts.runtimes().stream().filter(r -> r.name().equals(o.runtime())).findFirst()
         .orElseThrow(() -> RunFailure.badInput("race: unknown --runtime " + o.runtime() + ": use docker, podman or nerdctl"));
-    if (!"ok".equals(runtime.status())) {
+    if (runtime.status() != RuntimeStatus.OK) {
       throw RunFailure.badEnvironment("race: " + o.runtime() + " is not usable here: " + runtime.diagnosis()
           + (runtime.fix() == null ? "" : "; fix: " + runtime.fix()));
     }

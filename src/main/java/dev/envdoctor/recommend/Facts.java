@@ -2,6 +2,7 @@ package dev.envdoctor.recommend;
 
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeStatus;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,7 +50,7 @@ final class Facts {
   }
 
   static boolean ok(RuntimeInfo rt) {
-    return rt != null && "ok".equals(rt.status());
+    return rt != null && rt.status() == RuntimeStatus.OK;
   }
 
   /** Container runtimes the probe found, whatever their status (native excluded). */

@@ -6,6 +6,7 @@ import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Workload;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +56,7 @@ final class Missing {
           : r.runtimes().isEmpty() ? "no container runtime facts (run `envdoctor probe`, or `envdoctor doctor`)"
           : "no container runtime was found to compare with";
     }
-    if (only != null && boxes.stream().allMatch(rt -> "not-installed".equals(rt.status()))) {
+    if (only != null && boxes.stream().allMatch(rt -> rt.status() == RuntimeStatus.NOT_INSTALLED)) {
       return "no container runtime is installed to compare with (install Docker Engine or Podman, then run `envdoctor doctor`)";
     }
     for (RuntimeInfo rt : boxes) {
@@ -66,7 +67,7 @@ final class Missing {
       if (Facts.ok(rt)) {
         parts.add(rt.name() + " is running but has no usable calibration (" + why(r, rt.name())
             + "run `envdoctor image build`, then `envdoctor calibrate --runtime " + rt.name() + "`)");
-      } else if (only != null || !"not-installed".equals(rt.status())) {
+      } else if (only != null || rt.status() != RuntimeStatus.NOT_INSTALLED) {
         parts.add(rt.name() + " is " + rt.status() + (rt.fix() == null ? "" : " (" + rt.fix() + ")"));
       }
     }

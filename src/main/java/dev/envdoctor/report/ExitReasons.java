@@ -32,7 +32,7 @@ public final class ExitReasons {
       }
     }
     for (CheckResult c : r.checks()) {
-      if ("fail".equals(c.status()) || "error".equals(c.status()) || (strict && "warn".equals(c.status()))) {
+      if (c.fails(strict)) {
         out.add("check " + c.id() + " " + c.status() + ": " + oneLine(c.message()) + (c.fix() == null ? "" : "; fix: " + oneLine(c.fix())));
       }
     }

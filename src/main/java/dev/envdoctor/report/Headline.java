@@ -1,11 +1,13 @@
 package dev.envdoctor.report;
 
 import dev.envdoctor.model.CheckResult;
+import dev.envdoctor.model.CheckStatus;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.model.Summary;
 import dev.envdoctor.run.Words;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ public record Headline(
 
   public static Headline of(Report r) {
     List<CheckResult> failed = r.checks().stream()
-        .filter(c -> "fail".equals(c.status()) || "error".equals(c.status())).toList();
+        .filter(CheckResult::failed).toList();
     return new Headline(verdict(r, failed), outlook(r, failed), checkCounts(r.summary(), r.checks().size()),
         failed, accelerators(r), versions(r));
   }
@@ -55,7 +57,7 @@ public record Headline(
     if (!failed.isEmpty()) {
       return Outlook.FAIL;
     }
-    if (r.checks().stream().anyMatch(c -> "warn".equals(c.status()))) {
+    if (r.checks().stream().anyMatch(c -> c.status() == CheckStatus.WARN)) {
       return Outlook.WARN;
     }
     return r.checks().isEmpty() && r.summary() == null ? Outlook.UNKNOWN : Outlook.PASS;
@@ -122,8 +124,8 @@ public record Headline(
       if ("native".equals(rt.kind()) || "native".equals(rt.name())) {
         continue;
       }
-      String v = "ok".equals(rt.status()) ? Fmt.join(" ", rt.serverVersion(), rt.product() == null ? null : "(" + rt.product() + ")")
-          : rt.status();
+      String v = rt.status() == RuntimeStatus.OK ? Fmt.join(" ", rt.serverVersion(), rt.product() == null ? null : "(" + rt.product() + ")")
+          : Fmt.text(rt.status());
       out.add(new Item(Fmt.text(rt.name()), v));
     }
     return out;

@@ -69,7 +69,7 @@ final class HtmlRenderer implements ReportRenderer {
     b.append("</dl>\n");
     section(b, "Checks");
     table(b, List.of("status", "check", "message", "fix"), r.checks().stream().map((CheckResult c) -> row(
-        status(c.status()), Fmt.html(c.id()) + "<br><span class=\"muted\">" + Fmt.html(c.title()) + "</span>",
+        status(Fmt.text(c.status())), Fmt.html(c.id()) + "<br><span class=\"muted\">" + Fmt.html(c.title()) + "</span>",
         Fmt.html(c.message()), Fmt.html(c.fix()))).toList());
     recommendation(b, r);
     if (r.race() != null) {
@@ -109,7 +109,7 @@ final class HtmlRenderer implements ReportRenderer {
         Fmt.html(d.diagnosis()) + tail(d.stderrTail()))).toList());
     section(b, "Runtimes");
     table(b, List.of("name", "status", "version", "CPUs", "memory", "GPU access", "diagnosis"), r.runtimes().stream().map((RuntimeInfo rt) -> row(
-        Fmt.html(rt.name()), status(rt.status()), Fmt.html(Fmt.join(" ", rt.serverVersion(), rt.product() == null ? null : "(" + rt.product() + ")")),
+        Fmt.html(rt.name()), status(Fmt.text(rt.status())), Fmt.html(Fmt.join(" ", rt.serverVersion(), rt.product() == null ? null : "(" + rt.product() + ")")),
         num(Fmt.text(rt.cpus())), num(Fmt.bytes(rt.memoryBytes())), Fmt.html(rt.gpuAccess()),
         Fmt.html(rt.diagnosis()) + (rt.fix() == null ? "" : "<br><span class=\"muted\">fix: " + Fmt.html(rt.fix()) + "</span>"))).toList());
     section(b, "Host, JVM, Python, stages");

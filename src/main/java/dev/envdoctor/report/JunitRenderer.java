@@ -1,6 +1,7 @@
 package dev.envdoctor.report;
 
 import dev.envdoctor.model.CheckResult;
+import dev.envdoctor.model.CheckStatus;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Report;
 import java.util.Locale;
@@ -62,13 +63,13 @@ final class JunitRenderer implements ReportRenderer {
     String message = Fmt.join(" ", c.message(), c.expected() == null && c.actual() == null ? null
         : "(expected " + Fmt.text(c.expected()) + ", actual " + Fmt.text(c.actual()) + ")");
     String body = Fmt.join("\n", c.message(), c.fix() == null ? null : "fix: " + c.fix());
-    String status = c.status() == null ? "error" : c.status();
+    CheckStatus status = c.status() == null ? CheckStatus.ERROR : c.status();
     String inner = switch (status) {
-      case "pass" -> null;
-      case "warn" -> "      <system-out>" + xml("warning: " + body) + "</system-out>\n";
-      case "skip" -> { counts[2]++; yield "      <skipped message=\"" + xml(message) + "\"/>\n"; }
-      case "fail" -> { counts[0]++; yield "      <failure message=\"" + xml(message) + "\" type=\"" + xml(Fmt.text(c.severity())) + "\">" + xml(body) + "</failure>\n"; }
-      default -> { counts[1]++; yield "      <error message=\"" + xml(message) + "\" type=\"" + xml(status) + "\">" + xml(body) + "</error>\n"; }
+      case PASS -> null;
+      case WARN -> "      <system-out>" + xml("warning: " + body) + "</system-out>\n";
+      case SKIP -> { counts[2]++; yield "      <skipped message=\"" + xml(message) + "\"/>\n"; }
+      case FAIL -> { counts[0]++; yield "      <failure message=\"" + xml(message) + "\" type=\"" + xml(Fmt.text(c.severity())) + "\">" + xml(body) + "</failure>\n"; }
+      default -> { counts[1]++; yield "      <error message=\"" + xml(message) + "\" type=\"" + xml(status.wire()) + "\">" + xml(body) + "</error>\n"; }
     };
     return inner == null ? head + "/>\n" : head + ">\n" + inner + "    </testcase>\n";
   }

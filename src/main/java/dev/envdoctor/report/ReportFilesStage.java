@@ -1,5 +1,6 @@
 package dev.envdoctor.report;
 
+import dev.envdoctor.model.StageStatus;
 import dev.envdoctor.run.AtomicFiles;
 import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.flow.Phase;
@@ -55,7 +56,7 @@ public final class ReportFilesStage implements Stage {
 
   /** The files this run wrote, or null when the stage did not run or did not finish. */
   public static ReportFiles written(Report report, RunContext ctx) {
-    boolean ok = report.stages().stream().anyMatch(s -> NAME.equals(s.name()) && "ok".equals(s.status()));
+    boolean ok = report.stages().stream().anyMatch(s -> NAME.equals(s.name()) && s.status() == StageStatus.OK);
     return ok ? ReportFiles.named(outDir(ctx), report.createdAt()) : null;
   }
 }

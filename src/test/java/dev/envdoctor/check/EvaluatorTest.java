@@ -20,6 +20,7 @@ import dev.envdoctor.check.path.FactPath;
 import dev.envdoctor.check.path.FactSchema;
 import dev.envdoctor.check.path.ResolvedPath;
 import dev.envdoctor.model.CheckResult;
+import dev.envdoctor.model.CheckStatus;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.model.Summary;
@@ -48,7 +49,7 @@ class EvaluatorTest {
           - {id: p, title: P, severity: fail, expect: {host.cpu.logicalCores: ">= 2", host.os.family: linux}}
         """);
     List<CheckResult> r = Evaluator.evaluate(p, linux());
-    assertEquals(List.of("fail", "warn", "pass", "pass"), r.stream().map(CheckResult::status).toList());
+    assertEquals(List.of(CheckStatus.FAIL, CheckStatus.WARN, CheckStatus.PASS, CheckStatus.PASS), r.stream().map(CheckResult::status).toList());
     assertEquals("host.cpu.logicalCores is 2, expected >= 64", r.get(0).message());
     assertEquals("more cores", r.get(0).fix());
     assertEquals("noted: host.cpu.logicalCores is 2, expected >= 64", r.get(2).message());
@@ -70,7 +71,7 @@ class EvaluatorTest {
             expect: {host.os.version: ">= 14"}
         """);
     CheckResult r = Evaluator.evaluate(p, linux()).get(0);
-    assertEquals("skip", r.status());
+    assertEquals(CheckStatus.SKIP, r.status());
     assertEquals("skipped: applies when python.torch.version >= 2.8, and python.torch.version is 1.13.0", r.message());
   }
 
@@ -87,9 +88,9 @@ class EvaluatorTest {
     Profile p = profile("  - {id: ok, title: OK, severity: fail, expect: {host.os.family: linux}}\n");
     Profile both = new Profile("b", "b", null, null, List.of(bad, p.checks().get(0)));
     List<CheckResult> r = Evaluator.evaluate(both, linux());
-    assertEquals("error", r.get(0).status());
+    assertEquals(CheckStatus.ERROR, r.get(0).status());
     assertTrue(r.get(0).message().startsWith("could not evaluate: java.lang.ClassCastException"), r.get(0).message());
-    assertEquals("pass", r.get(1).status());
+    assertEquals(CheckStatus.PASS, r.get(1).status());
     assertEquals(new Summary(1, 0, 0, 0, 1), Evaluator.summarize(r));
   }
 }

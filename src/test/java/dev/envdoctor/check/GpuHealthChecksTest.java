@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.envdoctor.check.eval.Evaluator;
 import dev.envdoctor.model.CheckResult;
+import dev.envdoctor.model.CheckStatus;
 import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Host;
 import dev.envdoctor.model.OsInfo;
@@ -44,7 +45,7 @@ class GpuHealthChecksTest {
     Report r = report(Recorded.text("nvidia-smi/" + xml), kernelLog);
     List<CheckResult> results = Evaluator.evaluate(CheckStage.load(Path.of("").toAbsolutePath(), "nvidia-linux"), r);
     return results.stream().filter(c -> c.id().startsWith("gpu-") && !c.id().startsWith("gpu-computes"))
-        .collect(Collectors.toMap(CheckResult::id, CheckResult::status));
+        .collect(Collectors.toMap(CheckResult::id, c -> c.status().wire()));
   }
 
   @Test
@@ -74,6 +75,6 @@ class GpuHealthChecksTest {
   void xidsInTheKernelLogFailTheNode() {
     CheckResult xid = Evaluator.evaluate(CheckStage.load(Path.of("").toAbsolutePath(), "nvidia-linux"), a10gWithXids()).stream()
         .filter(c -> c.id().equals("gpu-xid-errors")).findFirst().orElseThrow();
-    assertEquals("fail", xid.status(), xid.message());
+    assertEquals(CheckStatus.FAIL, xid.status(), xid.message());
   }
 }

@@ -8,6 +8,7 @@ import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ class AppleContainerEngineTest {
         .ok("container system status", "apple-container/status-running-0.11.0.txt")
         .ok("container system property list", "apple-container/property-list-0.6.0.txt");
     RuntimeInfo r = detect(replay, MAC);
-    assertEquals("ok", r.status(), r.toString());
+    assertEquals(RuntimeStatus.OK, r.status(), r.toString());
     assertEquals("container", r.name());
     assertEquals("container", r.kind());
     assertEquals("Apple container", r.product());
@@ -85,7 +86,7 @@ class AppleContainerEngineTest {
         .ok("container system status", "apple-container/status-running-0.3.0.txt")
         .ok("container system property list", "apple-container/property-list-1.x-docs.toml");
     RuntimeInfo r = detect(replay, MAC);
-    assertEquals("ok", r.status());
+    assertEquals(RuntimeStatus.OK, r.status());
     assertEquals("0.3.0", r.serverVersion());
     assertEquals(8, r.cpus());
     assertEquals(4L << 30, r.memoryBytes());
@@ -98,7 +99,7 @@ class AppleContainerEngineTest {
         .answer("container system property list", CommandResult.Status.FAILED, 1, null,
             "apple-container/xpc-connection-invalid-0.6.stderr.txt");
     RuntimeInfo r = detect(replay, MAC);
-    assertEquals("ok", r.status());
+    assertEquals(RuntimeStatus.OK, r.status());
     assertEquals(4, r.cpus());
     assertEquals(1L << 30, r.memoryBytes());
   }
@@ -108,7 +109,7 @@ class AppleContainerEngineTest {
     Replay replay = new Replay().ok("container --version", "apple-container/version-1.3.1.txt")
         .answer("container system status", CommandResult.Status.FAILED, 1, "apple-container/status-not-registered.txt", null);
     RuntimeInfo r = detect(replay, MAC);
-    assertEquals("unreachable", r.status());
+    assertEquals(RuntimeStatus.UNREACHABLE, r.status());
     assertEquals("the container system service is not running (apiserver is not running and not registered with launchd)",
         r.diagnosis());
     assertEquals("container system start", r.fix());
@@ -121,14 +122,14 @@ class AppleContainerEngineTest {
         .answer("container system status", CommandResult.Status.FAILED, 1, null,
             "apple-container/xpc-connection-invalid-0.6.stderr.txt");
     RuntimeInfo r = detect(xpc, MAC);
-    assertEquals("unreachable", r.status());
+    assertEquals(RuntimeStatus.UNREACHABLE, r.status());
     assertTrue(r.diagnosis().contains("XPC connection error: Connection invalid"), r.diagnosis());
     assertEquals("container system start", r.fix());
 
     Replay hung = new Replay().ok("container --version", "apple-container/version-0.5.0.txt")
         .answer("container system status", CommandResult.Status.TIMED_OUT, -1, null, null);
     RuntimeInfo h = detect(hung, MAC);
-    assertEquals("unreachable", h.status());
+    assertEquals(RuntimeStatus.UNREACHABLE, h.status());
     assertEquals("the container system service gave no answer within 6 s", h.diagnosis());
     assertTrue(h.fix().endsWith("container system start"));
   }
@@ -139,7 +140,7 @@ class AppleContainerEngineTest {
         .answer("container system status", CommandResult.Status.FAILED, 64, null,
             "docker-errors/unknown-context.stderr.txt");
     RuntimeInfo r = detect(replay, MAC);
-    assertEquals("error", r.status());
+    assertEquals(RuntimeStatus.ERROR, r.status());
     assertTrue(r.diagnosis().startsWith("container system status failed: "), r.diagnosis());
   }
 
@@ -147,7 +148,7 @@ class AppleContainerEngineTest {
   void notInstalledOnAMac() {
     Replay replay = new Replay();
     RuntimeInfo r = detect(replay, MAC);
-    assertEquals("not-installed", r.status());
+    assertEquals(RuntimeStatus.NOT_INSTALLED, r.status());
     assertEquals("container CLI not found on PATH", r.diagnosis());
     assertTrue(r.fix().contains("github.com/apple/container/releases"));
   }
@@ -156,7 +157,7 @@ class AppleContainerEngineTest {
   void anotherToolCalledContainerOnAMacIsNotMistakenForApples() {
     Replay replay = new Replay().ok("container --version", "apple-container/other-docker-version-linux.txt");
     RuntimeInfo r = detect(replay, MAC);
-    assertEquals("not-installed", r.status());
+    assertEquals(RuntimeStatus.NOT_INSTALLED, r.status());
     assertEquals("the 'container' on PATH is not Apple's container CLI (--version: Docker version 28.2.2, build e6534b4)",
         r.diagnosis());
     assertEquals(List.of("container --version"), replay.asked, "nothing else is asked of an unknown program");
@@ -169,7 +170,7 @@ class AppleContainerEngineTest {
     Replay replay = new Replay().ok("container --version", "apple-container/version-1.3.1.txt")
         .ok("container system status", "apple-container/status-running-0.11.0.txt");
     RuntimeInfo r = detect(replay, LINUX);
-    assertEquals("not-installed", r.status());
+    assertEquals(RuntimeStatus.NOT_INSTALLED, r.status());
     assertEquals("Apple's container CLI runs only on macOS", r.diagnosis());
     assertEquals(List.of(), replay.asked);
     assertNull(r.product());
@@ -182,7 +183,7 @@ class AppleContainerEngineTest {
   void anIntelMacCannotRunIt() {
     Replay replay = new Replay().ok("container --version", "apple-container/version-0.5.0.txt");
     RuntimeInfo r = detect(replay, new HostFacts("macos", "x86_64", 8, 16L << 30));
-    assertEquals("error", r.status());
+    assertEquals(RuntimeStatus.ERROR, r.status());
     assertTrue(r.diagnosis().contains("Apple Silicon"), r.diagnosis());
   }
 

@@ -7,6 +7,7 @@ import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.recommend.RecordedReports;
 import dev.envdoctor.recommend.Verdict;
 import dev.envdoctor.recommend.Workloads;
@@ -33,7 +34,7 @@ class AppleContainerVerdictTest {
         .ok("container system property list", "apple-container/property-list-0.6.0.txt");
     RuntimeInfo detected = new AppleContainerEngine().detect(
         new EngineProbe(replay, Map.of(), m4, Duration.ofSeconds(6), List.of()));
-    assertEquals("ok", detected.status());
+    assertEquals(RuntimeStatus.OK, detected.status());
 
     String json = RecordedReports.text(RecordedReports.MAC_M4_DOCKER_DESKTOP)
         .replace("\"runtime\": \"docker\"", "\"runtime\": \"container\"");

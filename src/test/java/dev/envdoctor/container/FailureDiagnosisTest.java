@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandSpec;
+import dev.envdoctor.model.RuntimeStatus;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class FailureDiagnosisTest {
   void daemonNotRunning() {
     Failure f = FailureDiagnosis.of("docker", failed("docker", "docker-errors/daemon-not-running.stderr.txt"),
         Map.of("DOCKER_HOST", "unix:///tmp/envdoctor-none.sock"), LINUX);
-    assertEquals("unreachable", f.status());
+    assertEquals(RuntimeStatus.UNREACHABLE, f.status());
     assertEquals("docker engine not running at unix:///tmp/envdoctor-none.sock", f.diagnosis(), "no address known: the old words");
     assertTrue(f.fix().contains("systemctl start docker"));
     assertTrue(FailureDiagnosis.of("docker", failed("docker", "docker-errors/daemon-not-running.stderr.txt"), Map.of(), MAC)
@@ -57,7 +58,7 @@ class FailureDiagnosisTest {
   @Test
   void aDockerHostWithoutASocketIsTheWrongAddressNotAStoppedEngine() {
     Failure f = at("unix:///nonexistent.sock", "DOCKER_HOST", false);
-    assertEquals("unreachable", f.status());
+    assertEquals(RuntimeStatus.UNREACHABLE, f.status());
     assertEquals("docker engine not reachable at this address: no socket at unix:///nonexistent.sock (from DOCKER_HOST)",
         f.diagnosis());
     assertTrue(f.fix().startsWith("unset DOCKER_HOST"), f.fix());
@@ -87,7 +88,7 @@ class FailureDiagnosisTest {
   @Test
   void permissionDenied() {
     Failure f = FailureDiagnosis.of("docker", failed("docker", "docker-errors/permission-denied.stderr.txt"), Map.of(), LINUX);
-    assertEquals("permission-denied", f.status());
+    assertEquals(RuntimeStatus.PERMISSION_DENIED, f.status());
     assertEquals("permission denied on the docker socket unix:///var/run/docker.sock", f.diagnosis());
     assertTrue(f.fix().contains("usermod -aG docker"));
   }
@@ -96,7 +97,7 @@ class FailureDiagnosisTest {
   void unknownContext() {
     Failure f = FailureDiagnosis.of("docker", failed("docker", "docker-errors/unknown-context.stderr.txt"),
         Map.of("DOCKER_CONTEXT", "nope"), LINUX);
-    assertEquals("error", f.status());
+    assertEquals(RuntimeStatus.ERROR, f.status());
     assertEquals("docker context \"nope\" (from DOCKER_CONTEXT) does not exist", f.diagnosis());
     assertTrue(f.fix().contains("unset DOCKER_CONTEXT"));
   }
@@ -104,7 +105,7 @@ class FailureDiagnosisTest {
   @Test
   void podmanSocketMissingOnMacMeansStartTheMachine() {
     Failure f = FailureDiagnosis.of("podman", failed("podman", "podman-errors/socket-missing.stderr.txt"), Map.of(), MAC);
-    assertEquals("unreachable", f.status());
+    assertEquals(RuntimeStatus.UNREACHABLE, f.status());
     assertEquals("podman machine start", f.fix());
   }
 
@@ -113,11 +114,11 @@ class FailureDiagnosisTest {
     CommandSpec spec = CommandSpec.of(Duration.ofSeconds(6), "docker", "info");
     Failure missing = FailureDiagnosis.of("docker", new CommandResult(spec, CommandResult.Status.NOT_FOUND, -1, "", "", 0),
         Map.of(), LINUX);
-    assertEquals("not-installed", missing.status());
+    assertEquals(RuntimeStatus.NOT_INSTALLED, missing.status());
     assertEquals("docker CLI not found on PATH", missing.diagnosis());
     Failure hung = FailureDiagnosis.of("docker", new CommandResult(spec, CommandResult.Status.TIMED_OUT, -1, "", "", 6000),
         Map.of(), LINUX);
-    assertEquals("unreachable", hung.status());
+    assertEquals(RuntimeStatus.UNREACHABLE, hung.status());
     assertTrue(hung.diagnosis().contains("no answer within 6 s"));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.envdoctor.container.parse.DockerInfoParser;
 import dev.envdoctor.container.parse.PodmanMachineParser;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ class RuntimeAssessmentTest {
     Product p = ProductDetector.docker(f, context != null ? context : f.clientContext(), null, MAC);
     assertEquals(expected, p);
     RuntimeInfo r = RuntimeAssessment.ok("docker", context, p, f, MAC, List.of());
-    assertEquals("ok", r.status());
+    assertEquals(RuntimeStatus.OK, r.status());
     assertEquals("none", r.gpuAccess());
     assertTrue(r.notes().get(0).contains("no Metal") && r.notes().get(0).contains("CPU only"), r.notes().toString());
   }

@@ -15,6 +15,7 @@ import dev.envdoctor.fleet.NodeStatus;
 import dev.envdoctor.fleet.render.FleetRenderer;
 import dev.envdoctor.health.HealthVerdict;
 import dev.envdoctor.model.CheckResult;
+import dev.envdoctor.model.CheckStatus;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.model.Summary;
@@ -47,7 +48,7 @@ class CouldNotRunIsNeverPassedTest {
 
   /** Constructed: the real report with one check that broke while evaluating (the evaluator's "error"). */
   private static Report withErroredCheck() throws Exception {
-    CheckResult broke = new CheckResult("cuda-driver", "CUDA driver", "fail", "error",
+    CheckResult broke = new CheckResult("cuda-driver", "CUDA driver", "fail", CheckStatus.ERROR,
         "could not evaluate: java.lang.ClassCastException", null, "host.gpus[*].driverVersion >= 535", null);
     return real().withChecks(List.of(broke), new Summary(0, 0, 0, 0, 1));
   }

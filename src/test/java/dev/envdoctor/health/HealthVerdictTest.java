@@ -10,6 +10,7 @@ import dev.envdoctor.check.model.Profile;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.model.StageRun;
+import dev.envdoctor.model.StageStatus;
 import dev.envdoctor.probe.Recorded;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ class HealthVerdictTest {
   @Test
   void aFailedStageIsUnknown() throws Exception {
     Profile p = profile("checks:\n  - id: some-memory\n    title: t\n    severity: fail\n    expect:\n      host.memory.totalBytes: \">= 1GiB\"\n");
-    Report broken = report().plusStage(new StageRun("probe", "failed", 3, "boom"));
+    Report broken = report().plusStage(new StageRun("probe", StageStatus.FAILED, 3, "boom"));
     HealthVerdict v = HealthVerdict.of(broken, p, false);
     assertEquals(HealthVerdict.UNKNOWN, v.exitCode());
     assertEquals("envdoctor health UNKNOWN: stage probe: boom", v.line());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.StageStatus;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.OutputMode;
 import dev.envdoctor.run.RunOptions;
@@ -96,7 +97,7 @@ class PythonStageIT {
     assertNull(report.python().torch());
     assertTrue(report.python().diagnosis().startsWith("torch is not installed in this Python"), report.python().diagnosis());
     assertTrue(report.python().fix().contains("-m pip install torch"), report.python().fix());
-    assertTrue(report.stages().stream().allMatch(s -> "ok".equals(s.status())));
+    assertTrue(report.stages().stream().allMatch(s -> s.status() == StageStatus.OK));
   }
 
   @Test

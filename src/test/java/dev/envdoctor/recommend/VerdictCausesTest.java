@@ -15,6 +15,7 @@ import dev.envdoctor.model.PythonEnv;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.model.Tool;
 import java.util.List;
 import java.util.function.Predicate;
@@ -155,7 +156,7 @@ class VerdictCausesTest {
   void anInstalledEngineThatIsStoppedIsNotCalledNotInstalled() {
     Report cpu = without(RecordedReports.load(LINUX_CPU_ONLY), c -> !"native".equals(c.runtime()), d -> false);
     Report stopped = cpu.withRuntimes(cpu.runtimes().stream().map(rt -> "native".equals(rt.name()) ? rt
-        : new RuntimeInfo(rt.name(), rt.kind(), "docker".equals(rt.name()) ? "unreachable" : "not-installed", null, null, null,
+        : new RuntimeInfo(rt.name(), rt.kind(), "docker".equals(rt.name()) ? RuntimeStatus.UNREACHABLE : RuntimeStatus.NOT_INSTALLED, null, null, null,
             null, null, null, null, null, "docker is installed but its engine is not running", "start the engine", List.of()))
         .toList());
     Recommendation rec = decide(stopped);

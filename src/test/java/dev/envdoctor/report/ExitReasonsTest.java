@@ -1,6 +1,7 @@
 package dev.envdoctor.report;
 
 
+import dev.envdoctor.model.StageStatus;
 import dev.envdoctor.run.Outcome;
 import dev.envdoctor.run.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +38,7 @@ class ExitReasonsTest {
   void aRefusedStageIsItsOwnOneLineAndADeviceThatDidNotVerifyIsNamed() throws Exception {
     Report r = real();
     List<StageRun> stages = new ArrayList<>(r.stages());
-    stages.add(new StageRun("report-files", StageRun.REFUSED, 3, "cannot write into /r: no space left on the device; free some space there"));
+    stages.add(new StageRun("report-files", StageStatus.REFUSED, 3, "cannot write into /r: no space left on the device; free some space there"));
     Report refused = ReportJson.mapper().convertValue(
         ((com.fasterxml.jackson.databind.node.ObjectNode) ReportJson.mapper().valueToTree(r)).set("stages", ReportJson.mapper().valueToTree(stages)),
         Report.class);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.StageStatus;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.run.OutputMode;
@@ -44,7 +45,7 @@ class ReportFilesStageTest {
   private Report run(Report report, RunContext ctx) throws Exception {
     ReportFilesStage stage = new ReportFilesStage();
     stage.prepare(ctx);
-    return stage.run(report, ctx).plusStage(new StageRun(stage.name(), "ok", 3, null));
+    return stage.run(report, ctx).plusStage(new StageRun(stage.name(), StageStatus.OK, 3, null));
   }
 
   @Test
@@ -97,7 +98,7 @@ class ReportFilesStageTest {
   @Test
   void theViewSaysSoWhenNoFileWasWritten(@TempDir Path tmp) {
     RunContext ctx = context(tmp, false);
-    Report failed = Fixtures.mac().plusStage(new StageRun(ReportFilesStage.NAME, "failed", 1, "IOException: disk full"));
+    Report failed = Fixtures.mac().plusStage(new StageRun(ReportFilesStage.NAME, StageStatus.FAILED, 1, "IOException: disk full"));
     new ReportView().print(failed, ctx);
     assertEquals("[-] Report files: none written", console.toString().strip());
   }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.envdoctor.model.ModelFields;
 import dev.envdoctor.model.Report;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,22 +46,22 @@ class ReportSchemaTest {
 
   private static void walk(Class<?> type, JsonNode node, JsonNode root, String path, List<String> missing) {
     JsonNode props = resolve(node, root).path("properties");
-    for (RecordComponent c : type.getRecordComponents()) {
-      JsonNode p = props.path(c.getName());
+    for (ModelFields.Field c : ModelFields.of(type)) {
+      JsonNode p = props.path(c.name());
       if (p.isMissingNode()) {
-        missing.add(path + c.getName());
+        missing.add(path + c.name());
         continue;
       }
-      assertTrue(p.hasNonNull("description") || resolve(p, root).hasNonNull("description"), path + c.getName() + " has no description");
-      Class<?> child = c.getType();
+      assertTrue(p.hasNonNull("description") || resolve(p, root).hasNonNull("description"), path + c.name() + " has no description");
+      Class<?> child = c.rawType();
       JsonNode childNode = p;
       if (List.class.isAssignableFrom(child)) {
-        Type arg = ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
+        Type arg = ((ParameterizedType) c.type()).getActualTypeArguments()[0];
         child = (Class<?>) arg;
         childNode = resolve(p, root).path("items");
       }
       if (child.isRecord()) {
-        walk(child, childNode, root, path + c.getName() + (List.class.isAssignableFrom(c.getType()) ? "[]." : "."), missing);
+        walk(child, childNode, root, path + c.name() + (List.class.isAssignableFrom(c.rawType()) ? "[]." : "."), missing);
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
+import dev.envdoctor.model.StageStatus;
 import dev.envdoctor.model.Tool;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class OutcomeTest {
 
   @Test
   void aFailedStageIsTheToolsFailureFirst() {
-    Report r = EMPTY.plusDevices(List.of(device("docker", false))).plusStage(new StageRun("containers", "failed", 5, "bug"));
+    Report r = EMPTY.plusDevices(List.of(device("docker", false))).plusStage(new StageRun("containers", StageStatus.FAILED, 5, "bug"));
     assertEquals(ExitCode.TOOL_FAILED, Outcome.sidesExitCode(r));
   }
 }

@@ -13,6 +13,7 @@ import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.model.StageStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ class NativeDjlIT {
     assertEquals("2.7.1", e.libtorchVersion());
     assertEquals("cpu", e.flavor());
     assertTrue(report.calibrations().isEmpty(), "verify alone does not calibrate");
-    assertTrue(report.stages().stream().anyMatch(s -> s.name().equals("native-djl") && s.status().equals("ok")));
+    assertTrue(report.stages().stream().anyMatch(s -> s.name().equals("native-djl") && s.status() == StageStatus.OK));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.envdoctor.check.eval;
 
+import dev.envdoctor.model.CheckStatus;
+
 import dev.envdoctor.check.model.Check;
 import dev.envdoctor.check.model.Expectation;
 import dev.envdoctor.check.model.Profile;
@@ -33,7 +35,7 @@ public final class Evaluator {
     try {
       Optional<String> skip = Conditions.unmet(c.when(), report);
       if (skip.isPresent()) {
-        return result(c, Status.SKIP, "skipped: " + skip.get(), expected, null);
+        return result(c, CheckStatus.SKIP, "skipped: " + skip.get(), expected, null);
       }
       List<String> actual = new ArrayList<>();
       List<String> failed = new ArrayList<>();
@@ -47,35 +49,35 @@ public final class Evaluator {
       }
       String actualText = String.join("; ", actual);
       if (failed.isEmpty()) {
-        return result(c, Status.PASS, String.join("; ", seen), expected, actualText);
+        return result(c, CheckStatus.PASS, String.join("; ", seen), expected, actualText);
       }
       if (c.severity() == Severity.INFO && unmeasured) {
         // an info check never fails, but one whose fact was not measured was not evaluated: never "passed"
-        return result(c, Status.SKIP, "not evaluated: " + String.join("; ", failed), expected, actualText);
+        return result(c, CheckStatus.SKIP, "not evaluated: " + String.join("; ", failed), expected, actualText);
       }
-      Status status = switch (c.severity()) {
-        case FAIL -> Status.FAIL;
-        case WARN -> Status.WARN;
-        case INFO -> Status.PASS;
+      CheckStatus status = switch (c.severity()) {
+        case FAIL -> CheckStatus.FAIL;
+        case WARN -> CheckStatus.WARN;
+        case INFO -> CheckStatus.PASS;
       };
       String message = (c.severity() == Severity.INFO ? "noted: " : "") + String.join("; ", failed);
       return result(c, status, message, expected, actualText);
     } catch (RuntimeException e) {
-      return result(c, Status.ERROR, "could not evaluate: " + e, expected, null);
+      return result(c, CheckStatus.ERROR, "could not evaluate: " + e, expected, null);
     }
   }
 
-  private static CheckResult result(Check c, Status status, String message, String expected, String actual) {
-    String fix = status == Status.FAIL || status == Status.WARN ? c.fix() : null;
-    return new CheckResult(c.id(), c.title(), c.severity().word(), status.word(), message, fix, expected, actual);
+  private static CheckResult result(Check c, CheckStatus status, String message, String expected, String actual) {
+    String fix = status == CheckStatus.FAIL || status == CheckStatus.WARN ? c.fix() : null;
+    return new CheckResult(c.id(), c.title(), c.severity().word(), status, message, fix, expected, actual);
   }
 
   public static Summary summarize(List<CheckResult> results) {
-    int[] n = new int[Status.values().length];
+    int[] n = new int[CheckStatus.values().length];
     for (CheckResult r : results) {
-      n[Status.of(r.status()).ordinal()]++;
+      n[r.status().ordinal()]++;
     }
-    return new Summary(n[Status.PASS.ordinal()], n[Status.WARN.ordinal()], n[Status.FAIL.ordinal()],
-        n[Status.SKIP.ordinal()], n[Status.ERROR.ordinal()]);
+    return new Summary(n[CheckStatus.PASS.ordinal()], n[CheckStatus.WARN.ordinal()], n[CheckStatus.FAIL.ordinal()],
+        n[CheckStatus.SKIP.ordinal()], n[CheckStatus.ERROR.ordinal()]);
   }
 }

@@ -2,8 +2,7 @@ package dev.envdoctor.check.path;
 
 import dev.envdoctor.check.path.FactPath.Selector;
 import dev.envdoctor.check.path.FactPath.Step;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import dev.envdoctor.model.ModelFields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,13 +56,9 @@ public final class FactReader {
     if (!record.getClass().isRecord()) {
       return null;
     }
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
-      if (c.getName().equals(name)) {
-        try {
-          return c.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-          throw new IllegalStateException("cannot read " + name + " of " + record.getClass().getSimpleName(), e);
-        }
+    for (ModelFields.Field f : ModelFields.of(record.getClass())) {
+      if (f.name().equals(name)) {
+        return f.read(record);
       }
     }
     return null;

@@ -1,8 +1,8 @@
 package dev.envdoctor.check.path;
 
+import dev.envdoctor.model.ModelFields;
 import dev.envdoctor.model.Report;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,8 +62,8 @@ public final class FactSchema {
     if (depth > 8) {
       return out;
     }
-    for (RecordComponent c : type.getRecordComponents()) {
-      out.put(c.getName(), node(c.getName(), c.getGenericType(), depth));
+    for (ModelFields.Field f : ModelFields.of(type)) {
+      out.put(f.name(), node(f.name(), f.type(), depth));
     }
     return Collections.unmodifiableMap(out);
   }

@@ -1,5 +1,7 @@
 package dev.envdoctor.container.image;
 
+import dev.envdoctor.model.RuntimeStatus;
+
 import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.container.ContainerEngine;
@@ -47,8 +49,8 @@ public final class ImageBuilder {
   public Built build(ContainerEngine engine, Path appJar, String baseImage, String tag, Consumer<String> progress) {
     long t0 = System.nanoTime();
     RuntimeInfo info = engine.detect(new EngineProbe(runner, env, HostFacts.of(null), Duration.ofSeconds(10), List.of()));
-    if (!"ok".equals(info.status())) {
-      int code = Failure.NOT_INSTALLED.equals(info.status()) || Failure.ERROR.equals(info.status())
+    if (info.status() != RuntimeStatus.OK) {
+      int code = info.status() == RuntimeStatus.NOT_INSTALLED || info.status() == RuntimeStatus.ERROR
           ? ExitCode.USAGE : ExitCode.TOOL_FAILED;
       throw new RunFailure(code, "image build: " + info.diagnosis() + "; fix: " + info.fix());
     }
