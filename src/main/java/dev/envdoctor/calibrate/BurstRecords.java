@@ -1,5 +1,6 @@
 package dev.envdoctor.calibrate;
 
+import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.model.Burst;
 import dev.envdoctor.model.Calibration;
@@ -60,9 +61,18 @@ public record BurstRecords(Map<String, SideRecord> sides) {
       return c;
     }
     StepStats s = StepStats.of(steps);
-    return new Calibration(c.runtime(), c.backend(), c.device(), c.workload(), c.batch(), c.imgsz(), c.warmupSteps(),
-        steps.size(), s.medianMs(), s.p10Ms(), s.p90Ms(), s.cv(), s.samplesPerSecond(c.batch()),
-        c.flopsPerStep() == null ? null : s.achievedGflops(c.flopsPerStep()), c.flopsPerStep(), c.threads(), c.wallMs(),
-        steps, c.diagnosis());
+    return CalibrationBuilder.builder(c)
+        .steps(steps.size())
+        .medianMs(s.medianMs())
+        .p10Ms(s.p10Ms())
+        .p90Ms(s.p90Ms())
+        .cv(s.cv())
+        .samplesPerSecond(s.samplesPerSecond(c.batch()))
+        .achievedGflops(c.flopsPerStep() == null ? null : s.achievedGflops(c.flopsPerStep()))
+        .stepTimesMs(steps)
+        .bursts(null)
+        .contention(null)
+        .allowance(null)
+        .build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.envdoctor.cli;
 
 import dev.envdoctor.run.RunOptions;
+import dev.envdoctor.run.RunOptionsBuilder;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -56,7 +57,17 @@ public final class RunMixin {
 
   /** The run's record; {@code profile} comes from the commands that check (check, doctor, recommend). */
   RunOptions options(String profile) {
-    return new RunOptions(runtime, device, backend, python, containerPython, out, noRedact, strict, profile, full(),
-        null, null);
+    return RunOptionsBuilder.builder()
+        .runtime(runtime)
+        .device(device)
+        .backend(backend)
+        .python(python)
+        .containerPython(containerPython)
+        .out(out)
+        .noRedact(noRedact)
+        .strict(strict)
+        .profile(profile)
+        .full(full())
+        .build();
   }
 }

@@ -63,10 +63,18 @@ public final class AppleContainerEngine implements ContainerEngine {
     String client = AppleContainerParser.version(version.stdout());
     String server = AppleContainerParser.serverVersion(status.stdout());
     AppleContainerParser.Defaults defaults = defaults(probe);
-    EngineFacts facts = new EngineFacts(server != null ? server : client, "linux", "linux", "aarch64",
-        defaults.cpus() != null ? defaults.cpus() : DEFAULT_CPUS,
-        defaults.memoryBytes() != null ? defaults.memoryBytes() : DEFAULT_MEMORY_BYTES,
-        null, null, null, List.of(), null, List.of(), List.of(), false);
+    EngineFacts facts = EngineFactsBuilder.builder()
+        .serverVersion(server != null ? server : client)
+        .operatingSystem("linux")
+        .osType("linux")
+        .arch("aarch64")
+        .cpus(defaults.cpus() != null ? defaults.cpus() : DEFAULT_CPUS)
+        .memoryBytes(defaults.memoryBytes() != null ? defaults.memoryBytes() : DEFAULT_MEMORY_BYTES)
+        .runtimes(List.of())
+        .cdiSpecDirs(List.of())
+        .cdiDevices(List.of())
+        .rootless(false)
+        .build();
     return RuntimeAssessment.ok(CLI, null, Product.APPLE_CONTAINER, facts, probe.host(), List.of());
   }
 

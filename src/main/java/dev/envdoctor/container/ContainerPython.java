@@ -3,6 +3,7 @@ package dev.envdoctor.container;
 import dev.envdoctor.flow.Phase;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.python.PythonBackend;
@@ -34,16 +35,25 @@ final class ContainerPython {
       return d;
     }
     int fix = lacks.indexOf("; fix: ");
-    return new DeviceResult(d.runtime(), d.backend(), d.device(), d.name(), false, d.maxAbsError(), d.tolerance(),
-        "the image " + image + " " + lacks.substring(0, fix), lacks.substring(fix + 7), d.stderrTail());
+    return DeviceResultBuilder.builder(d)
+        .verified(false)
+        .diagnosis("the image " + image + " " + lacks.substring(0, fix))
+        .fix(lacks.substring(fix + 7))
+        .build();
   }
 
   static Report run(Report report, RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, Map<String, String> env,
       String image) {
     if (!ImageCheck.present(ctx, engine, image, env)) {
-      return report.plusDevices(List.of(new DeviceResult(engine.name(), "python", "cpu", null, false, null, null,
-          "the image " + image + " is not in " + engine.name(),
-          String.join(" ", engine.pull(image)) + " (an image with python3 and torch)", List.of())));
+      return report.plusDevices(List.of(DeviceResultBuilder.builder()
+          .runtime(engine.name())
+          .backend("python")
+          .device("cpu")
+          .verified(false)
+          .diagnosis("the image " + image + " is not in " + engine.name())
+          .fix(String.join(" ", engine.pull(image)) + " (an image with python3 and torch)")
+          .stderrTail(List.of())
+          .build()));
     }
     // what the image's binaries really run as: its metadata can say amd64 of an arm64 root file system
     String emulation = TrueArch.emulation(image, TrueArch.probe(ctx.runner(), engine, image, env), runtime.arch())
@@ -66,9 +76,9 @@ final class ContainerPython {
     if (emulation != null) {
       report = ContainerStage.withNote(report, engine.name(), "warning: " + emulation);
       // the calibration is of an emulated CPU, not of the host's: its name says so wherever it is shown
-      devices = devices.stream().map(d -> new DeviceResult(d.runtime(), d.backend(), d.device(),
-          (d.name() == null ? d.device() : d.name()) + " (emulated)", d.verified(), d.maxAbsError(), d.tolerance(),
-          d.diagnosis(), d.fix(), d.stderrTail())).toList();
+      devices = devices.stream().map(d -> DeviceResultBuilder.builder(d)
+          .name((d.name() == null ? d.device() : d.name()) + " (emulated)")
+          .build()).toList();
     }
     Report r = report.plusDevices(devices).plusCalibrations(out.calibrations()).plusPeaks(out.peaks());
     return out.engine() == null ? r : r.plusEngines(List.of(out.engine()));

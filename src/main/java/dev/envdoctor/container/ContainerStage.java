@@ -1,5 +1,7 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.model.DeviceResultBuilder;
+import dev.envdoctor.model.RuntimeInfoBuilder;
 import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.calibrate.CalibrationGate;
@@ -141,7 +143,15 @@ public final class ContainerStage implements Stage, Prefetching {
   }
 
   static DeviceResult unavailable(String runtime, String diagnosis, String fix) {
-    return new DeviceResult(runtime, "djl", "cpu", null, false, null, null, diagnosis, fix, List.of());
+    return DeviceResultBuilder.builder()
+        .runtime(runtime)
+        .backend("djl")
+        .device("cpu")
+        .verified(false)
+        .diagnosis(diagnosis)
+        .fix(fix)
+        .stderrTail(List.of())
+        .build();
   }
 
   static Report withNote(Report report, String runtime, String note) {
@@ -151,8 +161,7 @@ public final class ContainerStage implements Stage, Prefetching {
       }
       List<String> notes = new ArrayList<>(r.notes());
       notes.add(note);
-      return new RuntimeInfo(r.name(), r.kind(), r.status(), r.context(), r.product(), r.serverVersion(), r.os(), r.arch(),
-          r.cpus(), r.memoryBytes(), r.gpuAccess(), r.diagnosis(), r.fix(), notes, r.excluded());
+      return RuntimeInfoBuilder.builder(r).notes(notes).build();
     }).toList();
     return report.withRuntimes(updated);
   }

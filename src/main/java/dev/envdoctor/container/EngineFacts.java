@@ -1,5 +1,6 @@
 package dev.envdoctor.container;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  * VM it runs in, grants to containers. cdiDevices are CDI device names the engine discovered
  * ({@code nvidia.com/gpu=0}); runtimes are the OCI runtimes it offers ({@code nvidia}).
  */
+@RecordBuilder
 public record EngineFacts(
     String serverVersion,
     String operatingSystem,

@@ -79,9 +79,22 @@ public final class PodmanEngine extends CliEngine {
           "podman info printed something unexpected: " + e.getMessage(), "run 'podman info' to see it"));
     }
     if (machine != null && facts.cpus() == null) {
-      facts = new EngineFacts(facts.serverVersion(), facts.operatingSystem(), facts.osType(), facts.arch(),
-          machine.cpus(), machine.memoryBytes(), facts.kernel(), facts.name(), facts.clientContext(), facts.runtimes(),
-          facts.defaultRuntime(), facts.cdiSpecDirs(), facts.cdiDevices(), facts.rootless());
+      facts = EngineFactsBuilder.builder()
+          .serverVersion(facts.serverVersion())
+          .operatingSystem(facts.operatingSystem())
+          .osType(facts.osType())
+          .arch(facts.arch())
+          .cpus(machine.cpus())
+          .memoryBytes(machine.memoryBytes())
+          .kernel(facts.kernel())
+          .name(facts.name())
+          .clientContext(facts.clientContext())
+          .runtimes(facts.runtimes())
+          .defaultRuntime(facts.defaultRuntime())
+          .cdiSpecDirs(facts.cdiSpecDirs())
+          .cdiDevices(facts.cdiDevices())
+          .rootless(facts.rootless())
+          .build();
     }
     Product product = ProductDetector.podman(machine, probe.host());
     return RuntimeAssessment.ok(cli, connection, product, facts, probe.host(), probe.hostCdiDevices());

@@ -2,6 +2,7 @@ package dev.envdoctor.container;
 
 import dev.envdoctor.container.parse.Sizes;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.RuntimeInfoBuilder;
 import dev.envdoctor.model.RuntimeStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +33,33 @@ public final class RuntimeAssessment {
         engine, f.serverVersion() == null ? "" : f.serverVersion(), product.label(), os, f.arch(),
         f.cpus() == null ? "?" : f.cpus(), Sizes.human(f.memoryBytes()),
         GPU_NONE.equals(gpu) ? ", no GPU access" : ", GPU access through " + gpu);
-    return new RuntimeInfo(engine, "container", RuntimeStatus.OK, context, product.label(), f.serverVersion(), os, f.arch(),
-        f.cpus(), f.memoryBytes(), gpu, diagnosis, null, notes);
+    return RuntimeInfoBuilder.builder()
+        .name(engine)
+        .kind("container")
+        .status(RuntimeStatus.OK)
+        .context(context)
+        .product(product.label())
+        .serverVersion(f.serverVersion())
+        .os(os)
+        .arch(f.arch())
+        .cpus(f.cpus())
+        .memoryBytes(f.memoryBytes())
+        .gpuAccess(gpu)
+        .diagnosis(diagnosis)
+        .notes(notes)
+        .build();
   }
 
   public static RuntimeInfo failed(String engine, String context, Failure failure) {
-    return new RuntimeInfo(engine, "container", failure.status(), context, null, null, null, null, null, null,
-        null, failure.diagnosis(), failure.fix(), List.of());
+    return RuntimeInfoBuilder.builder()
+        .name(engine)
+        .kind("container")
+        .status(failure.status())
+        .context(context)
+        .diagnosis(failure.diagnosis())
+        .fix(failure.fix())
+        .notes(List.of())
+        .build();
   }
 
   static String gpuAccess(EngineFacts f, List<String> hostCdiDevices, Product product) {

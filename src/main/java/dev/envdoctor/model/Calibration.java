@@ -1,8 +1,11 @@
 package dev.envdoctor.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /** {@code calibrations[]}: one timed training run of a workload on one device of one side. */
+@RecordBuilder
 public record Calibration(
     String runtime,
     String backend,
@@ -24,9 +27,9 @@ public record Calibration(
     List<Double> stepTimesMs,
     String diagnosis,
     // left out of the JSON when absent: a report without bursts reads as before
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<Burst> bursts,
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) Contention contention,
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) CpuAllowance allowance) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Burst> bursts,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Contention contention,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) CpuAllowance allowance) {
 
   public Calibration {
     stepTimesMs = stepTimesMs == null ? List.of() : List.copyOf(stepTimesMs);
@@ -78,7 +81,6 @@ public record Calibration(
 
   /** This calibration with the bursts it was interleaved in, what contended with them, and what the side could use. */
   public Calibration withBursts(List<Burst> b, Contention c, CpuAllowance a) {
-    return new Calibration(runtime, backend, device, workload, batch, imgsz, warmupSteps, steps, medianMs, p10Ms,
-        p90Ms, cv, samplesPerSecond, achievedGflops, flopsPerStep, threads, wallMs, stepTimesMs, diagnosis, b, c, a);
+    return CalibrationBuilder.builder(this).bursts(b).contention(c).allowance(a).build();
   }
 }

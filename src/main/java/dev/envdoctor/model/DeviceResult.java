@@ -1,11 +1,13 @@
 package dev.envdoctor.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
  * {@code devices[]}: one device on one side, verified only when it computed a forward and backward
  * pass that matched the CPU. backend: djl|python. stderrTail: the child's last lines when it failed.
  */
+@RecordBuilder
 public record DeviceResult(
     String runtime,
     String backend,

@@ -1,5 +1,7 @@
 package dev.envdoctor.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * {@code peaks[]}: a raw throughput test on one device (a large matrix product, a memory copy), as
  * achieved and as a fraction of the device's datasheet peak where the table in the repo knows it.
@@ -7,6 +9,7 @@ package dev.envdoctor.model;
  * board's samples of that time are put beside it (conditions); normal says how the result stands
  * against the model's reference range (null where none was judged).
  */
+@RecordBuilder
 public record Peak(
     String runtime,
     String backend,
@@ -31,12 +34,11 @@ public record Peak(
   }
 
   public Peak withConditions(PeakConditions c) {
-    return new Peak(runtime, backend, device, test, dtype, achieved, unit, datasheetPeak, fractionOfPeak, diagnosis,
-        startMs, endMs, c, normal);
+    return PeakBuilder.builder(this).conditions(c).build();
   }
 
   public Peak rated(Double datasheet, Double fraction, String diagnosisText, String normalText) {
-    return new Peak(runtime, backend, device, test, dtype, achieved, unit, datasheet, fraction, diagnosisText,
-        startMs, endMs, conditions, normalText);
+    return PeakBuilder.builder(this).datasheetPeak(datasheet).fractionOfPeak(fraction).diagnosis(diagnosisText)
+        .normal(normalText).build();
   }
 }

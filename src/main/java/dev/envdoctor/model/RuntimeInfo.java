@@ -1,5 +1,7 @@
 package dev.envdoctor.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -8,6 +10,7 @@ import java.util.List;
  * status: ok|not-installed|unreachable|permission-denied|error; excluded: true where --runtime left
  * this side out of verify and calibrate (probed, never tried), null otherwise.
  */
+@RecordBuilder
 public record RuntimeInfo(
     String name,
     String kind,
@@ -24,7 +27,7 @@ public record RuntimeInfo(
     String fix,
     List<String> notes,
     // written only where true: reports of runs that excluded nothing read as before
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean excluded) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean excluded) {
 
   public RuntimeInfo {
     notes = notes == null ? List.of() : List.copyOf(notes);
@@ -44,7 +47,6 @@ public record RuntimeInfo(
   }
 
   public RuntimeInfo excluded(boolean out) {
-    return new RuntimeInfo(name, kind, status, context, product, serverVersion, os, arch, cpus, memoryBytes, gpuAccess,
-        diagnosis, fix, notes, out ? Boolean.TRUE : null);
+    return RuntimeInfoBuilder.builder(this).excluded(out ? Boolean.TRUE : null).build();
   }
 }

@@ -2,6 +2,7 @@ package dev.envdoctor.python;
 
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Host;
 import dev.envdoctor.model.PythonEnv;
@@ -190,13 +191,25 @@ public final class PythonDiagnosis {
       } else if (!Boolean.TRUE.equals(d.verified()) && fix == null) {
         fix = deviceFix(diagnosis);
       }
-      devices.add(new DeviceResult("native", "python", d.device(), d.name(), d.verified(), d.maxAbsError(),
-          d.tolerance(), diagnosis, fix, d.stderrTail()));
+      devices.add(DeviceResultBuilder.builder(d)
+          .runtime("native")
+          .backend("python")
+          .diagnosis(diagnosis)
+          .fix(fix)
+          .build());
     }
     boolean anyCuda = devices.stream().anyMatch(d -> d.device().startsWith("cuda"));
     if (!anyCuda && nvidiaGpu(host).isPresent() && env.diagnosis() != null) {
-      devices.add(new DeviceResult("native", "python", "cuda", nvidiaGpu(host).get().name(), false, null, null,
-          env.diagnosis(), env.fix(), List.of()));
+      devices.add(DeviceResultBuilder.builder()
+          .runtime("native")
+          .backend("python")
+          .device("cuda")
+          .name(nvidiaGpu(host).get().name())
+          .verified(false)
+          .diagnosis(env.diagnosis())
+          .fix(env.fix())
+          .stderrTail(List.of())
+          .build());
     }
     return devices;
   }

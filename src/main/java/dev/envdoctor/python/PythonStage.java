@@ -2,6 +2,8 @@ package dev.envdoctor.python;
 
 import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.calibrate.StepBudget;
+import dev.envdoctor.model.CalibrationBuilder;
+import dev.envdoctor.model.PeakBuilder;
 import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.flow.Background;
 import dev.envdoctor.flow.Phase;
@@ -171,8 +173,7 @@ public final class PythonStage implements Stage, Prefetching {
     for (Peak p : out.worker().peaks()) {
       String name = devices.stream().filter(d -> d.device().equals(p.device())).map(DeviceResult::name)
           .findFirst().orElse(null);
-      Peak mine = new Peak("native", p.backend(), p.device(), p.test(), p.dtype(), p.achieved(), p.unit(),
-          p.datasheetPeak(), p.fractionOfPeak(), p.diagnosis(), p.startMs(), p.endMs(), null, null)
+      Peak mine = PeakBuilder.builder(p).runtime("native").conditions(null).normal(null).build()
           .withConditions(conditions(samples, p));
       peaks.add(PeakRating.rate(mine, table.find(name), hostGpu(host, name, p.device()), name, ranges));
     }
@@ -196,9 +197,7 @@ public final class PythonStage implements Stage, Prefetching {
   }
 
   private static Calibration native_(Calibration c) {
-    return new Calibration("native", c.backend(), c.device(), c.workload(), c.batch(), c.imgsz(), c.warmupSteps(),
-        c.steps(), c.medianMs(), c.p10Ms(), c.p90Ms(), c.cv(), c.samplesPerSecond(), c.achievedGflops(),
-        c.flopsPerStep(), c.threads(), c.wallMs(), c.stepTimesMs(), c.diagnosis());
+    return CalibrationBuilder.builder(c).runtime("native").bursts(null).contention(null).allowance(null).build();
   }
 
   /** The probe's facts of the GPU torch calls this name: same name, the N-th of them for cuda:N. */

@@ -2,6 +2,7 @@ package dev.envdoctor.run;
 
 import dev.envdoctor.model.WorkloadNames;
 import dev.envdoctor.model.Recommendation.Workload;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param workload        the training job the verdict projects, or null for the default job
  * @param workloads       the workloads each side calibrates
  */
+@RecordBuilder
 public record RunOptions(
     String runtime,
     String device,
@@ -49,7 +51,7 @@ public record RunOptions(
 
   /** Every side, device and backend, quick budgets, reports under reports/. */
   public static RunOptions defaults() {
-    return new RunOptions(ALL, ALL, ALL, null, null, null, false, false, null, false, null, null);
+    return RunOptionsBuilder.builder().runtime(ALL).device(ALL).backend(ALL).build();
   }
 
   /** Whether an option that takes "all" or a comma list (--runtime, --backend) selects {@code name}. */
@@ -73,27 +75,22 @@ public record RunOptions(
   public RunOptions forVerdict(Workload job) {
     List<String> w = full ? WorkloadNames.ALL
         : List.of(WorkloadNames.PREFERRED);
-    return new RunOptions(runtime, device, backend, python, containerPython, out, noRedact, strict, profile, full,
-        job, w);
+    return RunOptionsBuilder.builder(this).workload(job).workloads(w).build();
   }
 
   public RunOptions withSides(String runtime, String backend, String device) {
-    return new RunOptions(runtime, device, backend, python, containerPython, out, noRedact, strict, profile, full,
-        workload, workloads);
+    return RunOptionsBuilder.builder(this).runtime(runtime).backend(backend).device(device).build();
   }
 
   public RunOptions withPython(Path python) {
-    return new RunOptions(runtime, device, backend, python, containerPython, out, noRedact, strict, profile, full,
-        workload, workloads);
+    return RunOptionsBuilder.builder(this).python(python).build();
   }
 
   public RunOptions withOut(Path out, boolean noRedact) {
-    return new RunOptions(runtime, device, backend, python, containerPython, out, noRedact, strict, profile, full,
-        workload, workloads);
+    return RunOptionsBuilder.builder(this).out(out).noRedact(noRedact).build();
   }
 
   public RunOptions withProfile(String profile) {
-    return new RunOptions(runtime, device, backend, python, containerPython, out, noRedact, strict, profile, full,
-        workload, workloads);
+    return RunOptionsBuilder.builder(this).profile(profile).build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.protocol.CrashDiagnoses;
 import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.protocol.Diagnosis;
@@ -127,15 +128,26 @@ public final class NativeDjlStage implements Stage, Prefetching {
     boolean seen = false;
     for (DeviceResult d : devices) {
       if ("mps".equals(d.device()) && !Boolean.TRUE.equals(d.verified())) {
-        out.add(new DeviceResult(d.runtime(), d.backend(), d.device(), d.name(), false, d.maxAbsError(), d.tolerance(),
-            why.get().line(), why.get().fix(), d.stderrTail()));
+        out.add(DeviceResultBuilder.builder(d)
+            .verified(false)
+            .diagnosis(why.get().line())
+            .fix(why.get().fix())
+            .build());
       } else {
         out.add(d);
       }
       seen |= "mps".equals(d.device());
     }
     if (!seen) {
-      out.add(new DeviceResult(RUNTIME, "djl", "mps", null, false, null, null, why.get().line(), why.get().fix(), List.of()));
+      out.add(DeviceResultBuilder.builder()
+          .runtime(RUNTIME)
+          .backend("djl")
+          .device("mps")
+          .verified(false)
+          .diagnosis(why.get().line())
+          .fix(why.get().fix())
+          .stderrTail(List.of())
+          .build());
     }
     return out;
   }
@@ -155,8 +167,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
       } else if (name == null && "mps".equals(d.device()) && !apple.isEmpty()) {
         name = apple.get(0);
       }
-      return name == d.name() ? d : new DeviceResult(d.runtime(), d.backend(), d.device(), name, d.verified(),
-          d.maxAbsError(), d.tolerance(), d.diagnosis(), d.fix(), d.stderrTail());
+      return name == d.name() ? d : DeviceResultBuilder.builder(d).name(name).build();
     }).toList();
   }
 
@@ -180,12 +191,16 @@ public final class NativeDjlStage implements Stage, Prefetching {
     }
     String flavor = engine.flavor() == null ? "unknown" : engine.flavor();
     List<DeviceResult> out = new ArrayList<>(devices);
-    out.add(new DeviceResult(RUNTIME, "djl", "cuda:0", nvidia.get(0), false, null, null,
-        "the probe found " + String.join(", ", nvidia) + " but DJL's libtorch " + engine.libtorchVersion() + " (flavor "
-            + flavor + ") sees no CUDA GPU" + (engine.diagnosis() == null ? "" : " (" + engine.diagnosis() + ")"),
-        "give DJL a CUDA libtorch " + engine.libtorchVersion() + ": the ai.djl.pytorch:pytorch-native-cu* jar for this"
-            + " platform, or PYTORCH_LIBRARY_PATH to a matching CUDA libtorch with PYTORCH_VERSION and PYTORCH_FLAVOR",
-        List.of()));
+    out.add(DeviceResultBuilder.builder()
+        .runtime(RUNTIME)
+        .backend("djl")
+        .device("cuda:0")
+        .name(nvidia.get(0))
+        .verified(false)
+        .diagnosis("the probe found " + String.join(", ", nvidia) + " but DJL's libtorch " + engine.libtorchVersion() + " (flavor " + flavor + ") sees no CUDA GPU" + (engine.diagnosis() == null ? "" : " (" + engine.diagnosis() + ")"))
+        .fix("give DJL a CUDA libtorch " + engine.libtorchVersion() + ": the ai.djl.pytorch:pytorch-native-cu* jar for this" + " platform, or PYTORCH_LIBRARY_PATH to a matching CUDA libtorch with PYTORCH_VERSION and PYTORCH_FLAVOR")
+        .stderrTail(List.of())
+        .build());
     return out;
   }
 

@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.protocol.CrashDiagnoses;
 import dev.envdoctor.protocol.Diagnosis;
 import dev.envdoctor.model.DeviceResult;
@@ -27,9 +28,12 @@ final class VersionMismatch {
     Diagnosis d = diagnosis(path, libtorchAtPath);
     boolean anyFailed = out.devices().stream().anyMatch(x -> Boolean.FALSE.equals(x.verified()));
     var devices = out.devices().stream().map(x -> !Boolean.FALSE.equals(x.verified()) ? x
-        : new DeviceResult(x.runtime(), x.backend(), x.device(), x.name(), false, x.maxAbsError(), x.tolerance(),
-            d.line(), d.fix(), x.diagnosis() == null ? x.stderrTail()
-                : java.util.stream.Stream.concat(x.stderrTail().stream(), java.util.stream.Stream.of(x.diagnosis())).toList()))
+        : DeviceResultBuilder.builder(x)
+            .verified(false)
+            .diagnosis(d.line())
+            .fix(d.fix())
+            .stderrTail(x.diagnosis() == null ? x.stderrTail() : java.util.stream.Stream.concat(x.stderrTail().stream(), java.util.stream.Stream.of(x.diagnosis())).toList())
+            .build())
         .toList();
     Engine e = out.engine();
     Engine engine = e == null || !anyFailed ? e

@@ -1,8 +1,11 @@
 package dev.envdoctor.verify;
 
 import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Engine;
+import dev.envdoctor.model.PeakBuilder;
 import dev.envdoctor.protocol.WorkerEvents;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.io.IOException;
@@ -56,20 +59,22 @@ final class WorkerDocument {
     List<DeviceResult> devices = o.devices().stream().map(d -> stamp(d, runtime)).toList();
     List<Calibration> calibrations = o.calibrations().stream().map(c -> stamp(c, runtime)).toList();
     List<Peak> peaks = o.peaks().stream()
-        .map(p -> new Peak(runtime, p.backend(), p.device(), p.test(), p.dtype(), p.achieved(),
-            p.unit(), p.datasheetPeak(), p.fractionOfPeak(), p.diagnosis()))
+        .map(p -> PeakBuilder.builder(p)
+            .runtime(runtime)
+            .startMs(null)
+            .endMs(null)
+            .conditions(null)
+            .normal(null)
+            .build())
         .toList();
     return new WorkerOutput(o.protocol(), engine, devices, calibrations, peaks, o.diagnosis(), o.fix());
   }
 
   static DeviceResult stamp(DeviceResult d, String runtime) {
-    return new DeviceResult(runtime, d.backend(), d.device(), d.name(), d.verified(), d.maxAbsError(), d.tolerance(),
-        d.diagnosis(), d.fix(), d.stderrTail());
+    return DeviceResultBuilder.builder(d).runtime(runtime).build();
   }
 
   static Calibration stamp(Calibration c, String runtime) {
-    return new Calibration(runtime, c.backend(), c.device(), c.workload(), c.batch(), c.imgsz(), c.warmupSteps(),
-        c.steps(), c.medianMs(), c.p10Ms(), c.p90Ms(), c.cv(), c.samplesPerSecond(), c.achievedGflops(),
-        c.flopsPerStep(), c.threads(), c.wallMs(), c.stepTimesMs(), c.diagnosis());
+    return CalibrationBuilder.builder(c).runtime(runtime).bursts(null).contention(null).allowance(null).build();
   }
 }

@@ -1,5 +1,7 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.model.CalibrationBuilder;
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.protocol.CrashDiagnoses;
 import dev.envdoctor.protocol.Diagnosis;
 import dev.envdoctor.exec.CommandResult;
@@ -41,11 +43,24 @@ final class WorkerFailure {
     }
     String[] words = doing == null ? new String[0] : doing.split(" ");
     if (words.length >= 3 && words[0].equals("calibrate")) {
-      calibrations.add(new Calibration(call.runtime(), call.backend(), words[1], words[2], null, null, null, null, null,
-          null, null, null, null, null, null, null, null, null, d.line()));
+      calibrations.add(CalibrationBuilder.builder()
+          .runtime(call.runtime())
+          .backend(call.backend())
+          .device(words[1])
+          .workload(words[2])
+          .diagnosis(d.line())
+          .build());
     } else {
       String device = words.length >= 2 && words[0].equals("verify") ? words[1] : call.requestedDevice();
-      devices.add(new DeviceResult(call.runtime(), call.backend(), device, null, false, null, null, d.line(), d.fix(), tail));
+      devices.add(DeviceResultBuilder.builder()
+          .runtime(call.runtime())
+          .backend(call.backend())
+          .device(device)
+          .verified(false)
+          .diagnosis(d.line())
+          .fix(d.fix())
+          .stderrTail(tail)
+          .build());
     }
     if (engine == null) {
       // it died before its engine was up: the engine is what failed

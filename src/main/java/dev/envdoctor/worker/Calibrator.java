@@ -1,5 +1,6 @@
 package dev.envdoctor.worker;
 
+import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.protocol.WorkerRequest;
 import ai.djl.Device;
 import ai.djl.Model;
@@ -64,18 +65,35 @@ public final class Calibrator {
         while (times.size() < req.steps() && (times.size() < MIN_STEPS || System.nanoTime() < budgetEnd)) {
           times.add(step(trainer, x, y));
         }
-        StepStats s = StepStats.of(times);
-        double wallMs = (System.nanoTime() - t0) / 1e6;
-        return new Calibration(null, "djl", name, w.name(), batch, imgsz, warmup.size(), times.size(), s.medianMs(),
-            s.p10Ms(), s.p90Ms(), s.cv(), s.samplesPerSecond(batch), s.achievedGflops(flops), flops, threadsInUse(req),
-            wallMs, times, null);
+        return timed(shape(name, w.name(), batch, imgsz, flops), warmup.size(), times, threadsInUse(req), t0);
       }
     } catch (RuntimeException | OutOfMemoryError e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-      return new Calibration(null, "djl", name, w.name(), batch, imgsz, null, null, null, null, null, null, null, null,
-          flops, req.threads(), (System.nanoTime() - t0) / 1e6, List.of(), "the " + w.name() + " step failed on " + name
-          + ": " + msg);
+      return failed(shape(name, w.name(), batch, imgsz, flops), req, t0, msg);
     }
+  }
+
+  /** A DJL training step's calibration as far as its shape: device, workload, batch, image size, FLOPs a step. */
+  static CalibrationBuilder shape(String device, String workload, int batch, Integer imgsz, double flops) {
+    return CalibrationBuilder.builder().backend("djl").device(device).workload(workload).batch(batch).imgsz(imgsz)
+        .flopsPerStep(flops);
+  }
+
+  /** The shape with its timed steps, the threads that ran them, and the wall time since {@code t0} (nanoTime). */
+  static Calibration timed(CalibrationBuilder shape, int warmupSteps, List<Double> times, int threads, long t0) {
+    StepStats s = StepStats.of(times);
+    Calibration c = shape.build();
+    return shape.warmupSteps(warmupSteps).steps(times.size()).medianMs(s.medianMs()).p10Ms(s.p10Ms())
+        .p90Ms(s.p90Ms()).cv(s.cv()).samplesPerSecond(s.samplesPerSecond(c.batch()))
+        .achievedGflops(s.achievedGflops(c.flopsPerStep())).threads(threads).wallMs((System.nanoTime() - t0) / 1e6)
+        .stepTimesMs(times).build();
+  }
+
+  /** The shape with why its step failed: no timings. */
+  static Calibration failed(CalibrationBuilder shape, WorkerRequest req, long t0, String message) {
+    Calibration c = shape.build();
+    return shape.threads(req.threads()).wallMs((System.nanoTime() - t0) / 1e6).stepTimesMs(List.of())
+        .diagnosis("the " + c.workload() + " step failed on " + c.device() + ": " + message).build();
   }
 
   /** The intra-op threads libtorch really uses (set from --threads at engine start), as it reports them. */

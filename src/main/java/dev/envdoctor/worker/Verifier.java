@@ -11,6 +11,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.DeviceResultBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,24 +49,55 @@ public final class Verifier {
         String wrong = DetectionOps.diagnosis(name, DetectionOps.failures(ops));
         err = Math.max(err, ops.values().stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).max().orElse(0));
         if (wrong != null) {
-          return new DeviceResult(null, "djl", name, null, false, err, TOLERANCE, wrong,
-              "do not train a detector on " + name + ": update its driver/runtime, or use the CPU", List.of());
+          return DeviceResultBuilder.builder()
+              .backend("djl")
+              .device(name)
+              .verified(false)
+              .maxAbsError(err)
+              .tolerance(TOLERANCE)
+              .diagnosis(wrong)
+              .fix("do not train a detector on " + name + ": update its driver/runtime, or use the CPU")
+              .stderrTail(List.of())
+              .build();
         }
       }
       if (ok && name.equals("cpu")) {
         var warning = ConvBackwardCheck.onCpu();
         if (warning != null) {
-          return new DeviceResult(null, "djl", name, null, true, err, TOLERANCE, warning.line(), warning.fix(), List.of());
+          return DeviceResultBuilder.builder()
+              .backend("djl")
+              .device(name)
+              .verified(true)
+              .maxAbsError(err)
+              .tolerance(TOLERANCE)
+              .diagnosis(warning.line())
+              .fix(warning.fix())
+              .stderrTail(List.of())
+              .build();
         }
       }
-      return new DeviceResult(null, "djl", name, null, ok, Double.isNaN(err) ? null : err, TOLERANCE,
-          ok ? null : Double.isNaN(err) ? "the device returned NaN where the CPU computed numbers"
-              : String.format("the device's results differ from the CPU's by %.3g (tolerance %.0e)", err, TOLERANCE),
-          ok ? null : "do not train on " + name + ": update its driver/runtime, or use the CPU", List.of());
+      return DeviceResultBuilder.builder()
+          .backend("djl")
+          .device(name)
+          .verified(ok)
+          .maxAbsError(Double.isNaN(err) ? null : err)
+          .tolerance(TOLERANCE)
+          .diagnosis(ok ? null : Double.isNaN(err) ? "the device returned NaN where the CPU computed numbers" : String.format("the device's results differ from the CPU's by %.3g (tolerance %.0e)", err, TOLERANCE))
+          .fix(ok ? null : "do not train on " + name + ": update its driver/runtime, or use the CPU")
+          .stderrTail(List.of())
+          .build();
     } catch (RuntimeException | UnsatisfiedLinkError e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
       var d = DeviceErrors.explain(name, msg);
-      return new DeviceResult(null, "djl", name, null, false, null, TOLERANCE, d.line(), d.fix(), List.of());
+      return DeviceResultBuilder.builder()
+          .backend("djl")
+          .device(name)
+          .verified(false)
+          .tolerance(TOLERANCE)
+          .diagnosis(d.line())
+          .fix(d.fix())
+          .stderrTail(List.of())
+          .build();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.envdoctor.worker;
 
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.protocol.WorkerRequest;
 import dev.envdoctor.protocol.WorkerEvents;
 import dev.envdoctor.protocol.WorkerOutput;
@@ -62,7 +63,11 @@ public final class Worker {
     for (String name : names) {
       emit(WorkerEvents.progress("verify " + name));
       DeviceResult r = req.verify() || req.calibrate() ? Verifier.verify(name, djlDevice(name))
-          : new DeviceResult(null, "djl", name, null, null, null, null, null, null, List.of());
+          : DeviceResultBuilder.builder()
+              .backend("djl")
+              .device(name)
+              .stderrTail(List.of())
+              .build();
       devices.add(r);
       emit(WorkerEvents.device(r));
     }
@@ -128,7 +133,14 @@ public final class Worker {
   /** No engine, so no device computed: the requested device carries the diagnosis too. */
   private WorkerOutput failed(WorkerRequest req, String diagnosis, String fix) {
     var engine = new Engine(null, "DJL PyTorch", ai.djl.engine.Engine.getDjlVersion(), null, null, null, diagnosis);
-    var device = new DeviceResult(null, "djl", req.device(), null, false, null, null, diagnosis, fix, List.of());
+    var device = DeviceResultBuilder.builder()
+        .backend("djl")
+        .device(req.device())
+        .verified(false)
+        .diagnosis(diagnosis)
+        .fix(fix)
+        .stderrTail(List.of())
+        .build();
     return new WorkerOutput(WorkerOutput.PROTOCOL, engine, List.of(device), List.of(), List.of(), diagnosis, fix);
   }
 
@@ -173,10 +185,10 @@ public final class Worker {
 
   /** {@code d} with the warning that {@code skipped} of {@code steps} YOLOv8 training steps got a non-finite gradient. */
   static DeviceResult nonFinite(DeviceResult d, int skipped, int steps) {
-    return new DeviceResult(d.runtime(), d.backend(), d.device(), d.name(), d.verified(), d.maxAbsError(), d.tolerance(),
-        skipped + " of " + steps + " YOLOv8 training steps on " + d.device() + " got a non-finite gradient from"
-            + " libtorch's backward (envdoctor skipped those updates; unguarded, one made the loss NaN for good)",
-        "clip the gradients and skip a non-finite update in your training loop, as envdoctor's steps do", d.stderrTail());
+    return DeviceResultBuilder.builder(d)
+        .diagnosis(skipped + " of " + steps + " YOLOv8 training steps on " + d.device() + " got a non-finite gradient from" + " libtorch's backward (envdoctor skipped those updates; unguarded, one made the loss NaN for good)")
+        .fix("clip the gradients and skip a non-finite update in your training loop, as envdoctor's steps do")
+        .build();
   }
 
   /**

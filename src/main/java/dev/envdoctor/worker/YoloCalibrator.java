@@ -15,7 +15,6 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.envdoctor.calibrate.ProjectionPoint;
-import dev.envdoctor.calibrate.StepStats;
 import dev.envdoctor.model.Calibration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,17 +65,14 @@ public final class YoloCalibrator {
         while (times.size() < req.steps() && (times.size() < ProjectionPoint.MIN_STEPS || System.nanoTime() < budgetEnd)) {
           times.add(step(trainer, loss, x, truth, skipped));
         }
-        StepStats s = StepStats.of(times);
-        return new Timed(new Calibration(null, "djl", name, p.model(), p.batch(), p.imgsz(), warmup.size(), times.size(),
-            s.medianMs(), s.p10Ms(), s.p90Ms(), s.cv(), s.samplesPerSecond(p.batch()), s.achievedGflops(flops), flops,
-            Calibrator.threadsInUse(req), (System.nanoTime() - t0) / 1e6, times, null), skipped[0],
-            warmup.size() + times.size());
+        Calibration c = Calibrator.timed(Calibrator.shape(name, p.model(), p.batch(), p.imgsz(), flops), warmup.size(),
+            times, Calibrator.threadsInUse(req), t0);
+        return new Timed(c, skipped[0], warmup.size() + times.size());
       }
     } catch (RuntimeException | OutOfMemoryError e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-      return new Timed(new Calibration(null, "djl", name, p.model(), p.batch(), p.imgsz(), null, null, null, null, null,
-          null, null, null, flops, req.threads(), (System.nanoTime() - t0) / 1e6, List.of(),
-          "the " + p.model() + " step failed on " + name + ": " + msg), 0, 0);
+      return new Timed(Calibrator.failed(Calibrator.shape(name, p.model(), p.batch(), p.imgsz(), flops), req, t0, msg),
+          0, 0);
     }
   }
 

@@ -109,8 +109,19 @@ class RuntimeAssessmentTest {
     var libkrun = new dev.envdoctor.container.parse.PodmanMachine("m", "libkrun", "running", 4, 4L << 30, false);
     Product p = ProductDetector.podman(libkrun, MAC);
     assertEquals(Product.PODMAN_MACHINE_LIBKRUN, p);
-    EngineFacts f = new EngineFacts("5.2.0", "fedora 40", "linux", "aarch64", 4, 4L << 30, null, null, null,
-        List.of("krun"), "krun", List.of(), List.of(), true);
+    EngineFacts f = EngineFactsBuilder.builder()
+        .serverVersion("5.2.0")
+        .operatingSystem("fedora 40")
+        .osType("linux")
+        .arch("aarch64")
+        .cpus(4)
+        .memoryBytes(4L << 30)
+        .runtimes(List.of("krun"))
+        .defaultRuntime("krun")
+        .cdiSpecDirs(List.of())
+        .cdiDevices(List.of())
+        .rootless(true)
+        .build();
     RuntimeInfo r = RuntimeAssessment.ok("podman", "podman-machine-default", p, f, MAC, List.of());
     assertTrue(r.notes().stream().anyMatch(n -> n.contains("Vulkan") && n.contains("CPU only")));
     assertTrue(r.notes().stream().anyMatch(n -> n.contains("podman machine set --cpus")));

@@ -9,6 +9,7 @@ import dev.envdoctor.model.PythonEnv;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.Tool;
 import dev.envdoctor.run.RunOptions;
+import dev.envdoctor.run.RunOptionsBuilder;
 import org.junit.jupiter.api.Test;
 
 /** When the stage measures: --full, natively, with the Python backend and a torch that imports. */
@@ -21,8 +22,7 @@ class InterconnectStageTest {
   private static RunContext ctx(boolean full, String runtime, String backend) {
     RunContext base = new ViewContexts(false).ctx;
     RunOptions o = base.options();
-    RunOptions chosen = new RunOptions(runtime, o.device(), backend, o.python(), o.containerPython(), o.out(),
-        o.noRedact(), o.strict(), o.profile(), full, o.workload(), o.workloads());
+    RunOptions chosen = RunOptionsBuilder.builder(o).runtime(runtime).backend(backend).full(full).build();
     return new RunContext(base.out(), base.err(), base.console(), base.runner(), base.clock(), base.env(),
         base.output(), chosen, base.phases());
   }

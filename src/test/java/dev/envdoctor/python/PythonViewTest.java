@@ -3,6 +3,7 @@ package dev.envdoctor.python;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.OutputMode;
 import dev.envdoctor.run.RunOptions;
@@ -41,7 +42,15 @@ class PythonViewTest {
   void aWorkingEnvWithItsVerifiedCpu() {
     PythonEnv env = new PythonEnv("/usr/bin/python3", "3.11.2", "x86_64", false, "--python",
         new PythonEnv.Torch("1.13.0a0", null, new PythonEnv.Mps(false, false), null), null, null);
-    DeviceResult cpu = new DeviceResult("native", "python", "cpu", "AMD EPYC", true, 2.6e-6, 1e-3, null, null, null);
+    DeviceResult cpu = DeviceResultBuilder.builder()
+        .runtime("native")
+        .backend("python")
+        .device("cpu")
+        .name("AMD EPYC")
+        .verified(true)
+        .maxAbsError(2.6e-6)
+        .tolerance(1e-3)
+        .build();
     assertEquals("""
         [✓] Python 3.11.2 at /usr/bin/python3 (--python), torch 1.13.0a0
             ✓ cpu (AMD EPYC) computes: max abs error 2.6e-06 (tolerance 1e-03)

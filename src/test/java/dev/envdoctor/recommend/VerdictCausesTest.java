@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Host;
 import dev.envdoctor.model.PythonEnv;
 import dev.envdoctor.model.Recommendation;
@@ -180,8 +181,13 @@ class VerdictCausesTest {
   @Test
   void withNothingVerifiedTheVerdictPointsAtVerify() {
     Report mac = RecordedReports.load(MAC_M4_DOCKER_DESKTOP);
-    Report broken = mac.withDevices(mac.devices().stream().map(d -> new DeviceResult(d.runtime(), d.backend(), d.device(),
-        d.name(), false, null, d.tolerance(), "mismatch against the CPU", null, List.of())).toList());
+    Report broken = mac.withDevices(mac.devices().stream().map(d -> DeviceResultBuilder.builder(d)
+        .verified(false)
+        .diagnosis("mismatch against the CPU")
+        .stderrTail(List.of())
+        .maxAbsError(null)
+        .fix(null)
+        .build()).toList());
     Recommendation rec = decide(broken);
     assertNull(rec.train());
     assertTrue(rec.verdict().contains("no device computed correctly on any side"), rec.verdict());

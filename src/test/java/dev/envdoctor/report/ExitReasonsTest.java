@@ -1,6 +1,7 @@
 package dev.envdoctor.report;
 
 
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.StageStatus;
 import dev.envdoctor.run.Outcome;
 import dev.envdoctor.run.ExitCode;
@@ -45,8 +46,15 @@ class ExitReasonsTest {
     assertEquals(ExitCode.ENVIRONMENT, Outcome.exitCode(refused, false));
     assertEquals(List.of("cannot write into /r: no space left on the device; free some space there"), ExitReasons.of(refused, false));
     List<DeviceResult> devices = new ArrayList<>(r.devices());
-    devices.add(new DeviceResult("docker", "djl", "cpu", null, false, null, null, "the container exited 137 (killed: out of memory)",
-        "give Docker more memory", List.of()));
+    devices.add(DeviceResultBuilder.builder()
+        .runtime("docker")
+        .backend("djl")
+        .device("cpu")
+        .verified(false)
+        .diagnosis("the container exited 137 (killed: out of memory)")
+        .fix("give Docker more memory")
+        .stderrTail(List.of())
+        .build());
     assertEquals(List.of("docker/djl/cpu not verified: the container exited 137 (killed: out of memory); fix: give Docker more memory"),
         ExitReasons.of(r.withDevices(devices), false));
   }

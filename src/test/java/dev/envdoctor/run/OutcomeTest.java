@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
 import dev.envdoctor.model.StageStatus;
@@ -16,8 +17,14 @@ class OutcomeTest {
   private static final Report EMPTY = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z");
 
   private static DeviceResult device(String runtime, Boolean verified) {
-    return new DeviceResult(runtime, "djl", "cpu", null, verified, null, null,
-        verified ? null : "docker engine not running", null, List.of());
+    return DeviceResultBuilder.builder()
+        .runtime(runtime)
+        .backend("djl")
+        .device("cpu")
+        .verified(verified)
+        .diagnosis(verified ? null : "docker engine not running")
+        .stderrTail(List.of())
+        .build();
   }
 
   private static Calibration calibration(String diagnosis) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Host;
@@ -20,8 +21,15 @@ import org.junit.jupiter.api.Test;
 /** The stage's pure parts: which sides it serves, and what the probe's facts add. */
 class NativeDjlStageTest {
 
-  private static final DeviceResult CPU = new DeviceResult("native", "djl", "cpu", null, true, 1e-7, 1e-2, null, null,
-      List.of());
+  private static final DeviceResult CPU = DeviceResultBuilder.builder()
+      .runtime("native")
+      .backend("djl")
+      .device("cpu")
+      .verified(true)
+      .maxAbsError(1e-7)
+      .tolerance(1e-2)
+      .stderrTail(List.of())
+      .build();
 
   @Test
   void runtimeAndBackendOptions() {
@@ -82,7 +90,15 @@ class NativeDjlStageTest {
   void gpuNamesComeFromTheProbe() {
     Host host = new Host(null, null, null, null, List.of(GpuInfo.basic("NVIDIA H100 80GB HBM3", "NVIDIA", null, "580",
         "9.0", null)), null, null);
-    DeviceResult cuda = new DeviceResult("native", "djl", "cuda:0", null, true, 1e-4, 1e-2, null, null, List.of());
+    DeviceResult cuda = DeviceResultBuilder.builder()
+        .runtime("native")
+        .backend("djl")
+        .device("cuda:0")
+        .verified(true)
+        .maxAbsError(1e-4)
+        .tolerance(1e-2)
+        .stderrTail(List.of())
+        .build();
     List<DeviceResult> out = NativeDjlStage.withGpuNames(List.of(CPU, cuda), host);
     assertEquals("NVIDIA H100 80GB HBM3", out.get(1).name());
     assertSame(CPU, out.get(0));

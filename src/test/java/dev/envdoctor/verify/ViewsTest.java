@@ -2,6 +2,7 @@ package dev.envdoctor.verify;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.OutputMode;
 import dev.envdoctor.run.RunOptions;
@@ -36,12 +37,46 @@ class ViewsTest {
     return r.withEngines(List.of(new Engine("native", "torch", "2.11.0+cu130", "2.11.0+cu130", "/t", "cu130", null),
             new Engine("native", "DJL PyTorch", "0.36.0", "2.7.1", "/x", "cpu", null)))
         .withDevices(List.of(
-            new DeviceResult("native", "djl", "cpu", null, true, 3.6e-7, 1e-2, null, null, List.of()),
-            new DeviceResult("native", "djl", "cuda:0", "NVIDIA H100 80GB HBM3", false, null, 1e-2, "the worker crashed with SIGSEGV",
-                "run 'envdoctor verify --device cpu'", List.of("l1", "l2", "l3", "l4")),
-            new DeviceResult("docker", "python", "cpu", null, true, 1e-6, 1e-3, null, null, List.of()),
-            new DeviceResult("podman", "djl", "cpu", null, true, 1e-7, 1e-2, "float32 gradients through a convolution's"
-                + " input are wrong by 0.0082 on this CPU", "set ONEDNN_MAX_CPU_ISA=SSE41", List.of())))
+            DeviceResultBuilder.builder()
+                .runtime("native")
+                .backend("djl")
+                .device("cpu")
+                .verified(true)
+                .maxAbsError(3.6e-7)
+                .tolerance(1e-2)
+                .stderrTail(List.of())
+                .build(),
+            DeviceResultBuilder.builder()
+                .runtime("native")
+                .backend("djl")
+                .device("cuda:0")
+                .name("NVIDIA H100 80GB HBM3")
+                .verified(false)
+                .tolerance(1e-2)
+                .diagnosis("the worker crashed with SIGSEGV")
+                .fix("run 'envdoctor verify --device cpu'")
+                .stderrTail(List.of("l1", "l2", "l3", "l4"))
+                .build(),
+            DeviceResultBuilder.builder()
+                .runtime("docker")
+                .backend("python")
+                .device("cpu")
+                .verified(true)
+                .maxAbsError(1e-6)
+                .tolerance(1e-3)
+                .stderrTail(List.of())
+                .build(),
+            DeviceResultBuilder.builder()
+                .runtime("podman")
+                .backend("djl")
+                .device("cpu")
+                .verified(true)
+                .maxAbsError(1e-7)
+                .tolerance(1e-2)
+                .diagnosis("float32 gradients through a convolution's" + " input are wrong by 0.0082 on this CPU")
+                .fix("set ONEDNN_MAX_CPU_ISA=SSE41")
+                .stderrTail(List.of())
+                .build()))
         .withCalibrations(List.of(
             new Calibration("native", "djl", "cpu", "mlp", 64, null, 3, 30, 5.25, 4.9, 6.1, 0.08, 12190.0, 48.9, 2.57e8,
                 2, 400.0, List.of(5.25), null),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.protocol.WorkerEvents;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.time.Duration;
@@ -21,7 +22,15 @@ class WorkerClientTest {
   private final WorkerClient client = new WorkerClient(new ProcessRunner());
 
   private static final String DOC = WorkerEvents.json(new WorkerOutput(WorkerOutput.PROTOCOL, null,
-      List.of(new DeviceResult(null, "djl", "cpu", "cpu()", true, 3.6e-7, 1e-2, null, null, List.of())),
+      List.of(DeviceResultBuilder.builder()
+          .backend("djl")
+          .device("cpu")
+          .name("cpu()")
+          .verified(true)
+          .maxAbsError(3.6e-7)
+          .tolerance(1e-2)
+          .stderrTail(List.of())
+          .build()),
       List.of(), List.of(), null, null));
 
   private WorkerOutput shell(String script, Duration timeout) {
@@ -43,7 +52,15 @@ class WorkerClientTest {
 
   @Test
   void finishedResultsSurviveACrashAndTheDeviceInProgressGetsTheDiagnosis() {
-    DeviceResult cpu = new DeviceResult(null, "djl", "cpu", "cpu()", true, 1e-7, 1e-2, null, null, List.of());
+    DeviceResult cpu = DeviceResultBuilder.builder()
+        .backend("djl")
+        .device("cpu")
+        .name("cpu()")
+        .verified(true)
+        .maxAbsError(1e-7)
+        .tolerance(1e-2)
+        .stderrTail(List.of())
+        .build();
     String script = "echo '" + WorkerEvents.device(cpu) + "' >&2; echo '" + WorkerEvents.progress("verify cuda:0")
         + "' >&2; echo 'about to die' >&2; kill -s SEGV $$";
     WorkerOutput out = shell(script, Duration.ofSeconds(10));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.DeviceResultBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,15 @@ class NonFiniteWarningTest {
 
   @Test
   void theDeviceStaysVerifiedAndSaysHowManyStepsSkipped() {
-    DeviceResult cpu = new DeviceResult(null, "djl", "cpu", "AMD EPYC", true, 3.6e-7, 1e-2, null, null, List.of("tail"));
+    DeviceResult cpu = DeviceResultBuilder.builder()
+        .backend("djl")
+        .device("cpu")
+        .name("AMD EPYC")
+        .verified(true)
+        .maxAbsError(3.6e-7)
+        .tolerance(1e-2)
+        .stderrTail(List.of("tail"))
+        .build();
     DeviceResult warned = Worker.nonFinite(cpu, 1, 10);
     assertEquals(Boolean.TRUE, warned.verified());
     assertEquals(3.6e-7, warned.maxAbsError());

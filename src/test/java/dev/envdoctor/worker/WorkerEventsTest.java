@@ -1,5 +1,6 @@
 package dev.envdoctor.worker;
 
+import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.protocol.WorkerEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,15 @@ class WorkerEventsTest {
 
   @Test
   void deviceRoundTrips() {
-    DeviceResult d = new DeviceResult(null, "djl", "cpu", "cpu()", true, 3.6e-7, 1e-2, null, null, List.of());
+    DeviceResult d = DeviceResultBuilder.builder()
+        .backend("djl")
+        .device("cpu")
+        .name("cpu()")
+        .verified(true)
+        .maxAbsError(3.6e-7)
+        .tolerance(1e-2)
+        .stderrTail(List.of())
+        .build();
     var e = WorkerEvents.parse(WorkerEvents.device(d)).orElseThrow();
     assertEquals(WorkerEvents.Kind.DEVICE, e.kind());
     assertEquals(d, e.device());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.envdoctor.container.Arch;
 import dev.envdoctor.container.EngineFacts;
+import dev.envdoctor.container.EngineFactsBuilder;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -43,21 +44,22 @@ public final class DockerInfoParser {
       devices.add(d.path("ID").asText());
     }
     boolean rootless = strings(n.path("SecurityOptions")).stream().anyMatch(s -> s.contains("name=rootless"));
-    return new EngineFacts(
-        blankToNull(n.path("ServerVersion").asText(null)),
-        blankToNull(n.path("OperatingSystem").asText(null)),
-        blankToNull(n.path("OSType").asText(null)),
-        Arch.normalize(n.path("Architecture").asText(null)),
-        n.hasNonNull("NCPU") && n.path("NCPU").asInt() > 0 ? n.path("NCPU").asInt() : null,
-        n.hasNonNull("MemTotal") && n.path("MemTotal").asLong() > 0 ? n.path("MemTotal").asLong() : null,
-        blankToNull(n.path("KernelVersion").asText(null)),
-        blankToNull(n.path("Name").asText(null)),
-        blankToNull(n.path("ClientInfo").path("Context").asText(null)),
-        runtimes,
-        blankToNull(n.path("DefaultRuntime").asText(null)),
-        cdiDirs,
-        devices,
-        rootless);
+    return EngineFactsBuilder.builder()
+        .serverVersion(blankToNull(n.path("ServerVersion").asText(null)))
+        .operatingSystem(blankToNull(n.path("OperatingSystem").asText(null)))
+        .osType(blankToNull(n.path("OSType").asText(null)))
+        .arch(Arch.normalize(n.path("Architecture").asText(null)))
+        .cpus(n.hasNonNull("NCPU") && n.path("NCPU").asInt() > 0 ? n.path("NCPU").asInt() : null)
+        .memoryBytes(n.hasNonNull("MemTotal") && n.path("MemTotal").asLong() > 0 ? n.path("MemTotal").asLong() : null)
+        .kernel(blankToNull(n.path("KernelVersion").asText(null)))
+        .name(blankToNull(n.path("Name").asText(null)))
+        .clientContext(blankToNull(n.path("ClientInfo").path("Context").asText(null)))
+        .runtimes(runtimes)
+        .defaultRuntime(blankToNull(n.path("DefaultRuntime").asText(null)))
+        .cdiSpecDirs(cdiDirs)
+        .cdiDevices(devices)
+        .rootless(rootless)
+        .build();
   }
 
   /**
@@ -106,21 +108,22 @@ public final class DockerInfoParser {
     }
     boolean rootless = lists.getOrDefault("Security Options", List.of()).contains("rootless");
     String cpus = values.get("CPUs");
-    return new EngineFacts(
-        values.get("Server Version"),
-        values.get("Operating System"),
-        values.get("OSType"),
-        Arch.normalize(values.get("Architecture")),
-        cpus == null ? null : Integer.valueOf(cpus),
-        Sizes.parseBinary(values.get("Total Memory")),
-        values.get("Kernel Version"),
-        values.get("Name"),
-        values.get("Context"),
-        runtimes,
-        values.get("Default Runtime"),
-        lists.getOrDefault("CDI spec directories", List.of()),
-        devices,
-        rootless);
+    return EngineFactsBuilder.builder()
+        .serverVersion(values.get("Server Version"))
+        .operatingSystem(values.get("Operating System"))
+        .osType(values.get("OSType"))
+        .arch(Arch.normalize(values.get("Architecture")))
+        .cpus(cpus == null ? null : Integer.valueOf(cpus))
+        .memoryBytes(Sizes.parseBinary(values.get("Total Memory")))
+        .kernel(values.get("Kernel Version"))
+        .name(values.get("Name"))
+        .clientContext(values.get("Context"))
+        .runtimes(runtimes)
+        .defaultRuntime(values.get("Default Runtime"))
+        .cdiSpecDirs(lists.getOrDefault("CDI spec directories", List.of()))
+        .cdiDevices(devices)
+        .rootless(rootless)
+        .build();
   }
 
   static List<String> strings(JsonNode array) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.envdoctor.container.Arch;
 import dev.envdoctor.container.EngineFacts;
+import dev.envdoctor.container.EngineFactsBuilder;
 import java.util.List;
 
 /**
@@ -28,21 +29,21 @@ public final class PodmanInfoParser {
     String os = dist.isMissingNode() ? null
         : (dist.path("distribution").asText("") + " " + dist.path("version").asText("")).trim();
     String runtime = DockerInfoParser.blankToNull(host.path("ociRuntime").path("name").asText(null));
-    return new EngineFacts(
-        DockerInfoParser.blankToNull(root.path("version").path("Version").asText(null)),
-        DockerInfoParser.blankToNull(os),
-        DockerInfoParser.blankToNull(host.path("os").asText(null)),
-        Arch.normalize(host.path("arch").asText(null)),
-        host.path("cpus").asInt() > 0 ? host.path("cpus").asInt() : null,
-        host.path("memTotal").asLong() > 0 ? host.path("memTotal").asLong() : null,
-        DockerInfoParser.blankToNull(host.path("kernel").asText(null)),
-        DockerInfoParser.blankToNull(host.path("hostname").asText(null)),
-        null,
-        runtime == null ? List.of() : List.of(runtime),
-        runtime,
-        List.of(),
-        List.of(),
-        host.path("security").path("rootless").asBoolean(false));
+    return EngineFactsBuilder.builder()
+        .serverVersion(DockerInfoParser.blankToNull(root.path("version").path("Version").asText(null)))
+        .operatingSystem(DockerInfoParser.blankToNull(os))
+        .osType(DockerInfoParser.blankToNull(host.path("os").asText(null)))
+        .arch(Arch.normalize(host.path("arch").asText(null)))
+        .cpus(host.path("cpus").asInt() > 0 ? host.path("cpus").asInt() : null)
+        .memoryBytes(host.path("memTotal").asLong() > 0 ? host.path("memTotal").asLong() : null)
+        .kernel(DockerInfoParser.blankToNull(host.path("kernel").asText(null)))
+        .name(DockerInfoParser.blankToNull(host.path("hostname").asText(null)))
+        .runtimes(runtime == null ? List.of() : List.of(runtime))
+        .defaultRuntime(runtime)
+        .cdiSpecDirs(List.of())
+        .cdiDevices(List.of())
+        .rootless(host.path("security").path("rootless").asBoolean(false))
+        .build();
   }
 
   /**
@@ -64,8 +65,16 @@ public final class PodmanInfoParser {
     JsonNode client = root.path("Client");
     String osArch = client.path("OsArch").asText("");
     String arch = osArch.contains("/") ? osArch.substring(osArch.indexOf('/') + 1) : null;
-    return new EngineFacts(DockerInfoParser.blankToNull(client.path("Version").asText(null)), null,
-        DockerInfoParser.blankToNull(client.path("Os").asText(null)), Arch.normalize(arch), hostCpus, hostMemoryBytes,
-        null, null, null, List.of(), null, List.of(), List.of(), false);
+    return EngineFactsBuilder.builder()
+        .serverVersion(DockerInfoParser.blankToNull(client.path("Version").asText(null)))
+        .osType(DockerInfoParser.blankToNull(client.path("Os").asText(null)))
+        .arch(Arch.normalize(arch))
+        .cpus(hostCpus)
+        .memoryBytes(hostMemoryBytes)
+        .runtimes(List.of())
+        .cdiSpecDirs(List.of())
+        .cdiDevices(List.of())
+        .rootless(false)
+        .build();
   }
 }
