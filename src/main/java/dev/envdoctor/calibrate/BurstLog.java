@@ -6,7 +6,9 @@ import dev.envdoctor.model.Burst;
 import dev.envdoctor.model.Contention;
 import dev.envdoctor.model.CpuAllowance;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One side's turns at the gate: each burst the child timed, with what the machine did meanwhile
@@ -127,5 +129,11 @@ final class BurstLog {
 
   private static Double round(Double v) {
     return v == null ? null : Math.round(v * 1000) / 1000.0;
+  }
+
+  /** The short ids of the bursting sides' containers (their host names), whose processes are the sides' own. */
+  static List<String> containerIds(Collection<BurstLog> logs) {
+    return logs.stream().map(BurstLog::first).filter(Objects::nonNull).map(BurstLine::host).filter(Objects::nonNull)
+        .toList();
   }
 }

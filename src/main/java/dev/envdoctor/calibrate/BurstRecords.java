@@ -8,6 +8,7 @@ import dev.envdoctor.model.Contention;
 import dev.envdoctor.model.CpuAllowance;
 import dev.envdoctor.model.Report;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,18 @@ public record BurstRecords(Map<String, SideRecord> sides) {
 
   public BurstRecords {
     sides = Map.copyOf(sides);
+  }
+
+  /** What a gate saw of each bursting side: its bursts, what contended with them, and with its projection turn. */
+  static BurstRecords of(Map<String, BurstLog> logs, List<String> topOthers, Integer hostCpus, ProjectionTurns turns) {
+    Map<String, SideRecord> sides = new LinkedHashMap<>();
+    logs.forEach((side, log) -> {
+      if (log.bursting()) {
+        sides.put(side, new SideRecord(log.first().device(), log.first().workload(), log.bursts(),
+            log.contention(topOthers, hostCpus), log.allowance(), turns.of(side)));
+      }
+    });
+    return new BurstRecords(sides);
   }
 
   /** The report with each matching calibration annotated (those already annotated are left as they are). */

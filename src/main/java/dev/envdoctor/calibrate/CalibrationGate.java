@@ -1,19 +1,20 @@
 package dev.envdoctor.calibrate;
 
-import dev.envdoctor.protocol.BurstLine;
 import dev.envdoctor.calibrate.contention.CpuMeter;
+import dev.envdoctor.calibrate.contention.ProcStat;
 import dev.envdoctor.calibrate.stats.Decision;
-import dev.envdoctor.calibrate.stats.PairedRatio;
+import dev.envdoctor.protocol.BurstLine;
 import dev.envdoctor.protocol.GateLines;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import dev.envdoctor.calibrate.contention.ProcStat;
+import java.util.function.Function;
 
 /**
  * Lets every side start at once and calibrate one at a time, then take turns in bursts. Each side
@@ -77,7 +78,7 @@ public final class CalibrationGate {
    * {@link GateLines#GO} once it is {@code side}'s turn (or its patience ran out), {@link GateLines#END} once the
    * bursts are over; nothing once the side has ended.
    */
-  public java.util.function.Function<String, String> answers(String side, Duration timeout) {
+  public Function<String, String> answers(String side, Duration timeout) {
     return line -> {
       if (!line.strip().startsWith(GateLines.SIGNAL)) {
         return null;
@@ -170,7 +171,7 @@ public final class CalibrationGate {
   /** The side's child has ended (done, failed, killed or never started): the next may go. */
   public synchronized void finish(String side) {
     register(side);
-    projections.end(side, meter, containerIds());
+    projections.end(side, meter, BurstLog.containerIds(logs.values()));
     finished.add(side);
     waiting.remove(side);
     queue.remove(side);
@@ -212,62 +213,25 @@ public final class CalibrationGate {
     double seconds = (System.nanoTime() - roundsStarted) / 1e9;
     // two rounds at least, whatever the seconds: a paired interval needs two pairs
     if (bursting.size() < 2 || round >= plan.maxRounds() || (round >= 2 && seconds >= plan.maxSeconds())
-        || (round >= plan.minRounds() && decisive(bursting))) {
+        || (round >= plan.minRounds() && BurstStop.decisive(bursting, logs))) {
       close(seconds);
       return false;
     }
     round++;
     List<String> next = new ArrayList<>(bursting);
-    java.util.Collections.shuffle(next, shuffle);
+    Collections.shuffle(next, shuffle);
     queue.addAll(next);
     plannedRound = List.copyOf(next);
     return true;
-  }
-
-  /**
-   * Every pair the verdict weighs, a native side against a container side, has a decisive paired
-   * interval (where no side is native, or none is a container, every pair). Docker against Podman,
-   * or DJL against Python natively, may stay undecided: they do not decide where to train.
-   */
-  private boolean decisive(List<String> bursting) {
-    boolean mixed = bursting.stream().anyMatch(CalibrationGate::isNative)
-        && !bursting.stream().allMatch(CalibrationGate::isNative);
-    for (int i = 0; i < bursting.size(); i++) {
-      for (int j = i + 1; j < bursting.size(); j++) {
-        if (mixed && isNative(bursting.get(i)) == isNative(bursting.get(j))) {
-          continue;
-        }
-        BurstLog a = logs.get(bursting.get(i));
-        BurstLog b = logs.get(bursting.get(j));
-        java.util.Set<Integer> rounds = PairedRatio.rounds(a.others(), b.others());
-        List<Double> ratios = PairedRatio.pairBursts(a.byRound(rounds), 1, b.byRound(rounds), 1);
-        // contended pairs decide nothing: go on, the load may pass within the budget
-        if (ratios.size() < 2 || PairedRatio.contended(a.others(), b.others(), rounds)
-            || !Decision.of(PairedRatio.of(ratios)).decisive()) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static boolean isNative(String side) {
-    return side.startsWith("native/");
   }
 
   private void close(double seconds) {
     over = true;
     CpuMeter.Sample s = meter.sample();
     hostCpus = s.cpus();
-    var others = processesBefore == null || seconds <= 0 ? null : meter.othersSince(processesBefore, containerIds(), seconds);
+    var others = processesBefore == null || seconds <= 0 ? null : meter.othersSince(processesBefore, BurstLog.containerIds(logs.values()), seconds);
     topOthers = others == null ? List.of() : others.top();
     notifyAll();
-  }
-
-  /** The short ids of the bursting sides' containers (their host names), whose processes are the sides' own. */
-  private List<String> containerIds() {
-    return logs.values().stream().map(BurstLog::first).filter(java.util.Objects::nonNull)
-        .map(BurstLine::host).filter(java.util.Objects::nonNull).toList();
   }
 
   private boolean everyoneReady() {
@@ -276,13 +240,6 @@ public final class CalibrationGate {
 
   /** What the gate saw of each side, for the report (see {@link BurstRecords}). */
   public synchronized BurstRecords records() {
-    Map<String, BurstRecords.SideRecord> sides = new LinkedHashMap<>();
-    logs.forEach((side, log) -> {
-      if (log.bursting()) {
-        sides.put(side, new BurstRecords.SideRecord(log.first().device(), log.first().workload(), log.bursts(),
-            log.contention(topOthers, hostCpus), log.allowance(), projections.of(side)));
-      }
-    });
-    return new BurstRecords(sides);
+    return BurstRecords.of(logs, topOthers, hostCpus, projections);
   }
 }
