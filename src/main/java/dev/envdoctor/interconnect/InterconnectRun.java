@@ -5,6 +5,7 @@ import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.model.GpuTopology;
 import dev.envdoctor.model.Interconnect;
+import dev.envdoctor.probe.nvidia.NvidiaSmiList;
 import dev.envdoctor.probe.nvidia.NvidiaTopo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,6 +86,12 @@ public final class InterconnectRun {
       return new GpuTopology(NvidiaTopo.SOURCE, List.of(), List.of(), r.describe());
     }
     return NvidiaTopo.parse(r.stdout());
+  }
+
+  /** nvidia-smi -L (GPU and MIG UUIDs by index); null when it cannot be read. */
+  public NvidiaSmiList.Listing listing() {
+    CommandResult r = runner.run(CommandSpec.of(TOPO_TIMEOUT, "nvidia-smi", "-L"));
+    return r.ok() ? NvidiaSmiList.parse(r.stdout()) : null;
   }
 
   static Interconnect failed(String diagnosis) {

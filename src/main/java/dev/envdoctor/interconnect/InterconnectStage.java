@@ -8,6 +8,8 @@ import dev.envdoctor.model.GpuTopology;
 import dev.envdoctor.model.Interconnect;
 import dev.envdoctor.model.PythonEnv;
 import dev.envdoctor.model.Report;
+import dev.envdoctor.probe.nvidia.CudaVisibleDevices;
+import dev.envdoctor.probe.nvidia.NvidiaSmiList;
 import dev.envdoctor.run.RunOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +57,9 @@ public final class InterconnectStage implements Stage {
     List<String> options = device.equals("cpu") ? List.of("--backend", "gloo") : List.of();
     ctx.progress("interconnect: all-reduce sweep and P2P copies with " + soFar.python().executable());
     List<Interconnect> entries = run.measure(Path.of(soFar.python().executable()), options, DEADLINE);
-    return soFar.withInterconnect(LinkJudge.judge(entries, topology, gpus), topology);
+    CudaVisibleDevices visible = CudaVisibleDevices.of(ctx.env().get("CUDA_VISIBLE_DEVICES"));
+    NvidiaSmiList.Listing listing = visible.needsListing() && !gpus.isEmpty() ? run.listing() : null;
+    PairLinks links = new PairLinks(topology, gpus, PairLinks.mapping(visible, gpus.size(), listing));
+    return soFar.withInterconnect(LinkJudge.judgeWith(entries, links, gpus), topology);
   }
 }

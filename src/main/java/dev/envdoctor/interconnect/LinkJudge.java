@@ -25,7 +25,11 @@ public final class LinkJudge {
   private LinkJudge() {}
 
   public static List<Interconnect> judge(List<Interconnect> entries, GpuTopology topology, List<GpuInfo> gpus) {
-    PairLinks links = new PairLinks(topology, gpus);
+    return judgeWith(entries, new PairLinks(topology, gpus), gpus);
+  }
+
+  /** With the links between cuda devices already mapped to nvidia-smi's GPUs (CUDA_VISIBLE_DEVICES). */
+  public static List<Interconnect> judgeWith(List<Interconnect> entries, PairLinks links, List<GpuInfo> gpus) {
     List<Interconnect> p2p = entries.stream().filter(e -> Interconnect.P2P_COPY.equals(e.test()))
         .map(e -> pair(e, links)).toList();
     List<Interconnect> out = new ArrayList<>();
@@ -66,7 +70,7 @@ public final class LinkJudge {
           "all-reduce busbw %.1f GB/s is %.0f%% of the %.0f GB/s its links carry (%s between cuda:%d and cuda:%d, the"
               + " ring's slowest hop; goal %.0f%%); look at: %s",
           e.busGBps(), 100 * fraction, slow.gbps(), slow.label(), ring.get().slowFrom(), ring.get().slowTo(),
-          100 * GOAL, String.join("; ", SlowCauses.of(e, slow, p2p, gpus)));
+          100 * GOAL, String.join("; ", SlowCauses.of(e, slow, p2p, gpus, links)));
     }
     return e.withLink(slow.label(), slow.gbps(), fraction, diagnosis);
   }

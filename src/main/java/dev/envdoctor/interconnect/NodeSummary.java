@@ -66,7 +66,11 @@ public final class NodeSummary {
     String text = String.format(Locale.ROOT, "Interconnect: all-reduce over %s, %s: busbw %.2f GB/s at %s%s; %s",
         t.backend() + (t.ncclVersion() == null ? "" : " " + t.ncclVersion()), Words.count(t.ranks() == null ? 0 : t.ranks(), "rank"), t.busGBps(),
         LinkJudge.size(t.bytes()), link, wrong ? "WRONG SUMS" : "every sum correct");
-    boolean flagged = !details.isEmpty(); // a diagnosis: a failure, a slow link or a slow pair
+    String normal = BusBwRanges.load().verdict(gpuName(r), t);
+    boolean flagged = !details.isEmpty() || BusBwRanges.below(normal); // a diagnosis, or below its range
+    if (normal != null) {
+      details.add(String.format(Locale.ROOT, "busbw %.2f GB/s: %s", t.busGBps(), normal));
+    }
     p2pLine(r).ifPresent(details::add);
     if (!t.ncclSettings().isEmpty()) {
       details.add("NCCL settings present: " + t.ncclSettings().entrySet().stream().map(e -> e.getKey() + "="
@@ -75,6 +79,12 @@ public final class NodeSummary {
     }
     Mark mark = wrong ? Mark.FAIL : flagged ? Mark.WARN : Mark.OK;
     return Optional.of(new Line(mark, text, details));
+  }
+
+  /** The name of the node's first NVIDIA GPU (the all-reduce's ranks run one per GPU); null without one. */
+  static String gpuName(Report r) {
+    return r.host() == null ? null : r.host().gpus().stream().filter(g -> "NVIDIA".equals(g.vendor()))
+        .map(g -> g.name()).findFirst().orElse(null);
   }
 
   static Optional<String> p2pLine(Report r) {

@@ -14,7 +14,8 @@ final class SlowCauses {
 
   private SlowCauses() {}
 
-  static List<String> of(Interconnect e, PairLinks.Link slow, List<Interconnect> p2p, List<GpuInfo> gpus) {
+  static List<String> of(Interconnect e, PairLinks.Link slow, List<Interconnect> p2p, List<GpuInfo> gpus,
+      PairLinks links) {
     List<String> causes = new ArrayList<>();
     Map<String, String> nccl = e.ncclSettings();
     if ("1".equals(nccl.get("NCCL_P2P_DISABLE"))) {
@@ -37,7 +38,7 @@ final class SlowCauses {
     slowest.filter(p -> p.fractionOfLink() < LinkJudge.GOAL).ifPresent(p -> causes.add(String.format(Locale.ROOT,
         "the slowest pair copies %s to %s at %.1f GB/s, %.0f%% of its %s", p.src(), p.dst(), p.algGBps(),
         100 * p.fractionOfLink(), p.linkType())));
-    degradedPcie(gpus).ifPresent(causes::add);
+    degradedPcie(gpus, links).ifPresent(causes::add);
     Double pcie = gpus.stream().map(g -> LinkRates.pcieGBps(g.pcieLink())).filter(r -> r != null).min(Double::compare)
         .orElse(null);
     if (slow.kind().equals("NVLink") && pcie != null && e.busGBps() != null && e.busGBps() <= 1.2 * pcie) {
@@ -50,14 +51,15 @@ final class SlowCauses {
   }
 
   /** A GPU whose PCIe link is narrower or older than the best of its siblings. */
-  private static Optional<String> degradedPcie(List<GpuInfo> gpus) {
+  private static Optional<String> degradedPcie(List<GpuInfo> gpus, PairLinks links) {
     double best = gpus.stream().map(g -> LinkRates.pcieGBps(g.pcieLink())).filter(r -> r != null)
         .max(Double::compare).orElse(0.0);
     for (int i = 0; i < gpus.size(); i++) {
       Double r = LinkRates.pcieGBps(gpus.get(i).pcieLink());
       if (r != null && r < 0.99 * best) {
-        return Optional.of(String.format(Locale.ROOT, "cuda:%d's PCIe link runs at %s (%.0f GB/s), its siblings'"
-            + " at up to %.0f GB/s (read at idle, when a link may step down a generation)", i, gpus.get(i).pcieLink(),
+        return Optional.of(String.format(Locale.ROOT, "%s's PCIe link runs at %s (%.0f GB/s), its siblings'"
+            + " at up to %.0f GB/s (read at idle, when a link may step down a generation)", links.deviceOf(i),
+            gpus.get(i).pcieLink(),
             r, best));
       }
     }

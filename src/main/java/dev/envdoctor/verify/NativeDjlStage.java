@@ -16,6 +16,7 @@ import dev.envdoctor.flow.Stage;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.model.Host;
+import dev.envdoctor.probe.nvidia.CudaVisibleDevices;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
       // only a worker that finished has tried every device it saw; a dead one may never have reached its GPU
       devices = withCudaFacts(devices, soFar, out.engine(), ctx.options().device());
     }
-    devices = withGpuNames(devices, soFar.host());
+    devices = withGpuNames(devices, soFar.host(), CudaVisibleDevices.of(ctx.env().get("CUDA_VISIBLE_DEVICES")));
     Report r = soFar.plusDevices(devices).plusCalibrations(out.calibrations());
     return out.engine() == null ? r : r.plusEngines(List.of(withHostFacts(out.engine(), soFar.host())));
   }
@@ -154,6 +155,14 @@ public final class NativeDjlStage implements Stage, Prefetching {
 
   /** cuda:N gets the probe's name of the N-th NVIDIA GPU, mps the Apple GPU's (DJL knows no names). */
   static List<DeviceResult> withGpuNames(List<DeviceResult> devices, Host host) {
+    return withGpuNames(devices, host, CudaVisibleDevices.of(null));
+  }
+
+  /**
+   * The same through CUDA_VISIBLE_DEVICES: cuda:N is nvidia-smi's GPU as the variable maps it ("2,3":
+   * cuda:0 is GPU 2); a device named by UUID gets no name here (the probe keeps no UUIDs), not another's.
+   */
+  static List<DeviceResult> withGpuNames(List<DeviceResult> devices, Host host, CudaVisibleDevices visible) {
     if (host == null || host.gpus().isEmpty()) {
       return devices;
     }
@@ -162,8 +171,8 @@ public final class NativeDjlStage implements Stage, Prefetching {
     return devices.stream().map(d -> {
       String name = d.name();
       if (name == null && d.device() != null && d.device().matches("cuda:\\d+")) {
-        int i = Integer.parseInt(d.device().substring(5));
-        name = i < nvidia.size() ? nvidia.get(i) : null;
+        int n = Integer.parseInt(d.device().substring(5));
+        name = visible.smiIndex(n, nvidia.size(), null).filter(i -> i < nvidia.size()).map(nvidia::get).orElse(null);
       } else if (name == null && "mps".equals(d.device()) && !apple.isEmpty()) {
         name = apple.get(0);
       }

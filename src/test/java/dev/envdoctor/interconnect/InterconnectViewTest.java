@@ -69,6 +69,8 @@ class InterconnectViewTest {
     assertEquals("Interconnect: all-reduce over nccl 2.27.3, 8 ranks: busbw 210.00 GB/s at 1 GiB, 47% of NVLink NV18"
         + " (450 GB/s per direction); every sum correct", ic.text());
     assertTrue(ic.details().get(0).startsWith("all-reduce busbw 210.0 GB/s is 47% of the 450 GB/s"), ic.details().toString());
+    assertEquals("busbw 210.00 GB/s: below its normal range for 8 H100/H200 SXM GPUs on NVLink NV18 (352-504 GB/s busbw"
+        + " at 1 GiB and up, from 4 sources)", ic.details().get(1), "the reference range (busbw-ranges.yaml) after the diagnosis");
     assertTrue(ic.details().contains("P2P copies: 2 pairs, slowest cuda:1→cuda:0 376.0 GB/s, fastest 380.0 GB/s"));
     assertTrue(ic.details().contains("NCCL settings present: NCCL_NVLS_ENABLE=0"), ic.details().toString());
   }

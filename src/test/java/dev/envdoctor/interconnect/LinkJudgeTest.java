@@ -134,4 +134,24 @@ class LinkJudgeTest {
     assertEquals(390.0 / 450, judged.get(0).fractionOfLink(), 1e-9);
     assertTrue(judged.get(1).diagnosis().contains("no peer access"), judged.get(1).diagnosis());
   }
+
+  /**
+   * CUDA_VISIBLE_DEVICES=1,2 on the recorded 8-GPU A100 matrix of NVLink pairs: cuda:0 and cuda:1 are
+   * nvidia-smi's GPU 1 and GPU 2, joined over PCIe (NODE), where reading cuda:N as GPU N would take
+   * them for the NV12 pair GPU 0-GPU 1 and hold their all-reduce against NVLink.
+   */
+  @Test
+  void cudaDevicesAreNvidiaSmisGpusThroughCudaVisibleDevices() throws IOException {
+    GpuTopology t = topo("topo-a100-nvlink-pairs-8gpu.txt");
+    var visible = dev.envdoctor.probe.nvidia.CudaVisibleDevices.of("1,2");
+    PairLinks mapped = new PairLinks(t, h100s(8), PairLinks.mapping(visible, 8, null));
+    PairLinks identity = new PairLinks(t, h100s(8));
+    assertEquals("NVLink NV12", identity.between(0, 1).orElseThrow().label(), "GPU0-GPU1: an NVLink pair");
+    assertEquals("PCIe NODE", mapped.between(0, 1).orElseThrow().label(), "cuda:0-cuda:1 are GPU1-GPU2: no NVLink");
+    assertEquals("cuda:0", mapped.deviceOf(1));
+    assertEquals("nvidia-smi GPU 0", mapped.deviceOf(0), "GPU 0 is not visible to CUDA");
+    assertTrue(mapped.between(0, 2).isEmpty(), "cuda:2 does not exist with two visible GPUs");
+    Interconnect judged = top(LinkJudge.judgeWith(List.of(allReduce(2, 1L << 30, 200, Map.of())), mapped, h100s(8)));
+    assertEquals("PCIe NODE", judged.linkType(), "the all-reduce of the two visible GPUs is held against PCIe");
+  }
 }

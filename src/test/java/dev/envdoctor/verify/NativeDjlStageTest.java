@@ -103,4 +103,21 @@ class NativeDjlStageTest {
     assertEquals("NVIDIA H100 80GB HBM3", out.get(1).name());
     assertSame(CPU, out.get(0));
   }
+
+  /** CUDA_VISIBLE_DEVICES=2,3 on a node of unlike GPUs (constructed): cuda:0 is nvidia-smi's GPU 2. */
+  @Test
+  void gpuNamesFollowCudaVisibleDevices() {
+    Host host = new Host(null, null, null, null, List.of(GpuInfo.basic("GPU zero", "NVIDIA", null, "580", "9.0", null),
+        GpuInfo.basic("GPU one", "NVIDIA", null, "580", "9.0", null), GpuInfo.basic("GPU two", "NVIDIA", null, "580",
+            "9.0", null), GpuInfo.basic("GPU three", "NVIDIA", null, "580", "9.0", null)), null, null);
+    DeviceResult cuda0 = new DeviceResult("native", "djl", "cuda:0", null, true, 1e-4, 1e-2, null, null, List.of());
+    DeviceResult cuda1 = new DeviceResult("native", "djl", "cuda:1", null, true, 1e-4, 1e-2, null, null, List.of());
+    List<DeviceResult> out = NativeDjlStage.withGpuNames(List.of(cuda0, cuda1), host,
+        dev.envdoctor.probe.nvidia.CudaVisibleDevices.of("2,3"));
+    assertEquals("GPU two", out.get(0).name());
+    assertEquals("GPU three", out.get(1).name());
+    assertEquals(null, NativeDjlStage.withGpuNames(List.of(cuda0), host,
+        dev.envdoctor.probe.nvidia.CudaVisibleDevices.of("GPU-0123")).get(0).name(), "a UUID: no name rather than GPU zero's");
+    assertEquals("GPU zero", NativeDjlStage.withGpuNames(List.of(cuda0), host).get(0).name(), "unset: identity");
+  }
 }

@@ -51,6 +51,17 @@ final class FleetHtml {
       b.append("<td>").append(FleetText.xml(FleetText.figures(n))).append("</td></tr>\n");
     }
     b.append("</table>\n");
+    List<FleetGpuFigures.Row> gpu = FleetGpuFigures.rows(r.nodes());
+    if (!gpu.isEmpty()) {
+      b.append("<h2>GPU figures against their reference ranges</h2>\n<table><tr><th>node</th><th>figure</th>"
+          + "<th>is it normal?</th></tr>\n");
+      for (FleetGpuFigures.Row g : gpu) {
+        b.append("<tr><td>").append(FleetText.xml(g.node())).append("</td><td>").append(FleetText.xml(g.figure()))
+            .append("</td><td").append(g.below() ? " class=\"warn\"" : "").append(">").append(FleetText.xml(g.verdict()))
+            .append("</td></tr>\n");
+      }
+      b.append("</table>\n");
+    }
     if (!r.drift().isEmpty()) {
       b.append("<h2>Version drift</h2>\n<table><tr><th>component</th><th>node</th><th>value</th><th>expected</th><th>against</th></tr>\n");
       for (Drift d : r.drift()) {

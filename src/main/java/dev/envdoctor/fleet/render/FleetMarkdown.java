@@ -40,6 +40,14 @@ final class FleetMarkdown {
             .append(FleetText.md(String.join("; ", n.reasons()))).append("\n");
       }
     }
+    List<FleetGpuFigures.Row> gpu = FleetGpuFigures.rows(r.nodes());
+    if (!gpu.isEmpty()) {
+      b.append("\n## GPU figures against their reference ranges\n\n| node | figure | is it normal? |\n|---|---|---|\n");
+      for (FleetGpuFigures.Row g : gpu) {
+        b.append("| ").append(FleetText.md(g.node())).append(" | ").append(FleetText.md(g.figure())).append(" | ")
+            .append(g.below() ? "**" + FleetText.md(g.verdict()) + "**" : FleetText.md(g.verdict())).append(" |\n");
+      }
+    }
     if (!r.drift().isEmpty()) {
       b.append("\n## Version drift\n\n| component | node | value | expected | against |\n|---|---|---|---|---|\n");
       for (Drift d : r.drift()) {
