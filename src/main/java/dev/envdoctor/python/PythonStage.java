@@ -4,6 +4,7 @@ import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.calibrate.StepBudget;
 import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.model.PeakBuilder;
+import dev.envdoctor.probe.nvidia.CudaVisibleDevices;
 import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.flow.Background;
 import dev.envdoctor.flow.Phase;
@@ -108,14 +109,14 @@ public final class PythonStage implements Stage, Prefetching {
     }
     if (pending != null) {
       Sampled s = Background.join(pending);
-      return merge(soFar, startedWith, s.run(), s.clocks());
+      return merge(soFar, startedWith, s.run(), s.clocks(), visible(ctx));
     }
     Optional<PythonLocator.Located> located = new PythonLocator(ctx.env()).locate(ctx.options().python());
     if (located.isEmpty()) {
       return soFar.withPython(PythonDiagnosis.notFound());
     }
     Sampled s = execute(ctx, located.get(), null, nvidia(soFar.host()).size() > 0);
-    return merge(soFar, located.get(), s.run(), s.clocks());
+    return merge(soFar, located.get(), s.run(), s.clocks(), visible(ctx));
   }
 
   /** The script's run: verify, and calibrate (waiting at the gate when one is given), --full: peaks. */
@@ -146,11 +147,19 @@ public final class PythonStage implements Stage, Prefetching {
 
   /** The report with this run's findings added. Package-private: tests feed recorded runs. */
   static Report merge(Report soFar, PythonLocator.Located located, PythonBackend.Run run) {
-    return merge(soFar, located, run, null);
+    return merge(soFar, located, run, null, CudaVisibleDevices.of(null));
   }
 
-  /** As above, with the board samples (nvidia-smi's CSV, read in this machine's zone) put beside each peak. */
-  static Report merge(Report soFar, PythonLocator.Located located, PythonBackend.Run run, String clocks) {
+  private static CudaVisibleDevices visible(RunContext ctx) {
+    return CudaVisibleDevices.of(ctx.env().get("CUDA_VISIBLE_DEVICES"));
+  }
+
+  /**
+   * As above, with the board samples (nvidia-smi's CSV, read in this machine's zone) put beside each
+   * peak; torch's cuda:N is nvidia-smi's GPU as CUDA_VISIBLE_DEVICES maps it.
+   */
+  static Report merge(Report soFar, PythonLocator.Located located, PythonBackend.Run run, String clocks,
+      CudaVisibleDevices visible) {
     Host host = soFar.host();
     PythonEnv env = PythonDiagnosis.env(located, run, host);
     Report report = soFar.withPython(env);
@@ -174,8 +183,8 @@ public final class PythonStage implements Stage, Prefetching {
       String name = devices.stream().filter(d -> d.device().equals(p.device())).map(DeviceResult::name)
           .findFirst().orElse(null);
       Peak mine = PeakBuilder.builder(p).runtime("native").conditions(null).normal(null).build()
-          .withConditions(conditions(samples, p));
-      peaks.add(PeakRating.rate(mine, table.find(name), hostGpu(host, name, p.device()), name, ranges));
+          .withConditions(conditions(samples, p, smiIndex(host, p.device(), visible)));
+      peaks.add(PeakRating.rate(mine, table.find(name), hostGpu(host, name, p.device(), visible), name, ranges));
     }
     return report.plusPeaks(GpuLag.flag(peaks, nvidia(host)));
   }
@@ -184,30 +193,40 @@ public final class PythonStage implements Stage, Prefetching {
     return host == null ? List.of() : host.gpus().stream().filter(g -> "NVIDIA".equals(g.vendor())).toList();
   }
 
-  /**
-   * The board's samples over the test's window; cuda:N is taken as nvidia-smi's index N, which holds
-   * unless CUDA_VISIBLE_DEVICES or CUDA_DEVICE_ORDER reorders the devices.
-   */
-  private static PeakConditions conditions(List<NvidiaSmiSamples.Sample> samples, Peak p) {
-    if (samples.isEmpty() || p.startMs() == null || p.endMs() == null || !p.device().startsWith("cuda")) {
+  /** The board's samples over the test's window; none where the device's board cannot be told. */
+  private static PeakConditions conditions(List<NvidiaSmiSamples.Sample> samples, Peak p, Optional<Integer> board) {
+    if (samples.isEmpty() || p.startMs() == null || p.endMs() == null || board.isEmpty()) {
       return null;
     }
-    Integer index = p.device().startsWith("cuda:") ? Integer.valueOf(p.device().substring(5)) : 0;
-    return NvidiaSmiSamples.over(samples, index, p.startMs(), p.endMs());
+    return NvidiaSmiSamples.over(samples, board.get(), p.startMs(), p.endMs());
+  }
+
+  /**
+   * nvidia-smi's index of torch's device: cuda:N through CUDA_VISIBLE_DEVICES ("2,3": cuda:0 is GPU
+   * 2); empty for a device that is not CUDA or a board that cannot be told (a UUID: the probe keeps
+   * none). CUDA_DEVICE_ORDER is not read: FASTEST_FIRST, CUDA's default, is PCI order on a machine of
+   * one GPU model, which is nvidia-smi's.
+   */
+  static Optional<Integer> smiIndex(Host host, String device, CudaVisibleDevices visible) {
+    if (device == null || !device.matches("cuda(:\\d+)?")) {
+      return Optional.empty();
+    }
+    int ordinal = device.startsWith("cuda:") ? Integer.parseInt(device.substring(5)) : 0;
+    return visible.smiIndex(ordinal, nvidia(host).size(), null);
   }
 
   private static Calibration native_(Calibration c) {
     return CalibrationBuilder.builder(c).runtime("native").bursts(null).contention(null).allowance(null).build();
   }
 
-  /** The probe's facts of the GPU torch calls this name: same name, the N-th of them for cuda:N. */
-  static Optional<GpuInfo> hostGpu(Host host, String name, String device) {
+  /** The probe's facts of the GPU torch calls this name: the board CUDA_VISIBLE_DEVICES maps it to, if that is the name. */
+  static Optional<GpuInfo> hostGpu(Host host, String name, String device, CudaVisibleDevices visible) {
     if (host == null || name == null) {
       return Optional.empty();
     }
-    List<GpuInfo> same = host.gpus().stream().filter(g -> name.equals(g.name())).toList();
-    int index = device.startsWith("cuda:") ? Integer.parseInt(device.substring(5)) : 0;
-    return same.isEmpty() ? Optional.empty() : Optional.of(same.get(Math.min(index, same.size() - 1)));
+    List<GpuInfo> nvidia = nvidia(host);
+    return smiIndex(host, device, visible).filter(i -> i < nvidia.size()).map(nvidia::get)
+        .filter(g -> name.equals(g.name()));
   }
 
 }
