@@ -1,5 +1,6 @@
 package dev.envdoctor.interconnect;
 
+import dev.envdoctor.model.InterconnectBuilder;
 import dev.envdoctor.run.Words;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -58,6 +59,13 @@ public record InterconnectOutput(String protocol, String torch, AllReduce allRed
     }
   }
 
+  /** An all-reduce entry as far as the run's facts: who ran it, on what, with which NCCL. */
+  private static InterconnectBuilder allReduce(String runtime, AllReduce a) {
+    return InterconnectBuilder.builder().runtime(runtime).backend(a.backend()).test(Interconnect.ALL_REDUCE)
+        .ranks(a.ranks()).devices(a.devices()).ncclVersion(a.ncclVersion()).ncclSettings(a.ncclSettings())
+        .algorithm(a.algorithm());
+  }
+
   /** interconnect[] entries of this run: one per all-reduce size (or one that says why none ran), one per pair. */
   public List<Interconnect> entries(String runtime) {
     List<Interconnect> out = new ArrayList<>();
@@ -72,24 +80,34 @@ public record InterconnectOutput(String protocol, String torch, AllReduce allRed
           diagnosis = "wrong sum: " + s.mismatched() + " elements differ from the expected sum of "
               + Words.count(ranks, "rank");
         }
-        out.add(new Interconnect(runtime, a.backend(), Interconnect.ALL_REDUCE, a.ranks(), a.devices(), null, null,
-            s.bytes(), s.seconds(), s.iterations(), alg, BusBandwidth.allReduceBusGBps(alg, ranks), s.correct(), null,
-            null, null, null, a.ncclVersion(), a.ncclSettings(), a.algorithm(), diagnosis));
+        out.add(allReduce(runtime, a).bytes(s.bytes()).seconds(s.seconds()).iterations(s.iterations()).algGBps(alg)
+            .busGBps(BusBandwidth.allReduceBusGBps(alg, ranks)).correct(s.correct()).diagnosis(diagnosis).build());
       }
       if (a.diagnosis() != null) {
         String tail = a.stderrTail() == null || a.stderrTail().isEmpty() ? ""
             : " (last lines: " + String.join(" | ", a.stderrTail().subList(Math.max(0, a.stderrTail().size() - 3),
                 a.stderrTail().size())) + ")";
-        out.add(new Interconnect(runtime, a.backend(), Interconnect.ALL_REDUCE, a.ranks(), a.devices(), null, null,
-            null, null, null, null, null, sizes.isEmpty() ? null : Boolean.FALSE, null, null, null, null,
-            a.ncclVersion(), a.ncclSettings(), a.algorithm(), a.diagnosis() + tail));
+        out.add(allReduce(runtime, a).correct(sizes.isEmpty() ? null : Boolean.FALSE).diagnosis(a.diagnosis() + tail)
+            .build());
       }
     }
     if (p2p != null && p2p.pairs() != null) {
       for (Pair p : p2p.pairs()) {
-        out.add(new Interconnect(runtime, "cuda", Interconnect.P2P_COPY, 2, List.of(p.src(), p.dst()), p.src(), p.dst(),
-            p2p.bytes(), p.gbps() == null || p2p.bytes() == null ? null : p2p.bytes() / (p.gbps() * 1e9), null,
-            p.gbps(), p.gbps(), null, p.peerAccess(), null, null, null, null, null, null, p.diagnosis()));
+        out.add(InterconnectBuilder.builder()
+            .runtime(runtime)
+            .backend("cuda")
+            .test(Interconnect.P2P_COPY)
+            .ranks(2)
+            .devices(List.of(p.src(), p.dst()))
+            .src(p.src())
+            .dst(p.dst())
+            .bytes(p2p.bytes())
+            .seconds(p.gbps() == null || p2p.bytes() == null ? null : p2p.bytes() / (p.gbps() * 1e9))
+            .algGBps(p.gbps())
+            .busGBps(p.gbps())
+            .peerAccess(p.peerAccess())
+            .diagnosis(p.diagnosis())
+            .build());
       }
     }
     return out;

@@ -5,6 +5,7 @@ import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.model.GpuTopology;
 import dev.envdoctor.model.Interconnect;
+import dev.envdoctor.model.InterconnectBuilder;
 import dev.envdoctor.probe.nvidia.NvidiaSmiList;
 import dev.envdoctor.probe.nvidia.NvidiaTopo;
 import java.io.IOException;
@@ -95,8 +96,13 @@ public final class InterconnectRun {
   }
 
   static Interconnect failed(String diagnosis) {
-    return new Interconnect("native", null, Interconnect.ALL_REDUCE, null, List.of(), null, null, null, null, null,
-        null, null, null, null, null, null, null, null, Map.of(), null, diagnosis);
+    return InterconnectBuilder.builder()
+        .runtime("native")
+        .test(Interconnect.ALL_REDUCE)
+        .devices(List.of())
+        .ncclSettings(Map.of())
+        .diagnosis(diagnosis)
+        .build();
   }
 
   private static String tail(CommandResult r) {

@@ -1,5 +1,6 @@
 package dev.envdoctor.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import java.util.Map;
  * variables present in the environment (envdoctor never sets any); algorithm: what NCCL's own log
  * says it ran, null when it was not logged.
  */
+@RecordBuilder
 public record Interconnect(
     String runtime,
     String backend,
@@ -51,7 +53,7 @@ public record Interconnect(
 
   /** This entry judged against a link: its type, rate, the fraction reached, and a diagnosis. */
   public Interconnect withLink(String type, Double gbps, Double fraction, String diagnosis) {
-    return new Interconnect(runtime, backend, test, ranks, devices, src, dst, bytes, seconds, iterations, algGBps,
-        busGBps, correct, peerAccess, type, gbps, fraction, ncclVersion, ncclSettings, algorithm, diagnosis);
+    return InterconnectBuilder.builder(this).linkType(type).linkGBps(gbps).fractionOfLink(fraction).diagnosis(diagnosis)
+        .build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.envdoctor.probe.nvidia;
 
 import dev.envdoctor.model.GpuInfo;
+import dev.envdoctor.model.GpuInfoBuilder;
 import dev.envdoctor.probe.Async;
 import dev.envdoctor.probe.GpuDetails;
 import dev.envdoctor.probe.Tool;
@@ -70,12 +71,21 @@ public final class NvidiaGpuDetails implements GpuDetails {
   }
 
   private static GpuInfo fill(GpuInfo c, GpuInfo x, String cuda) {
-    return new GpuInfo(or(c.name(), x.name()), "NVIDIA", or(c.memoryBytes(), x.memoryBytes()),
-        or(c.driverVersion(), x.driverVersion()), or(c.computeCapability(), x.computeCapability()), null,
-        or(cuda, or(c.cudaVersion(), x.cudaVersion())), or(c.smClockMaxMhz(), x.smClockMaxMhz()),
-        or(c.memClockMaxMhz(), x.memClockMaxMhz()), or(c.powerLimitW(), x.powerLimitW()),
-        or(c.temperatureC(), x.temperatureC()), or(c.eccEnabled(), x.eccEnabled()),
-        or(c.persistenceMode(), x.persistenceMode()), or(c.pcieLink(), x.pcieLink()));
+    return GpuInfoBuilder.builder()
+        .name(or(c.name(), x.name()))
+        .vendor("NVIDIA")
+        .memoryBytes(or(c.memoryBytes(), x.memoryBytes()))
+        .driverVersion(or(c.driverVersion(), x.driverVersion()))
+        .computeCapability(or(c.computeCapability(), x.computeCapability()))
+        .cudaVersion(or(cuda, or(c.cudaVersion(), x.cudaVersion())))
+        .smClockMaxMhz(or(c.smClockMaxMhz(), x.smClockMaxMhz()))
+        .memClockMaxMhz(or(c.memClockMaxMhz(), x.memClockMaxMhz()))
+        .powerLimitW(or(c.powerLimitW(), x.powerLimitW()))
+        .temperatureC(or(c.temperatureC(), x.temperatureC()))
+        .eccEnabled(or(c.eccEnabled(), x.eccEnabled()))
+        .persistenceMode(or(c.persistenceMode(), x.persistenceMode()))
+        .pcieLink(or(c.pcieLink(), x.pcieLink()))
+        .build();
   }
 
   private static <T> T or(T a, T b) {

@@ -1,6 +1,7 @@
 package dev.envdoctor.probe.nvidia;
 
 import dev.envdoctor.model.GpuInfo;
+import dev.envdoctor.model.GpuInfoBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,13 +58,20 @@ public final class NvidiaSmiCsv {
   }
 
   private static GpuInfo gpu(Map<String, String> r) {
-    return new GpuInfo(NvidiaValues.text(r.get("name")), "NVIDIA", NvidiaValues.mibToBytes(r.get("memory.total")),
-        NvidiaValues.text(r.get("driver_version")), NvidiaValues.text(first(r, "compute_cap", "compute_capability")),
-        null, null, NvidiaValues.whole(r.get("clocks.max.sm")), NvidiaValues.whole(first(r, "clocks.max.mem", "clocks.max.memory")),
-        NvidiaValues.number(first(r, "power.limit", "enforced.power.limit")), NvidiaValues.number(r.get("temperature.gpu")),
-        NvidiaValues.enabled(r.get("ecc.mode.current")), NvidiaValues.enabled(r.get("persistence_mode")),
-        NvidiaValues.pcieLink(first(r, "pcie.link.gen.current", "pcie.link.gen.max"),
-            first(r, "pcie.link.width.current", "pcie.link.width.max")));
+    return GpuInfoBuilder.builder()
+        .name(NvidiaValues.text(r.get("name")))
+        .vendor("NVIDIA")
+        .memoryBytes(NvidiaValues.mibToBytes(r.get("memory.total")))
+        .driverVersion(NvidiaValues.text(r.get("driver_version")))
+        .computeCapability(NvidiaValues.text(first(r, "compute_cap", "compute_capability")))
+        .smClockMaxMhz(NvidiaValues.whole(r.get("clocks.max.sm")))
+        .memClockMaxMhz(NvidiaValues.whole(first(r, "clocks.max.mem", "clocks.max.memory")))
+        .powerLimitW(NvidiaValues.number(first(r, "power.limit", "enforced.power.limit")))
+        .temperatureC(NvidiaValues.number(r.get("temperature.gpu")))
+        .eccEnabled(NvidiaValues.enabled(r.get("ecc.mode.current")))
+        .persistenceMode(NvidiaValues.enabled(r.get("persistence_mode")))
+        .pcieLink(NvidiaValues.pcieLink(first(r, "pcie.link.gen.current", "pcie.link.gen.max"), first(r, "pcie.link.width.current", "pcie.link.width.max")))
+        .build();
   }
 
   private static String first(Map<String, String> row, String a, String b) {

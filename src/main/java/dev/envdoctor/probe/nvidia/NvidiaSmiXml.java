@@ -1,6 +1,7 @@
 package dev.envdoctor.probe.nvidia;
 
 import dev.envdoctor.model.GpuInfo;
+import dev.envdoctor.model.GpuInfoBuilder;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +46,20 @@ public final class NvidiaSmiXml {
     if (powerLimit == null || NvidiaValues.number(powerLimit) == null) {
       powerLimit = path(g, "power_readings", "power_limit");
     }
-    return new GpuInfo(NvidiaValues.text(child(g, "product_name")), "NVIDIA",
-        NvidiaValues.mibToBytes(path(g, "fb_memory_usage", "total")), driver, null, null, cuda,
-        NvidiaValues.whole(path(g, "max_clocks", "sm_clock")), NvidiaValues.whole(path(g, "max_clocks", "mem_clock")),
-        NvidiaValues.number(powerLimit), NvidiaValues.number(path(g, "temperature", "gpu_temp")),
-        NvidiaValues.enabled(path(g, "ecc_mode", "current_ecc")), NvidiaValues.enabled(child(g, "persistence_mode")),
-        NvidiaValues.pcieLink(path(g, "pci", "pci_gpu_link_info", "pcie_gen", "current_link_gen"),
-            path(g, "pci", "pci_gpu_link_info", "link_widths", "current_link_width")));
+    return GpuInfoBuilder.builder()
+        .name(NvidiaValues.text(child(g, "product_name")))
+        .vendor("NVIDIA")
+        .memoryBytes(NvidiaValues.mibToBytes(path(g, "fb_memory_usage", "total")))
+        .driverVersion(driver)
+        .cudaVersion(cuda)
+        .smClockMaxMhz(NvidiaValues.whole(path(g, "max_clocks", "sm_clock")))
+        .memClockMaxMhz(NvidiaValues.whole(path(g, "max_clocks", "mem_clock")))
+        .powerLimitW(NvidiaValues.number(powerLimit))
+        .temperatureC(NvidiaValues.number(path(g, "temperature", "gpu_temp")))
+        .eccEnabled(NvidiaValues.enabled(path(g, "ecc_mode", "current_ecc")))
+        .persistenceMode(NvidiaValues.enabled(child(g, "persistence_mode")))
+        .pcieLink(NvidiaValues.pcieLink(path(g, "pci", "pci_gpu_link_info", "pcie_gen", "current_link_gen"), path(g, "pci", "pci_gpu_link_info", "link_widths", "current_link_width")))
+        .build();
   }
 
   /** The parsed log, or null for text that is not XML; no DTD is ever fetched or read. */
