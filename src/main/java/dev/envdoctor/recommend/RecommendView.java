@@ -38,7 +38,7 @@ public final class RecommendView implements View {
     }
   }
 
-  private static void evidence(Recommendation rec, Console c) {
+  static void evidence(Recommendation rec, Console c) {
     if (rec.evidence().isEmpty()) {
       return;
     }

@@ -58,11 +58,14 @@ class ComparerTest {
   void aSideOneReportNeverTriedIsShownAsNeverTriedNotAsAChange() throws Exception {
     Report full = read("constructed-base-linux.json");
     Report nativeOnly = full.withDevices(full.devices().stream().filter(d -> "native".equals(d.runtime())).toList());
-    Difference gained = Comparer.compare(nativeOnly, full, "BASE", "OTHER").differences().stream()
+    Comparison gainedAll = Comparer.compare(nativeOnly, full, "BASE", "OTHER");
+    CompareGoldenTest.assertView("never-tried-gained.txt", gainedAll);
+    Difference gained = gainedAll.differences().stream()
         .filter(d -> d.what().startsWith("docker/")).findFirst().orElseThrow();
     assertEquals(Severity.INFO, gained.severity());
     assertEquals("verified on OTHER, never tried on BASE", gained.change());
     Comparison lost = Comparer.compare(full, nativeOnly, "BASE", "OTHER");
+    CompareGoldenTest.assertView("never-tried-lost.txt", lost);
     Difference d = lost.differences().stream().filter(x -> x.what().startsWith("docker/")).findFirst().orElseThrow();
     assertEquals("verified on BASE, never tried on OTHER", d.change());
     assertEquals(Severity.INFO, d.severity(), "a side OTHER did not try is no failure of OTHER's machine");
@@ -96,7 +99,9 @@ class ComparerTest {
     Comparison c = Comparer.compare(empty, read("constructed-base-mac.json"), "BASE", "OTHER");
     assertFalse(c.failing(), "OTHER only gained: " + c.differences());
     assertEquals("No workload was calibrated on both machines: no training speed to compare", c.verdict());
+    CompareGoldenTest.assertView("empty--constructed-base-mac.txt", c);
     Comparison back = Comparer.compare(read("constructed-base-mac.json"), empty, "BASE", "OTHER");
+    CompareGoldenTest.assertView("constructed-base-mac--empty.txt", back);
     assertTrue(back.failing(), "OTHER lost every verified device");
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.model.Race;
 import dev.envdoctor.run.Console;
+import dev.envdoctor.testing.Golden;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -26,6 +27,7 @@ class RaceViewUnitTest {
     Console c = new Console(new PrintWriter(out, true), false);
     RaceView.print(race, c);
     c.flush();
+    Golden.assertMatches("race/view-short-full-job.txt", out.toString());
     assertTrue(out.toString().contains("full job 2 min"), out.toString());
     assertTrue(!out.toString().contains("0.0 h"), out.toString());
   }

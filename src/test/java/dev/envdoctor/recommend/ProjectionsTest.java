@@ -11,6 +11,7 @@ import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Projection;
 import dev.envdoctor.model.Recommendation.Workload;
 import dev.envdoctor.model.Report;
+import dev.envdoctor.testing.Golden;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ class ProjectionsTest {
         yolo("native", "djl", "yolov8n", 192, 2, 200)));
     assertEquals(0, m.interceptMs());
     assertEquals(200.0 / (192 * 192 * 2), m.msPerPixel(), 1e-15);
+    Golden.assertMatches("recommend/projections/through-the-origin.txt", m.describe() + "\n");
     assertTrue(m.describe().contains("through the origin"), m.describe());
   }
 
@@ -54,6 +56,7 @@ class ProjectionsTest {
     Workload job = Workloads.of("job", "yolov8n", 1, 1000L, 320, 8, null);
     Recommendation rec = Verdict.decide(r, job);
     Recommendation before = Verdict.decide(base, job);
+    RecommendGoldenTest.assertView("projections/calibrated-yolov8n.txt", rec);
     assertEquals(before.verdict(), rec.verdict(), "the projection's calibrations do not change the verdict");
     assertEquals(before.evidence(), rec.evidence());
     Projection p = rec.projection().stream().filter(x -> "native".equals(x.runtime())).findFirst().orElseThrow();
@@ -158,6 +161,7 @@ class ProjectionsTest {
         1.0, "constructed");
     Projection row = Projections.scaled(base, box, nat, r.calibrations());
     assertEquals(Projection.PAIRED, row.method());
+    Golden.assertMatches("recommend/projections/paired-too-wide.txt", row.basis() + "\n");
     assertTrue(!row.basis().contains("95% CI") && row.basis().contains("a 95% interval too wide to mean anything"),
         row.basis());
   }

@@ -11,6 +11,7 @@ import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.report.Renderers;
 import dev.envdoctor.run.Console;
+import dev.envdoctor.testing.Golden;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -57,6 +58,7 @@ class TimedApartTest {
     assertTrue(ratio > 1.05, String.valueOf(ratio));
     String line = TimedApart.disagreement(stored);
     assertNotNull(line);
+    Golden.assertMatches("recommend/timed-apart/stored-parity.txt", line + "\n" + console(stored));
     assertTrue(line.startsWith("the verdict says parity, but docker djl cpu's projection is " + Format.times(ratio)
         + " native's, outside the"), line);
     assertTrue(console(stored).contains(line), console(stored));
@@ -72,6 +74,7 @@ class TimedApartTest {
     Recommendation rec = Verdict.decide(unpaired, Workloads.DEFAULT);
     Projection docker = row(rec, "docker", "djl");
     assertEquals(Projection.CALIBRATED_SCALED, docker.method());
+    Golden.assertMatches("recommend/timed-apart/unpaired.txt", console(rec));
     assertTrue(TimedApart.how(docker).endsWith("(timed apart, not paired)"));
     assertTrue(console(rec).lines().anyMatch(l -> l.contains("docker") && l.contains("timed apart, not paired")),
         console(rec));
@@ -94,6 +97,7 @@ class TimedApartTest {
     String line = TimedApart.disagreement(parity);
     assertTrue(ratio > 1.05, String.valueOf(ratio));
     assertNotNull(line);
+    Golden.assertMatches("recommend/timed-apart/unpaired-parity.txt", line + "\n");
     assertTrue(line.contains(Format.times(ratio) + " native's") && line.contains("that row was timed apart, not paired"), line);
   }
 
@@ -113,6 +117,7 @@ class TimedApartTest {
         rec.measurement());
     String line = TimedApart.disagreement(parity);
     assertNotNull(line);
+    Golden.assertMatches("recommend/timed-apart/paired-row-outside.txt", line + "\n");
     assertTrue(line.contains("that row is from its own paired ratio") && !line.contains("own timing"), line);
   }
 }

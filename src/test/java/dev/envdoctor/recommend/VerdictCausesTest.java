@@ -45,8 +45,12 @@ class VerdictCausesTest {
   @Test
   void theVmCpuShareIsReadFromTheRuntimeAndTheHost() {
     Report mac = RecordedReports.load(MAC_M4_DOCKER_DESKTOP);
-    assertTrue(decide(withRuntime(mac, "docker", rt -> cpus(rt, 4))).reason().contains("the Docker VM has 4 of 14 CPUs"));
-    String all = decide(withRuntime(mac, "docker", rt -> cpus(rt, 14))).reason();
+    Recommendation four = decide(withRuntime(mac, "docker", rt -> cpus(rt, 4)));
+    RecommendGoldenTest.assertView("causes/theVmCpuShareIsReadFromTheRuntimeAndTheHost-4.txt", four);
+    assertTrue(four.reason().contains("the Docker VM has 4 of 14 CPUs"));
+    Recommendation allCpus = decide(withRuntime(mac, "docker", rt -> cpus(rt, 14)));
+    RecommendGoldenTest.assertView("causes/theVmCpuShareIsReadFromTheRuntimeAndTheHost-14.txt", allCpus);
+    String all = allCpus.reason();
     assertFalse(all.contains("of 14 CPUs"), all);
     assertTrue(all.contains("without Metal"), all);
   }
@@ -60,6 +64,7 @@ class VerdictCausesTest {
         .withPython(new PythonEnv(p.executable(), p.version(), "x86_64", p.venv(), p.found(),
             new PythonEnv.Torch("2.2.2", null, new PythonEnv.Mps(false, false), null), null, null));
     Recommendation rec = decide(rosettaPython);
+    RecommendGoldenTest.assertView("causes/anX86PythonOnAnArmMacIsNamedAsTheReasonForNoMps.txt", rec);
     assertTrue(rec.reason().contains("the Python env is x86-64 under Rosetta: no MPS"), rec.reason());
     assertTrue(rec.reason().contains("natively djl on mps is 6.56× faster than your python env on cpu: fix the python env"),
         rec.reason());
@@ -74,6 +79,7 @@ class VerdictCausesTest {
     Report noToolkit = withRuntime(h100, "docker", rt -> new RuntimeInfo(rt.name(), rt.kind(), rt.status(), rt.context(),
         rt.product(), rt.serverVersion(), rt.os(), rt.arch(), rt.cpus(), rt.memoryBytes(), "none", null, null, List.of()));
     Recommendation rec = decide(noToolkit);
+    RecommendGoldenTest.assertView("causes/aLinuxGpuHostWithoutTheToolkitTrainsNativelyAndSaysTheContainerHasNoGpu.txt", rec);
     assertEquals("native", rec.train().runtime());
     assertEquals("cuda:0", rec.train().device());
     assertTrue(rec.speedup() > 10, rec.verdict());
@@ -89,6 +95,7 @@ class VerdictCausesTest {
         .filter(c -> !("docker".equals(c.runtime()) && "python".equals(c.backend())))
         .map(c -> "native".equals(c.runtime()) && "python".equals(c.backend()) ? RecordedReports.slower(c, 5) : c).toList());
     Recommendation rec = decide(slowPython);
+    RecommendGoldenTest.assertView("causes/sidesOnOneKindOfDeviceAreComparedOnABackendBothHave.txt", rec);
     String container = rec.train().runtime();
     assertTrue(container.equals("docker") || container.equals("podman"), rec.verdict());
     assertTrue(rec.assumptions().contains("native and " + container + " compared on djl, on cpu"), rec.assumptions().toString());
@@ -109,6 +116,7 @@ class VerdictCausesTest {
         c.batch() * 1000 / 17.0, c.achievedGflops(), c.flopsPerStep(), c.threads(), c.wallMs(),
         "native".equals(c.runtime()) ? spread : List.of(17.0, 9.0, 60.0, 6.0, 25.0), null)).toList());
     Recommendation rec = decide(noisy);
+    RecommendGoldenTest.assertView("causes/timingsTooNoisyToTellApartAreCalledThatWithTheFix.txt", rec);
     assertTrue(rec.verdict().contains("the timings are too noisy to tell it from native"), rec.verdict());
     assertTrue(rec.verdict().contains("rerun on an idle machine or with --full"), rec.verdict());
     // the interval spans more than ten times: it means nothing, so the JSON leaves it out and says why
@@ -124,6 +132,7 @@ class VerdictCausesTest {
     Report loaded = cpu.withCalibrations(cpu.calibrations().stream()
         .map(c -> "native".equals(c.runtime()) ? RecordedReports.slower(c, 3) : c).toList());
     Recommendation rec = decide(loaded);
+    RecommendGoldenTest.assertView("causes/aLargeDifferenceOnSharedCpusIsBlamedOnTheLoadNotTheContainer.txt", rec);
     assertTrue(rec.verdict().startsWith("Train in docker (python, cpu): the timings are too noisy to tell it from native"),
         rec.verdict());
     assertTrue(rec.reason().contains("Docker containers share the host's kernel and all 20 CPUs, so a 3.0"
@@ -135,6 +144,7 @@ class VerdictCausesTest {
   void aRunningRuntimeWithoutCalibrationIsNamedWithTheCommandToRun() {
     Report cpu = without(RecordedReports.load(LINUX_CPU_ONLY), c -> !"native".equals(c.runtime()), d -> false);
     Recommendation rec = decide(cpu);
+    RecommendGoldenTest.assertView("causes/aRunningRuntimeWithoutCalibrationIsNamedWithTheCommandToRun.txt", rec);
     assertEquals("native", rec.train().runtime());
     assertTrue(rec.verdict().contains("docker is running but has no usable calibration"), rec.verdict());
     assertTrue(rec.verdict().contains("envdoctor calibrate --runtime podman"), rec.verdict());
@@ -145,6 +155,7 @@ class VerdictCausesTest {
     Report cpu = without(RecordedReports.load(LINUX_CPU_ONLY), c -> !"native".equals(c.runtime()), d -> false);
     Report nativeOnly = cpu.withRuntimes(cpu.runtimes().stream().map(rt -> rt.excluded(!"native".equals(rt.name()))).toList());
     Recommendation rec = decide(nativeOnly);
+    RecommendGoldenTest.assertView("causes/runtimesTheUserLeftOutGetNoAdvice.txt", rec);
     assertEquals("native", rec.train().runtime());
     assertTrue(!rec.verdict().contains("no usable calibration") && !rec.verdict().contains("image build"), rec.verdict());
     assertTrue(rec.verdict().endsWith("the only side measured; you left out docker and podman (--runtime)."), rec.verdict());
@@ -159,6 +170,7 @@ class VerdictCausesTest {
             null, null, null, null, null, "docker is installed but its engine is not running", "start the engine", List.of()))
         .toList());
     Recommendation rec = decide(stopped);
+    RecommendGoldenTest.assertView("causes/anInstalledEngineThatIsStoppedIsNotCalledNotInstalled.txt", rec);
     assertTrue(!rec.verdict().contains("no container runtime is installed"), rec.verdict());
     assertTrue(rec.verdict().contains("docker is unreachable (start the engine)"), rec.verdict());
   }
@@ -168,6 +180,7 @@ class VerdictCausesTest {
     Report probed = Report.empty(new Tool("envdoctor", "test"), "2026-11-25T00:00:00Z")
         .withHost(RecordedReports.load(MAC_M4_DOCKER_DESKTOP).host());
     Recommendation rec = decide(probed);
+    RecommendGoldenTest.assertView("causes/withoutCalibrationsTheVerdictSaysWhatIsMissingAndWhatToRun.txt", rec);
     assertNull(rec.train());
     assertTrue(rec.verdict().startsWith("No verdict yet: no calibrations. Run `envdoctor calibrate`"), rec.verdict());
     assertTrue(rec.reason().contains("no runtimes[] (run `envdoctor probe`)"), rec.reason());
@@ -182,6 +195,7 @@ class VerdictCausesTest {
     Report broken = mac.withDevices(mac.devices().stream().map(d -> new DeviceResult(d.runtime(), d.backend(), d.device(),
         d.name(), false, null, d.tolerance(), "mismatch against the CPU", null, List.of())).toList());
     Recommendation rec = decide(broken);
+    RecommendGoldenTest.assertView("causes/withNothingVerifiedTheVerdictPointsAtVerify.txt", rec);
     assertNull(rec.train());
     assertTrue(rec.verdict().contains("no device computed correctly on any side"), rec.verdict());
     assertTrue(rec.verdict().contains("envdoctor verify -v"), rec.verdict());
