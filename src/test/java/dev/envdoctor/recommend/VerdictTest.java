@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Choice;
 import dev.envdoctor.model.Report;
@@ -47,7 +48,7 @@ class VerdictTest {
     assertTrains(rec, "docker", "python", "cuda:0");
     assertTrue(rec.reason().contains("the container reaches the GPU through the NVIDIA runtime: parity within 2%"), rec.reason());
     assertTrue(rec.verdict().contains("at parity with native") && rec.verdict().contains("prefer the container"), rec.verdict());
-    assertTrue(Math.abs(rec.speedup() - 1) < Verdict.PARITY, rec.verdict());
+    assertTrue(Decision.inBand(rec.speedup()), rec.verdict());
     assertEquals(Recommendation.PARITY, rec.confidence());
     assertDeploymentSeparate(rec);
   }
