@@ -4,7 +4,6 @@ import static dev.envdoctor.recommend.RecordedReports.LINUX_CPU_ONLY;
 import static dev.envdoctor.recommend.RecordedReports.LINUX_NVIDIA_TOOLKIT;
 import static dev.envdoctor.recommend.RecordedReports.MAC_M4_DOCKER_DESKTOP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,12 +15,16 @@ import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.Tool;
+import dev.envdoctor.recommend.VerdictDecision.Kind;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** The causes follow the facts: change a fact of a fixture and the sentence changes with it. */
+/**
+ * The causes follow the facts: change a fact of a fixture and the cause changes with it. Each case's
+ * words are golden/recommend/causes/<test>.txt.
+ */
 class VerdictCausesTest {
 
   private static Recommendation decide(Report r) {
@@ -47,12 +50,12 @@ class VerdictCausesTest {
     Report mac = RecordedReports.load(MAC_M4_DOCKER_DESKTOP);
     Recommendation four = decide(withRuntime(mac, "docker", rt -> cpus(rt, 4)));
     RecommendGoldenTest.assertView("causes/theVmCpuShareIsReadFromTheRuntimeAndTheHost-4.txt", four);
-    assertTrue(four.reason().contains("the Docker VM has 4 of 14 CPUs"));
+    assertEquals(List.of(new Cause.MacVmWithoutMetal("docker"), new Cause.CpuShare("docker", true, 4, 14)),
+        Verdict.decision(withRuntime(mac, "docker", rt -> cpus(rt, 4))).causes());
     Recommendation allCpus = decide(withRuntime(mac, "docker", rt -> cpus(rt, 14)));
     RecommendGoldenTest.assertView("causes/theVmCpuShareIsReadFromTheRuntimeAndTheHost-14.txt", allCpus);
-    String all = allCpus.reason();
-    assertFalse(all.contains("of 14 CPUs"), all);
-    assertTrue(all.contains("without Metal"), all);
+    assertEquals(List.of(new Cause.MacVmWithoutMetal("docker")),
+        Verdict.decision(withRuntime(mac, "docker", rt -> cpus(rt, 14))).causes(), "all CPUs: no share to blame");
   }
 
   @Test
@@ -65,9 +68,11 @@ class VerdictCausesTest {
             new PythonEnv.Torch("2.2.2", null, new PythonEnv.Mps(false, false), null), null, null));
     Recommendation rec = decide(rosettaPython);
     RecommendGoldenTest.assertView("causes/anX86PythonOnAnArmMacIsNamedAsTheReasonForNoMps.txt", rec);
-    assertTrue(rec.reason().contains("the Python env is x86-64 under Rosetta: no MPS"), rec.reason());
-    assertTrue(rec.reason().contains("natively djl on mps is 6.56× faster than your python env on cpu: fix the python env"),
-        rec.reason());
+    VerdictDecision d = Verdict.decision(rosettaPython);
+    Cause.FasterBackend faster = d.causes(Cause.FasterBackend.class).get(0);
+    assertEquals(new Cause.FasterBackend("native", "djl", "mps", faster.ratio(), "python", "cpu"), faster);
+    assertEquals(6.56, faster.ratio(), 0.005);
+    assertEquals(List.of(new Cause.RosettaPython()), d.causes(Cause.RosettaPython.class));
     assertEquals("native", rec.train().runtime());
     assertEquals("cpu", rec.train().device());
   }
@@ -83,8 +88,10 @@ class VerdictCausesTest {
     assertEquals("native", rec.train().runtime());
     assertEquals("cuda:0", rec.train().device());
     assertTrue(rec.speedup() > 10, rec.verdict());
-    assertTrue(rec.reason().contains("the Docker container has no GPU access (no NVIDIA runtime)"), rec.reason());
-    assertFalse(rec.reason().contains("macOS"), rec.reason());
+    VerdictDecision d = Verdict.decision(noToolkit);
+    assertEquals(Kind.CLEAR, d.kind());
+    assertEquals(List.of(new Cause.NoNvidiaRuntime("docker")), d.causes(Cause.NoNvidiaRuntime.class));
+    assertEquals(List.of(), d.causes(Cause.MacVmWithoutMetal.class), "a Linux host");
   }
 
   @Test
@@ -98,12 +105,13 @@ class VerdictCausesTest {
     RecommendGoldenTest.assertView("causes/sidesOnOneKindOfDeviceAreComparedOnABackendBothHave.txt", rec);
     String container = rec.train().runtime();
     assertTrue(container.equals("docker") || container.equals("podman"), rec.verdict());
-    assertTrue(rec.assumptions().contains("native and " + container + " compared on djl, on cpu"), rec.assumptions().toString());
     assertEquals("djl", rec.train().backend());
-    assertTrue(rec.verdict().contains("no measurable difference from native") || rec.verdict().contains("at parity with native"),
-        rec.verdict());
-    assertTrue(rec.reason().contains("natively djl on cpu is") && rec.reason().contains("faster than your python env on cpu"),
-        rec.reason());
+    VerdictDecision d = Verdict.decision(slowPython);
+    assertTrue(d.compared().sameBackend(), "compared on the backend both sides have");
+    assertEquals(List.of("djl", "cpu", "cpu"), List.of(d.compared().a().backend(), d.compared().a().device(), d.compared().b().device()));
+    assertTrue(d.kind() == Kind.PARITY || d.kind() == Kind.NO_MEASURABLE_DIFFERENCE, d.kind().toString());
+    Cause.FasterBackend faster = d.causes(Cause.FasterBackend.class).get(0);
+    assertEquals(new Cause.FasterBackend("native", "djl", "cpu", faster.ratio(), "python", "cpu"), faster);
   }
 
   @Test
@@ -117,12 +125,10 @@ class VerdictCausesTest {
         "native".equals(c.runtime()) ? spread : List.of(17.0, 9.0, 60.0, 6.0, 25.0), null)).toList());
     Recommendation rec = decide(noisy);
     RecommendGoldenTest.assertView("causes/timingsTooNoisyToTellApartAreCalledThatWithTheFix.txt", rec);
-    assertTrue(rec.verdict().contains("the timings are too noisy to tell it from native"), rec.verdict());
-    assertTrue(rec.verdict().contains("rerun on an idle machine or with --full"), rec.verdict());
+    assertEquals(Kind.NOISY, Verdict.decision(noisy).kind());
     // the interval spans more than ten times: it means nothing, so the JSON leaves it out and says why
     assertTrue(rec.speedupCi95().isEmpty(), rec.speedupCi95().toString());
     assertTrue(rec.measurement().speedupCi95TooWide());
-    assertTrue(rec.verdict().contains("a 95% interval too wide to mean anything"), rec.verdict());
     assertEquals(Recommendation.NOISY, rec.confidence());
   }
 
@@ -133,10 +139,12 @@ class VerdictCausesTest {
         .map(c -> "native".equals(c.runtime()) ? RecordedReports.slower(c, 3) : c).toList());
     Recommendation rec = decide(loaded);
     RecommendGoldenTest.assertView("causes/aLargeDifferenceOnSharedCpusIsBlamedOnTheLoadNotTheContainer.txt", rec);
-    assertTrue(rec.verdict().startsWith("Train in docker (python, cpu): the timings are too noisy to tell it from native"),
-        rec.verdict());
-    assertTrue(rec.reason().contains("Docker containers share the host's kernel and all 20 CPUs, so a 3.0"
-        + "3× difference comes from the machine's load changing between the runs, not from the container"), rec.reason());
+    VerdictDecision d = Verdict.decision(loaded);
+    assertEquals(Kind.NOISY, d.kind(), "a difference the container cannot make: implausible");
+    assertEquals("docker", d.train().runtime());
+    Cause.LoadBetweenRuns load = d.causes(Cause.LoadBetweenRuns.class).get(0);
+    assertEquals(List.of(new Cause.LoadBetweenRuns("docker", 20, load.factor())), d.causes());
+    assertEquals(3.03, load.factor(), 0.005);
   }
 
 
@@ -146,8 +154,8 @@ class VerdictCausesTest {
     Recommendation rec = decide(cpu);
     RecommendGoldenTest.assertView("causes/aRunningRuntimeWithoutCalibrationIsNamedWithTheCommandToRun.txt", rec);
     assertEquals("native", rec.train().runtime());
-    assertTrue(rec.verdict().contains("docker is running but has no usable calibration"), rec.verdict());
-    assertTrue(rec.verdict().contains("envdoctor calibrate --runtime podman"), rec.verdict());
+    assertEquals(List.of(new Cause.OnlyMeasured("native", List.of(new Cause.OnlyMeasured.Tried("docker", true, "ok"),
+        new Cause.OnlyMeasured.Tried("podman", true, "ok")), List.of(), true)), Verdict.decision(cpu).causes());
   }
 
   @Test
@@ -157,9 +165,8 @@ class VerdictCausesTest {
     Recommendation rec = decide(nativeOnly);
     RecommendGoldenTest.assertView("causes/runtimesTheUserLeftOutGetNoAdvice.txt", rec);
     assertEquals("native", rec.train().runtime());
-    assertTrue(!rec.verdict().contains("no usable calibration") && !rec.verdict().contains("image build"), rec.verdict());
-    assertTrue(rec.verdict().endsWith("the only side measured; you left out docker and podman (--runtime)."), rec.verdict());
-    assertTrue(rec.reason().startsWith("only native was measured: you left out docker and podman"), rec.reason());
+    assertEquals(List.of(new Cause.OnlyMeasured("native", List.of(), List.of("docker", "podman"), true)),
+        Verdict.decision(nativeOnly).causes());
   }
 
   @Test
@@ -171,8 +178,8 @@ class VerdictCausesTest {
         .toList());
     Recommendation rec = decide(stopped);
     RecommendGoldenTest.assertView("causes/anInstalledEngineThatIsStoppedIsNotCalledNotInstalled.txt", rec);
-    assertTrue(!rec.verdict().contains("no container runtime is installed"), rec.verdict());
-    assertTrue(rec.verdict().contains("docker is unreachable (start the engine)"), rec.verdict());
+    assertEquals(List.of(new Cause.OnlyMeasured("native", List.of(new Cause.OnlyMeasured.Tried("docker", false, "unreachable"),
+        new Cause.OnlyMeasured.Tried("podman", false, "not-installed")), List.of(), true)), Verdict.decision(stopped).causes());
   }
 
   @Test
@@ -182,9 +189,7 @@ class VerdictCausesTest {
     Recommendation rec = decide(probed);
     RecommendGoldenTest.assertView("causes/withoutCalibrationsTheVerdictSaysWhatIsMissingAndWhatToRun.txt", rec);
     assertNull(rec.train());
-    assertTrue(rec.verdict().startsWith("No verdict yet: no calibrations. Run `envdoctor calibrate`"), rec.verdict());
-    assertTrue(rec.reason().contains("no runtimes[] (run `envdoctor probe`)"), rec.reason());
-    assertTrue(rec.reason().contains("no devices[] (run `envdoctor verify`)"), rec.reason());
+    assertEquals(Kind.NONE, Verdict.decision(probed).kind());
     assertTrue(rec.projection().isEmpty());
     assertNull(Verdict.decide(Report.empty(new Tool("envdoctor", "test"), "x").withHost((Host) null), Workloads.DEFAULT).train());
   }
@@ -197,7 +202,6 @@ class VerdictCausesTest {
     Recommendation rec = decide(broken);
     RecommendGoldenTest.assertView("causes/withNothingVerifiedTheVerdictPointsAtVerify.txt", rec);
     assertNull(rec.train());
-    assertTrue(rec.verdict().contains("no device computed correctly on any side"), rec.verdict());
-    assertTrue(rec.verdict().contains("envdoctor verify -v"), rec.verdict());
+    assertEquals(Kind.NONE, Verdict.decision(broken).kind());
   }
 }
