@@ -29,9 +29,10 @@ class RaceGoldenTest {
   void theVerdictLinesReadAsBefore() {
     StringBuilder out = new StringBuilder();
     cases().forEach((name, runs) -> {
-      RaceVerdict.Result v = RaceVerdict.decide(runs.get(0), runs.get(1), name.contains("parity") ? "podman" : "docker");
-      out.append("# ").append(name).append('\n').append(v.decision()).append(' ').append(v.ratio()).append(' ')
-          .append(v.low()).append(' ').append(v.high()).append(' ').append(v.pairs()).append('\n').append(v.words()).append('\n');
+      RaceDecision v = RaceVerdict.decide(runs.get(0), runs.get(1));
+      String words = RaceVerdict.words(v, name.contains("parity") ? "podman" : "docker");
+      out.append("# ").append(name).append('\n').append(v.kind().label()).append(' ').append(v.ratio()).append(' ')
+          .append(v.low()).append(' ').append(v.high()).append(' ').append(v.pairs()).append('\n').append(words).append('\n');
     });
     Golden.assertMatches("race/verdicts.txt", out.toString());
   }

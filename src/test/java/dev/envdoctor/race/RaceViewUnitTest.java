@@ -1,6 +1,5 @@
 package dev.envdoctor.race;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.model.Race;
 import dev.envdoctor.run.Console;
@@ -27,8 +26,7 @@ class RaceViewUnitTest {
     Console c = new Console(new PrintWriter(out, true), false);
     RaceView.print(race, c);
     c.flush();
+    // the golden line reads "full job 2 min"
     Golden.assertMatches("race/view-short-full-job.txt", out.toString());
-    assertTrue(out.toString().contains("full job 2 min"), out.toString());
-    assertTrue(!out.toString().contains("0.0 h"), out.toString());
   }
 }
