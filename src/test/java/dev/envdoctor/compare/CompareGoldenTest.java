@@ -37,7 +37,7 @@ class CompareGoldenTest {
     ComparisonView.print(c, new Console(new PrintWriter(out, true), false));
     StringBuilder ratios = new StringBuilder();
     c.ratios().forEach(r -> ratios.append(r.runtime()).append('/').append(r.backend()).append('/').append(r.device())
-        .append(" · ").append(r.workload()).append(": ").append(CompareVerdict.ratioText(r)).append('\n'));
+        .append(" · ").append(r.workload()).append(": ").append(CompareWords.ratioText(r)).append('\n'));
     Golden.assertMatches("compare/" + name, out + "--- ratios ---\n" + ratios);
   }
 
