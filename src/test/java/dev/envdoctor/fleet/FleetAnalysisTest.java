@@ -18,12 +18,12 @@ class FleetAnalysisTest {
 
   private static final String H100_CNN = "NVIDIA H100 80GB HBM3 · cnn · native/python";
 
-  private static FleetReport analyse(List<NodeInput> nodes, Baseline b) {
+  static FleetReport analyse(List<NodeInput> nodes, Baseline b) {
     return FleetAnalysis.analyse(nodes, b, b == null ? null : "base.json", "test", new Tool("envdoctor", "t"), "2026-12-01T00:00:00Z");
   }
 
   /** Eight nodes that are each the H100 machine's real report; constructed: node "slow" has its GPU figures scaled. */
-  private static List<NodeInput> h100Fleet(double slowFactor) {
+  static List<NodeInput> h100Fleet(double slowFactor) {
     List<NodeInput> nodes = new ArrayList<>();
     for (int i = 1; i <= 7; i++) {
       nodes.add(NodeInput.reported("gpu0" + i, FleetFixtures.h100()));

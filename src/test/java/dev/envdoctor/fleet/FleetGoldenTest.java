@@ -1,29 +1,18 @@
 package dev.envdoctor.fleet;
 
-import dev.envdoctor.model.Tool;
+import static dev.envdoctor.fleet.FleetAnalysisTest.analyse;
+import static dev.envdoctor.fleet.FleetAnalysisTest.h100Fleet;
+
 import dev.envdoctor.testing.Golden;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fleet's outcome for the fleets of FleetAnalysisTest: each node's status and reasons, and the
+ * The fleet's outcome for the fleets of FleetAnalysisTest (built with its helpers): each node's status and reasons, and the
  * exit code with and without --strict (golden/fleet/outcomes.txt). Regenerate with -Dgolden.update=true ({@link Golden}).
  */
 class FleetGoldenTest {
-
-  private static FleetReport analyse(List<NodeInput> nodes, Baseline b) {
-    return FleetAnalysis.analyse(nodes, b, b == null ? null : "base.json", "test", new Tool("envdoctor", "t"), "2026-12-01T00:00:00Z");
-  }
-
-  private static List<NodeInput> h100Fleet(double slowFactor) {
-    List<NodeInput> nodes = new ArrayList<>();
-    for (int i = 1; i <= 7; i++) {
-      nodes.add(NodeInput.reported("gpu0" + i, FleetFixtures.h100()));
-    }
-    nodes.add(NodeInput.reported("slow", FleetFixtures.scaled(FleetFixtures.h100(), "cuda:0", slowFactor)));
-    return nodes;
-  }
 
   private static String block(String name, FleetReport r) {
     StringBuilder b = new StringBuilder("# ").append(name).append('\n');
