@@ -2,7 +2,6 @@ package dev.envdoctor.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.check.CheckStage;
 import dev.envdoctor.check.eval.Evaluator;
