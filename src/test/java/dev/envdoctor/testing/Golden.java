@@ -13,8 +13,9 @@ import java.nio.file.Path;
  * Whole expected outputs kept as files under src/test/resources/golden: a view's text for a fixed
  * input, compared byte for byte. To write them again from the code as it is (after a change that
  * means to change what the user sees, and only then), run the tests with {@code -Dgolden.update=true}
- * and read the diff before committing it:
- * {@code ./mvnw -B -o test -Dtest='*GoldenTest' -Dgolden.update=true}.
+ * and read the diff before committing it: {@code ./mvnw -B -o test -Dgolden.update=true} (the
+ * {@code *GoldenTest} classes write most of them; VerdictCausesTest, TimedApartTest, ProjectionsTest,
+ * ProjectorTest, ComparerTest and RaceViewUnitTest write the ones of their own cases).
  */
 public final class Golden {
 
