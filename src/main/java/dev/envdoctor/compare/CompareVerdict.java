@@ -8,6 +8,7 @@ import dev.envdoctor.model.Contention;
 import dev.envdoctor.model.CpuAllowance;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.recommend.Measured;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -66,9 +67,10 @@ public final class CompareVerdict {
     }
     boolean cpu = r.device() == null || r.device().startsWith("cpu");
     if (cpu) {
-      Cause.Allowance allowance = new Cause.Allowance(allowance(base, r), allowance(other, r), contention(other, r), slower);
-      if (CompareWords.allowance(allowance) != null) {
-        return allowance;
+      CpuAllowance b = allowance(base, r);
+      CpuAllowance o = allowance(other, r);
+      if (Measured.allowanceChanged(b, o, slower)) {
+        return new Cause.Allowance(b, o, contention(other, r), slower);
       }
     }
     if (!cpu) {

@@ -95,13 +95,19 @@ public final class Measured {
    * by a tenth or more; null otherwise.
    */
   public static String allowanceChange(CpuAllowance a, CpuAllowance b, Contention otherDuring, boolean fewer) {
-    Double ea = a == null ? null : a.effectiveCpus();
-    Double eb = b == null ? null : b.effectiveCpus();
-    if (!differ(ea, eb) || (eb < ea) != fewer) {
+    if (!allowanceChanged(a, b, fewer)) {
       return null;
     }
     String why = limitedBy(b, otherDuring);
-    return "it may use " + cpus(eb) + " (" + (why == null ? "" : why + "; ") + "BASE: " + cpus(ea) + ")";
+    return "it may use " + cpus(b.effectiveCpus()) + " (" + (why == null ? "" : why + "; ") + "BASE: "
+        + cpus(a.effectiveCpus()) + ")";
+  }
+
+  /** Whether OTHER's side ({@code b}) may use {@code fewer} (or, false, more) CPUs than BASE's, by a tenth or more. */
+  public static boolean allowanceChanged(CpuAllowance a, CpuAllowance b, boolean fewer) {
+    Double ea = a == null ? null : a.effectiveCpus();
+    Double eb = b == null ? null : b.effectiveCpus();
+    return differ(ea, eb) && (eb < ea) == fewer;
   }
 
   /** Whether two sides' CPU counts are both known and differ by a tenth of the larger or more. */

@@ -105,8 +105,9 @@ final class VerdictView {
       case PARITY, NO_MEASURABLE_DIFFERENCE -> paired != null ? pairedParityVerdict(train, chosen.a(), against, speed,
           d.nativeTrains() ? paired.equivalence() : paired.equivalence().inverse(), pairs)
           : parityVerdict(train, chosen.a(), against, speed);
-      case CLEAR, NONE, ONE_SIDE -> "Train " + where(train) + " " + option(chosen.a()) + ": " + Format.times(speed.ratio())
+      case CLEAR -> "Train " + where(train) + " " + option(chosen.a()) + ": " + Format.times(speed.ratio())
           + " faster than " + where(against) + " " + option(chosen.b()) + Format.ci95(speed) + pairs + ".";
+      case NONE, ONE_SIDE -> throw new IllegalArgumentException("no comparison to word: " + d.kind());
     };
   }
 
