@@ -1,5 +1,6 @@
 package dev.envdoctor.compare;
 
+import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.compare.Difference.Group;
 import dev.envdoctor.compare.Difference.Severity;
 import dev.envdoctor.model.Calibration;
@@ -37,10 +38,10 @@ public final class Comparer {
     PeakFacts.peaks(base, other, out);
     List<StepTimeRatio> ratios = ratios(base, other);
     for (StepTimeRatio r : ratios) {
-      boolean slower = r.measurable() && r.low() > 1.1;
+      boolean slower = r.measurable() && r.low() > Decision.BAND_HIGH;
       out.add(new Difference(Group.CALIBRATION, slower ? Severity.WARN : Severity.INFO,
           Fmt.side(r.runtime(), r.backend(), r.device()) + " · " + r.workload(),
-          Fmt.ms(r.baseMedianMs()), Fmt.ms(r.otherMedianMs()), CompareVerdict.ratioText(r)));
+          Fmt.ms(r.baseMedianMs()), Fmt.ms(r.otherMedianMs()), CompareWords.ratioText(r)));
     }
     for (String missing : missing(base, other)) {
       out.add(new Difference(Group.CALIBRATION, Severity.WARN, missing, "measured", "not measured",
@@ -48,7 +49,8 @@ public final class Comparer {
     }
     out.sort(Comparator.comparing(Difference::group).thenComparing(Difference::severity));
     boolean failing = out.stream().anyMatch(d -> d.severity() == Severity.FAIL);
-    return new Comparison(Comparison.SCHEMA, baseName, otherName, CompareVerdict.line(base, other, ratios, missing(base, other)),
+    String verdict = CompareWords.line(CompareVerdict.decide(base, other, ratios, missing(base, other)));
+    return new Comparison(Comparison.SCHEMA, baseName, otherName, verdict,
         failing, out, ratios);
   }
 
@@ -125,7 +127,7 @@ public final class Comparer {
   }
 
   /** A ratio for every (runtime, backend, device, workload) both reports calibrated. */
-  private static List<StepTimeRatio> ratios(Report base, Report other) {
+  static List<StepTimeRatio> ratios(Report base, Report other) {
     Function<Calibration, String> key = c -> Fmt.side(c.runtime(), c.backend(), c.device()) + "|" + c.workload();
     Map<String, Calibration> b = byKey(base.calibrations(), key);
     Map<String, Calibration> o = byKey(other.calibrations(), key);

@@ -4,7 +4,6 @@ import dev.envdoctor.model.Tool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -114,6 +113,16 @@ public final class FleetAnalysis {
     return out;
   }
 
+  /** What the fleet found about {@code node}: its drifts, then its slow figures. */
+  public static List<Finding> findings(String node, List<Drift> drift, List<FigureClass> classes) {
+    List<Finding> out = new ArrayList<>();
+    drift.stream().filter(d -> d.node().equals(node)).forEach(d -> out.add(new Finding.Drifted(d)));
+    for (FigureClass c : classes) {
+      c.points().stream().filter(p -> p.outlier() && p.node().equals(node)).forEach(p -> out.add(new Finding.Slow(c, p)));
+    }
+    return out;
+  }
+
   /** A node on its way to its row: the facts of its report, before the fleet's findings. */
   record Draft(String name, NodeStatus status, List<String> reasons, List<String> failedChecks, String verdict,
       Map<String, String> versions, List<Figure> figures, NodeInput input) {
@@ -135,21 +144,9 @@ public final class FleetAnalysis {
     FleetNode finish(List<Drift> drift, List<FigureClass> classes) {
       NodeStatus s = status;
       List<String> why = new ArrayList<>(reasons);
-      for (Drift d : drift) {
-        if (d.node().equals(name)) {
-          s = s.worst(NodeStatus.WARN);
-          why.add(d.key() + " " + d.value() + (d.expected() == null ? " (the fleet splits evenly: no majority)"
-              : " differs from the " + d.against() + "'s " + d.expected()));
-        }
-      }
-      for (FigureClass c : classes) {
-        for (FigureClass.Point p : c.points()) {
-          if (p.outlier() && p.node().equals(name)) {
-            s = s.worst(NodeStatus.FAIL);
-            why.add(String.format(Locale.ROOT, "slow: %s %.1f samples/s is %.0f%% below the %s median %.1f",
-                c.classKey(), p.samplesPerSecond(), 100 * p.shortfall(), c.reference(), c.median()));
-          }
-        }
+      for (Finding f : findings(name, drift, classes)) {
+        s = s.worst(f.status());
+        why.add(Finding.words(f));
       }
       return new FleetNode(name, s, why, failedChecks, verdict, versions, figures, input.report());
     }

@@ -1,22 +1,16 @@
 package dev.envdoctor.health;
 
-import dev.envdoctor.model.CheckStatus;
-import dev.envdoctor.run.Words;
-import dev.envdoctor.check.model.Check;
-import dev.envdoctor.check.model.Expectation;
 import dev.envdoctor.check.model.Profile;
-import dev.envdoctor.model.CheckResult;
+import dev.envdoctor.health.HealthDecision.Cause;
 import dev.envdoctor.model.Report;
-import java.util.List;
+import dev.envdoctor.run.Words;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * What {@code envdoctor health} answers a scheduler, as a pure function of the report and the
  * profile: the exit code and one line in the node-problem-detector custom-plugin contract (0 OK,
  * 1 a problem, 2 unknown) that Slurm's HealthCheckProgram also fits, and the check to drain the node
- * for. A failing check drains only when it reads facts, not timings alone: a check over
- * calibrations, peaks or the recommendation measures a noisy machine and never drains a node.
+ * for. {@link HealthDecision} decides; this is its words.
  */
 public record HealthVerdict(int exitCode, String line, String drainCheck, String drainMessage) {
 
@@ -28,49 +22,39 @@ public record HealthVerdict(int exitCode, String line, String drainCheck, String
   public static final String PREFIX = "envdoctor health";
 
   public static HealthVerdict of(Report r, Profile profile, boolean strict) {
-    Optional<String> failedStage = r.stages().stream().filter(s -> s.failed() || s.refused())
-        .map(s -> s.name() + ": " + s.error()).findFirst();
-    if (failedStage.isPresent()) {
-      return unknown("stage " + failedStage.get());
-    }
-    List<CheckResult> bad = r.checks().stream().filter(c -> c.fails(strict)).toList();
-    long passed = r.checks().stream().filter(c -> c.status() == CheckStatus.PASS).count();
-    long warned = r.checks().stream().filter(c -> c.status() == CheckStatus.WARN).count();
-    if (bad.isEmpty()) {
-      return new HealthVerdict(OK, String.format(Locale.ROOT, "%s OK: %s passed, %s (profile %s)",
-          PREFIX, Words.count(passed, "check"), Words.count(warned, "warning"), profile.name()), null, null);
-    }
-    if (bad.stream().noneMatch(c -> c.status() == CheckStatus.FAIL || c.status() == CheckStatus.WARN)) {
-      // only checks that could not be evaluated: the plugin contract's "unknown", never OK, never a drain
-      CheckResult e = bad.get(0);
-      return unknown("check " + e.id() + " could not be evaluated: " + oneLine(e.message())
-          + (bad.size() > 1 ? " (+" + (bad.size() - 1) + " more)" : ""));
-    }
-    CheckResult first = bad.get(0);
-    String drain = bad.stream().filter(c -> c.status() == CheckStatus.FAIL && !timingOnly(profile, c.id()))
-        .map(CheckResult::id).findFirst().orElse(null);
-    String more = bad.size() > 1 ? " (+" + (bad.size() - 1) + " more)" : "";
-    return new HealthVerdict(PROBLEM, PREFIX + " PROBLEM: " + first.id() + ": " + oneLine(first.message()) + more,
-        drain, drain == null ? null : "envdoctor: " + drain);
+    return of(HealthDecision.of(r, profile, strict));
   }
 
   public static HealthVerdict unknown(String why) {
-    return new HealthVerdict(UNKNOWN, PREFIX + " UNKNOWN: " + oneLine(why), null, null);
+    return of(HealthDecision.unknown(why));
   }
 
-  /** Whether every expectation of the check reads timings (calibrations, peaks, the recommendation). */
-  static boolean timingOnly(Profile profile, String id) {
-    Check check = profile.checks().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
-    if (check == null || check.expect().isEmpty()) {
-      return false;
+  /** The decision in words. */
+  public static HealthVerdict of(HealthDecision d) {
+    String drain = d.drainCheck();
+    return new HealthVerdict(d.kind().exitCode(), PREFIX + " " + d.kind() + ": " + words(d.cause()), drain,
+        drain == null ? null : "envdoctor: " + drain);
+  }
+
+  private static String words(Cause cause) {
+    if (cause instanceof Cause.Passed c) {
+      return String.format(Locale.ROOT, "%s passed, %s (profile %s)", Words.count(c.passed(), "check"),
+          Words.count(c.warned(), "warning"), c.profile());
     }
-    for (Expectation e : check.expect()) {
-      String p = e.describe();
-      if (!(p.contains("calibrations") || p.contains("peaks") || p.contains("recommendation"))) {
-        return false;
-      }
+    if (cause instanceof Cause.Failed c) {
+      return c.check() + ": " + oneLine(c.message()) + more(c.more());
     }
-    return true;
+    if (cause instanceof Cause.StageFailed c) {
+      return oneLine("stage " + c.stage() + ": " + c.error());
+    }
+    if (cause instanceof Cause.NotEvaluated c) {
+      return oneLine("check " + c.check() + " could not be evaluated: " + oneLine(c.message()) + more(c.more()));
+    }
+    return oneLine(((Cause.Error) cause).why());
+  }
+
+  private static String more(int more) {
+    return more > 0 ? " (+" + more + " more)" : "";
   }
 
   private static String oneLine(String s) {

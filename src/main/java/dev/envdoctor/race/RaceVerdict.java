@@ -9,23 +9,15 @@ import java.util.Locale;
 /**
  * The race's verdict, a pure function of the timed pairs: the container's median wall time over
  * native's, its interval from the pairs (each pair ran back to back, so drift slower than a pair
- * cancels), and the words; the decision against the parity band is the verdict's own ({@link Decision}).
+ * cancels), and the decision against the parity band ({@link Decision}'s, the one band of every
+ * verdict); {@link #words} says it.
  */
 public final class RaceVerdict {
-
-  /**
-   * @param ratio    container median / native median
-   * @param low      interval's low end, null under two pairs
-   * @param high     interval's high end
-   * @param decision native-faster | container-faster | parity | undecided
-   * @param words    the verdict line
-   */
-  public record Result(double ratio, Double low, Double high, int pairs, String decision, String words) {}
 
   private RaceVerdict() {}
 
   /** @param nativeSeconds and containerSeconds: the timed runs, pair i is (nativeSeconds[i], containerSeconds[i]) */
-  public static Result decide(List<Double> nativeSeconds, List<Double> containerSeconds, String runtime) {
+  public static RaceDecision decide(List<Double> nativeSeconds, List<Double> containerSeconds) {
     int n = Math.min(nativeSeconds.size(), containerSeconds.size());
     if (n == 0) {
       throw new IllegalArgumentException("no timed pair");
@@ -40,17 +32,26 @@ public final class RaceVerdict {
     double ratio = median(containerSeconds.subList(0, n)) / median(nativeSeconds.subList(0, n));
     Double low = paired.hasInterval() ? paired.low() : null;
     Double high = paired.hasInterval() ? paired.high() : null;
-    String ci = low == null ? "one pair, no interval" : String.format(Locale.ROOT, "95%% CI %s–%s×, %d pairs", x(low), x(high), n);
+    RaceDecision.Kind kind = switch (d.kind()) {
+      case A_FASTER -> RaceDecision.Kind.NATIVE_FASTER;
+      case B_FASTER -> RaceDecision.Kind.CONTAINER_FASTER;
+      case PARITY -> RaceDecision.Kind.PARITY;
+      case UNDECIDED -> RaceDecision.Kind.UNDECIDED;
+    };
+    return new RaceDecision(kind, ratio, low, high, n);
+  }
+
+  /** The verdict line, {@code runtime} the container's engine. */
+  public static String words(RaceDecision d, String runtime) {
+    String ci = d.low() == null ? "one pair, no interval"
+        : String.format(Locale.ROOT, "95%% CI %s–%s×, %d pairs", x(d.low()), x(d.high()), d.pairs());
     return switch (d.kind()) {
-      case A_FASTER -> new Result(ratio, low, high, n, "native-faster",
-          "natively " + x(ratio) + "× faster than in " + runtime + " (" + ci + ")");
-      case B_FASTER -> new Result(ratio, low, high, n, "container-faster",
-          "in " + runtime + " " + x(1 / ratio) + "× faster than natively (" + ci + ")");
-      case PARITY -> new Result(ratio, low, high, n, "parity", "no measurable difference: " + runtime + " takes "
-          + x(ratio) + "× native's time (" + ci + "); prefer the container: it is reproducible");
-      case UNDECIDED -> new Result(ratio, low, high, n, "undecided", "too noisy to tell: " + runtime + " takes "
-          + x(ratio) + "× native's time (" + ci + "); rerun with --repeat " + Math.max(2 * n, 3)
-          + " for a tighter interval");
+      case NATIVE_FASTER -> "natively " + x(d.ratio()) + "× faster than in " + runtime + " (" + ci + ")";
+      case CONTAINER_FASTER -> "in " + runtime + " " + x(1 / d.ratio()) + "× faster than natively (" + ci + ")";
+      case PARITY -> "no measurable difference: " + runtime + " takes " + x(d.ratio()) + "× native's time (" + ci
+          + "); prefer the container: it is reproducible";
+      case UNDECIDED -> "too noisy to tell: " + runtime + " takes " + x(d.ratio()) + "× native's time (" + ci
+          + "); rerun with --repeat " + Math.max(2 * d.pairs(), 3) + " for a tighter interval";
     };
   }
 

@@ -66,11 +66,11 @@ public final class Racer {
         }
       }
     }
-    RaceVerdict.Result v = RaceVerdict.decide(nat, ctr, engine.name());
+    RaceDecision v = RaceVerdict.decide(nat, ctr);
     return new Race(o.command(), o.until() == null ? null : o.until().pattern(),
         List.of(side("native", null, facts, nat, 0, "ok", o.scale(), List.of()),
             side(engine.name(), o.image(), facts, ctr, 0, "ok", o.scale(), List.of())),
-        v.ratio(), v.low(), v.high(), v.pairs(), v.decision(), v.words(), o.scale(), logName, notes);
+        v.ratio(), v.low(), v.high(), v.pairs(), v.kind().label(), RaceVerdict.words(v, engine.name()), o.scale(), logName, notes);
   }
 
   private SideRunner.Outcome inContainer(SideRunner sides, String label, ContainerEngine engine,

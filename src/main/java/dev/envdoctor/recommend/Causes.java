@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.calibrate.stats.RatioEstimate;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
@@ -10,9 +11,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The cause of a difference between native and a container side, in plain words, read from the
- * facts (host OS, the runtime's VM and CPU share, its GPU access, Rosetta) rather than from a
- * message per known machine: a new combination of facts gets its own sentence.
+ * The cause of a difference between native and a container side, read from the facts (host OS,
+ * the runtime's VM and CPU share, its GPU access, Rosetta) rather than from a message per known
+ * machine: a new combination of facts gets its own values ({@link Cause}), and
+ * {@link CauseWords} its own sentence.
  */
 final class Causes {
 
@@ -22,7 +24,7 @@ final class Causes {
    * Why the container side differs from native, from the comparison of the two; {@code undecided}:
    * the verdict could not tell the sides apart, and the reason does not say otherwise.
    */
-  static List<String> of(Report r, Comparison c, boolean parity, boolean undecided) {
+  static List<Cause> of(Report r, Comparison c, boolean parity, boolean undecided) {
     boolean paired = Paired.of(c.a(), c.b()).isPresent();
     return of(r, c.sideA(), c.sideB(), c.b(), c.aOverB(), parity, paired, undecided);
   }
@@ -31,39 +33,35 @@ final class Causes {
    * Why the container side {@code box} differs from native ({@code nativeOverBox}: how many times
    * faster native is; {@code boxFigure}: the calibration that stood for the container).
    */
-  private static List<String> of(Report r, Side nativeSide, Side box, Calibration boxFigure,
+  private static List<Cause> of(Report r, Side nativeSide, Side box, Calibration boxFigure,
       RatioEstimate nativeOverBox, boolean parity, boolean paired, boolean undecided) {
-    List<String> causes = new ArrayList<>();
+    List<Cause> causes = new ArrayList<>();
     RuntimeInfo rt = Facts.runtime(r, box.runtime());
-    String name = Facts.label(box.runtime());
+    String name = box.runtime();
     boolean boxOnCpu = !box.hasAccelerator();
     boolean nativeAccelerated = nativeSide != null && nativeSide.hasAccelerator();
 
     if (Facts.macos(r) && boxOnCpu) {
-      causes.add(name + " on macOS runs Linux in a VM without Metal: the container trains on CPU only");
+      causes.add(new Cause.MacVmWithoutMetal(name));
     } else if (boxOnCpu && nativeAccelerated) {
-      causes.add(noGpuInContainer(r, box, rt, name));
+      causes.add(noGpuInContainer(r, box, rt));
     }
-    if (boxOnCpu && rt != null && rt.cpus() != null && Facts.logicalCores(r) != null
-        && rt.cpus() < Facts.logicalCores(r)) {
-      causes.add(Facts.inVm(r, rt)
-          ? "the " + name + " VM has " + rt.cpus() + " of " + Facts.logicalCores(r) + " CPUs"
-          : name + " containers are limited to " + rt.cpus() + " of " + Facts.logicalCores(r) + " CPUs");
+    Integer cores = Facts.logicalCores(r);
+    if (boxOnCpu && rt != null && rt.cpus() != null && cores != null && rt.cpus() < cores) {
+      causes.add(new Cause.CpuShare(name, Facts.inVm(r, rt), rt.cpus(), cores));
     }
     if (!Sides.isCpu(boxFigure.device()) && nativeOverBox != null) {
-      causes.add("the container reaches the GPU " + Facts.gpuPath(rt) + ": " + difference(nativeOverBox, parity, undecided));
+      causes.add(new Cause.GpuPath(rt == null ? null : rt.gpuAccess(), gap(nativeOverBox, parity, undecided)));
     } else if (boxOnCpu && !nativeAccelerated && Facts.linux(r) && nativeOverBox != null
-        && (rt == null || rt.cpus() == null || Facts.logicalCores(r) == null || rt.cpus() >= Facts.logicalCores(r))) {
-      String cpus = Facts.logicalCores(r) == null ? "CPUs" : "all " + Facts.logicalCores(r) + " CPUs";
+        && (rt == null || rt.cpus() == null || cores == null || rt.cpus() >= cores)) {
       // interleaved bursts measured the difference against the machine's drift: it is real, and the
-      // sides' CPU allowances (Measured.allowance) say where it comes from
-      causes.add(name + " containers share the host's kernel and " + cpus + (parity || paired ? ": " + difference(nativeOverBox, parity, undecided)
-          : ", so a " + Format.times(Math.max(nativeOverBox.ratio(), 1 / nativeOverBox.ratio()))
-              + " difference comes from the machine's load changing between the runs, not from the container"));
+      // sides' CPU allowances (Cause.CpuAllowances) say where it comes from
+      causes.add(parity || paired ? new Cause.SharedKernel(name, cores, gap(nativeOverBox, parity, undecided))
+          : new Cause.LoadBetweenRuns(name, cores, Math.max(nativeOverBox.ratio(), 1 / nativeOverBox.ratio())));
     }
     if (causes.isEmpty() && nativeSide != null && nativeOverBox != null) {
-      causes.add("natively the training runs on " + nativeSide.figure().device() + ", in " + name + " on "
-          + boxFigure.device() + ": " + difference(nativeOverBox, parity, undecided));
+      causes.add(new Cause.OtherDevices(nativeSide.figure().device(), name, boxFigure.device(),
+          gap(nativeOverBox, parity, undecided)));
     }
     return causes;
   }
@@ -81,13 +79,13 @@ final class Causes {
   }
 
   /** Causes on the native side alone: what keeps native from its accelerator. */
-  static List<String> nativeOnly(Report r) {
-    List<String> causes = new ArrayList<>();
+  static List<Cause> nativeOnly(Report r) {
+    List<Cause> causes = new ArrayList<>();
     if (Facts.macos(r) && Facts.jvmTranslated(r)) {
-      causes.add("the JVM is x86-64 under Rosetta: no MPS for DJL");
+      causes.add(new Cause.RosettaJvm());
     }
     if (Facts.pythonTranslated(r)) {
-      causes.add("the Python env is x86-64 under Rosetta: no MPS");
+      causes.add(new Cause.RosettaPython());
     }
     return causes;
   }
@@ -96,8 +94,8 @@ final class Causes {
    * Where a side's python figure is beaten by another backend on that side (DJL reaching the GPU
    * that the Python env does not): the Python env is what to fix.
    */
-  static List<String> fasterBackends(List<Side> sides, double parity) {
-    List<String> causes = new ArrayList<>();
+  static List<Cause> fasterBackends(List<Side> sides) {
+    List<Cause> causes = new ArrayList<>();
     for (Side s : sides) {
       Calibration fastest = s.options().get(0);
       boolean quiet = cv(fastest) <= Verdict.MAX_CV && cv(s.figure()) <= Verdict.MAX_CV;
@@ -105,10 +103,9 @@ final class Causes {
         RatioEstimate est = Sides.speedup(fastest, s.figure());
         double r = est.ratio();
         double low = est.hasInterval() ? est.low() : r;
-        if (low > 1 + parity) {
-          causes.add((s.isNative() ? "natively" : "in " + s.runtime()) + " " + fastest.backend() + " on "
-              + fastest.device() + " is " + Format.times(r) + " faster than your " + s.figure().backend()
-              + " env on " + s.figure().device() + ": fix the " + s.figure().backend() + " env to train at that speed");
+        if (low > Decision.BAND_HIGH) {
+          causes.add(new Cause.FasterBackend(s.runtime(), fastest.backend(), fastest.device(), r, s.figure().backend(),
+              s.figure().device()));
         }
       }
     }
@@ -119,31 +116,26 @@ final class Causes {
     return c.cv() == null ? 0 : c.cv();
   }
 
-  /** "parity within 3%", "native is 12% faster", "no measurable difference", "not told apart within the run's budget". */
-  static String difference(RatioEstimate nativeOverBox, boolean parity, boolean undecided) {
-    if (undecided) {
-      return "not told apart within the run's budget";
-    }
+  /** What the comparison measured, for the causes that cite it. */
+  static Cause.Gap gap(RatioEstimate nativeOverBox, boolean parity, boolean undecided) {
     double r = nativeOverBox.ratio();
-    if (nativeOverBox.spansOne()) {
-      return "no measurable difference";
-    }
-    if (parity) {
-      return "parity within " + Math.max(1, (int) Math.ceil(Math.abs(r - 1) * 100)) + "%";
-    }
-    return r >= 1 ? "native is " + Format.times(r) + " faster" : "the container is " + Format.times(1 / r) + " faster";
+    Cause.Gap.Kind kind = undecided ? Cause.Gap.Kind.UNDECIDED
+        : nativeOverBox.spansOne() ? Cause.Gap.Kind.NO_MEASURABLE_DIFFERENCE
+        : parity ? Cause.Gap.Kind.PARITY
+        : r >= 1 ? Cause.Gap.Kind.NATIVE_FASTER : Cause.Gap.Kind.CONTAINER_FASTER;
+    return new Cause.Gap(kind, r);
   }
 
-  private static String noGpuInContainer(Report r, Side box, RuntimeInfo rt, String name) {
+  private static Cause noGpuInContainer(Report r, Side box, RuntimeInfo rt) {
     for (DeviceResult d : r.devices()) {
       if (Objects.equals(d.runtime(), box.runtime()) && !Sides.isCpu(d.device())
           && Boolean.FALSE.equals(d.verified()) && d.diagnosis() != null) {
-        return "the " + name + " container has no working GPU: " + d.diagnosis();
+        return new Cause.ContainerGpuFailed(box.runtime(), d.diagnosis());
       }
     }
     if (Facts.linux(r) && !Facts.nvidiaRuntime(rt)) {
-      return "the " + name + " container has no GPU access (no NVIDIA runtime): it trains on CPU only";
+      return new Cause.NoNvidiaRuntime(box.runtime());
     }
-    return "the " + name + " container trains on CPU only";
+    return new Cause.ContainerOnCpuOnly(box.runtime());
   }
 }

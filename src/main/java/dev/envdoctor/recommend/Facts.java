@@ -78,8 +78,8 @@ final class Facts {
   }
 
   /** How the container reaches the GPU, in words. */
-  static String gpuPath(RuntimeInfo rt) {
-    String access = rt == null || rt.gpuAccess() == null ? "" : rt.gpuAccess().toLowerCase(Locale.ROOT);
+  static String gpuPath(String gpuAccess) {
+    String access = gpuAccess == null ? "" : gpuAccess.toLowerCase(Locale.ROOT);
     if (access.equals("cdi")) {
       return "through CDI (the NVIDIA container toolkit's device spec)";
     }

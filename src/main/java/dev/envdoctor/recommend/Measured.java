@@ -31,7 +31,22 @@ public final class Measured {
 
   /** "other processes used 0.9 of 2 CPUs during the calibration (stress 0.9 CPU)"; null when nobody took a quarter CPU. */
   public static String contention(List<Calibration> cs) {
-    return words(worst(cs), "during the calibration");
+    return during(worst(cs));
+  }
+
+  /** {@link #contention} of one contention, the worst. */
+  static String during(Contention worst) {
+    return words(worst, "during the calibration");
+  }
+
+  /** The sides' CPU allowances as a cause, when they may use different numbers of CPUs; null when the same. */
+  static Cause.CpuAllowances allowances(Calibration nativeFigure, Calibration boxFigure, String boxName) {
+    CpuAllowance a = nativeFigure.allowance();
+    CpuAllowance b = boxFigure.allowance();
+    if (!differ(a == null ? null : a.effectiveCpus(), b == null ? null : b.effectiveCpus())) {
+      return null;
+    }
+    return new Cause.CpuAllowances(boxName, a, nativeFigure.contention(), b, boxFigure.contention());
   }
 
   /**
@@ -68,16 +83,10 @@ public final class Measured {
    * "natively envdoctor may use half a CPU (cgroup quota, throttled 41 times); the docker container
    * gets 2 CPUs", when the two sides may use different numbers of CPUs; null when they may use the same.
    */
-  static String allowance(Calibration nativeFigure, Calibration boxFigure, String boxName) {
-    CpuAllowance a = nativeFigure.allowance();
-    CpuAllowance b = boxFigure.allowance();
-    Double ea = a == null ? null : a.effectiveCpus();
-    Double eb = b == null ? null : b.effectiveCpus();
-    if (!differ(ea, eb)) {
-      return null;
-    }
-    return "natively envdoctor may use " + cpus(ea) + limit(a, nativeFigure.contention()) + "; the " + boxName
-        + " container gets " + cpus(eb) + limit(b, boxFigure.contention());
+  static String allowance(Cause.CpuAllowances c) {
+    return "natively envdoctor may use " + cpus(c.nativeAllowance().effectiveCpus()) + limit(c.nativeAllowance(), c.nativeDuring())
+        + "; the " + c.runtime() + " container gets " + cpus(c.boxAllowance().effectiveCpus())
+        + limit(c.boxAllowance(), c.boxDuring());
   }
 
   /**
@@ -86,13 +95,19 @@ public final class Measured {
    * by a tenth or more; null otherwise.
    */
   public static String allowanceChange(CpuAllowance a, CpuAllowance b, Contention otherDuring, boolean fewer) {
-    Double ea = a == null ? null : a.effectiveCpus();
-    Double eb = b == null ? null : b.effectiveCpus();
-    if (!differ(ea, eb) || (eb < ea) != fewer) {
+    if (!allowanceChanged(a, b, fewer)) {
       return null;
     }
     String why = limitedBy(b, otherDuring);
-    return "it may use " + cpus(eb) + " (" + (why == null ? "" : why + "; ") + "BASE: " + cpus(ea) + ")";
+    return "it may use " + cpus(b.effectiveCpus()) + " (" + (why == null ? "" : why + "; ") + "BASE: "
+        + cpus(a.effectiveCpus()) + ")";
+  }
+
+  /** Whether OTHER's side ({@code b}) may use {@code fewer} (or, false, more) CPUs than BASE's, by a tenth or more. */
+  public static boolean allowanceChanged(CpuAllowance a, CpuAllowance b, boolean fewer) {
+    Double ea = a == null ? null : a.effectiveCpus();
+    Double eb = b == null ? null : b.effectiveCpus();
+    return differ(ea, eb) && (eb < ea) == fewer;
   }
 
   /** Whether two sides' CPU counts are both known and differ by a tenth of the larger or more. */

@@ -74,18 +74,11 @@ final class Missing {
     return String.join("; ", parts);
   }
 
-  /** Why only {@code only} was measured, from the runtimes' statuses: "docker and podman are not installed". */
-  static String unmeasured(Report r, Side only) {
-    List<RuntimeInfo> boxes = tried(r);
-    if (boxes.isEmpty()) {
-      return "only " + only.runtime() + " was measured: " + (!leftOut(r).isEmpty() ? "you left out " + leftOut(r)
-          : r.runtimes().isEmpty() ? "container runtimes were not probed" : "no container runtime was found");
-    }
-    List<String> parts = new ArrayList<>();
-    for (RuntimeInfo rt : boxes) {
-      parts.add(rt.name() + (Facts.ok(rt) ? " has no usable calibration" : " is " + rt.status()));
-    }
-    return "only " + only.runtime() + " was measured: " + String.join(", ", parts);
+  /** Why only {@code only} was measured, from the runtimes' statuses: docker and podman are not installed. */
+  static Cause.OnlyMeasured unmeasured(Report r, Side only) {
+    List<Cause.OnlyMeasured.Tried> tried = tried(r).stream()
+        .map(rt -> new Cause.OnlyMeasured.Tried(rt.name(), Facts.ok(rt), rt.status())).toList();
+    return new Cause.OnlyMeasured(only.runtime(), tried, leftOutNames(r), !r.runtimes().isEmpty());
   }
 
   /** The container runtimes this run could have tried: not those --runtime left out. */
@@ -95,7 +88,15 @@ final class Missing {
 
   /** "docker and podman": the container runtimes --runtime left out. */
   private static String leftOut(Report r) {
-    List<String> names = Facts.containerRuntimes(r).stream().filter(RuntimeInfo::leftOut).map(RuntimeInfo::name).toList();
+    return names(leftOutNames(r));
+  }
+
+  private static List<String> leftOutNames(Report r) {
+    return Facts.containerRuntimes(r).stream().filter(RuntimeInfo::leftOut).map(RuntimeInfo::name).toList();
+  }
+
+  /** "docker and podman", "docker, nerdctl and podman". */
+  static String names(List<String> names) {
     return names.size() <= 1 ? String.join("", names)
         : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
   }

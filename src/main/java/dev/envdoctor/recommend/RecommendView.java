@@ -38,7 +38,7 @@ public final class RecommendView implements View {
     }
   }
 
-  private static void evidence(Recommendation rec, Console c) {
+  static void evidence(Recommendation rec, Console c) {
     if (rec.evidence().isEmpty()) {
       return;
     }
@@ -70,8 +70,8 @@ public final class RecommendView implements View {
     if (rec.measurement() != null && rec.measurement().contention() != null) {
       return rec.measurement().contention();
     }
-    return rec.assumptions().stream().filter(a -> a.startsWith(Verdict.BUSY) && a.endsWith(Verdict.BUSY_END))
-        .map(a -> a.substring(Verdict.BUSY.length(), a.length() - Verdict.BUSY_END.length())).findFirst()
+    return rec.assumptions().stream().filter(a -> a.startsWith(VerdictView.BUSY) && a.endsWith(VerdictView.BUSY_END))
+        .map(a -> a.substring(VerdictView.BUSY.length(), a.length() - VerdictView.BUSY_END.length())).findFirst()
         .orElse("other processes took a quarter CPU or more while it was timed");
   }
 

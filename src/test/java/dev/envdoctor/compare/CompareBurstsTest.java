@@ -2,6 +2,7 @@ package dev.envdoctor.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.calibrate.stats.Dispersion;
@@ -9,6 +10,7 @@ import dev.envdoctor.model.Burst;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.recommend.Measured;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,12 @@ class CompareBurstsTest {
 
   private static Report load(String name) throws Exception {
     return ReportJson.read(Path.of("src/test/resources/recorded/bursts").resolve(name));
+  }
+
+  /** The calibration of BASE's or OTHER's report that the row {@code s} compares. */
+  private static Calibration cnn(Report r, StepTimeRatio s) {
+    return r.calibrations().stream().filter(c -> c.runtime().equals(s.runtime()) && c.backend().equals(s.backend())
+        && c.device().equals(s.device()) && c.workload().equals(s.workload())).findFirst().orElseThrow();
   }
 
   @Test
@@ -61,12 +69,18 @@ class CompareBurstsTest {
 
   @Test
   void contentionInEitherReportIsNamedAsTheLikelyCause() throws Exception {
-    Comparison c = Comparer.compare(load("docker-native-cgroup-half-contended.json"), load("docker-native-contended-java.json"),
-        "BASE", "OTHER");
+    Report base = load("docker-native-cgroup-half-contended.json");
+    Report other = load("docker-native-contended-java.json");
+    Comparison c = Comparer.compare(base, other, "BASE", "OTHER");
     StepTimeRatio s = c.ratios().get(0);
-    assertTrue(s.contention().startsWith("OTHER: other processes used") && s.contention().contains("BASE: "), s.contention());
+    assertEquals(StepTimeRatio.contention(cnn(base, s), "BASE", cnn(other, s), "OTHER"), s.contention(), "both reports' load");
+    assertNotNull(Measured.contention(List.of(cnn(base, s))));
+    assertNotNull(Measured.contention(List.of(cnn(other, s))));
     assertFalse(c.ratios().stream().anyMatch(StepTimeRatio::measurable), "contended rows claim no difference");
-    assertTrue(c.verdict().contains("timed while other processes used the CPUs (OTHER: other processes used"), c.verdict());
+    CompareDecision d = CompareVerdict.decide(base, other);
+    assertEquals(CompareDecision.Kind.NO_MEASURABLE_DIFFERENCE, d.kind());
+    assertEquals(c.ratios().stream().filter(r -> r.contention() != null).toList(), d.contended(), "named in the line (golden)");
+    assertFalse(d.contended().isEmpty());
   }
 
   @Test
@@ -102,14 +116,22 @@ class CompareBurstsTest {
 
   @Test
   void halfACpuNativelyMakesEveryNativeRowSlowerAndIsNamed() throws Exception {
-    Comparison c = Comparer.compare(load("plain-doctor-0031.json"), load("plain-doctor-half-cpu.json"), "BASE", "OTHER");
+    Report base = load("plain-doctor-0031.json");
+    Report other = load("plain-doctor-half-cpu.json");
+    Comparison c = Comparer.compare(base, other, "BASE", "OTHER");
     List<StepTimeRatio> nat = c.ratios().stream().filter(r -> r.runtime().equals("native")).toList();
     assertEquals(3, nat.size(), "DJL cnn, Python cnn, Python yolov8m");
     for (StepTimeRatio r : nat) {
       // the quota throttled OTHER's native side: the rows read the steps' means (a median hides the stalls)
       assertTrue(r.ratio() >= 1.3 && r.low() > 1 && r.measurable(), r.toString());
     }
-    assertTrue(c.verdict().contains("it may use half a CPU (cgroup quota, throttled"), c.verdict());
-    assertTrue(c.verdict().contains("BASE: 2 CPUs"), c.verdict());
+    CompareDecision d = CompareVerdict.decide(base, other);
+    assertEquals(CompareDecision.Kind.OTHER_SLOWER, d.kind());
+    assertEquals("native", d.headline().runtime());
+    CompareDecision.Cause.Allowance a = (CompareDecision.Cause.Allowance) d.cause();
+    assertEquals(2.0, a.base().effectiveCpus());
+    assertEquals(0.5, a.other().effectiveCpus());
+    assertEquals("cgroup quota", a.other().limitedBy());
+    assertTrue(a.otherDuring().nrThrottled() > 0, a.toString());
   }
 }

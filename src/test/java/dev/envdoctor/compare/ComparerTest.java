@@ -25,14 +25,21 @@ class ComparerTest {
 
   @Test
   void aSmallerDockerVmIsNamedAsTheCauseAndTheFailingCheckComesFirst() throws Exception {
-    Comparison c = Comparer.compare(read("constructed-base-mac.json"), read("constructed-other-mac-small-vm.json"), "BASE", "OTHER");
+    Report base = read("constructed-base-mac.json");
+    Report other = read("constructed-other-mac-small-vm.json");
+    Comparison c = Comparer.compare(base, other, "BASE", "OTHER");
+    CompareDecision d = CompareVerdict.decide(base, other);
+    assertEquals(CompareDecision.Kind.OTHER_SLOWER, d.kind());
+    assertEquals(List.of("docker", "djl", "cpu", "cnn"), List.of(d.headline().runtime(), d.headline().backend(),
+        d.headline().device(), d.headline().workload()));
+    assertEquals(new CompareDecision.Cause.ContainerCpus("docker", true, 2, 8), d.cause());
     assertEquals("OTHER trains 2.4× slower on the same workload (docker/djl/cpu, cnn): its Docker VM has 2 CPUs (BASE: 8)",
         c.verdict());
     assertTrue(c.failing());
     Difference first = c.differences().get(0);
     assertEquals(Group.CHECKS, first.group());
     assertEquals(Severity.FAIL, first.severity());
-    assertTrue(first.what().startsWith("docker.cpus"), first.toString());
+    assertEquals("docker.cpus (Docker VM has enough CPUs)", first.what());
     assertEquals(List.of("pass", "fail"), List.of(first.base(), first.other()));
     assertTrue(has(c, Group.VERSIONS, "torch", "2.3.1", "2.2.2"));
     assertTrue(has(c, Group.RESOURCES, "docker CPUs", "8", "2"));
@@ -44,29 +51,37 @@ class ComparerTest {
 
   @Test
   void groupsComeInTheOrderThatMatters() throws Exception {
-    Comparison c = Comparer.compare(read("constructed-base-linux.json"), read("constructed-other-linux-no-toolkit.json"), "BASE", "OTHER");
+    Report base = read("constructed-base-linux.json");
+    Report other = read("constructed-other-linux-no-toolkit.json");
+    Comparison c = Comparer.compare(base, other, "BASE", "OTHER");
     List<Group> order = c.differences().stream().map(Difference::group).toList();
     assertEquals(order.stream().sorted().toList(), order);
     assertTrue(c.failing());
     assertTrue(c.differences().stream().anyMatch(d -> d.group() == Group.ACCELERATORS && d.severity() == Severity.FAIL
-        && d.what().equals("docker/python/cuda:0 computes") && d.note().contains("NVIDIA Container Toolkit")), c.differences().toString());
-    assertTrue(c.verdict().startsWith("No measurable difference in training speed on the 3 workloads both machines ran"), c.verdict());
-    assertTrue(c.verdict().endsWith("OTHER did not train where BASE did: docker/python/cuda:0 · cnn"), c.verdict());
+        && d.what().equals("docker/python/cuda:0 computes")), c.differences().toString());
+    // the note (install the NVIDIA Container Toolkit) and the verdict line: golden/compare
+    CompareDecision d = CompareVerdict.decide(base, other);
+    assertEquals(CompareDecision.Kind.NO_MEASURABLE_DIFFERENCE, d.kind());
+    assertEquals(3, d.workloads());
+    assertEquals(List.of("docker/python/cuda:0 · cnn"), d.missing());
   }
 
   @Test
   void aSideOneReportNeverTriedIsShownAsNeverTriedNotAsAChange() throws Exception {
     Report full = read("constructed-base-linux.json");
     Report nativeOnly = full.withDevices(full.devices().stream().filter(d -> "native".equals(d.runtime())).toList());
-    Difference gained = Comparer.compare(nativeOnly, full, "BASE", "OTHER").differences().stream()
+    Comparison gainedAll = Comparer.compare(nativeOnly, full, "BASE", "OTHER");
+    CompareGoldenTest.assertView("never-tried-gained.txt", gainedAll);
+    Difference gained = gainedAll.differences().stream()
         .filter(d -> d.what().startsWith("docker/")).findFirst().orElseThrow();
     assertEquals(Severity.INFO, gained.severity());
     assertEquals("verified on OTHER, never tried on BASE", gained.change());
     Comparison lost = Comparer.compare(full, nativeOnly, "BASE", "OTHER");
+    CompareGoldenTest.assertView("never-tried-lost.txt", lost);
     Difference d = lost.differences().stream().filter(x -> x.what().startsWith("docker/")).findFirst().orElseThrow();
     assertEquals("verified on BASE, never tried on OTHER", d.change());
     assertEquals(Severity.INFO, d.severity(), "a side OTHER did not try is no failure of OTHER's machine");
-    assertTrue(d.note().contains("envdoctor verify --runtime docker"), d.note());
+    // its note says how to try it (envdoctor verify --runtime docker): golden/compare/never-tried-lost.txt
   }
 
   @Test
@@ -87,7 +102,7 @@ class ComparerTest {
     assertFalse(c.failing());
     Difference d = c.differences().get(0);
     assertEquals(List.of(Group.CHECKS, Severity.WARN), List.of(d.group(), d.severity()));
-    assertTrue(d.note().startsWith("fails on both: Docker Desktop VM has 2 CPUs. Fix: "), d.note());
+    // the note, "fails on both: ..." with the fix: golden/compare/constructed-other-mac-small-vm--constructed-other-mac-small-vm.txt
   }
 
   @Test
@@ -96,7 +111,9 @@ class ComparerTest {
     Comparison c = Comparer.compare(empty, read("constructed-base-mac.json"), "BASE", "OTHER");
     assertFalse(c.failing(), "OTHER only gained: " + c.differences());
     assertEquals("No workload was calibrated on both machines: no training speed to compare", c.verdict());
+    CompareGoldenTest.assertView("empty--constructed-base-mac.txt", c);
     Comparison back = Comparer.compare(read("constructed-base-mac.json"), empty, "BASE", "OTHER");
+    CompareGoldenTest.assertView("constructed-base-mac--empty.txt", back);
     assertTrue(back.failing(), "OTHER lost every verified device");
   }
 

@@ -18,12 +18,12 @@ class FleetAnalysisTest {
 
   private static final String H100_CNN = "NVIDIA H100 80GB HBM3 · cnn · native/python";
 
-  private static FleetReport analyse(List<NodeInput> nodes, Baseline b) {
+  static FleetReport analyse(List<NodeInput> nodes, Baseline b) {
     return FleetAnalysis.analyse(nodes, b, b == null ? null : "base.json", "test", new Tool("envdoctor", "t"), "2026-12-01T00:00:00Z");
   }
 
   /** Eight nodes that are each the H100 machine's real report; constructed: node "slow" has its GPU figures scaled. */
-  private static List<NodeInput> h100Fleet(double slowFactor) {
+  static List<NodeInput> h100Fleet(double slowFactor) {
     List<NodeInput> nodes = new ArrayList<>();
     for (int i = 1; i <= 7; i++) {
       nodes.add(NodeInput.reported("gpu0" + i, FleetFixtures.h100()));
@@ -57,8 +57,15 @@ class FleetAnalysisTest {
     assertEquals(List.of(), cls(r, "Intel(R) Xeon(R) Processor · cnn · native/python").outliers(), "its CPU is as fast as the others'");
     FleetNode slow = r.nodes().get(7);
     assertEquals(NodeStatus.FAIL, slow.status());
-    assertTrue(slow.reasons().stream().anyMatch(s -> s.startsWith("slow: " + H100_CNN)), slow.reasons().toString());
+    FigureClass.Point point = gpu.points().get(7);
+    List<Finding> found = FleetAnalysis.findings("slow", r.drift(), r.classes());
+    assertEquals(List.of(new Finding.Slow(gpu, point)),
+        found.stream().filter(f -> f instanceof Finding.Slow x && x.cls().equals(gpu)).toList());
+    assertTrue(found.stream().allMatch(f -> f instanceof Finding.Slow x && x.cls().deviceModel().startsWith("NVIDIA")),
+        "its GPU's classes only (cnn and mlp), none of its CPU's: " + found);
+    assertEquals(0.4, point.shortfall(), 1e-9);
     assertEquals(NodeStatus.OK, r.nodes().get(0).status());
+    assertEquals(new FleetOutcome(FleetOutcome.Kind.NODE_FAILED, List.of(slow)), FleetOutcome.of(r, false));
     assertEquals(1, FleetOutcome.exitCode(r, false));
   }
 
@@ -118,7 +125,8 @@ class FleetAnalysisTest {
     List<Drift> driver = r.drift().stream().filter(d -> d.key().equals("driver")).toList();
     assertEquals(2, driver.size(), r.drift().toString());
     assertNull(driver.get(0).expected());
-    assertTrue(r.nodes().get(0).reasons().contains("driver 580.159.04 (the fleet splits evenly: no majority)"), r.nodes().get(0).reasons().toString());
+    assertEquals(List.of(new Finding.Drifted(driver.get(0))), FleetAnalysis.findings("h100", driver, List.of()));
+    assertEquals("580.159.04", driver.get(0).value());
     assertEquals(2, r.classes().stream().filter(c -> c.deviceModel().startsWith("NVIDIA") && c.workload().equals("cnn")).count(),
         "H100 and H200 are separate classes");
   }
@@ -131,6 +139,7 @@ class FleetAnalysisTest {
     assertEquals(List.of("slurm state down: maintenance"), r.nodes().get(1).reasons());
     assertEquals(1, r.summary().down());
     assertEquals(1, FleetOutcome.exitCode(r, false));
+    assertEquals(FleetOutcome.Kind.NO_NODES, FleetOutcome.of(analyse(List.of(), null), false).kind());
     assertEquals(1, FleetOutcome.exitCode(analyse(List.of(), null), false), "no node at all is no good fleet");
   }
 

@@ -2,7 +2,6 @@ package dev.envdoctor.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.check.CheckStage;
 import dev.envdoctor.check.eval.Evaluator;
@@ -17,7 +16,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** health's answer as a pure function of a report (the dev VM's real fleet node report) and a profile. */
+/**
+ * health's answer as a pure function of a report (the dev VM's real fleet node report) and a profile:
+ * the decision here, its lines in golden/health/verdicts.txt (HealthGoldenTest).
+ */
 class HealthVerdictTest {
 
   @TempDir
@@ -34,25 +36,34 @@ class HealthVerdictTest {
   }
 
   private static HealthVerdict verdict(Report r, Profile p, boolean strict) {
+    return HealthVerdict.of(decision(r, p, strict));
+  }
+
+  private static HealthDecision decision(Report r, Profile p, boolean strict) {
     var results = Evaluator.evaluate(p, r);
-    return HealthVerdict.of(r.withChecks(results, Evaluator.summarize(results)), p, strict);
+    return HealthDecision.of(r.withChecks(results, Evaluator.summarize(results)), p, strict);
   }
 
   @Test
   void passingChecksAreOneOkLineAndExitZero() throws Exception {
     Profile p = profile("checks:\n  - id: some-memory\n    title: t\n    severity: fail\n    expect:\n      host.memory.totalBytes: \">= 1GiB\"\n");
-    HealthVerdict v = verdict(report(), p, false);
-    assertEquals(HealthVerdict.OK, v.exitCode());
-    assertTrue(v.line().startsWith("envdoctor health OK: 1 check passed, 0 warnings"), v.line());
-    assertNull(v.drainCheck());
+    HealthDecision d = decision(report(), p, false);
+    assertEquals(HealthDecision.Kind.OK, d.kind());
+    assertEquals(new HealthDecision.Cause.Passed(1, 0, p.name()), d.cause());
+    assertNull(d.drainCheck());
+    assertEquals(HealthVerdict.OK, HealthVerdict.of(d).exitCode());
   }
 
   @Test
   void aFailingFactCheckIsAProblemThatDrainsWithItsId() throws Exception {
     Profile p = profile("checks:\n  - id: petabyte-memory\n    title: t\n    severity: fail\n    expect:\n      host.memory.totalBytes: \">= 1024TiB\"\n");
-    HealthVerdict v = verdict(report(), p, false);
+    HealthDecision d = decision(report(), p, false);
+    assertEquals(HealthDecision.Kind.PROBLEM, d.kind());
+    assertEquals("petabyte-memory", ((HealthDecision.Cause.Failed) d.cause()).check());
+    assertEquals(0, ((HealthDecision.Cause.Failed) d.cause()).more());
+    assertEquals("petabyte-memory", d.drainCheck());
+    HealthVerdict v = HealthVerdict.of(d);
     assertEquals(HealthVerdict.PROBLEM, v.exitCode());
-    assertTrue(v.line().startsWith("envdoctor health PROBLEM: petabyte-memory: "), v.line());
     assertEquals(1, v.line().lines().count(), "one line");
     assertEquals("envdoctor: petabyte-memory", v.drainMessage());
   }
@@ -69,8 +80,7 @@ class HealthVerdictTest {
   void aWarningPassesUnlessStrict() throws Exception {
     Profile p = profile("checks:\n  - id: petabyte-memory\n    title: t\n    severity: warn\n    expect:\n      host.memory.totalBytes: \">= 1024TiB\"\n");
     assertEquals(HealthVerdict.OK, verdict(report(), p, false).exitCode());
-    assertTrue(verdict(report(), p, false).line().startsWith("envdoctor health OK: 0 checks passed, 1 warning "),
-        verdict(report(), p, false).line());
+    assertEquals(new HealthDecision.Cause.Passed(0, 1, p.name()), decision(report(), p, false).cause());
     HealthVerdict strict = verdict(report(), p, true);
     assertEquals(HealthVerdict.PROBLEM, strict.exitCode());
     assertNull(strict.drainCheck(), "a warning never drains");
@@ -80,6 +90,8 @@ class HealthVerdictTest {
   void aFailedStageIsUnknown() throws Exception {
     Profile p = profile("checks:\n  - id: some-memory\n    title: t\n    severity: fail\n    expect:\n      host.memory.totalBytes: \">= 1GiB\"\n");
     Report broken = report().plusStage(new StageRun("probe", StageStatus.FAILED, 3, "boom"));
+    assertEquals(new HealthDecision(HealthDecision.Kind.UNKNOWN, new HealthDecision.Cause.StageFailed("probe", "boom"), null),
+        HealthDecision.of(broken, p, false));
     HealthVerdict v = HealthVerdict.of(broken, p, false);
     assertEquals(HealthVerdict.UNKNOWN, v.exitCode());
     assertEquals("envdoctor health UNKNOWN: stage probe: boom", v.line());

@@ -95,6 +95,15 @@ class VerdictBurstsTest {
     return low > 1.1 || high < 1 / 1.1 ? Recommendation.CLEAR : Recommendation.NOISY;
   }
 
+  /** The differences the causes cite. */
+  private static List<Cause.Gap> gaps(VerdictDecision d) {
+    List<Cause.Gap> gaps = new ArrayList<>();
+    d.causes(Cause.GpuPath.class).forEach(c -> gaps.add(c.gap()));
+    d.causes(Cause.SharedKernel.class).forEach(c -> gaps.add(c.gap()));
+    d.causes(Cause.OtherDevices.class).forEach(c -> gaps.add(c.gap()));
+    return gaps;
+  }
+
   private static boolean quiet(Burst b) {
     return b.othersCpus() == null || b.othersCpus() < 0.25;
   }
@@ -112,10 +121,10 @@ class VerdictBurstsTest {
     assertEquals("paired-bursts", rec.measurement().method(), name);
     assertEquals(expected, rec.confidence(), name + ": " + rec.verdict());
     if (expected.equals(Recommendation.NOISY)) {
-      assertTrue(rec.verdict().contains("too noisy") && rec.measurement().noisyBecause() != null, rec.verdict());
-      // the reason does not contradict the verdict
-      assertFalse(rec.reason().contains("no measurable difference") || rec.reason().contains("parity within"),
-          rec.reason());
+      VerdictDecision d = Verdict.decision(r);
+      assertTrue(d.kind().unsure() && rec.measurement().noisyBecause() != null, d.kind().toString());
+      // the causes do not contradict the verdict: every difference they cite is "not told apart"
+      assertEquals(List.of(), gaps(d).stream().filter(g -> g.kind() != Cause.Gap.Kind.UNDECIDED).toList(), d.causes().toString());
     }
   }
 
@@ -128,17 +137,22 @@ class VerdictBurstsTest {
         .mapToDouble(c -> c.othersCpus()).max().orElseThrow();
     assertEquals(others >= 0.25, Boolean.TRUE.equals(rec.measurement().contended()), name);
     if (others >= 0.25) {
-      String top = cnn(r, "native").contention().topOthers().get(0);
-      assertTrue(rec.reason().contains("other processes used") && rec.reason().contains(top), rec.reason());
-      assertTrue(rec.assumptions().get(0).contains("not a figure to plan by"), rec.assumptions().toString());
+      List<Cause.Contended> busy = Verdict.decision(r).causes(Cause.Contended.class);
+      assertEquals(1, busy.size(), name);
+      assertEquals(others, busy.get(0).worst().othersCpus(), 1e-12, "the busier side's contention is the cause");
+      assertTrue(rec.assumptions().get(0).endsWith(VerdictView.BUSY_END), rec.assumptions().toString());
     }
   }
 
   @Test
   void theHalfCpuQuotaIsNamedWithItsThrottling() throws Exception {
-    Recommendation rec = Verdict.decide(load("docker-native-cgroup-half-contended.json"), Workloads.DEFAULT);
-    assertTrue(rec.reason().contains("natively envdoctor may use half a CPU (cgroup quota, throttled 3 times); the docker"
-        + " container gets 2 CPUs"), rec.reason());
+    Cause.CpuAllowances c = Verdict.decision(load("docker-native-cgroup-half-contended.json"))
+        .causes(Cause.CpuAllowances.class).get(0);
+    assertEquals(0.5, c.nativeAllowance().effectiveCpus());
+    assertEquals("cgroup quota", c.nativeAllowance().limitedBy());
+    assertEquals(3, c.nativeDuring().nrThrottled(), "the throttling during the calibration, not since boot");
+    assertEquals(2.0, c.boxAllowance().effectiveCpus());
+    assertEquals("docker", c.runtime());
   }
 
   @Test
@@ -147,14 +161,18 @@ class VerdictBurstsTest {
     assertEquals(Recommendation.CLEAR, rec.confidence(), rec.verdict());
     assertEquals("docker", rec.train().runtime());
     assertTrue(rec.speedupCi95().get(0) > 1.1, rec.verdict());
-    assertTrue(rec.reason().contains("natively envdoctor may use half a CPU (cgroup quota, throttled "), rec.reason());
+    Cause.CpuAllowances c = Verdict.decision(load("docker-native-cgroup-half-quiet.json")).causes(Cause.CpuAllowances.class).get(0);
+    assertEquals(0.5, c.nativeAllowance().effectiveCpus());
+    assertTrue(c.nativeDuring().nrThrottled() > 0, c.toString());
     assertEquals(1, rec.measurement().pairsLeftOut(), "its one contended round");
   }
 
   @Test
   void aCpuHogDuringDoctorIsNamedAndTheProjectionHeldBack() throws Exception {
-    Recommendation rec = Verdict.decide(load("docker-native-hog.json"), Workloads.DEFAULT);
-    assertTrue(rec.measurement().contention().contains("envdoctor-hog ("), rec.measurement().contention());
+    Report r = load("docker-native-hog.json");
+    Recommendation rec = Verdict.decide(r, Workloads.DEFAULT);
+    assertEquals(List.of("java (0.6 CPU)", "envdoctor-hog (0.6 CPU)"),
+        Verdict.decision(r).causes(Cause.Contended.class).get(0).worst().topOthers());
     assertTrue(rec.measurement().contended());
   }
 
@@ -162,6 +180,6 @@ class VerdictBurstsTest {
   void burstsAreLeftOutOfTheJsonWhereThereAreNone() {
     Calibration c = RecordedReports.load(RecordedReports.LINUX_CPU_ONLY).calibrations().get(0);
     assertEquals(List.<Burst>of(), c.bursts());
-    assertTrue(!ReportJson.write(c).contains("bursts"), "an older report's shape is kept");
+    assertFalse(ReportJson.mapper().valueToTree(c).has("bursts"), "an older report's shape is kept");
   }
 }

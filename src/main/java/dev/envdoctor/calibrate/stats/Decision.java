@@ -60,6 +60,14 @@ public record Decision(Kind kind, PairedRatio estimate, double bandLow, double b
     return new Decision(kind, r, bandLow, bandHigh);
   }
 
+  /**
+   * Whether a ratio alone lies inside the parity band: the reading of a comparison without pairs,
+   * where no interval of the pairs can be held inside it.
+   */
+  public static boolean inBand(double ratio) {
+    return ratio >= BAND_LOW && ratio <= BAND_HIGH;
+  }
+
   /** The estimate's 90% interval, the one the parity test holds inside the band. */
   public PairedRatio equivalence() {
     return estimate.at(EQUIVALENCE);

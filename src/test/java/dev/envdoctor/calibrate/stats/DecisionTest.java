@@ -27,6 +27,15 @@ class DecisionTest {
     assertEquals(Decision.of(r).swapped().kind(), Decision.of(r.inverse()).kind());
   }
 
+  /** A ratio alone (a reading without pairs) against the same band, edges included, either way round. */
+  @Test
+  void aRatioAloneIsInsideTheSameBand() {
+    assertTrue(Decision.inBand(1.0));
+    assertTrue(Decision.inBand(1.07) && Decision.inBand(1 / 1.07), "7% either way: parity (the verdict's old 5% said not)");
+    assertTrue(Decision.inBand(Decision.BAND_HIGH) && Decision.inBand(Decision.BAND_LOW));
+    assertFalse(Decision.inBand(1.11) || Decision.inBand(1 / 1.11));
+  }
+
   @Test
   void parityWhenTheNinetyPercentIntervalLiesInsideTheBand() {
     PairedRatio r = pairs(1.03, 0.08, 10);
