@@ -60,7 +60,7 @@ public final class ProfileWriter {
       }
     }
     for (DeviceResult d : r.devices()) {
-      if (Boolean.TRUE.equals(d.verified()) && safe(d.runtime()) && safe(d.device()) && (d.backend() == null || safe(d.backend()))) {
+      if (Boolean.TRUE.equals(d.verified()) && safe(d.runtime()) && safe(d.device()) && (d.backend() == null || safe(d.backend().wire()))) {
         String sel = "runtime=" + d.runtime() + (d.backend() == null ? "" : ",backend=" + d.backend()) + ",device=" + d.device();
         String id = ("device-" + d.runtime() + (d.backend() == null ? "" : "-" + d.backend()) + "-" + d.device()).replace(':', '-').replace('*', 'x');
         checks.add(check(id, d.device() + " computes on " + d.runtime() + (d.backend() == null ? "" : " (" + d.backend() + ")"),

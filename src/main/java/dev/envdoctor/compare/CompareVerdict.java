@@ -3,6 +3,7 @@ package dev.envdoctor.compare;
 import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.compare.CompareDecision.Cause;
 import dev.envdoctor.compare.CompareDecision.Kind;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.Contention;
 import dev.envdoctor.model.CpuAllowance;
@@ -88,12 +89,12 @@ public final class CompareVerdict {
     }
     String tb = base.python() == null || base.python().torch() == null ? null : base.python().torch().version();
     String to = other.python() == null || other.python().torch() == null ? null : other.python().torch().version();
-    if ("python".equals(r.backend()) && !Objects.equals(tb, to)) {
+    if (r.backend() == Backend.PYTHON && !Objects.equals(tb, to)) {
       return new Cause.Torch(to, tb);
     }
     String lb = libtorch(base, r.runtime());
     String lo = libtorch(other, r.runtime());
-    if ("djl".equals(r.backend()) && !Objects.equals(lb, lo)) {
+    if (r.backend() == Backend.DJL && !Objects.equals(lb, lo)) {
       return new Cause.Libtorch(lo, lb);
     }
     return new Cause.Unexplained();

@@ -3,6 +3,7 @@ package dev.envdoctor.compare;
 import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.calibrate.stats.Dispersion;
 import dev.envdoctor.calibrate.stats.RatioEstimate;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.recommend.Measured;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  * percentile-bootstrap interval over the two samples of step times (fixed seed: the same reports
  * always give the same interval), computed by the verdict's {@link RatioEstimate}.
  */
-public record StepTimeRatio(String runtime, String backend, String device, String workload,
+public record StepTimeRatio(String runtime, Backend backend, String device, String workload,
     double ratio, Double low, Double high, double baseMedianMs, double otherMedianMs, String basis, String contention) {
 
   /** The interval from both reports' burst-to-burst spreads (docs/calibration.md, "Comparing reports"). */
@@ -70,7 +71,7 @@ public record StepTimeRatio(String runtime, String backend, String device, Strin
     return BURSTS.equals(basis) ? low > Decision.BAND_HIGH || high < Decision.BAND_LOW : low > 1 || high < 1;
   }
 
-  static StepTimeRatio of(String runtime, String backend, String device, String workload,
+  static StepTimeRatio of(String runtime, Backend backend, String device, String workload,
       List<Double> baseSteps, Double baseMedian, List<Double> otherSteps, Double otherMedian) {
     List<Double> b = clean(baseSteps);
     List<Double> o = clean(otherSteps);

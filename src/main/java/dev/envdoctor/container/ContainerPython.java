@@ -2,6 +2,7 @@ package dev.envdoctor.container;
 
 import dev.envdoctor.flow.Phase;
 import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Report;
@@ -47,7 +48,7 @@ final class ContainerPython {
     if (!ImageCheck.present(ctx, engine, image, env)) {
       return report.plusDevices(List.of(DeviceResultBuilder.builder()
           .runtime(engine.name())
-          .backend("python")
+          .backend(Backend.PYTHON)
           .device("cpu")
           .verified(false)
           .diagnosis("the image " + image + " is not in " + engine.name())

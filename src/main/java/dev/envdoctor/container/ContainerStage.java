@@ -1,5 +1,6 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.RuntimeInfoBuilder;
 import dev.envdoctor.model.RuntimeStatus;
@@ -145,7 +146,7 @@ public final class ContainerStage implements Stage, Prefetching {
   static DeviceResult unavailable(String runtime, String diagnosis, String fix) {
     return DeviceResultBuilder.builder()
         .runtime(runtime)
-        .backend("djl")
+        .backend(Backend.DJL)
         .device("cpu")
         .verified(false)
         .diagnosis(diagnosis)

@@ -1,5 +1,6 @@
 package dev.envdoctor.doctor;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.CheckStatus;
 import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.run.Words;
@@ -72,9 +73,9 @@ final class Areas {
           + RecommendView.contention(rec) + "; rerun when the machine is idle (`envdoctor recommend -v` shows the contended figures)");
     }
     boolean stacksDiffer = rec.projection().stream().map(p -> String.valueOf(p.backend())).distinct().count() > 1;
-    String user = rec.measurement() == null ? null : rec.measurement().userBackend();
+    Backend user = rec.measurement() == null ? null : rec.measurement().userBackend();
     return Optional.of(job + ": " + rec.projection().stream()
-        .sorted(Comparator.comparing(p -> user != null && !user.equals(p.backend())))
+        .sorted(Comparator.comparing(p -> user != null && user != p.backend()))
         .map(p -> ("native".equals(p.runtime()) ? "natively" : "in " + p.runtime())
             + (stacksDiffer ? " (" + p.backend() + ")" : "") + " " + p.device() + " " + Format.hours(p.hours()))
         .collect(Collectors.joining(" · ")) + how(rec));
@@ -214,7 +215,7 @@ final class Areas {
     List<Evidence> rows = r.recommendation() == null ? List.of() : r.recommendation().evidence().stream()
         .filter(e -> runtime.equals(e.runtime()) && e.samplesPerSecond() != null).toList();
     if (!rows.isEmpty()) {
-      return rows.stream().filter(e -> "python".equals(e.backend())).findFirst().or(() -> Optional.of(rows.get(0)));
+      return rows.stream().filter(e -> e.backend() == Backend.PYTHON).findFirst().or(() -> Optional.of(rows.get(0)));
     }
     return r.calibrations().stream()
         .filter(c -> runtime.equals(c.runtime()) && c.diagnosis() == null && c.samplesPerSecond() != null)

@@ -1,5 +1,6 @@
 package dev.envdoctor.fleet;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.CheckResult;
 import dev.envdoctor.model.CheckStatus;
@@ -118,7 +119,7 @@ public final class NodeFacts {
       if (c.samplesPerSecond() == null || c.diagnosis() != null || c.samplesPerSecond() <= 0) {
         continue;
       }
-      Figure f = new Figure(deviceModel(r, c), c.workload(), c.runtime(), c.backend(), c.device(),
+      Figure f = new Figure(deviceModel(r, c), c.workload(), c.runtime(), Backend.text(c.backend()), c.device(),
           c.samplesPerSecond(), c.cv());
       worst.merge(f.classKey(), f, (a, b) -> b.samplesPerSecond() < a.samplesPerSecond() ? b : a);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 @RecordBuilder
 public record Calibration(
     String runtime,
-    String backend,
+    Backend backend,
     String device,
     String workload,
     Integer batch,
@@ -37,7 +37,7 @@ public record Calibration(
   }
 
   /** A calibration without interleaved bursts (a single run, an older report). */
-  public Calibration(String runtime, String backend, String device, String workload, Integer batch, Integer imgsz,
+  public Calibration(String runtime, Backend backend, String device, String workload, Integer batch, Integer imgsz,
       Integer warmupSteps, Integer steps, Double medianMs, Double p10Ms, Double p90Ms, Double cv,
       Double samplesPerSecond, Double achievedGflops, Double flopsPerStep, Integer threads, Double wallMs,
       List<Double> stepTimesMs, String diagnosis) {

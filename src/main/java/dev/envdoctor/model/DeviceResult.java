@@ -10,7 +10,7 @@ import java.util.List;
 @RecordBuilder
 public record DeviceResult(
     String runtime,
-    String backend,
+    Backend backend,
     String device,
     String name,
     Boolean verified,

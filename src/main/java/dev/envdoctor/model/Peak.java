@@ -12,7 +12,7 @@ import io.soabase.recordbuilder.core.RecordBuilder;
 @RecordBuilder
 public record Peak(
     String runtime,
-    String backend,
+    Backend backend,
     String device,
     String test,
     String dtype,
@@ -27,7 +27,7 @@ public record Peak(
     String normal) {
 
   /** A peak with no time window, conditions or range verdict (the DJL side, tests). */
-  public Peak(String runtime, String backend, String device, String test, String dtype, Double achieved, String unit,
+  public Peak(String runtime, Backend backend, String device, String test, String dtype, Double achieved, String unit,
       Double datasheetPeak, Double fractionOfPeak, String diagnosis) {
     this(runtime, backend, device, test, dtype, achieved, unit, datasheetPeak, fractionOfPeak, diagnosis, null, null,
         null, null);

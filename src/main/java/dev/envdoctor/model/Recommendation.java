@@ -14,13 +14,13 @@ public record Recommendation(
     Workload workload,
     List<Projection> projection,
     List<String> assumptions,
-    String confidence,
+    Confidence confidence,
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) Measurement measurement) {
 
   /** A verdict without a measurement record (one side, none, an older report). */
   public Recommendation(Choice train, Double speedup, List<Double> speedupCi95, String verdict, String reason,
       String deployment, List<Evidence> evidence, Workload workload, List<Projection> projection,
-      List<String> assumptions, String confidence) {
+      List<String> assumptions, Confidence confidence) {
     this(train, speedup, speedupCi95, verdict, reason, deployment, evidence, workload, projection, assumptions,
         confidence, null);
   }
@@ -49,13 +49,13 @@ public record Recommendation(
    *     (reports before it may keep such an interval: readers apply the same test, Ranges.meaningful)
    */
   public record Measurement(String method, Integer pairs, Integer pairsLeftOut, Double bandLow, Double bandHigh, String decision,
-      String noisyBecause, String contention, Boolean contended, String comparedBackend, String userBackend,
+      String noisyBecause, String contention, Boolean contended, Backend comparedBackend, Backend userBackend,
       Boolean userBackendCompared,
       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean speedupCi95TooWide) {
 
     /** With the stacks, the interval as it was. */
     public Measurement(String method, Integer pairs, Integer pairsLeftOut, Double bandLow, Double bandHigh, String decision,
-        String noisyBecause, String contention, Boolean contended, String comparedBackend, String userBackend,
+        String noisyBecause, String contention, Boolean contended, Backend comparedBackend, Backend userBackend,
         Boolean userBackendCompared) {
       this(method, pairs, pairsLeftOut, bandLow, bandHigh, decision, noisyBecause, contention, contended, comparedBackend,
           userBackend, userBackendCompared, null);
@@ -74,13 +74,6 @@ public record Recommendation(
     }
   }
 
-  /** confidence: a clear winner, sides at parity, timings too noisy to tell, one side measured, no verdict. */
-  public static final String CLEAR = "clear";
-  public static final String PARITY = "parity";
-  public static final String NOISY = "noisy";
-  public static final String ONE_SIDE = "one-side";
-  public static final String NONE = "none";
-
   public Recommendation {
     speedupCi95 = speedupCi95 == null ? List.of() : List.copyOf(speedupCi95);
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -88,9 +81,9 @@ public record Recommendation(
     assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
   }
 
-  public record Choice(String runtime, String backend, String device) {}
+  public record Choice(String runtime, Backend backend, String device) {}
 
-  public record Evidence(String runtime, String backend, String device, String workload,
+  public record Evidence(String runtime, Backend backend, String device, String workload,
       Double medianMs, Double samplesPerSecond, Double ratio) {}
 
   /**
@@ -138,7 +131,7 @@ public record Recommendation(
    * any other method). contended: the run was contended, so no figure to plan by (null or false
    * otherwise). hoursLow and hoursHigh are the p10 and p90, null where no range means anything.
    */
-  public record Projection(String runtime, String backend, String device, Double hours,
+  public record Projection(String runtime, Backend backend, String device, Double hours,
       Double hoursLow, Double hoursHigh, String method, Double secondsPerImage, String basis, Double pairedRatio,
       Boolean contended) {
 
@@ -147,7 +140,7 @@ public record Recommendation(
     public static final String PAIRED = "paired";
     public static final String FLOP_RATE = "flop-rate";
 
-    public Projection(String runtime, String backend, String device, Double hours, Double hoursLow, Double hoursHigh,
+    public Projection(String runtime, Backend backend, String device, Double hours, Double hoursLow, Double hoursHigh,
         String method, Double secondsPerImage, String basis) {
       this(runtime, backend, device, hours, hoursLow, hoursHigh, method, secondsPerImage, basis, null, null);
     }
@@ -159,7 +152,7 @@ public record Recommendation(
     }
 
     /** A projection by FLOP rate, as reports before the method field were made. */
-    public Projection(String runtime, String backend, String device, Double hours, Double hoursLow, Double hoursHigh) {
+    public Projection(String runtime, Backend backend, String device, Double hours, Double hoursLow, Double hoursHigh) {
       this(runtime, backend, device, hours, hoursLow, hoursHigh, null, null, null);
     }
   }

@@ -1,5 +1,7 @@
 package dev.envdoctor.protocol;
 
+import dev.envdoctor.model.Backend;
+
 /**
  * The lines of the calibration gate between the parent and a side (the Java worker or the Python
  * script): the side prints {@link #SIGNAL} on stderr when it waits for its turn (a burst's JSON after
@@ -19,6 +21,10 @@ public final class GateLines {
   private GateLines() {}
 
   /** A side's name at the gate: runtime/backend (native/djl, docker/djl, native/python). */
+  public static String side(String runtime, Backend backend) {
+    return side(runtime, Backend.text(backend));
+  }
+
   public static String side(String runtime, String backend) {
     return runtime + "/" + backend;
   }

@@ -1,6 +1,7 @@
 package dev.envdoctor.python;
 
 import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.GpuInfo;
@@ -193,7 +194,7 @@ public final class PythonDiagnosis {
       }
       devices.add(DeviceResultBuilder.builder(d)
           .runtime("native")
-          .backend("python")
+          .backend(Backend.PYTHON)
           .diagnosis(diagnosis)
           .fix(fix)
           .build());
@@ -202,7 +203,7 @@ public final class PythonDiagnosis {
     if (!anyCuda && nvidiaGpu(host).isPresent() && env.diagnosis() != null) {
       devices.add(DeviceResultBuilder.builder()
           .runtime("native")
-          .backend("python")
+          .backend(Backend.PYTHON)
           .device("cuda")
           .name(nvidiaGpu(host).get().name())
           .verified(false)

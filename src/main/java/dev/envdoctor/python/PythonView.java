@@ -1,5 +1,6 @@
 package dev.envdoctor.python;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.flow.View;
@@ -39,7 +40,7 @@ public final class PythonView implements View {
       c.detail(py.diagnosis());
       c.detail(Console.Mark.INFO, "fix: " + py.fix());
     }
-    List<DeviceResult> devices = report.devices().stream().filter(d -> "python".equals(d.backend())).toList();
+    List<DeviceResult> devices = report.devices().stream().filter(d -> d.backend() == Backend.PYTHON).toList();
     for (DeviceResult d : devices) {
       String name = d.device() + (d.name() == null ? "" : " (" + d.name() + ")");
       if (Boolean.TRUE.equals(d.verified())) {

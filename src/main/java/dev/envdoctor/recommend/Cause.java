@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Contention;
 import dev.envdoctor.model.CpuAllowance;
 import dev.envdoctor.model.RuntimeStatus;
@@ -59,7 +60,7 @@ public sealed interface Cause {
   record RosettaPython() implements Cause {}
 
   /** On one side ({@code runtime}) another backend beats the Python env by {@code ratio}: fix the env. */
-  record FasterBackend(String runtime, String backend, String device, double ratio, String slowBackend,
+  record FasterBackend(String runtime, Backend backend, String device, double ratio, Backend slowBackend,
       String slowDevice) implements Cause {}
 
   /**
@@ -79,5 +80,5 @@ public sealed interface Cause {
   record Contended(Contention worst) implements Cause {}
 
   /** The verdict compared another stack than the user's Python env, which the container never ran. */
-  record OtherStack(String compared, String runtime) implements Cause {}
+  record OtherStack(Backend compared, String runtime) implements Cause {}
 }

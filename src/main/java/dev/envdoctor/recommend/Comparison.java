@@ -1,6 +1,7 @@
 package dev.envdoctor.recommend;
 
 import dev.envdoctor.calibrate.stats.RatioEstimate;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import java.util.List;
 import java.util.Objects;
@@ -19,14 +20,14 @@ import java.util.Objects;
  */
 public record Comparison(Side sideA, Side sideB, Calibration a, Calibration b, RatioEstimate aOverB) {
 
-  static final List<String> BACKEND_ORDER = List.of(Sides.PYTHON, "djl");
+  static final List<Backend> BACKEND_ORDER = List.of(Backend.PYTHON, Backend.DJL);
 
   public static Comparison of(Side sa, Side sb) {
     Calibration a = sa.figure();
     Calibration b = sb.figure();
     if (deviceKind(sa.best().device()).equals(deviceKind(sb.best().device()))) {
       String kind = deviceKind(sa.best().device());
-      for (String backend : BACKEND_ORDER) {
+      for (Backend backend : BACKEND_ORDER) {
         Calibration ca = sa.bestOn(backend, kind);
         Calibration cb = sb.bestOn(backend, kind);
         if (ca != null && cb != null) {

@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +39,7 @@ public record CostModel(String model, Calibration small, Calibration large, doub
   }
 
   /** This device's calibrations of the model, from all of a report's. */
-  public static List<Calibration> pointsOf(List<Calibration> all, String model, String runtime, String backend,
+  public static List<Calibration> pointsOf(List<Calibration> all, String model, String runtime, Backend backend,
       String device) {
     return all.stream().filter(c -> Objects.equals(c.workload(), model) && Objects.equals(c.runtime(), runtime)
         && Objects.equals(c.backend(), backend) && Objects.equals(c.device(), device)).toList();

@@ -1,6 +1,7 @@
 package dev.envdoctor.recommend;
 
 import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Workload;
@@ -41,7 +42,7 @@ final class Missing {
       what.add("no container runtime available (install Docker Engine or Podman)");
     }
     return new Recommendation(null, null, null, verdict, String.join("; ", what),
-        null, null, workload, null, null, Recommendation.NONE);
+        null, null, workload, null, null, Confidence.NONE);
   }
 
   /**

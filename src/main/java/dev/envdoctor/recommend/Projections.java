@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.Recommendation.Projection;
 import dev.envdoctor.model.Recommendation.Workload;
@@ -50,7 +51,7 @@ public final class Projections {
   private static List<Projection> rows(Side s, Workload w, List<Calibration> all, List<Projection> natives, Side nat) {
     List<Calibration> figures = s.figureBackendDevices();
     List<Calibration> cs = new ArrayList<>(figures);
-    Set<String> backends = new LinkedHashSet<>(cs.stream().map(Calibration::backend).toList());
+    Set<Backend> backends = new LinkedHashSet<>(cs.stream().map(Calibration::backend).toList());
     s.options().stream().filter(c -> backends.add(c.backend())).forEach(cs::add);
     List<Projection> out = new ArrayList<>();
     for (Calibration c : cs) {

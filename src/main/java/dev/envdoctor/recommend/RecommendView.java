@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.flow.View;
@@ -28,7 +29,7 @@ public final class RecommendView implements View {
 
   /** The verdict and its why/deploy lines: the first three lines of doctor's output too. */
   public static void verdict(Recommendation rec, Console c) {
-    boolean settled = rec.train() != null && !Recommendation.NOISY.equals(rec.confidence());
+    boolean settled = rec.train() != null && rec.confidence() != Confidence.NOISY;
     c.mark(settled ? Console.Mark.OK : Console.Mark.WARN, c.bold(rec.verdict()));
     if (rec.reason() != null && !rec.reason().isEmpty()) {
       c.detail((rec.train() == null ? "missing: " : "why: ") + rec.reason());

@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public record Side(String runtime, List<Calibration> options, Calibration figure
   }
 
   /** The fastest option of a backend on a kind of device (cpu, mps, cuda), or null. */
-  public Calibration bestOn(String backend, String deviceKind) {
+  public Calibration bestOn(Backend backend, String deviceKind) {
     return options.stream().filter(c -> Objects.equals(c.backend(), backend)
         && Comparison.deviceKind(c.device()).equals(deviceKind)).findFirst().orElse(null);
   }

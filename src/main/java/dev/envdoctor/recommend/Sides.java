@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.WorkloadNames;
 import dev.envdoctor.calibrate.stats.RatioEstimate;
 import dev.envdoctor.model.Calibration;
@@ -23,7 +24,6 @@ import java.util.stream.Collectors;
 public record Sides(String workload, List<Side> sides) {
 
   public static final String NATIVE = "native";
-  public static final String PYTHON = "python";
   /** The workload that stands for a detection training job; preferred when it was calibrated. */
   public static final String PREFERRED_WORKLOAD = WorkloadNames.PREFERRED;
 
@@ -115,7 +115,7 @@ public record Sides(String workload, List<Side> sides) {
   }
 
   private static Calibration figure(List<Calibration> options) {
-    return options.stream().filter(c -> PYTHON.equals(c.backend())).findFirst().orElse(options.get(0));
+    return options.stream().filter(c -> c.backend() == Backend.PYTHON).findFirst().orElse(options.get(0));
   }
 
   /** cnn where calibrated, else the workload calibrated on the most sides (then most often). */

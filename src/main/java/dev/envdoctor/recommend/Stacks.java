@@ -1,6 +1,6 @@
 package dev.envdoctor.recommend;
 
-import java.util.Objects;
+import dev.envdoctor.model.Backend;
 
 /**
  * Which stack the verdict compared the sides on, and the user's: the Python env they train with,
@@ -12,17 +12,17 @@ import java.util.Objects;
  * @param userCompared whether the container side timed it too (null when user is)
  * @param note the cause for the verdict's reasons, or null when there is nothing to say
  */
-public record Stacks(String compared, String user, Boolean userCompared, Cause.OtherStack note) {
+public record Stacks(Backend compared, Backend user, Boolean userCompared, Cause.OtherStack note) {
 
   static Stacks of(Side nativeSide, Side box, Comparison c) {
-    String compared = c.sameBackend() ? c.a().backend() : null;
-    boolean python = nativeSide.options().stream().anyMatch(o -> Sides.PYTHON.equals(o.backend()));
+    Backend compared = c.sameBackend() ? c.a().backend() : null;
+    boolean python = nativeSide.options().stream().anyMatch(o -> o.backend() == Backend.PYTHON);
     if (!python) {
       return new Stacks(compared, null, null, null);
     }
-    boolean inBox = box.options().stream().anyMatch(o -> Sides.PYTHON.equals(o.backend()));
-    Cause.OtherStack note = inBox || Objects.equals(compared, Sides.PYTHON) ? null
+    boolean inBox = box.options().stream().anyMatch(o -> o.backend() == Backend.PYTHON);
+    Cause.OtherStack note = inBox || compared == Backend.PYTHON ? null
         : new Cause.OtherStack(compared == null ? c.b().backend() : compared, box.runtime());
-    return new Stacks(compared, Sides.PYTHON, inBox, note);
+    return new Stacks(compared, Backend.PYTHON, inBox, note);
   }
 }

@@ -1,6 +1,7 @@
 package dev.envdoctor.recommend;
 
 import dev.envdoctor.calibrate.stats.Decision;
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Projection;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public final class TimedApart {
    * backend and device, when the verdict is parity; null otherwise.
    */
   public static String disagreement(Recommendation rec) {
-    if (!Recommendation.PARITY.equals(rec.confidence())) {
+    if (rec.confidence() != Confidence.PARITY) {
       return null;
     }
     var m = rec.measurement();

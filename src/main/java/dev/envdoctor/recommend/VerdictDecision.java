@@ -3,6 +3,7 @@ package dev.envdoctor.recommend;
 import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.calibrate.stats.RatioEstimate;
 import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.Recommendation;
 import java.util.List;
 
@@ -42,13 +43,13 @@ public record VerdictDecision(Kind kind, Side train, Comparison compared, Decisi
     CONTENDED;
 
     /** The recommendation's confidence: none, one-side, clear, parity or noisy. */
-    public String confidence() {
+    public Confidence confidence() {
       return switch (this) {
-        case NONE -> Recommendation.NONE;
-        case ONE_SIDE -> Recommendation.ONE_SIDE;
-        case CLEAR -> Recommendation.CLEAR;
-        case PARITY, NO_MEASURABLE_DIFFERENCE -> Recommendation.PARITY;
-        case NOISY, UNDECIDED, CONTENDED -> Recommendation.NOISY;
+        case NONE -> Confidence.NONE;
+        case ONE_SIDE -> Confidence.ONE_SIDE;
+        case CLEAR -> Confidence.CLEAR;
+        case PARITY, NO_MEASURABLE_DIFFERENCE -> Confidence.PARITY;
+        case NOISY, UNDECIDED, CONTENDED -> Confidence.NOISY;
       };
     }
 

@@ -4,6 +4,7 @@ import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.calibrate.stats.PairedRatio;
 import dev.envdoctor.calibrate.stats.RatioEstimate;
 import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Choice;
 import dev.envdoctor.model.Recommendation.Evidence;
@@ -50,7 +51,7 @@ final class VerdictView {
     }
     return new Recommendation(choice(only.figure()), null, null, verdict, reasons(d), deployment(report),
         evidence(sides, only.figure()), workload, projections(ranked, workload, report, busy), assumptions,
-        Recommendation.ONE_SIDE);
+        Confidence.ONE_SIDE);
   }
 
   private static Recommendation compared(Report report, Workload workload, VerdictDecision d) {

@@ -1,5 +1,6 @@
 package dev.envdoctor.report;
 
+import dev.envdoctor.model.Backend;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -78,6 +79,10 @@ public final class Fmt {
   }
 
   /** runtime/backend/device, the name of one measured configuration. */
+  public static String side(String runtime, Backend backend, String device) {
+    return side(runtime, Backend.text(backend), device);
+  }
+
   public static String side(String runtime, String backend, String device) {
     return Stream.of(runtime, backend, device).filter(Objects::nonNull).collect(Collectors.joining("/"));
   }

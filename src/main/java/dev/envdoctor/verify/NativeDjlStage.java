@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.protocol.CrashDiagnoses;
 import dev.envdoctor.protocol.GateLines;
@@ -142,7 +143,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
     if (!seen) {
       out.add(DeviceResultBuilder.builder()
           .runtime(RUNTIME)
-          .backend("djl")
+          .backend(Backend.DJL)
           .device("mps")
           .verified(false)
           .diagnosis(why.get().line())
@@ -202,7 +203,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
     List<DeviceResult> out = new ArrayList<>(devices);
     out.add(DeviceResultBuilder.builder()
         .runtime(RUNTIME)
-        .backend("djl")
+        .backend(Backend.DJL)
         .device("cuda:0")
         .name(nvidia.get(0))
         .verified(false)

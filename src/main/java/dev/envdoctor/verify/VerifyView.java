@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.protocol.CrashDiagnoses;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.flow.RunContext;
@@ -74,7 +75,7 @@ public final class VerifyView implements View {
 
   private static String engineNote(Report report, DeviceResult d) {
     return report.engines().stream()
-        .filter(e -> Objects.equals(e.runtime(), d.runtime()) && "djl".equals(d.backend()) && isDjl(e) && e.libtorchVersion() != null)
+        .filter(e -> Objects.equals(e.runtime(), d.runtime()) && d.backend() == Backend.DJL && isDjl(e) && e.libtorchVersion() != null)
         .findFirst()
         .map(VerifyView::describe)
         .orElse("");
@@ -83,7 +84,7 @@ public final class VerifyView implements View {
   /** A note about an engine that loaded (a cache fallback, CUDA unusable), with its fix where known. */
   private static void engineProblem(Console c, Report report, DeviceResult d) {
     report.engines().stream()
-        .filter(e -> Objects.equals(e.runtime(), d.runtime()) && "djl".equals(d.backend()) && isDjl(e) && e.libtorchVersion() != null
+        .filter(e -> Objects.equals(e.runtime(), d.runtime()) && d.backend() == Backend.DJL && isDjl(e) && e.libtorchVersion() != null
             && e.diagnosis() != null)
         .findFirst()
         .ifPresent(e -> {

@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.protocol.CrashDiagnoses;
@@ -45,7 +46,7 @@ final class WorkerFailure {
     if (words.length >= 3 && words[0].equals("calibrate")) {
       calibrations.add(CalibrationBuilder.builder()
           .runtime(call.runtime())
-          .backend(call.backend())
+          .backend(Backend.parse(call.backend()))
           .device(words[1])
           .workload(words[2])
           .diagnosis(d.line())
@@ -54,7 +55,7 @@ final class WorkerFailure {
       String device = words.length >= 2 && words[0].equals("verify") ? words[1] : call.requestedDevice();
       devices.add(DeviceResultBuilder.builder()
           .runtime(call.runtime())
-          .backend(call.backend())
+          .backend(Backend.parse(call.backend()))
           .device(device)
           .verified(false)
           .diagnosis(d.line())
@@ -64,7 +65,7 @@ final class WorkerFailure {
     }
     if (engine == null) {
       // it died before its engine was up: the engine is what failed
-      engine = new Engine(call.runtime(), "djl".equals(call.backend()) ? "PyTorch (DJL)" : call.backend(), null, null,
+      engine = new Engine(call.runtime(), Backend.parse(call.backend()) == Backend.DJL ? "PyTorch (DJL)" : call.backend(), null, null,
           null, null, d.line());
     }
     return new WorkerOutput(WorkerOutput.PROTOCOL, engine, devices, calibrations, List.of(), d.line(), d.fix());

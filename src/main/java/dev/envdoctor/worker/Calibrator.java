@@ -1,5 +1,6 @@
 package dev.envdoctor.worker;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.protocol.WorkerRequest;
 import ai.djl.Device;
@@ -75,7 +76,7 @@ public final class Calibrator {
 
   /** A DJL training step's calibration as far as its shape: device, workload, batch, image size, FLOPs a step. */
   static CalibrationBuilder shape(String device, String workload, int batch, Integer imgsz, double flops) {
-    return CalibrationBuilder.builder().backend("djl").device(device).workload(workload).batch(batch).imgsz(imgsz)
+    return CalibrationBuilder.builder().backend(Backend.DJL).device(device).workload(workload).batch(batch).imgsz(imgsz)
         .flopsPerStep(flops);
   }
 

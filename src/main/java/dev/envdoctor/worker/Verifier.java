@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.DeviceResultBuilder;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class Verifier {
         err = Math.max(err, ops.values().stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).max().orElse(0));
         if (wrong != null) {
           return DeviceResultBuilder.builder()
-              .backend("djl")
+              .backend(Backend.DJL)
               .device(name)
               .verified(false)
               .maxAbsError(err)
@@ -65,7 +66,7 @@ public final class Verifier {
         var warning = ConvBackwardCheck.onCpu();
         if (warning != null) {
           return DeviceResultBuilder.builder()
-              .backend("djl")
+              .backend(Backend.DJL)
               .device(name)
               .verified(true)
               .maxAbsError(err)
@@ -77,7 +78,7 @@ public final class Verifier {
         }
       }
       return DeviceResultBuilder.builder()
-          .backend("djl")
+          .backend(Backend.DJL)
           .device(name)
           .verified(ok)
           .maxAbsError(Double.isNaN(err) ? null : err)
@@ -90,7 +91,7 @@ public final class Verifier {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
       var d = DeviceErrors.explain(name, msg);
       return DeviceResultBuilder.builder()
-          .backend("djl")
+          .backend(Backend.DJL)
           .device(name)
           .verified(false)
           .tolerance(TOLERANCE)

@@ -1,5 +1,6 @@
 package dev.envdoctor.worker;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.protocol.WorkerRequest;
 import dev.envdoctor.protocol.WorkerEvents;
@@ -64,7 +65,7 @@ public final class Worker {
       emit(WorkerEvents.progress("verify " + name));
       DeviceResult r = req.verify() || req.calibrate() ? Verifier.verify(name, djlDevice(name))
           : DeviceResultBuilder.builder()
-              .backend("djl")
+              .backend(Backend.DJL)
               .device(name)
               .stderrTail(List.of())
               .build();
@@ -134,7 +135,7 @@ public final class Worker {
   private WorkerOutput failed(WorkerRequest req, String diagnosis, String fix) {
     var engine = new Engine(null, "DJL PyTorch", ai.djl.engine.Engine.getDjlVersion(), null, null, null, diagnosis);
     var device = DeviceResultBuilder.builder()
-        .backend("djl")
+        .backend(Backend.DJL)
         .device(req.device())
         .verified(false)
         .diagnosis(diagnosis)

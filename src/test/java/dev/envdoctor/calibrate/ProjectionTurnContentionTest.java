@@ -1,5 +1,7 @@
 package dev.envdoctor.calibrate;
 
+import dev.envdoctor.model.Backend;
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.protocol.BurstLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -129,7 +131,7 @@ class ProjectionTurnContentionTest {
     Report annotated = new BurstRecords(java.util.Map.of("native/python", gate.records().sides().get("native/python")))
         .annotate(quiet);
     var points = annotated.calibrations().stream().filter(dev.envdoctor.recommend.Projections::isProjectionCalibration)
-        .filter(x -> "native".equals(x.runtime()) && "python".equals(x.backend())).toList();
+        .filter(x -> "native".equals(x.runtime()) && x.backend() == Backend.PYTHON).toList();
     assertEquals(2, points.size(), "the recorded run's two YOLO points");
     assertTrue(points.stream().allMatch(x -> x.contention() == c), points.toString());
     Recommendation rec = Verdict.decide(annotated, Workloads.DEFAULT);
@@ -151,7 +153,7 @@ class ProjectionTurnContentionTest {
     Report alone = annotated.withCalibrations(annotated.calibrations().stream()
         .filter(x -> "native".equals(x.runtime())).toList());
     Recommendation one = Verdict.decide(alone, Workloads.DEFAULT);
-    assertEquals(Recommendation.ONE_SIDE, one.confidence());
+    assertEquals(Confidence.ONE_SIDE, one.confidence());
     assertTrue(one.projection().stream().allMatch(p -> Boolean.TRUE.equals(p.contended())), one.projection().toString());
     assertTrue(dev.envdoctor.recommend.RecommendView.contended(one));
     // its words in the assumptions, which every format prints below the rows

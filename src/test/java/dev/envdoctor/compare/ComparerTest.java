@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.compare.Difference.Group;
 import dev.envdoctor.compare.Difference.Severity;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.model.Tool;
@@ -30,7 +31,7 @@ class ComparerTest {
     Comparison c = Comparer.compare(base, other, "BASE", "OTHER");
     CompareDecision d = CompareVerdict.decide(base, other);
     assertEquals(CompareDecision.Kind.OTHER_SLOWER, d.kind());
-    assertEquals(List.of("docker", "djl", "cpu", "cnn"), List.of(d.headline().runtime(), d.headline().backend(),
+    assertEquals(List.of("docker", Backend.DJL, "cpu", "cnn"), List.of(d.headline().runtime(), d.headline().backend(),
         d.headline().device(), d.headline().workload()));
     assertEquals(new CompareDecision.Cause.ContainerCpus("docker", true, 2, 8), d.cause());
     assertEquals("OTHER trains 2.4× slower on the same workload (docker/djl/cpu, cnn): its Docker VM has 2 CPUs (BASE: 8)",
@@ -135,11 +136,11 @@ class ComparerTest {
 
   @Test
   void fewStepsGiveARatioWithoutAnInterval() {
-    StepTimeRatio r = StepTimeRatio.of("native", "djl", "cpu", "mlp", List.of(), 10.0, List.of(20.0), null);
+    StepTimeRatio r = StepTimeRatio.of("native", Backend.DJL, "cpu", "mlp", List.of(), 10.0, List.of(20.0), null);
     assertEquals(2.0, r.ratio(), 1e-12);
     assertEquals(null, r.low());
     assertFalse(r.measurable());
-    StepTimeRatio same = StepTimeRatio.of("native", "djl", "cpu", "mlp", List.of(10.0, 11.0, 9.0, 10.5), null,
+    StepTimeRatio same = StepTimeRatio.of("native", Backend.DJL, "cpu", "mlp", List.of(10.0, 11.0, 9.0, 10.5), null,
         List.of(10.0, 11.0, 9.0, 10.5), null);
     assertNotNull(same.low());
     assertTrue(same.low() <= 1 && same.high() >= 1, same.toString());

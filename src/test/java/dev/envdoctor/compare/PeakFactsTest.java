@@ -3,6 +3,7 @@ package dev.envdoctor.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Peak;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
@@ -33,10 +34,10 @@ class PeakFactsTest {
   /** A saved report edited or written without a unit: the bare figure, never "null". */
   @Test
   void aPeakWithoutAUnitShowsTheBareFigure() {
-    Peak p = new Peak("native", "python", "cuda:0", "matmul", "bf16", 719.04, null, null, null, null);
+    Peak p = new Peak("native", Backend.PYTHON, "cuda:0", "matmul", "bf16", 719.04, null, null, null, null);
     assertEquals("719.0, normal for an NVIDIA H200", PeakFacts.figure(p, "normal for an NVIDIA H200"));
     assertEquals("719.0", PeakFacts.figure(p, null));
-    assertEquals("719.0 TFLOP/s", PeakFacts.figure(new Peak("native", "python", "cuda:0", "matmul", "bf16", 719.04,
+    assertEquals("719.0 TFLOP/s", PeakFacts.figure(new Peak("native", Backend.PYTHON, "cuda:0", "matmul", "bf16", 719.04,
         "TFLOP/s", null, null, null), null));
   }
 }

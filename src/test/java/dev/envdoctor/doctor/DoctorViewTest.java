@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.Backend;
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.Tool;
 import dev.envdoctor.recommend.RecordedReports;
@@ -33,9 +35,9 @@ class DoctorViewTest {
   private static dev.envdoctor.model.Recommendation projected(String nativeBackend) {
     return new dev.envdoctor.model.Recommendation(null, 1.0, List.of(), "v", "r", "d", List.of(),
         dev.envdoctor.recommend.Workloads.DEFAULT, List.of(
-            new dev.envdoctor.model.Recommendation.Projection("native", nativeBackend, "cpu", 3105.0, 3000.0, 3200.0),
-            new dev.envdoctor.model.Recommendation.Projection("docker", "djl", "cpu", 5220.0, 5000.0, 5400.0)),
-        List.of(), "parity");
+            new dev.envdoctor.model.Recommendation.Projection("native", Backend.parse(nativeBackend), "cpu", 3105.0, 3000.0, 3200.0),
+            new dev.envdoctor.model.Recommendation.Projection("docker", Backend.DJL, "cpu", 5220.0, 5000.0, 5400.0)),
+        List.of(), Confidence.PARITY);
   }
 
   @Test
@@ -54,7 +56,7 @@ class DoctorViewTest {
     var rec = projected("python");
     var named = new dev.envdoctor.model.Recommendation(null, 1.0, List.of(), "v", "r", "d", List.of(),
         dev.envdoctor.recommend.Workloads.of("mine", "yolov8n", 10, 1000L, 320, 8, null), rec.projection(), List.of(),
-        "parity");
+        Confidence.PARITY);
     assertTrue(Areas.projectionLine(named).orElseThrow().startsWith("your job (mine): "));
     assertTrue(Areas.projectionLine(rec).orElseThrow().startsWith("the example job (yolov8m-69k): "));
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.doctor.ViewContexts;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.GpuTopology;
 import dev.envdoctor.model.Host;
 import dev.envdoctor.model.Interconnect;
@@ -29,7 +30,7 @@ class InterconnectViewTest {
     var gpus = LinkJudgeTest.h100s(8);
     List<Peak> peaks = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      peaks.add(new Peak("native", "python", "cuda:" + i, "matmul", "bf16", i == 5 ? 581.4 : 726.8, "TFLOP/s", 989.4,
+      peaks.add(new Peak("native", Backend.PYTHON, "cuda:" + i, "matmul", "bf16", i == 5 ? 581.4 : 726.8, "TFLOP/s", 989.4,
           null, null));
     }
     List<Interconnect> entries = new ArrayList<>(List.of(

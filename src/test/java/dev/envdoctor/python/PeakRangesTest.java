@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Peak;
 import dev.envdoctor.model.PeakConditions;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class PeakRangesTest {
   private final PeakRanges ranges = PeakRanges.load();
 
   private static Peak bf16(double achieved, PeakConditions c) {
-    return new Peak("native", "python", "cuda:0", "matmul", "bf16", achieved, "TFLOP/s", null, null, null, 1L, 2L, c,
+    return new Peak("native", Backend.PYTHON, "cuda:0", "matmul", "bf16", achieved, "TFLOP/s", null, null, null, 1L, 2L, c,
         null);
   }
 
@@ -121,7 +122,7 @@ class PeakRangesTest {
   void withoutARangeAFigureUnder80PercentOfItsDatasheetNamesItsLimitOrThatNoneWas() {
     PeakConditions free = new PeakConditions(4, 1980.0, 1980.0, 1980.0, 2619.0, 2619.0, 300.0, 420.0, 700.0, 40.0,
         List.of(), "no clock limit was active (SM clock 1980 of 1980 MHz, power 300-420 W of 700 W)");
-    Peak tf32 = new Peak("native", "python", "cuda:0", "matmul", "tf32", 240.0, "TFLOP/s", null, null, null, 1L, 2L,
+    Peak tf32 = new Peak("native", Backend.PYTHON, "cuda:0", "matmul", "tf32", 240.0, "TFLOP/s", null, null, null, 1L, 2L,
         free, null);
     String pcie = "NVIDIA H100 PCIe";
     Peak p = PeakRating.rate(tf32, GpuPeaks.load().find(pcie), Optional.empty(), pcie, ranges);

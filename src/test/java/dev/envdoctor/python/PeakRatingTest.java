@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Peak;
 import java.util.Optional;
@@ -16,7 +17,7 @@ class PeakRatingTest {
   private final Optional<GpuPeaks.Entry> h100 = GpuPeaks.load().find("NVIDIA H100 80GB HBM3");
 
   private static Peak peak(String test, String dtype, double achieved, String unit) {
-    return new Peak("native", "python", "cuda:0", test, dtype, achieved, unit, null, null, null);
+    return new Peak("native", Backend.PYTHON, "cuda:0", test, dtype, achieved, unit, null, null, null);
   }
 
   private static GpuInfo h100(Double powerLimitW, Double temperatureC, Boolean persistence) {
@@ -67,7 +68,7 @@ class PeakRatingTest {
   void unknownCardOrFailedTestIsLeftAsIs() {
     Peak p = peak("matmul", "bf16", 100.0, "TFLOP/s");
     assertSame(p, PeakRating.rate(p, Optional.empty(), Optional.empty()));
-    Peak failed = new Peak("native", "python", "cuda:0", "matmul", "bf16", null, "TFLOP/s", null, null, "OOM");
+    Peak failed = new Peak("native", Backend.PYTHON, "cuda:0", "matmul", "bf16", null, "TFLOP/s", null, null, "OOM");
     assertSame(failed, PeakRating.rate(failed, h100, Optional.empty()));
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.exec.ProcessRunner;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Peak;
@@ -71,7 +72,7 @@ class PythonScriptIT {
     List<Calibration> cals = out.worker().calibrations();
     assertEquals(List.of("mlp", "cnn"), cals.stream().map(Calibration::workload).toList());
     for (Calibration c : cals) {
-      assertEquals("python", c.backend());
+      assertEquals(Backend.PYTHON, c.backend());
       assertEquals("cpu", c.device());
       for (Object field : new Object[] {c.batch(), c.warmupSteps(), c.steps(), c.medianMs(), c.p10Ms(), c.p90Ms(),
           c.cv(), c.samplesPerSecond(), c.achievedGflops(), c.flopsPerStep(), c.threads(), c.wallMs()}) {

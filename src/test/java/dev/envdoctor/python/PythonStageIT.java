@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.StageStatus;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.OutputMode;
@@ -110,7 +111,7 @@ class PythonStageIT {
     assertEquals(2, report.calibrations().size(), report.calibrations().toString());
     for (Calibration c : report.calibrations()) {
       assertEquals("native", c.runtime());
-      assertEquals("python", c.backend());
+      assertEquals(Backend.PYTHON, c.backend());
       assertTrue(c.steps() >= 5 && c.medianMs() > 0 && c.threads() > 0, c.toString());
     }
     assertTrue(report.peaks().isEmpty(), "peaks only with --full, and only on accelerators");
@@ -121,7 +122,7 @@ class PythonStageIT {
     var r = new CliHarness().run("verify", "--json", "--backend", "djl", "--python", "/usr/bin/python3");
     Report report = ReportJson.read(r.out());
     assertNull(report.python());
-    assertTrue(report.devices().stream().noneMatch(d -> "python".equals(d.backend())));
+    assertTrue(report.devices().stream().noneMatch(d -> d.backend() == Backend.PYTHON));
   }
 
   // ---- broken Pythons: each its own diagnosis, within the timeout, nothing left running
@@ -217,7 +218,7 @@ class PythonStageIT {
   }
 
   private static DeviceResult python(Report report, String device) {
-    return report.devices().stream().filter(d -> "python".equals(d.backend()) && device.equals(d.device()))
+    return report.devices().stream().filter(d -> d.backend() == Backend.PYTHON && device.equals(d.device()))
         .findFirst().orElseThrow();
   }
 

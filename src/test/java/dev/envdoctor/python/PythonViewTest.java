@@ -3,6 +3,7 @@ package dev.envdoctor.python;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.OutputMode;
@@ -44,7 +45,7 @@ class PythonViewTest {
         new PythonEnv.Torch("1.13.0a0", null, new PythonEnv.Mps(false, false), null), null, null);
     DeviceResult cpu = DeviceResultBuilder.builder()
         .runtime("native")
-        .backend("python")
+        .backend(Backend.PYTHON)
         .device("cpu")
         .name("AMD EPYC")
         .verified(true)

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.calibrate.stats.Decision;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Projection;
 import dev.envdoctor.model.Report;
@@ -32,13 +34,13 @@ class OneSetOfFiguresTest {
   }
 
   private static Projection row(Recommendation rec, String runtime, String backend) {
-    return rec.projection().stream().filter(p -> runtime.equals(p.runtime()) && backend.equals(p.backend()))
+    return rec.projection().stream().filter(p -> runtime.equals(p.runtime()) && Backend.parse(backend) == p.backend())
         .findFirst().orElseThrow(() -> new AssertionError(rec.projection().toString()));
   }
 
   private static Calibration cnn(Report r, String runtime, String backend) {
     return r.calibrations().stream().filter(c -> "cnn".equals(c.workload()) && runtime.equals(c.runtime())
-        && backend.equals(c.backend())).findFirst().orElseThrow();
+        && Backend.parse(backend) == c.backend()).findFirst().orElseThrow();
   }
 
   @ParameterizedTest
@@ -46,7 +48,7 @@ class OneSetOfFiguresTest {
   void aContainerInThePairsIsNativesProjectionTimesThePairedRatio(String name) throws Exception {
     Report r = recorded(name);
     Recommendation rec = Verdict.decide(r, Workloads.DEFAULT);
-    assertEquals(Recommendation.PARITY, rec.confidence(), rec.verdict());
+    assertEquals(Confidence.PARITY, rec.confidence(), rec.verdict());
     Projection nat = row(rec, "native", "djl");
     Projection docker = row(rec, "docker", "djl");
     double paired = Paired.of(cnn(r, "native", "djl"), cnn(r, "docker", "djl")).orElseThrow().ratio();
@@ -79,14 +81,14 @@ class OneSetOfFiguresTest {
   void theVerdictSaysWhichStackItComparedAndHowToCompareTheUsers() throws Exception {
     Recommendation rec = Verdict.decide(recorded("plain-doctor-0030"), Workloads.DEFAULT);
     assertNotNull(rec.measurement());
-    assertEquals("djl", rec.measurement().comparedBackend());
-    assertEquals("python", rec.measurement().userBackend());
+    assertEquals(Backend.DJL, rec.measurement().comparedBackend());
+    assertEquals(Backend.PYTHON, rec.measurement().userBackend());
     assertFalse(rec.measurement().userBackendCompared());
     // its words, with how to compare the user's stack, are golden/recommend/recorded/bursts/plain-doctor-0030.txt
-    assertEquals(List.of(new Cause.OtherStack("djl", "docker")),
+    assertEquals(List.of(new Cause.OtherStack(Backend.DJL, "docker")),
         Verdict.decision(recorded("plain-doctor-0030")).causes(Cause.OtherStack.class));
     // the projection leads with the user's stack
-    assertEquals("python", rec.projection().get(0).backend());
+    assertEquals(Backend.PYTHON, rec.projection().get(0).backend());
   }
 
   @Test

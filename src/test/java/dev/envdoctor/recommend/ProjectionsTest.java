@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.calibrate.ProjectionPlan;
 import dev.envdoctor.calibrate.ProjectionPoint;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Projection;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ProjectionsTest {
 
   private static Calibration yolo(String runtime, String backend, String model, int imgsz, int batch, double ms) {
-    return new Calibration(runtime, backend, "cpu", model, batch, imgsz, 2, 3, ms, ms * 0.9, ms * 1.2, 0.05,
+    return new Calibration(runtime, Backend.parse(backend), "cpu", model, batch, imgsz, 2, 3, ms, ms * 0.9, ms * 1.2, 0.05,
         batch * 1000 / ms, null, new ProjectionPoint(model, imgsz, batch).trainFlopsPerStep(), 2, ms * 5, List.of(ms), null);
   }
 
@@ -66,17 +67,17 @@ class ProjectionsTest {
     assertEquals(125 * step / 3.6e6, p.hours(), 1e-12); // ⌈1000 / 8⌉ steps
     assertEquals(step / 1000 / 8, p.secondsPerImage(), 1e-12);
     // native's other backend (djl, not timed on yolov8n in --quick) borrows python's model, × its cnn step over python's
-    Calibration djlCnn = base.calibrations().stream().filter(c -> "native".equals(c.runtime()) && "djl".equals(c.backend())
+    Calibration djlCnn = base.calibrations().stream().filter(c -> "native".equals(c.runtime()) && c.backend() == Backend.DJL
         && "cnn".equals(c.workload())).findFirst().orElseThrow();
-    Calibration pyCnn = base.calibrations().stream().filter(c -> "native".equals(c.runtime()) && "python".equals(c.backend())
+    Calibration pyCnn = base.calibrations().stream().filter(c -> "native".equals(c.runtime()) && c.backend() == Backend.PYTHON
         && "cnn".equals(c.workload())).findFirst().orElseThrow();
-    Projection djl = rec.projection().stream().filter(x -> "native".equals(x.runtime()) && "djl".equals(x.backend()))
+    Projection djl = rec.projection().stream().filter(x -> "native".equals(x.runtime()) && x.backend() == Backend.DJL)
         .findFirst().orElseThrow();
     assertEquals(Projection.CALIBRATED_SCALED, djl.method());
     double slower = (djlCnn.medianMs() / djlCnn.batch()) / (pyCnn.medianMs() / pyCnn.batch());
     assertEquals(p.hours() * slower, djl.hours(), 1e-9);
     // a container side without its own points borrows native's model, scaled by its cnn step over native's
-    rec.projection().stream().filter(x -> !"native".equals(x.runtime()) && x.backend().equals(backend))
+    rec.projection().stream().filter(x -> !"native".equals(x.runtime()) && x.backend() == Backend.parse(backend))
         .forEach(x -> assertEquals(Projection.CALIBRATED_SCALED, x.method(), x.toString()));
   }
 
@@ -129,7 +130,7 @@ class ProjectionsTest {
 
   private static Calibration cnn(Report r, String runtime, String backend) {
     return r.calibrations().stream().filter(c -> "cnn".equals(c.workload()) && runtime.equals(c.runtime())
-        && backend.equals(c.backend())).findFirst().orElseThrow();
+        && Backend.parse(backend) == c.backend()).findFirst().orElseThrow();
   }
 
   private static double mean(Calibration c) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.Backend;
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Projection;
 import dev.envdoctor.model.Report;
@@ -46,7 +48,7 @@ class TimedApartTest {
   }
 
   private static Projection row(Recommendation rec, String runtime, String backend) {
-    return rec.projection().stream().filter(p -> runtime.equals(p.runtime()) && backend.equals(p.backend()))
+    return rec.projection().stream().filter(p -> runtime.equals(p.runtime()) && Backend.parse(backend) == p.backend())
         .findFirst().orElseThrow();
   }
 
@@ -54,7 +56,7 @@ class TimedApartTest {
   void aStoredParityVerdictBesideARowOutsideItsBandIsCalledOutInEveryFormat() throws Exception {
     Report r = recorded();
     Recommendation stored = r.recommendation();
-    assertEquals(Recommendation.PARITY, stored.confidence());
+    assertEquals(Confidence.PARITY, stored.confidence());
     double ratio = row(stored, "docker", "djl").hours() / row(stored, "native", "djl").hours();
     assertTrue(ratio > 1.05, String.valueOf(ratio));
     String line = TimedApart.disagreement(stored);
@@ -87,7 +89,7 @@ class TimedApartTest {
     Report unpaired = unpaired();
     Recommendation rec = Verdict.decide(unpaired, Workloads.DEFAULT);
     Recommendation parity = new Recommendation(rec.train(), rec.speedup(), rec.speedupCi95(), rec.verdict(), rec.reason(),
-        rec.deployment(), rec.evidence(), rec.workload(), rec.projection(), rec.assumptions(), Recommendation.PARITY,
+        rec.deployment(), rec.evidence(), rec.workload(), rec.projection(), rec.assumptions(), Confidence.PARITY,
         rec.measurement());
     double ratio = row(rec, "docker", "djl").hours() / row(rec, "native", "djl").hours();
     String line = TimedApart.disagreement(parity);
@@ -108,7 +110,7 @@ class TimedApartTest {
         : new Projection(p.runtime(), p.backend(), p.device(), 2 * nat.hours(), null, null, Projection.PAIRED,
             p.secondsPerImage(), p.basis(), 2.0, null)).toList();
     Recommendation parity = new Recommendation(rec.train(), rec.speedup(), rec.speedupCi95(), rec.verdict(), rec.reason(),
-        rec.deployment(), rec.evidence(), rec.workload(), rows, rec.assumptions(), Recommendation.PARITY,
+        rec.deployment(), rec.evidence(), rec.workload(), rows, rec.assumptions(), Confidence.PARITY,
         rec.measurement());
     String line = TimedApart.disagreement(parity);
     assertNotNull(line);

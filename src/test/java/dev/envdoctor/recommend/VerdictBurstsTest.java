@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Burst;
 import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
@@ -36,7 +38,7 @@ class VerdictBurstsTest {
   }
 
   private static Calibration cnn(Report r, String runtime) {
-    return r.calibrations().stream().filter(c -> runtime.equals(c.runtime()) && "djl".equals(c.backend())
+    return r.calibrations().stream().filter(c -> runtime.equals(c.runtime()) && c.backend() == Backend.DJL
         && "cnn".equals(c.workload())).findFirst().orElseThrow();
   }
 
@@ -44,7 +46,7 @@ class VerdictBurstsTest {
    * The decision worked out here from the bursts, independently of PairedRatio: native's speed over
    * docker's per round after round 0 (from the bursts' mean step times), a t-interval of their logs (t quantiles from the tables).
    */
-  private static String independentDecision(Report r) {
+  private static Confidence independentDecision(Report r) {
     Map<Integer, Burst> nb = new TreeMap<>();
     Map<Integer, Burst> db = new TreeMap<>();
     cnn(r, "native").bursts().forEach(b -> nb.put(b.round(), b));
@@ -72,7 +74,7 @@ class VerdictBurstsTest {
     }
     boolean contended = used.stream().anyMatch(k -> !quiet(nb.get(k)) || !quiet(db.get(k)));
     if (logs.size() < 2) {
-      return "none";
+      return Confidence.NONE;
     }
     double[] t = {0, 0, 12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.3060, 2.2622, 2.2281, 2.2010,
         2.1788, 2.1604, 2.1448};
@@ -86,13 +88,13 @@ class VerdictBurstsTest {
     double high = Math.exp(mean + half);
     double half90 = t90[logs.size()] * sd / Math.sqrt(logs.size());
     if (contended) {
-      return Recommendation.NOISY; // pairs timed under contention decide nothing
+      return Confidence.NOISY; // pairs timed under contention decide nothing
     }
     // the band 1/1.1 to 1.1
     if (Math.exp(mean - half90) >= 1 / 1.1 && Math.exp(mean + half90) <= 1.1) {
-      return Recommendation.PARITY;
+      return Confidence.PARITY;
     }
-    return low > 1.1 || high < 1 / 1.1 ? Recommendation.CLEAR : Recommendation.NOISY;
+    return low > 1.1 || high < 1 / 1.1 ? Confidence.CLEAR : Confidence.NOISY;
   }
 
   /** The differences the causes cite. */
@@ -113,14 +115,14 @@ class VerdictBurstsTest {
   void theVerdictFollowsThePairedIntervalAgainstTheBand(String name) throws Exception {
     Report r = load(name);
     Recommendation rec = Verdict.decide(r, Workloads.DEFAULT);
-    String expected = independentDecision(r);
-    if (expected.equals("none")) {
+    Confidence expected = independentDecision(r);
+    if (expected == Confidence.NONE) {
       assertEquals("step-times", rec.measurement().method(), name + ": one round only: the earlier reading");
       return;
     }
     assertEquals("paired-bursts", rec.measurement().method(), name);
     assertEquals(expected, rec.confidence(), name + ": " + rec.verdict());
-    if (expected.equals(Recommendation.NOISY)) {
+    if (expected.equals(Confidence.NOISY)) {
       VerdictDecision d = Verdict.decision(r);
       assertTrue(d.kind().unsure() && rec.measurement().noisyBecause() != null, d.kind().toString());
       // the causes do not contradict the verdict: every difference they cite is "not told apart"
@@ -158,7 +160,7 @@ class VerdictBurstsTest {
   @Test
   void aRealHalfCpuQuotaNativelyMakesDockerTheClearWinner() throws Exception {
     Recommendation rec = Verdict.decide(load("docker-native-cgroup-half-quiet.json"), Workloads.DEFAULT);
-    assertEquals(Recommendation.CLEAR, rec.confidence(), rec.verdict());
+    assertEquals(Confidence.CLEAR, rec.confidence(), rec.verdict());
     assertEquals("docker", rec.train().runtime());
     assertTrue(rec.speedupCi95().get(0) > 1.1, rec.verdict());
     Cause.CpuAllowances c = Verdict.decision(load("docker-native-cgroup-half-quiet.json")).causes(Cause.CpuAllowances.class).get(0);

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Host;
@@ -64,15 +66,15 @@ class VerdictCausesTest {
   void anX86PythonOnAnArmMacIsNamedAsTheReasonForNoMps() {
     Report mac = RecordedReports.load(MAC_M4_DOCKER_DESKTOP);
     PythonEnv p = mac.python();
-    Report rosettaPython = without(mac, c -> "python".equals(c.backend()) && "mps".equals(c.device()),
-        d -> "python".equals(d.backend()) && "mps".equals(d.device()))
+    Report rosettaPython = without(mac, c -> c.backend() == Backend.PYTHON && "mps".equals(c.device()),
+        d -> d.backend() == Backend.PYTHON && "mps".equals(d.device()))
         .withPython(new PythonEnv(p.executable(), p.version(), "x86_64", p.venv(), p.found(),
             new PythonEnv.Torch("2.2.2", null, new PythonEnv.Mps(false, false), null), null, null));
     Recommendation rec = decide(rosettaPython);
     RecommendGoldenTest.assertView("causes/anX86PythonOnAnArmMacIsNamedAsTheReasonForNoMps.txt", rec);
     VerdictDecision d = Verdict.decision(rosettaPython);
     Cause.FasterBackend faster = d.causes(Cause.FasterBackend.class).get(0);
-    assertEquals(new Cause.FasterBackend("native", "djl", "mps", faster.ratio(), "python", "cpu"), faster);
+    assertEquals(new Cause.FasterBackend("native", Backend.DJL, "mps", faster.ratio(), Backend.PYTHON, "cpu"), faster);
     assertEquals(6.56, faster.ratio(), 0.005);
     assertEquals(List.of(new Cause.RosettaPython()), d.causes(Cause.RosettaPython.class));
     assertEquals("native", rec.train().runtime());
@@ -101,19 +103,19 @@ class VerdictCausesTest {
     // Natively a slow Python env (5x the DJL step time); the containers have DJL only.
     Report cpu = RecordedReports.load(LINUX_CPU_ONLY);
     Report slowPython = cpu.withCalibrations(cpu.calibrations().stream()
-        .filter(c -> !("docker".equals(c.runtime()) && "python".equals(c.backend())))
-        .map(c -> "native".equals(c.runtime()) && "python".equals(c.backend()) ? RecordedReports.slower(c, 5) : c).toList());
+        .filter(c -> !("docker".equals(c.runtime()) && c.backend() == Backend.PYTHON))
+        .map(c -> "native".equals(c.runtime()) && c.backend() == Backend.PYTHON ? RecordedReports.slower(c, 5) : c).toList());
     Recommendation rec = decide(slowPython);
     RecommendGoldenTest.assertView("causes/sidesOnOneKindOfDeviceAreComparedOnABackendBothHave.txt", rec);
     String container = rec.train().runtime();
     assertTrue(container.equals("docker") || container.equals("podman"), rec.verdict());
-    assertEquals("djl", rec.train().backend());
+    assertEquals(Backend.DJL, rec.train().backend());
     VerdictDecision d = Verdict.decision(slowPython);
     assertTrue(d.compared().sameBackend(), "compared on the backend both sides have");
-    assertEquals(List.of("djl", "cpu", "cpu"), List.of(d.compared().a().backend(), d.compared().a().device(), d.compared().b().device()));
+    assertEquals(List.of(Backend.DJL, "cpu", "cpu"), List.of(d.compared().a().backend(), d.compared().a().device(), d.compared().b().device()));
     assertTrue(d.kind() == Kind.PARITY || d.kind() == Kind.NO_MEASURABLE_DIFFERENCE, d.kind().toString());
     Cause.FasterBackend faster = d.causes(Cause.FasterBackend.class).get(0);
-    assertEquals(new Cause.FasterBackend("native", "djl", "cpu", faster.ratio(), "python", "cpu"), faster);
+    assertEquals(new Cause.FasterBackend("native", Backend.DJL, "cpu", faster.ratio(), Backend.PYTHON, "cpu"), faster);
   }
 
   @Test
@@ -131,7 +133,7 @@ class VerdictCausesTest {
     // the interval spans more than ten times: it means nothing, so the JSON leaves it out and says why
     assertTrue(rec.speedupCi95().isEmpty(), rec.speedupCi95().toString());
     assertTrue(rec.measurement().speedupCi95TooWide());
-    assertEquals(Recommendation.NOISY, rec.confidence());
+    assertEquals(Confidence.NOISY, rec.confidence());
   }
 
   @Test

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.calibrate.stats.Decision;
+import dev.envdoctor.model.Backend;
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Choice;
 import dev.envdoctor.model.Report;
@@ -28,7 +30,7 @@ class VerdictTest {
   }
 
   private static void assertTrains(Recommendation rec, String runtime, String backend, String device) {
-    assertEquals(new Choice(runtime, backend, device), rec.train(), rec.verdict());
+    assertEquals(new Choice(runtime, Backend.parse(backend), device), rec.train(), rec.verdict());
   }
 
   private static VerdictDecision decision(String fixture) {
@@ -42,8 +44,8 @@ class VerdictTest {
     assertTrains(rec, "native", "python", "mps");
     VerdictDecision d = decision(MAC_M4_DOCKER_DESKTOP);
     assertEquals(Kind.CLEAR, d.kind());
-    assertEquals(Recommendation.CLEAR, rec.confidence());
-    assertEquals(List.of("docker", "python", "cpu"), List.of(d.compared().b().runtime(), d.compared().b().backend(),
+    assertEquals(Confidence.CLEAR, rec.confidence());
+    assertEquals(List.of("docker", Backend.PYTHON, "cpu"), List.of(d.compared().b().runtime(), d.compared().b().backend(),
         d.compared().b().device()), "against docker's best");
     assertTrue(d.speed().ratio() > 10 && d.speed().ratio() < 13, d.speed().toString());
     assertEquals(d.speed().ratio(), rec.speedup());
@@ -60,7 +62,7 @@ class VerdictTest {
     assertTrains(rec, "docker", "python", "cuda:0");
     VerdictDecision d = decision(LINUX_NVIDIA_TOOLKIT);
     assertEquals(Kind.PARITY, d.kind());
-    assertEquals(Recommendation.PARITY, rec.confidence());
+    assertEquals(Confidence.PARITY, rec.confidence());
     assertTrue(Decision.inBand(d.speed().ratio()) && !d.speed().spansOne(), d.speed().toString());
     Cause.GpuPath path = d.causes(Cause.GpuPath.class).get(0);
     assertEquals(List.of(new Cause.GpuPath("nvidia-runtime", path.gap())), d.causes());
@@ -86,7 +88,7 @@ class VerdictTest {
     assertTrains(rec, "native", "python", "cpu");
     assertNull(rec.speedup());
     assertTrue(rec.speedupCi95().isEmpty());
-    assertEquals(Recommendation.ONE_SIDE, rec.confidence());
+    assertEquals(Confidence.ONE_SIDE, rec.confidence());
     VerdictDecision d = decision(LINUX_NO_RUNTIME);
     assertEquals(Kind.ONE_SIDE, d.kind());
     assertNull(d.compared());
@@ -102,7 +104,7 @@ class VerdictTest {
     assertEquals(Kind.CLEAR, d.kind());
     assertFalse(d.compared().sameBackend(), "python natively, djl in docker: different stacks");
     assertEquals(List.of(new Cause.MacVmWithoutMetal("docker"), new Cause.CpuShare("docker", true, 6, 12), new Cause.RosettaJvm(),
-        new Cause.OtherStack("djl", "docker")), d.causes());
+        new Cause.OtherStack(Backend.DJL, "docker")), d.causes());
   }
 
   /**

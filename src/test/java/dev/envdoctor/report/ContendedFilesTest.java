@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
@@ -50,7 +51,7 @@ class ContendedFilesTest {
   @Test
   void aMeaninglessSpeedUpIntervalIsNotPrinted() {
     Recommendation rec = new Recommendation(null, 0.216, List.of(1.84e-09, 2.53e+07), "v", "r", "d", List.of(),
-        null, List.of(), List.of(), "noisy");
+        null, List.of(), List.of(), Confidence.NOISY);
     assertEquals("0.216× (interval too wide to mean anything)", Fmt.speedup(rec));
   }
 

@@ -1,6 +1,7 @@
 package dev.envdoctor.report;
 
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.StageStatus;
 import dev.envdoctor.run.Outcome;
@@ -48,7 +49,7 @@ class ExitReasonsTest {
     List<DeviceResult> devices = new ArrayList<>(r.devices());
     devices.add(DeviceResultBuilder.builder()
         .runtime("docker")
-        .backend("djl")
+        .backend(Backend.DJL)
         .device("cpu")
         .verified(false)
         .diagnosis("the container exited 137 (killed: out of memory)")

@@ -55,6 +55,9 @@ final class Seeds {
       new Seed("url-password", "same registry user", "alice:"),
       new Seed("high-entropy-string", "session Xk9pQ2mN7vR4tY8wZ3bC6dF1gH5jK0lLa", "Xk9pQ2mN7vR4tY8wZ3bC6dF1gH5jK0lLa"));
 
+  private static final Set<String> WORDS = Set.of("schema", "status", "backend", "confidence", "comparedBackend",
+      "userBackend", "slowBackend");
+
   private Seeds() {}
 
   /** The secrets a seeded report must not show once redacted (the url user "alice" too). */
@@ -79,8 +82,8 @@ final class Seeds {
       ObjectNode o = (ObjectNode) node;
       for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
         var e = it.next();
-        if (e.getKey().equals("schema") || e.getKey().equals("status")) {
-          continue; // the schema's name and the statuses are words of a closed set: no text of the machine's
+        if (WORDS.contains(e.getKey())) {
+          continue; // the schema's name, statuses, backends, confidence: words of a closed set, no text of the machine's
         }
         if (e.getValue().isTextual()) {
           e.setValue(TextNode.valueOf(e.getValue().asText() + " " + ALL.get(next[0]++ % ALL.size()).line()));

@@ -2,6 +2,7 @@ package dev.envdoctor.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.DeviceResultBuilder;
@@ -19,7 +20,7 @@ class OutcomeTest {
   private static DeviceResult device(String runtime, Boolean verified) {
     return DeviceResultBuilder.builder()
         .runtime(runtime)
-        .backend("djl")
+        .backend(Backend.DJL)
         .device("cpu")
         .verified(verified)
         .diagnosis(verified ? null : "docker engine not running")
@@ -28,7 +29,7 @@ class OutcomeTest {
   }
 
   private static Calibration calibration(String diagnosis) {
-    return new Calibration("native", "djl", "cpu", "mlp", 64, null, 3, diagnosis == null ? 30 : null,
+    return new Calibration("native", Backend.DJL, "cpu", "mlp", 64, null, 3, diagnosis == null ? 30 : null,
         diagnosis == null ? 5.0 : null, null, null, null, null, null, 1e9, 1, 900.0, List.of(), diagnosis);
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.exec.ProcessRunner;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
@@ -40,7 +41,7 @@ class NativeDjlIT {
     Report report = ReportJson.read(r.stdout()); // stdout is the JSON and nothing else
     DeviceResult cpu = report.devices().stream().filter(d -> d.device().equals("cpu")).findFirst().orElseThrow();
     assertEquals("native", cpu.runtime());
-    assertEquals("djl", cpu.backend());
+    assertEquals(Backend.DJL, cpu.backend());
     assertTrue(cpu.verified());
     assertTrue(cpu.maxAbsError() <= cpu.tolerance() && cpu.maxAbsError() < 1e-4, "error " + cpu.maxAbsError());
     Engine e = report.engines().get(0);
@@ -60,7 +61,7 @@ class NativeDjlIT {
     assertEquals(List.of("mlp", "cnn"), report.calibrations().stream().map(Calibration::workload).toList());
     for (Calibration c : report.calibrations()) {
       assertEquals("native", c.runtime());
-      assertEquals("djl", c.backend());
+      assertEquals(Backend.DJL, c.backend());
       assertEquals("cpu", c.device());
       assertNull(c.diagnosis());
       for (Object field : List.of(c.batch(), c.warmupSteps(), c.steps(), c.medianMs(), c.p10Ms(), c.p90Ms(), c.cv(),

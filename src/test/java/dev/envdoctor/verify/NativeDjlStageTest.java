@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Engine;
@@ -23,7 +24,7 @@ class NativeDjlStageTest {
 
   private static final DeviceResult CPU = DeviceResultBuilder.builder()
       .runtime("native")
-      .backend("djl")
+      .backend(Backend.DJL)
       .device("cpu")
       .verified(true)
       .maxAbsError(1e-7)
@@ -92,7 +93,7 @@ class NativeDjlStageTest {
         "9.0", null)), null, null);
     DeviceResult cuda = DeviceResultBuilder.builder()
         .runtime("native")
-        .backend("djl")
+        .backend(Backend.DJL)
         .device("cuda:0")
         .verified(true)
         .maxAbsError(1e-4)
@@ -110,8 +111,8 @@ class NativeDjlStageTest {
     Host host = new Host(null, null, null, null, List.of(GpuInfo.basic("GPU zero", "NVIDIA", null, "580", "9.0", null),
         GpuInfo.basic("GPU one", "NVIDIA", null, "580", "9.0", null), GpuInfo.basic("GPU two", "NVIDIA", null, "580",
             "9.0", null), GpuInfo.basic("GPU three", "NVIDIA", null, "580", "9.0", null)), null, null);
-    DeviceResult cuda0 = new DeviceResult("native", "djl", "cuda:0", null, true, 1e-4, 1e-2, null, null, List.of());
-    DeviceResult cuda1 = new DeviceResult("native", "djl", "cuda:1", null, true, 1e-4, 1e-2, null, null, List.of());
+    DeviceResult cuda0 = new DeviceResult("native", Backend.DJL, "cuda:0", null, true, 1e-4, 1e-2, null, null, List.of());
+    DeviceResult cuda1 = new DeviceResult("native", Backend.DJL, "cuda:1", null, true, 1e-4, 1e-2, null, null, List.of());
     List<DeviceResult> out = NativeDjlStage.withGpuNames(List.of(cuda0, cuda1), host,
         dev.envdoctor.probe.nvidia.CudaVisibleDevices.of("2,3"));
     assertEquals("GPU two", out.get(0).name());

@@ -2,6 +2,7 @@ package dev.envdoctor.verify;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.OutputMode;
@@ -39,7 +40,7 @@ class ViewsTest {
         .withDevices(List.of(
             DeviceResultBuilder.builder()
                 .runtime("native")
-                .backend("djl")
+                .backend(Backend.DJL)
                 .device("cpu")
                 .verified(true)
                 .maxAbsError(3.6e-7)
@@ -48,7 +49,7 @@ class ViewsTest {
                 .build(),
             DeviceResultBuilder.builder()
                 .runtime("native")
-                .backend("djl")
+                .backend(Backend.DJL)
                 .device("cuda:0")
                 .name("NVIDIA H100 80GB HBM3")
                 .verified(false)
@@ -59,7 +60,7 @@ class ViewsTest {
                 .build(),
             DeviceResultBuilder.builder()
                 .runtime("docker")
-                .backend("python")
+                .backend(Backend.PYTHON)
                 .device("cpu")
                 .verified(true)
                 .maxAbsError(1e-6)
@@ -68,7 +69,7 @@ class ViewsTest {
                 .build(),
             DeviceResultBuilder.builder()
                 .runtime("podman")
-                .backend("djl")
+                .backend(Backend.DJL)
                 .device("cpu")
                 .verified(true)
                 .maxAbsError(1e-7)
@@ -78,9 +79,9 @@ class ViewsTest {
                 .stderrTail(List.of())
                 .build()))
         .withCalibrations(List.of(
-            new Calibration("native", "djl", "cpu", "mlp", 64, null, 3, 30, 5.25, 4.9, 6.1, 0.08, 12190.0, 48.9, 2.57e8,
+            new Calibration("native", Backend.DJL, "cpu", "mlp", 64, null, 3, 30, 5.25, 4.9, 6.1, 0.08, 12190.0, 48.9, 2.57e8,
                 2, 400.0, List.of(5.25), null),
-            new Calibration("docker", "python", "cpu", "cnn", 16, 64, null, null, null, null, null, null, null, null,
+            new Calibration("docker", Backend.PYTHON, "cpu", "cnn", 16, 64, null, null, null, null, null, null, null, null,
                 3.8e8, 2, 10.0, List.of(), "the worker gave no answer within 120 s")));
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.exec.ProcessRunner;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.protocol.WorkerEvents;
@@ -23,7 +24,7 @@ class WorkerClientTest {
 
   private static final String DOC = WorkerEvents.json(new WorkerOutput(WorkerOutput.PROTOCOL, null,
       List.of(DeviceResultBuilder.builder()
-          .backend("djl")
+          .backend(Backend.DJL)
           .device("cpu")
           .name("cpu()")
           .verified(true)
@@ -53,7 +54,7 @@ class WorkerClientTest {
   @Test
   void finishedResultsSurviveACrashAndTheDeviceInProgressGetsTheDiagnosis() {
     DeviceResult cpu = DeviceResultBuilder.builder()
-        .backend("djl")
+        .backend(Backend.DJL)
         .device("cpu")
         .name("cpu()")
         .verified(true)

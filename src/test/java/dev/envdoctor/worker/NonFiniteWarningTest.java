@@ -3,6 +3,7 @@ package dev.envdoctor.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.DeviceResultBuilder;
 import java.util.List;
@@ -19,7 +20,7 @@ class NonFiniteWarningTest {
   @Test
   void theDeviceStaysVerifiedAndSaysHowManyStepsSkipped() {
     DeviceResult cpu = DeviceResultBuilder.builder()
-        .backend("djl")
+        .backend(Backend.DJL)
         .device("cpu")
         .name("AMD EPYC")
         .verified(true)

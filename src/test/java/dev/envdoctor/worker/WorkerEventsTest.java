@@ -1,5 +1,6 @@
 package dev.envdoctor.worker;
 
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.protocol.WorkerEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +15,7 @@ class WorkerEventsTest {
   @Test
   void deviceRoundTrips() {
     DeviceResult d = DeviceResultBuilder.builder()
-        .backend("djl")
+        .backend(Backend.DJL)
         .device("cpu")
         .name("cpu()")
         .verified(true)
