@@ -99,6 +99,7 @@ def series(name, a, builds, engs):
         name, a.runs, "doctor --quick " + " ".join(args), interleaved.load(),
         time.strftime("%H:%M:%S UTC", time.gmtime())), flush=True)
     rows = {b["name"]: [] for b in builds}
+    t0 = time.monotonic()
     if cgroup:
         interleaved.make_cgroup()
     try:
@@ -120,12 +121,12 @@ def series(name, a, builds, engs):
     finally:
         if cgroup:
             interleaved.drop_cgroup()
-    summary(name, rows)
+    summary(name, rows, time.monotonic() - t0)
 
 
-def summary(name, rows):
+def summary(name, rows, took):
     med = {}
-    print("%s, load %s at the end:" % (name, interleaved.load()))
+    print("%s, %.0f s in all, load %s at the end:" % (name, took, interleaved.load()))
     for build, rs in rows.items():
         ok = [r for r in rs if r]
         n = len(rs)

@@ -5,6 +5,7 @@ import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.RuntimeStatus;
+import dev.envdoctor.model.Runtimes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ public final class ProfileWriter {
       }
     }
     for (RuntimeInfo rt : r.runtimes()) {
-      if (!"native".equals(rt.name()) && rt.status() == RuntimeStatus.OK && safe(rt.name())) {
+      if (!Runtimes.isNative(rt.name()) && rt.status() == RuntimeStatus.OK && safe(rt.name())) {
         checks.add(check("runtime-" + rt.name(), rt.name() + " engine reachable", "runtimes[name=" + rt.name() + "].status", "ok",
             "Install and start " + rt.name() + ", and make sure this user may use it."));
       }

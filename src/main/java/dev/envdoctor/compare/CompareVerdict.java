@@ -9,6 +9,7 @@ import dev.envdoctor.model.Contention;
 import dev.envdoctor.model.CpuAllowance;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.recommend.Measured;
 import java.util.Comparator;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class CompareVerdict {
       // the machine's load, measured during the calibration, before any fact of the machines
       return new Cause.Contended(r.contention());
     }
-    if (!"native".equals(r.runtime())) {
+    if (!Runtimes.isNative(r.runtime())) {
       RuntimeInfo b = find(base, r.runtime());
       RuntimeInfo o = find(other, r.runtime());
       if (b != null && o != null) {
@@ -106,7 +107,7 @@ public final class CompareVerdict {
    * container, what the side's calibration says of itself.
    */
   private static CpuAllowance allowance(Report report, StepTimeRatio r) {
-    if ("native".equals(r.runtime()) && report.host() != null && report.host().cpuAllowance() != null) {
+    if (Runtimes.isNative(r.runtime()) && report.host() != null && report.host().cpuAllowance() != null) {
       return report.host().cpuAllowance();
     }
     Calibration c = side(report, r);

@@ -6,6 +6,7 @@ import dev.envdoctor.model.DiskInfo;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.report.Fmt;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class Facts {
     Map<String, RuntimeInfo> rb = Comparer.byKey(b.runtimes(), RuntimeInfo::name);
     Map<String, RuntimeInfo> ro = Comparer.byKey(o.runtimes(), RuntimeInfo::name);
     for (String name : Comparer.union(rb.keySet(), ro.keySet())) {
-      if ("native".equals(name) || rb.get(name) == null || ro.get(name) == null) {
+      if (Runtimes.isNative(name) || rb.get(name) == null || ro.get(name) == null) {
         continue;
       }
       pair(out, Severity.INFO, name, Fmt.join(" ", rb.get(name).serverVersion(), paren(rb.get(name).product())),
@@ -65,7 +66,7 @@ final class Facts {
     Map<String, RuntimeInfo> rb = Comparer.byKey(b.runtimes(), RuntimeInfo::name);
     Map<String, RuntimeInfo> ro = Comparer.byKey(o.runtimes(), RuntimeInfo::name);
     for (String name : rb.keySet()) {
-      if ("native".equals(name) || !ro.containsKey(name)) {
+      if (Runtimes.isNative(name) || !ro.containsKey(name)) {
         continue;
       }
       amountOf(out, name + " CPUs", num(rb.get(name).cpus()), num(ro.get(name).cpus()), Fmt::num);

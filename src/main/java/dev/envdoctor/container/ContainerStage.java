@@ -4,6 +4,7 @@ import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.RuntimeInfoBuilder;
 import dev.envdoctor.model.RuntimeStatus;
+import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.calibrate.CalibrationGate;
 import dev.envdoctor.container.image.WorkerImage;
@@ -66,7 +67,7 @@ public final class ContainerStage implements Stage, Prefetching {
   /** The container runtimes --runtime selects that envdoctor knows, whatever their status. */
   private static List<RuntimeInfo> selected(Report soFar, RunContext ctx) {
     List<String> selected = Engines.selected(ctx.options().runtime());
-    return soFar.runtimes().stream().filter(r -> selected.contains(r.name()) && !"native".equals(r.name())
+    return soFar.runtimes().stream().filter(r -> selected.contains(r.name()) && !Runtimes.isNative(r.name())
         && Engines.named(r.name()).isPresent()).toList();
   }
 

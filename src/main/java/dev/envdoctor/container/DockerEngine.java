@@ -6,6 +6,7 @@ import dev.envdoctor.container.parse.DockerContextParser;
 import dev.envdoctor.container.parse.DockerInfoParser;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.Runtimes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -92,7 +93,7 @@ public final class DockerEngine extends CliEngine {
     if (host != null && !host.isBlank()) {
       return new Context("DOCKER_HOST", host);
     }
-    if (!"docker".equals(cli)) {
+    if (!Runtimes.DOCKER.equals(cli)) {
       return new Context(null, null);
     }
     CommandResult inspect = probe.run(cli, "context", "inspect");

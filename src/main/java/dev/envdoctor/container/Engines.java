@@ -1,5 +1,6 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.model.Runtimes;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public final class Engines {
     return switch (r) {
       case "all" -> all().stream().map(ContainerEngine::name).toList();
       case "native" -> List.of();
-      default -> List.of(r.split(",")).stream().map(String::trim).filter(s -> !s.equals("native")).toList();
+      default -> List.of(r.split(",")).stream().map(String::trim).filter(s -> !Runtimes.isNative(s)).toList();
     };
   }
 }

@@ -3,6 +3,7 @@ package dev.envdoctor.container;
 import dev.envdoctor.model.RuntimeStatus;
 
 import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.model.Runtimes;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -58,7 +59,7 @@ public final class FailureDiagnosis {
       String socket = socketIn(err);
       return new Failure(RuntimeStatus.PERMISSION_DENIED,
           "permission denied on the " + engine + " socket" + (socket == null ? "" : " " + socket),
-          "podman".equals(engine) ? "run podman as the user who owns the machine, or fix the socket's permissions"
+          Runtimes.PODMAN.equals(engine) ? "run podman as the user who owns the machine, or fix the socket's permissions"
               : "sudo usermod -aG docker $USER, then log out and in (or use rootless Docker)");
     }
     if (lower.contains("cannot connect") || lower.contains("is the docker daemon running")
@@ -69,7 +70,7 @@ public final class FailureDiagnosis {
       }
       String socket = socketIn(err);
       // rootless Docker's socket lives under /run/user/UID and is started per user, not by root's systemd
-      String fix = "docker".equals(engine) && socket != null && socket.contains("/run/user/")
+      String fix = Runtimes.DOCKER.equals(engine) && socket != null && socket.contains("/run/user/")
           ? "start rootless Docker: systemctl --user start docker" : restartFix(engine, host);
       return new Failure(RuntimeStatus.UNREACHABLE, engine + " engine not running" + (socket == null ? "" : " at " + socket), fix);
     }
@@ -116,7 +117,7 @@ public final class FailureDiagnosis {
   }
 
   static String restartFix(String engine, HostFacts host) {
-    if ("podman".equals(engine)) {
+    if (Runtimes.PODMAN.equals(engine)) {
       return host.macos() || "windows".equals(host.osFamily()) ? "podman machine start"
           : "check 'podman system connection list' and CONTAINER_HOST";
     }

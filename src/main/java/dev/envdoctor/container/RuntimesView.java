@@ -1,5 +1,6 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.model.Report;
@@ -13,7 +14,7 @@ public final class RuntimesView {
   public static void print(Report report, RunContext ctx) {
     Console c = ctx.console();
     for (RuntimeInfo r : report.runtimes()) {
-      if ("native".equals(r.name())) {
+      if (Runtimes.isNative(r.name())) {
         continue;
       }
       Console.Mark mark = switch (r.status()) {

@@ -3,6 +3,7 @@ package dev.envdoctor.doctor;
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.CheckStatus;
 import dev.envdoctor.model.RuntimeStatus;
+import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.run.Words;
 import dev.envdoctor.run.Console.Mark;
 import dev.envdoctor.model.Calibration;
@@ -48,7 +49,7 @@ final class Areas {
     lines.add(python(r.python()));
     NodeSummary.gpus(r).ifPresent(l -> lines.add(line(l)));
     NodeSummary.interconnect(r).ifPresent(l -> lines.add(line(l)));
-    r.runtimes().stream().filter(rt -> rt.name() != null && !"native".equals(rt.name()))
+    r.runtimes().stream().filter(rt -> rt.name() != null && !Runtimes.isNative(rt.name()))
         .forEach(rt -> lines.add(runtime(r, rt)));
     if (r.runtimes().isEmpty()) {
       lines.add(new Line(Mark.SKIP, "Container runtimes: not probed yet"));
@@ -76,7 +77,7 @@ final class Areas {
     Backend user = rec.measurement() == null ? null : rec.measurement().userBackend();
     return Optional.of(job + ": " + rec.projection().stream()
         .sorted(Comparator.comparing(p -> user != null && user != p.backend()))
-        .map(p -> ("native".equals(p.runtime()) ? "natively" : "in " + p.runtime())
+        .map(p -> (Runtimes.isNative(p.runtime()) ? "natively" : "in " + p.runtime())
             + (stacksDiffer ? " (" + p.backend() + ")" : "") + " " + p.device() + " " + Format.hours(p.hours()))
         .collect(Collectors.joining(" · ")) + how(rec));
   }
@@ -198,7 +199,7 @@ final class Areas {
     best.ifPresent(e -> parts.add("trains on " + e.device() + " (" + e.backend() + " " + e.workload() + ": "
         + Format.number(e.samplesPerSecond(), 1) + " samples/s)"));
     boolean cpuOnly = best.isPresent() && "cpu".equals(best.get().device());
-    boolean nativeAccel = r.devices().stream().anyMatch(d -> "native".equals(d.runtime())
+    boolean nativeAccel = r.devices().stream().anyMatch(d -> Runtimes.isNative(d.runtime())
         && Boolean.TRUE.equals(d.verified()) && !"cpu".equals(d.device()));
     List<Detail> details = new ArrayList<>();
     if (cpuOnly && nativeAccel) {

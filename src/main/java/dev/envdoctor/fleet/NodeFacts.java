@@ -10,6 +10,7 @@ import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.RuntimeStatus;
+import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.model.Summary;
 import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.run.Outcome;
@@ -90,13 +91,13 @@ public final class NodeFacts {
     }
     for (Engine e : r.engines()) {
       // the DJL engine's version and its libtorch; the Python side's torch engine is "torch" above
-      if ("native".equals(e.runtime()) && e.name() != null && e.name().contains("DJL")) {
+      if (Runtimes.isNative(e.runtime()) && e.name() != null && e.name().contains("DJL")) {
         put(v, "djl", e.version());
         put(v, "libtorch", e.libtorchVersion());
       }
     }
     for (RuntimeInfo rt : r.runtimes()) {
-      if (!"native".equals(rt.name()) && rt.status() == RuntimeStatus.OK) {
+      if (!Runtimes.isNative(rt.name()) && rt.status() == RuntimeStatus.OK) {
         put(v, "engine." + rt.name(), rt.serverVersion());
       }
     }

@@ -9,6 +9,7 @@ import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.model.Race;
 import dev.envdoctor.model.RuntimeInfo;
+import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.run.RunFailure;
 import java.io.Writer;
 import java.time.Duration;
@@ -100,7 +101,7 @@ public final class Racer {
         : out.status() == CommandResult.Status.NOT_FOUND ? "could not start: " + o.command().get(0) + " not found"
         : "exited with code " + out.exitCode();
     String engine = runtime.name();
-    boolean nativeFailed = "native".equals(who);
+    boolean nativeFailed = Runtimes.isNative(who);
     Race.RaceSide n = side("native", null, facts, nat, nativeFailed ? out.exitCode() : 0, nativeFailed ? status : "ok",
         o.scale(), nativeFailed ? out.lastLines() : List.of());
     Race.RaceSide c = side(engine, o.image(), facts, ctr, nativeFailed ? null : out.exitCode(),

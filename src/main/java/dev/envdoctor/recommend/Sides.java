@@ -1,6 +1,7 @@
 package dev.envdoctor.recommend;
 
 import dev.envdoctor.model.Backend;
+import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.model.WorkloadNames;
 import dev.envdoctor.calibrate.stats.RatioEstimate;
 import dev.envdoctor.model.Calibration;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  */
 public record Sides(String workload, List<Side> sides) {
 
-  public static final String NATIVE = "native";
+  public static final String NATIVE = Runtimes.NATIVE;
   /** The workload that stands for a detection training job; preferred when it was calibrated. */
   public static final String PREFERRED_WORKLOAD = WorkloadNames.PREFERRED;
 

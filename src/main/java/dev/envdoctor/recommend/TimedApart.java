@@ -4,6 +4,7 @@ import dev.envdoctor.calibrate.stats.Decision;
 import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Projection;
+import dev.envdoctor.model.Runtimes;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,7 @@ public final class TimedApart {
 
   /** Whether a row is a container's, made from its own timing or its steps over native's, not from pairs. */
   public static boolean timedApart(Projection p) {
-    return !"native".equals(p.runtime()) && p.method() != null && !Projection.PAIRED.equals(p.method())
+    return !Runtimes.isNative(p.runtime()) && p.method() != null && !Projection.PAIRED.equals(p.method())
         && !Projection.FLOP_RATE.equals(p.method());
   }
 
@@ -42,8 +43,8 @@ public final class TimedApart {
     double low = m != null && m.bandLow() != null ? m.bandLow() : Decision.BAND_LOW;
     double high = m != null && m.bandHigh() != null ? m.bandHigh() : Decision.BAND_HIGH;
     for (Projection p : rec.projection()) {
-      Projection nat = "native".equals(p.runtime()) || p.hours() == null ? null : rec.projection().stream()
-          .filter(n -> "native".equals(n.runtime()) && Objects.equals(n.backend(), p.backend())
+      Projection nat = Runtimes.isNative(p.runtime()) || p.hours() == null ? null : rec.projection().stream()
+          .filter(n -> Runtimes.isNative(n.runtime()) && Objects.equals(n.backend(), p.backend())
               && Objects.equals(n.device(), p.device()) && n.hours() != null && n.hours() > 0)
           .findFirst().orElse(null);
       double ratio = nat == null ? 1 : p.hours() / nat.hours();

@@ -8,6 +8,7 @@ import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.RuntimeStatus;
+import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.model.Summary;
 import dev.envdoctor.run.Words;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ public record Headline(
           e.libtorchVersion() == null ? null : "· libtorch " + e.libtorchVersion(), e.flavor())));
     }
     for (RuntimeInfo rt : r.runtimes()) {
-      if ("native".equals(rt.kind()) || "native".equals(rt.name())) {
+      if (Runtimes.isNative(rt.kind()) || Runtimes.isNative(rt.name())) {
         continue;
       }
       String v = rt.status() == RuntimeStatus.OK ? Fmt.join(" ", rt.serverVersion(), rt.product() == null ? null : "(" + rt.product() + ")")

@@ -2,6 +2,7 @@ package dev.envdoctor.verify;
 
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResultBuilder;
+import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.protocol.CrashDiagnoses;
 import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.protocol.Diagnosis;
@@ -37,7 +38,7 @@ import dev.envdoctor.calibrate.ProjectionPlan;
  */
 public final class NativeDjlStage implements Stage, Prefetching {
 
-  public static final String RUNTIME = "native";
+  public static final String RUNTIME = Runtimes.NATIVE;
 
   @Override
   public String name() {
@@ -84,7 +85,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
       // only a worker that finished has tried every device it saw; a dead one may never have reached its GPU
       devices = withCudaFacts(devices, soFar, out.engine(), ctx.options().device());
     }
-    devices = withGpuNames(devices, soFar.host(), CudaVisibleDevices.of(ctx.env().get("CUDA_VISIBLE_DEVICES")));
+    devices = GpuNames.of(devices, soFar.host(), CudaVisibleDevices.of(ctx.env().get("CUDA_VISIBLE_DEVICES")));
     Report r = soFar.plusDevices(devices).plusCalibrations(out.calibrations());
     return out.engine() == null ? r : r.plusEngines(List.of(withHostFacts(out.engine(), soFar.host())));
   }
@@ -152,37 +153,6 @@ public final class NativeDjlStage implements Stage, Prefetching {
           .build());
     }
     return out;
-  }
-
-  /** cuda:N gets the probe's name of the N-th NVIDIA GPU, mps the Apple GPU's (DJL knows no names). */
-  static List<DeviceResult> withGpuNames(List<DeviceResult> devices, Host host) {
-    return withGpuNames(devices, host, CudaVisibleDevices.of(null));
-  }
-
-  /**
-   * The same through CUDA_VISIBLE_DEVICES: cuda:N is nvidia-smi's GPU as the variable maps it ("2,3":
-   * cuda:0 is GPU 2); a device named by UUID gets no name here (the probe keeps no UUIDs), not another's.
-   */
-  static List<DeviceResult> withGpuNames(List<DeviceResult> devices, Host host, CudaVisibleDevices visible) {
-    if (host == null || host.gpus().isEmpty()) {
-      return devices;
-    }
-    List<String> nvidia = host.gpus().stream().filter(g -> vendorIs(g.vendor(), "nvidia")).map(g -> g.name()).toList();
-    List<String> apple = host.gpus().stream().filter(g -> vendorIs(g.vendor(), "apple")).map(g -> g.name()).toList();
-    return devices.stream().map(d -> {
-      String name = d.name();
-      if (name == null && d.device() != null && d.device().matches("cuda:\\d+")) {
-        int n = Integer.parseInt(d.device().substring(5));
-        name = visible.smiIndex(n, nvidia.size(), null).filter(i -> i < nvidia.size()).map(nvidia::get).orElse(null);
-      } else if (name == null && "mps".equals(d.device()) && !apple.isEmpty()) {
-        name = apple.get(0);
-      }
-      return name == d.name() ? d : DeviceResultBuilder.builder(d).name(name).build();
-    }).toList();
-  }
-
-  private static boolean vendorIs(String vendor, String name) {
-    return vendor != null && vendor.toLowerCase(java.util.Locale.ROOT).contains(name);
   }
 
   /**

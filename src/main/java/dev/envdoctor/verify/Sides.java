@@ -1,6 +1,7 @@
 package dev.envdoctor.verify;
 
 import dev.envdoctor.model.Backend;
+import dev.envdoctor.model.Runtimes;
 import java.util.Locale;
 
 /** How a side is named for a person: runtime (native, docker, podman) and backend (djl, python). */
@@ -9,12 +10,8 @@ public final class Sides {
   private Sides() {}
 
   public static String label(String runtime, Backend backend) {
-    return label(runtime, Backend.text(backend));
-  }
-
-  public static String label(String runtime, String backend) {
-    String stack = "python".equals(backend) ? "Python" : "djl".equals(backend) ? "JVM (DJL)" : String.valueOf(backend);
+    String stack = backend == Backend.PYTHON ? "Python" : backend == Backend.DJL ? "JVM (DJL)" : String.valueOf(backend);
     String where = runtime == null ? "?" : runtime.toLowerCase(Locale.ROOT);
-    return where.equals("native") ? "native " + stack : where + " · " + stack;
+    return Runtimes.isNative(where) ? "native " + stack : where + " · " + stack;
   }
 }

@@ -1,6 +1,7 @@
 package dev.envdoctor.verify;
 
 import dev.envdoctor.model.Backend;
+import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.protocol.CrashDiagnoses;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.flow.RunContext;
@@ -36,7 +37,7 @@ public final class VerifyView implements View {
     for (DeviceResult d : report.devices()) {
       bySide.computeIfAbsent(Sides.label(d.runtime(), d.backend()), k -> new java.util.ArrayList<>()).add(d);
     }
-    String nativePython = Sides.label("native", "python");
+    String nativePython = Sides.label(Runtimes.NATIVE, Backend.PYTHON);
     if (report.python() != null && !bySide.containsKey(nativePython)) {
       bySide = withNativePython(bySide, nativePython);
     }

@@ -100,7 +100,7 @@ class NativeDjlStageTest {
         .tolerance(1e-2)
         .stderrTail(List.of())
         .build();
-    List<DeviceResult> out = NativeDjlStage.withGpuNames(List.of(CPU, cuda), host);
+    List<DeviceResult> out = GpuNames.of(List.of(CPU, cuda), host);
     assertEquals("NVIDIA H100 80GB HBM3", out.get(1).name());
     assertSame(CPU, out.get(0));
   }
@@ -113,12 +113,12 @@ class NativeDjlStageTest {
             "9.0", null), GpuInfo.basic("GPU three", "NVIDIA", null, "580", "9.0", null)), null, null);
     DeviceResult cuda0 = new DeviceResult("native", Backend.DJL, "cuda:0", null, true, 1e-4, 1e-2, null, null, List.of());
     DeviceResult cuda1 = new DeviceResult("native", Backend.DJL, "cuda:1", null, true, 1e-4, 1e-2, null, null, List.of());
-    List<DeviceResult> out = NativeDjlStage.withGpuNames(List.of(cuda0, cuda1), host,
+    List<DeviceResult> out = GpuNames.of(List.of(cuda0, cuda1), host,
         dev.envdoctor.probe.nvidia.CudaVisibleDevices.of("2,3"));
     assertEquals("GPU two", out.get(0).name());
     assertEquals("GPU three", out.get(1).name());
-    assertEquals(null, NativeDjlStage.withGpuNames(List.of(cuda0), host,
+    assertEquals(null, GpuNames.of(List.of(cuda0), host,
         dev.envdoctor.probe.nvidia.CudaVisibleDevices.of("GPU-0123")).get(0).name(), "a UUID: no name rather than GPU zero's");
-    assertEquals("GPU zero", NativeDjlStage.withGpuNames(List.of(cuda0), host).get(0).name(), "unset: identity");
+    assertEquals("GPU zero", GpuNames.of(List.of(cuda0), host).get(0).name(), "unset: identity");
   }
 }
