@@ -31,9 +31,21 @@ public final class ModelFields {
     }
   }
 
+  private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+    @Override
+    protected List<Field> computeValue(Class<?> type) {
+      return fields(type);
+    }
+  };
+
   private ModelFields() {}
 
+  /** The fields of {@code type}, worked out once per class. */
   public static List<Field> of(Class<?> type) {
+    return FIELDS.get(type);
+  }
+
+  private static List<Field> fields(Class<?> type) {
     List<Field> out = new ArrayList<>();
     for (RecordComponent c : type.getRecordComponents()) {
       if (!c.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
@@ -45,7 +57,7 @@ public final class ModelFields {
             && Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
         .sorted((a, b) -> Integer.compare(order(type, a.getName()), order(type, b.getName())))
         .forEach(m -> out.add(new Field(m.getName(), m.getGenericReturnType(), m.getReturnType(), m)));
-    return out;
+    return List.copyOf(out);
   }
 
   private static int order(Class<?> type, String name) {

@@ -1,8 +1,10 @@
 package dev.envdoctor.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /** {@code recommendation.*}: the verdict, the evidence it cites and the projection for a workload. */
+@RecordBuilder
 public record Recommendation(
     Choice train,
     Double speedup,
@@ -48,6 +50,7 @@ public record Recommendation(
    *     contended run's 1.84e-09–2.53e+07): it means nothing, so speedupCi95 is left empty; null otherwise
    *     (reports before it may keep such an interval: readers apply the same test, Ranges.meaningful)
    */
+  @RecordBuilder
   public record Measurement(String method, Integer pairs, Integer pairsLeftOut, Double bandLow, Double bandHigh, String decision,
       String noisyBecause, String contention, Boolean contended, Backend comparedBackend, Backend userBackend,
       Boolean userBackendCompared,
@@ -63,8 +66,7 @@ public record Recommendation(
 
     /** This measurement, its speed-up interval left out as meaningless. */
     public Measurement withIntervalTooWide() {
-      return new Measurement(method, pairs, pairsLeftOut, bandLow, bandHigh, decision, noisyBecause, contention, contended,
-          comparedBackend, userBackend, userBackendCompared, true);
+      return RecommendationMeasurementBuilder.builder(this).speedupCi95TooWide(true).build();
     }
 
     /** Without the stacks (an older report, a verdict without two sides). */
@@ -90,6 +92,7 @@ public record Recommendation(
    * The training job projected: epochs × images at imgsz. forwardGflops is the model's forward
    * cost per image at gflopsImgsz pixels, as its model table states it (gflopsSource says where).
    */
+  @RecordBuilder
   public record Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch,
       String model, Double forwardGflops, Integer gflopsImgsz, String gflopsSource, Boolean stated) {
 
@@ -112,7 +115,7 @@ public record Recommendation(
     }
 
     public Workload withStated(boolean s) {
-      return new Workload(name, epochs, images, imgsz, batch, model, forwardGflops, gflopsImgsz, gflopsSource, s);
+      return RecommendationWorkloadBuilder.builder(this).stated(s).build();
     }
 
     /** A job as a profile states it (name, epochs, images, imgsz, batch); the verdict completes the cost. */
@@ -131,6 +134,7 @@ public record Recommendation(
    * any other method). contended: the run was contended, so no figure to plan by (null or false
    * otherwise). hoursLow and hoursHigh are the p10 and p90, null where no range means anything.
    */
+  @RecordBuilder
   public record Projection(String runtime, Backend backend, String device, Double hours,
       Double hoursLow, Double hoursHigh, String method, Double secondsPerImage, String basis, Double pairedRatio,
       Boolean contended) {
@@ -147,8 +151,7 @@ public record Recommendation(
 
     /** The same row marked as from a contended run. */
     public Projection markedContended() {
-      return new Projection(runtime, backend, device, hours, hoursLow, hoursHigh, method, secondsPerImage, basis,
-          pairedRatio, true);
+      return RecommendationProjectionBuilder.builder(this).contended(true).build();
     }
 
     /** A projection by FLOP rate, as reports before the method field were made. */

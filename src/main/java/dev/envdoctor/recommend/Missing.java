@@ -5,6 +5,7 @@ import dev.envdoctor.model.Confidence;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Workload;
+import dev.envdoctor.model.RecommendationBuilder;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.RuntimeStatus;
@@ -41,8 +42,8 @@ final class Missing {
     } else if (Facts.containerRuntimes(r).stream().noneMatch(Facts::ok)) {
       what.add("no container runtime available (install Docker Engine or Podman)");
     }
-    return new Recommendation(null, null, null, verdict, String.join("; ", what),
-        null, null, workload, null, null, Confidence.NONE);
+    return RecommendationBuilder.builder().verdict(verdict).reason(String.join("; ", what)).workload(workload)
+        .confidence(Confidence.NONE).build();
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.Recommendation.Projection;
 import dev.envdoctor.model.Recommendation.Workload;
+import dev.envdoctor.model.RecommendationProjectionBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,20 +113,25 @@ public final class Projections {
       double[] range = Ranges.join(base, r.hasInterval() ? Math.log(r.ratio() / r80.low()) : 0,
           r.hasInterval() ? Math.log(r80.high() / r.ratio()) : 0);
       double hours = base.hours() * r.ratio();
-      return new Projection(c.runtime(), c.backend(), c.device(), hours, range == null ? null : hours * range[0],
-          range == null ? null : hours * range[1], Projection.PAIRED, base.secondsPerImage() * r.ratio(),
-          from + " × " + Format.number(r.ratio(), 2) + " (" + ref.runtime() + " " + ref.backend()
+      return RecommendationProjectionBuilder.builder().runtime(c.runtime()).backend(c.backend()).device(c.device())
+          .hours(hours).hoursLow(range == null ? null : hours * range[0])
+          .hoursHigh(range == null ? null : hours * range[1]).method(Projection.PAIRED)
+          .secondsPerImage(base.secondsPerImage() * r.ratio())
+          .basis(from + " × " + Format.number(r.ratio(), 2) + " (" + ref.runtime() + " " + ref.backend()
               + "'s speed over this side's, paired over " + r.pairs() + " interleaved bursts"
-              + Format.ci95(r.estimate())
-              + ", as the verdict reads them); " + ref.runtime() + " " + ref.backend() + ": " + base.basis(),
-          r.ratio(), null);
+              + Format.ci95(r.estimate()) + ", as the verdict reads them); " + ref.runtime() + " " + ref.backend()
+              + ": " + base.basis())
+          .pairedRatio(r.ratio()).build();
     }
     double slower = slower(c, ref, all);
-    return new Projection(c.runtime(), c.backend(), c.device(), base.hours() * slower, times(base.hoursLow(), slower),
-        times(base.hoursHigh(), slower), Projection.CALIBRATED_SCALED, base.secondsPerImage() * slower,
-        from + " × " + Format.number(slower, 2) + " (this " + c.backend() + " " + c.workload() + " step over "
+    return RecommendationProjectionBuilder.builder().runtime(c.runtime()).backend(c.backend()).device(c.device())
+        .hours(base.hours() * slower).hoursLow(times(base.hoursLow(), slower))
+        .hoursHigh(times(base.hoursHigh(), slower)).method(Projection.CALIBRATED_SCALED)
+        .secondsPerImage(base.secondsPerImage() * slower)
+        .basis(from + " × " + Format.number(slower, 2) + " (this " + c.backend() + " " + c.workload() + " step over "
             + ref.runtime() + " " + ref.backend() + "'s, timed apart: outside the verdict's pairs); " + ref.runtime()
-            + " " + ref.backend() + ": " + base.basis(), null, null);
+            + " " + ref.backend() + ": " + base.basis())
+        .build();
   }
 
   private static Double times(Double v, double f) {
@@ -133,8 +139,10 @@ public final class Projections {
   }
 
   private static Projection withBasis(Projection p, String basis) {
-    return new Projection(p.runtime(), p.backend(), p.device(), p.hours(), p.hoursLow(), p.hoursHigh(), p.method(),
-        p.secondsPerImage(), basis, p.pairedRatio(), p.contended());
+    return RecommendationProjectionBuilder.builder().runtime(p.runtime()).backend(p.backend()).device(p.device())
+        .hours(p.hours()).hoursLow(p.hoursLow()).hoursHigh(p.hoursHigh()).method(p.method())
+        .secondsPerImage(p.secondsPerImage()).basis(basis).pairedRatio(p.pairedRatio()).contended(p.contended())
+        .build();
   }
 
   private static Projection flopRate(Calibration c, Workload w) {
@@ -144,10 +152,13 @@ public final class Projections {
     }
     double images = (double) w.epochs() * w.images();
     double[] r = Ranges.meaningful(p.hoursLow(), p.hoursHigh()) ? new double[] {p.hoursLow(), p.hoursHigh()} : null;
-    return new Projection(p.runtime(), p.backend(), p.device(), p.hours(), r == null ? null : r[0],
-        r == null ? null : r[1], Projection.FLOP_RATE, p.hours() * 3600 / images, "the " + c.workload()
-        + " calibration's FLOP rate (" + Format.number(c.achievedGflops() == null ? 0 : c.achievedGflops(), 1)
-        + " GFLOP/s) applied to " + w.model() + "'s table FLOPs: the rougher path");
+    return RecommendationProjectionBuilder.builder().runtime(p.runtime()).backend(p.backend()).device(p.device())
+        .hours(p.hours()).hoursLow(r == null ? null : r[0]).hoursHigh(r == null ? null : r[1])
+        .method(Projection.FLOP_RATE).secondsPerImage(p.hours() * 3600 / images)
+        .basis("the " + c.workload() + " calibration's FLOP rate ("
+            + Format.number(c.achievedGflops() == null ? 0 : c.achievedGflops(), 1) + " GFLOP/s) applied to "
+            + w.model() + "'s table FLOPs: the rougher path")
+        .build();
   }
 
   /** The cost model of this calibration's runtime, backend and device for the job's model, or null. */
@@ -174,8 +185,9 @@ public final class Projections {
     double[] spread = m.spread(w.imgsz(), w.batch());
     String basis = m.describe() + "; at " + w.imgsz() + " px × " + w.batch() + ": " + Format.number(stepMs, 0)
         + " ms per step; p10–p90 " + Ranges.describe(spread);
-    return new Projection(c.runtime(), c.backend(), c.device(), hours, hours * spread[0], hours * spread[1],
-        Projection.CALIBRATED, stepMs / 1000 / w.batch(), basis);
+    return RecommendationProjectionBuilder.builder().runtime(c.runtime()).backend(c.backend()).device(c.device())
+        .hours(hours).hoursLow(hours * spread[0]).hoursHigh(hours * spread[1]).method(Projection.CALIBRATED)
+        .secondsPerImage(stepMs / 1000 / w.batch()).basis(basis).build();
   }
 
   /**

@@ -9,6 +9,8 @@ import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Choice;
 import dev.envdoctor.model.Recommendation.Evidence;
 import dev.envdoctor.model.Recommendation.Workload;
+import dev.envdoctor.model.RecommendationBuilder;
+import dev.envdoctor.model.RecommendationMeasurementBuilder;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.recommend.VerdictDecision.Kind;
@@ -49,9 +51,10 @@ final class VerdictView {
     if (busy != null) {
       assumptions.add(busyAssumption(busy));
     }
-    return new Recommendation(choice(only.figure()), null, null, verdict, reasons(d), deployment(report),
-        evidence(sides, only.figure()), workload, projections(ranked, workload, report, busy), assumptions,
-        Confidence.ONE_SIDE);
+    return RecommendationBuilder.builder().train(choice(only.figure())).verdict(verdict).reason(reasons(d))
+        .deployment(deployment(report)).evidence(evidence(sides, only.figure())).workload(workload)
+        .projection(projections(ranked, workload, report, busy)).assumptions(assumptions)
+        .confidence(Confidence.ONE_SIDE).build();
   }
 
   private static Recommendation compared(Report report, Workload workload, VerdictDecision d) {
@@ -78,17 +81,19 @@ final class VerdictView {
     RatioEstimate speed = chosen.aOverB();
     Stacks stacks = d.stacks();
     Recommendation.Measurement measurement = paired == null
-        ? new Recommendation.Measurement("step-times", null, null, null, null, null, null, busy, busy != null,
-            stacks.compared(), stacks.user(), stacks.userCompared())
-        : new Recommendation.Measurement("paired-bursts", paired.estimate().pairs(), d.pairsLeftOut(), paired.bandLow(),
-            paired.bandHigh(), d.kind() == Kind.CONTENDED ? "contended" : paired.kind().label(), noisyBecause, busy,
-            busy != null, stacks.compared(), stacks.user(), stacks.userCompared());
+        ? stacks(RecommendationMeasurementBuilder.builder().method("step-times"), stacks, busy).build()
+        : stacks(RecommendationMeasurementBuilder.builder().method("paired-bursts"), stacks, busy)
+            .pairs(paired.estimate().pairs()).pairsLeftOut(d.pairsLeftOut()).bandLow(paired.bandLow())
+            .bandHigh(paired.bandHigh()).decision(d.kind() == Kind.CONTENDED ? "contended" : paired.kind().label())
+            .noisyBecause(noisyBecause).build();
     if (speed.hasInterval() && !Ranges.meaningful(speed)) {
       measurement = measurement.withIntervalTooWide();
     }
-    return new Recommendation(choice(chosen.a()), speed.ratio(), interval(speed), verdict(d, noisyBecause),
-        reasons(d), deployment(report), evidence(sides, chosen.a()), workload,
-        projections(ranked, workload, report, eitherBusy), assumptions, d.kind().confidence(), measurement);
+    return RecommendationBuilder.builder().train(choice(chosen.a())).speedup(speed.ratio())
+        .speedupCi95(interval(speed)).verdict(verdict(d, noisyBecause)).reason(reasons(d))
+        .deployment(deployment(report)).evidence(evidence(sides, chosen.a())).workload(workload)
+        .projection(projections(ranked, workload, report, eitherBusy)).assumptions(assumptions)
+        .confidence(d.kind().confidence()).measurement(measurement).build();
   }
 
   /** The verdict's one sentence for a comparison. */
@@ -220,5 +225,11 @@ final class VerdictView {
   /** The JSON's interval: left out where it means nothing (the measurement says so: {@link Ranges#meaningful}). */
   private static List<Double> interval(RatioEstimate r) {
     return Ranges.meaningful(r) ? List.of(r.low(), r.high()) : List.of();
+  }
+
+  /** What contended with the sides, and which stacks they ran: the same on every measurement. */
+  private static RecommendationMeasurementBuilder stacks(RecommendationMeasurementBuilder b, Stacks stacks, String busy) {
+    return b.contention(busy).contended(busy != null).comparedBackend(stacks.compared()).userBackend(stacks.user())
+        .userBackendCompared(stacks.userCompared());
   }
 }

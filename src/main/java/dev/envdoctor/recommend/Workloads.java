@@ -1,6 +1,7 @@
 package dev.envdoctor.recommend;
 
 import dev.envdoctor.calibrate.Models;
+import dev.envdoctor.model.RecommendationWorkloadBuilder;
 import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.model.Recommendation.Workload;
 import java.util.Comparator;
@@ -40,8 +41,9 @@ public final class Workloads {
           + Models.names() + " or give its forward GFLOPs per image at 640 px with --gflops");
     }
     String source = forwardGflops640 != null ? STATED : Models.SOURCE;
-    return new Workload(name == null ? model : name, epochs, images, imgsz, batch, model, gflops,
-        Models.TABLE_IMGSZ, source);
+    return RecommendationWorkloadBuilder.builder().name(name == null ? model : name).epochs(epochs).images(images)
+        .imgsz(imgsz).batch(batch).model(model).forwardGflops(gflops).gflopsImgsz(Models.TABLE_IMGSZ)
+        .gflopsSource(source).build();
   }
 
   /**
@@ -51,8 +53,10 @@ public final class Workloads {
    */
   public static Workload complete(Workload w) {
     if (w.forwardGflops() != null) {
-      return w.gflopsImgsz() != null ? w : new Workload(w.name(), w.epochs(), w.images(), w.imgsz(), w.batch(),
-          w.model() != null ? w.model() : w.name(), w.forwardGflops(), Models.TABLE_IMGSZ, STATED, w.stated());
+      return w.gflopsImgsz() != null ? w : RecommendationWorkloadBuilder.builder().name(w.name()).epochs(w.epochs())
+          .images(w.images()).imgsz(w.imgsz()).batch(w.batch()).model(w.model() != null ? w.model() : w.name())
+          .forwardGflops(w.forwardGflops()).gflopsImgsz(Models.TABLE_IMGSZ).gflopsSource(STATED).stated(w.stated())
+          .build();
     }
     String model = w.model() != null ? w.model() : modelOf(w.name());
     String source = Models.SOURCE;
@@ -62,8 +66,9 @@ public final class Workloads {
           + Models.SOURCE + "); state --model or --gflops";
     }
     Workload full = of(w.name(), model, w.epochs(), w.images(), w.imgsz(), w.batch(), null);
-    return new Workload(full.name(), full.epochs(), full.images(), full.imgsz(), full.batch(), full.model(),
-        full.forwardGflops(), full.gflopsImgsz(), source, w.stated());
+    return RecommendationWorkloadBuilder.builder().name(full.name()).epochs(full.epochs()).images(full.images())
+        .imgsz(full.imgsz()).batch(full.batch()).model(full.model()).forwardGflops(full.forwardGflops())
+        .gflopsImgsz(full.gflopsImgsz()).gflopsSource(source).stated(w.stated()).build();
   }
 
   private static String modelOf(String name) {

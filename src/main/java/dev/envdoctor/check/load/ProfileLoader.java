@@ -3,6 +3,7 @@ package dev.envdoctor.check.load;
 import dev.envdoctor.check.model.Check;
 import dev.envdoctor.check.model.Profile;
 import dev.envdoctor.model.Recommendation.Workload;
+import dev.envdoctor.model.RecommendationWorkloadBuilder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -120,8 +121,9 @@ public final class ProfileLoader {
     String model = v.containsKey("model") ? Nodes.text(v.get("model"), "workload model") : null;
     Double gflops = v.containsKey("gflops") ? Nodes.positive(v.get("gflops"), "gflops") : null;
     // The verdict resolves the model's FLOPs (and their source) from its table; a profile states only what it knows.
-    return new Workload(name, small(v.get("epochs"), "epochs"), Nodes.integer(v.get("images"), "images"),
-        small(v.get("imgsz"), "imgsz"), small(v.get("batch"), "batch"), model, gflops, null, null);
+    return RecommendationWorkloadBuilder.builder().name(name).epochs(small(v.get("epochs"), "epochs"))
+        .images(Nodes.integer(v.get("images"), "images")).imgsz(small(v.get("imgsz"), "imgsz"))
+        .batch(small(v.get("batch"), "batch")).model(model).forwardGflops(gflops).build();
   }
 
   private static int small(YamlNode node, String what) {
