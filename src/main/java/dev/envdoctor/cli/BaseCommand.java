@@ -2,6 +2,7 @@ package dev.envdoctor.cli;
 
 import dev.envdoctor.flow.Phase;
 import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.flow.RunContextBuilder;
 import dev.envdoctor.run.Interrupts;
 import dev.envdoctor.run.StatusLine;
 import dev.envdoctor.run.Console;
@@ -71,8 +72,9 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
     // what the command prints starts on a clean line: the live line is wiped before each write
     PrintWriter o = status.wipingBefore(out);
-    return new RunContext(o, status.wipingBefore(err), new Console(o, color), root.runner(), root.clock(), root.env(),
-        output.mode(), options, phases, status);
+    return RunContextBuilder.builder().out(o).err(status.wipingBefore(err)).console(new Console(o, color))
+        .runner(root.runner()).clock(root.clock()).env(root.env()).output(output.mode()).options(options)
+        .phases(phases).status(status).build();
   }
 
   /** Wipes and closes this command's status line, if it made one; an event after this is a plain line. */

@@ -6,6 +6,7 @@ import dev.envdoctor.calibrate.stats.RatioEstimate;
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.recommend.Measured;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * percentile-bootstrap interval over the two samples of step times (fixed seed: the same reports
  * always give the same interval), computed by the verdict's {@link RatioEstimate}.
  */
+@RecordBuilder
 public record StepTimeRatio(String runtime, Backend backend, String device, String workload,
     double ratio, Double low, Double high, double baseMedianMs, double otherMedianMs, String basis, String contention) {
 
@@ -38,14 +40,14 @@ public record StepTimeRatio(String runtime, Backend backend, String device, Stri
     if ((sb == null && so == null) || cb.medianMs() == null || co.medianMs() == null) {
       StepTimeRatio r = of(cb.runtime(), cb.backend(), cb.device(), cb.workload(), cb.stepTimesMs(), cb.medianMs(),
           co.stepTimesMs(), co.medianMs());
-      return new StepTimeRatio(r.runtime, r.backend, r.device, r.workload, r.ratio, r.low, r.high, r.baseMedianMs,
-          r.otherMedianMs, STEP_TIMES, busy);
+      return StepTimeRatioBuilder.builder(r).basis(STEP_TIMES).contention(busy).build();
     }
     double fb = cb.typicalMs(throttled);
     double fo = co.typicalMs(throttled);
     double[] r = Dispersion.ratio(fb, sb, fo, so);
-    return new StepTimeRatio(cb.runtime(), cb.backend(), cb.device(), cb.workload(), r[0], r[1], r[2], fb, fo, BURSTS,
-        busy);
+    return StepTimeRatioBuilder.builder().runtime(cb.runtime()).backend(cb.backend()).device(cb.device())
+        .workload(cb.workload()).ratio(r[0]).low(r[1]).high(r[2]).baseMedianMs(fb).otherMedianMs(fo).basis(BURSTS)
+        .contention(busy).build();
   }
 
   /** "other processes used 1.6 of 2 CPUs during OTHER's calibration (...)", or null when neither was contended. */
@@ -79,7 +81,8 @@ public record StepTimeRatio(String runtime, Backend backend, String device, Stri
     double om = o.isEmpty() ? orNaN(otherMedian) : RatioEstimate.quantile(o, 0.5);
     // speedup(A, B) is B's step time over A's per unit of work: OTHER's over BASE's here
     RatioEstimate r = RatioEstimate.speedup(b, 1, o, 1, bm, om);
-    return new StepTimeRatio(runtime, backend, device, workload, r.ratio(), r.low(), r.high(), bm, om, STEP_TIMES, null);
+    return StepTimeRatioBuilder.builder().runtime(runtime).backend(backend).device(device).workload(workload)
+        .ratio(r.ratio()).low(r.low()).high(r.high()).baseMedianMs(bm).otherMedianMs(om).basis(STEP_TIMES).build();
   }
 
   private static List<Double> clean(List<Double> steps) {

@@ -32,8 +32,10 @@ public final class Baselines {
         versions.put(key, modes.get(0));
       }
     });
-    List<FigureClass> classes = fleet.classes().stream().map(c -> new FigureClass(c.deviceModel(), c.workload(),
-        c.runtime(), c.backend(), c.nodes(), c.median(), c.mad(), null, "baseline", List.of(), List.of())).toList();
+    List<FigureClass> classes = fleet.classes().stream().map(c -> FigureClassBuilder.builder()
+        .deviceModel(c.deviceModel()).workload(c.workload()).runtime(c.runtime()).backend(c.backend())
+        .nodes(c.nodes()).median(c.median()).mad(c.mad()).reference("baseline").points(List.of())
+        .outliers(List.of()).build()).toList();
     return new Baseline(Baseline.SCHEMA, createdAt, names, versions, classes);
   }
 }

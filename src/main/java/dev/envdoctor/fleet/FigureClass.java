@@ -1,5 +1,6 @@
 package dev.envdoctor.fleet;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * nodes' figures, the threshold below the median that flags a node, and which nodes were flagged.
  * reference: "fleet" (this fleet's median) or "baseline".
  */
+@RecordBuilder
 public record FigureClass(
     String deviceModel,
     String workload,

@@ -107,8 +107,10 @@ public final class FleetAnalysis {
         }
         points.add(new FigureClass.Point((String) m[0], f.samplesPerSecond(), f.cv(), shortfall, outlier));
       }
-      out.add(new FigureClass(first.deviceModel(), first.workload(), first.runtime(), first.backend(), members.size(),
-          median, mad, judged ? median * (1 - classCut) : null, pinned != null ? "baseline" : "fleet", points, outliers));
+      out.add(FigureClassBuilder.builder().deviceModel(first.deviceModel()).workload(first.workload())
+          .runtime(first.runtime()).backend(first.backend()).nodes(members.size()).median(median).mad(mad)
+          .threshold(judged ? median * (1 - classCut) : null).reference(pinned != null ? "baseline" : "fleet")
+          .points(points).outliers(outliers).build());
     });
     return out;
   }

@@ -6,6 +6,7 @@ import dev.envdoctor.run.Console;
 import dev.envdoctor.run.OutputMode;
 import dev.envdoctor.run.RunOptions;
 import dev.envdoctor.run.StatusLine;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
  * clock, the environment variables, the options and the phases this command runs. No stage reads
  * System.getenv or prints to System.out directly, so tests drive stages with their own context.
  */
+@RecordBuilder
 public record RunContext(
     PrintWriter out,
     PrintWriter err,
@@ -41,7 +43,7 @@ public record RunContext(
   }
 
   public RunContext withPhases(Set<Phase> p) {
-    return new RunContext(out, err, console, runner, clock, env, output, options, p, status);
+    return RunContextBuilder.builder(this).phases(p).build();
   }
 
   public boolean runs(Phase phase) {

@@ -1,5 +1,6 @@
 package dev.envdoctor.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -21,6 +22,7 @@ import java.util.List;
  * @param kernelLogRead true when the kernel log was read (xidErrors is then known); null when it could not be
  * @param throttleReasons the clock-throttle (event) reasons active now, e.g. hw_thermal_slowdown; gpu_idle left out
  */
+@RecordBuilder
 public record GpuHealth(
     String pciBusId,
     String performanceState,
@@ -53,11 +55,10 @@ public record GpuHealth(
 
   /** The same facts with the kernel log's XID errors for this GPU (null: the log was not readable). */
   public GpuHealth withXids(List<Xid> xids) {
-    return new GpuHealth(pciBusId, performanceState, idle, pcieGenCurrent, pcieGenMax, pcieWidthCurrent, pcieWidthMax,
-        pcieWidthDegraded, pcieGenDegraded, eccVolatileCorrected, eccVolatileUncorrected, eccAggregateCorrected,
-        eccAggregateUncorrected, retiredPagesSingleBit, retiredPagesDoubleBit, retiredPagesPending,
-        remappedRowsCorrectable, remappedRowsUncorrectable, remappedRowsPending, remapFailure, throttleReasons, xids,
-        xids == null ? null : Boolean.TRUE);
+    return GpuHealthBuilder.builder(this)
+        .xidErrors(xids)
+        .kernelLogRead(xids == null ? null : Boolean.TRUE)
+        .build();
   }
 
   /** One XID code the kernel log holds for this GPU: how often, and its last message. */

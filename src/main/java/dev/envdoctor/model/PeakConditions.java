@@ -1,5 +1,6 @@
 package dev.envdoctor.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  * cap: 700 W, SM clock 1245-1440 of 1980 MHz") or says none did; reasons are the clock-event
  * reasons active in any sample (nvidia-smi's names: sw_power_cap, hw_slowdown, ...).
  */
+@RecordBuilder
 public record PeakConditions(
     int samples,
     Double smMhzMin,
@@ -27,7 +29,6 @@ public record PeakConditions(
   }
 
   public PeakConditions withLimit(String text) {
-    return new PeakConditions(samples, smMhzMin, smMhzMax, smMhzMaxClock, memMhzMin, memMhzMax, powerWMin,
-        powerWMax, powerLimitW, temperatureCMax, reasons, text);
+    return PeakConditionsBuilder.builder(this).limit(text).build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.envdoctor.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ import java.util.List;
  * @param log       the file with the command's own output, beside the report
  * @param notes     what else the race found: GPU flags used or not (and why), emulation, the warm-up
  */
+@RecordBuilder
 public record Race(
     List<String> command,
     String until,

@@ -8,6 +8,7 @@ import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.model.Race;
+import dev.envdoctor.model.RaceBuilder;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.run.RunFailure;
@@ -68,10 +69,10 @@ public final class Racer {
       }
     }
     RaceDecision v = RaceVerdict.decide(nat, ctr);
-    return new Race(o.command(), o.until() == null ? null : o.until().pattern(),
-        List.of(side("native", null, facts, nat, 0, "ok", o.scale(), List.of()),
-            side(engine.name(), o.image(), facts, ctr, 0, "ok", o.scale(), List.of())),
-        v.ratio(), v.low(), v.high(), v.pairs(), v.kind().label(), RaceVerdict.words(v, engine.name()), o.scale(), logName, notes);
+    return RaceBuilder.builder().command(o.command()).until(o.until() == null ? null : o.until().pattern())
+        .sides(List.of(side("native", null, facts, nat, 0, "ok", o.scale(), List.of()), side(engine.name(), o.image(), facts, ctr, 0, "ok", o.scale(), List.of())))
+        .ratio(v.ratio()).low(v.low()).high(v.high()).pairs(v.pairs()).decision(v.kind().label())
+        .verdict(RaceVerdict.words(v, engine.name())).scale(o.scale()).log(logName).notes(notes).build();
   }
 
   private SideRunner.Outcome inContainer(SideRunner sides, String label, ContainerEngine engine,
@@ -106,10 +107,10 @@ public final class Racer {
         o.scale(), nativeFailed ? out.lastLines() : List.of());
     Race.RaceSide c = side(engine, o.image(), facts, ctr, nativeFailed ? null : out.exitCode(),
         nativeFailed ? "not-run" : status, o.scale(), nativeFailed ? List.of() : out.lastLines());
-    return new Race(o.command(), o.until() == null ? null : o.until().pattern(), List.of(n, c), null, null, null,
-        Math.min(nat.size(), ctr.size()), "failed", "the command " + why + " " + (nativeFailed ? "natively"
-        : "in " + engine) + ": no ratio (its last lines are below; the whole output is in " + logName + ")",
-        o.scale(), logName, notes);
+    return RaceBuilder.builder().command(o.command()).until(o.until() == null ? null : o.until().pattern())
+        .sides(List.of(n, c)).pairs(Math.min(nat.size(), ctr.size())).decision("failed")
+        .verdict("the command " + why + " " + (nativeFailed ? "natively" : "in " + engine) + ": no ratio (its last lines are below; the whole output is in " + logName + ")")
+        .scale(o.scale()).log(logName).notes(notes).build();
   }
 
   private static Race.RaceSide side(String runtime, String image, ImagePreflight.Facts facts, List<Double> seconds,

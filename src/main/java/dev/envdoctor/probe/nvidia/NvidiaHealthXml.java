@@ -1,6 +1,7 @@
 package dev.envdoctor.probe.nvidia;
 
 import dev.envdoctor.model.GpuHealth;
+import dev.envdoctor.model.GpuHealthBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Document;
@@ -46,18 +47,21 @@ public final class NvidiaHealthXml {
     Element ecc = path(g, "ecc_errors");
     Element retired = path(g, "retired_pages");
     Element rows = path(g, "remapped_rows");
-    return new GpuHealth(busId(g.getAttribute("id")), pstate, idle,
-        genCur, genMax, widthCur, widthMax,
-        widthCur == null || widthMax == null ? null : widthCur < widthMax,
-        genDegraded(genCur, genMax, integer(text(link, "pcie_gen", "max_device_link_gen")), pstate, idle),
-        eccCount(ecc, "volatile", true), eccCount(ecc, "volatile", false),
-        eccCount(ecc, "aggregate", true), eccCount(ecc, "aggregate", false),
-        integer(text(retired, "multiple_single_bit_retirement", "retired_count")),
-        integer(text(retired, "double_bit_retirement", "retired_count")),
-        yes(text(retired, "pending_retirement")),
-        integer(text(rows, "remapped_row_corr")), integer(text(rows, "remapped_row_unc")),
-        yes(text(rows, "remapped_row_pending")), yes(text(rows, "remapped_row_failure")),
-        reasons, null, null);
+    return GpuHealthBuilder.builder().pciBusId(busId(g.getAttribute("id"))).performanceState(pstate).idle(idle)
+        .pcieGenCurrent(genCur).pcieGenMax(genMax).pcieWidthCurrent(widthCur).pcieWidthMax(widthMax)
+        .pcieWidthDegraded(widthCur == null || widthMax == null ? null : widthCur < widthMax)
+        .pcieGenDegraded(genDegraded(genCur, genMax, integer(text(link, "pcie_gen", "max_device_link_gen")), pstate, idle))
+        .eccVolatileCorrected(eccCount(ecc, "volatile", true))
+        .eccVolatileUncorrected(eccCount(ecc, "volatile", false))
+        .eccAggregateCorrected(eccCount(ecc, "aggregate", true))
+        .eccAggregateUncorrected(eccCount(ecc, "aggregate", false))
+        .retiredPagesSingleBit(integer(text(retired, "multiple_single_bit_retirement", "retired_count")))
+        .retiredPagesDoubleBit(integer(text(retired, "double_bit_retirement", "retired_count")))
+        .retiredPagesPending(yes(text(retired, "pending_retirement")))
+        .remappedRowsCorrectable(integer(text(rows, "remapped_row_corr")))
+        .remappedRowsUncorrectable(integer(text(rows, "remapped_row_unc")))
+        .remappedRowsPending(yes(text(rows, "remapped_row_pending")))
+        .remapFailure(yes(text(rows, "remapped_row_failure"))).throttleReasons(reasons).build();
   }
 
   /**

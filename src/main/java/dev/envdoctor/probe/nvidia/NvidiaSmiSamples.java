@@ -1,6 +1,7 @@
 package dev.envdoctor.probe.nvidia;
 
 import dev.envdoctor.model.PeakConditions;
+import dev.envdoctor.model.PeakConditionsBuilder;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -95,8 +96,9 @@ public final class NvidiaSmiSamples {
     DoubleSummaryStatistics temp = stats(in, Sample::temperatureC);
     DoubleSummaryStatistics smMax = stats(in, Sample::smMaxMhz);
     DoubleSummaryStatistics limitW = stats(in, Sample::powerLimitW);
-    PeakConditions c = new PeakConditions(in.size(), min(sm), max(sm), max(smMax), min(mem), max(mem), min(power),
-        max(power), max(limitW), max(temp), reasons, null);
+    PeakConditions c = PeakConditionsBuilder.builder().samples(in.size()).smMhzMin(min(sm)).smMhzMax(max(sm))
+        .smMhzMaxClock(max(smMax)).memMhzMin(min(mem)).memMhzMax(max(mem)).powerWMin(min(power))
+        .powerWMax(max(power)).powerLimitW(max(limitW)).temperatureCMax(max(temp)).reasons(reasons).build();
     return c.withLimit(ClockLimits.describe(c, in.size(), count(in, "sw_power_cap")));
   }
 
