@@ -1,6 +1,7 @@
 package dev.envdoctor.cli;
 
 import dev.envdoctor.flow.RunContext;
+import dev.envdoctor.model.RaceOutcome;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.doctor.Stages;
@@ -99,7 +100,7 @@ public final class RaceCommand extends BaseCommand {
       ctx.console().mark(Console.Mark.INFO, "Reports: " + f.json() + ", " + f.md() + ", " + f.html());
     }
     ctx.out().flush();
-    return "failed".equals(report.race().decision()) ? ExitCode.CHECK_FAILED : ExitCode.OK;
+    return report.race().decision() == RaceOutcome.FAILED ? ExitCode.CHECK_FAILED : ExitCode.OK;
   }
 
   static Map<String, String> vars(List<String> kv) {

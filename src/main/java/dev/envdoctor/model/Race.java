@@ -13,7 +13,7 @@ import java.util.List;
  * @param low       2.5% end of the ratio's interval, from the pairs (drift slower than a pair cancels)
  * @param high      97.5% end
  * @param pairs     how many timed pairs (the warm-up pair is not counted)
- * @param decision  native-faster | container-faster | parity | undecided | failed
+ * @param decision  native-faster | container-faster | parity | undecided | failed ({@link RaceOutcome})
  * @param verdict   the verdict in words
  * @param scale     the factor from the measured run to the full job, or null
  * @param log       the file with the command's own output, beside the report
@@ -28,7 +28,7 @@ public record Race(
     Double low,
     Double high,
     Integer pairs,
-    String decision,
+    RaceOutcome decision,
     String verdict,
     Double scale,
     String log,
@@ -49,7 +49,7 @@ public record Race(
    * @param emulated      true when that differs from the engine's own: every instruction is translated
    * @param wallSeconds   each timed run's wall time, in run order (the warm-up run is not among them)
    * @param exitCode      the last run's exit code (null when it was stopped at --until's line)
-   * @param status        ok | failed | timed-out
+   * @param status        ok | failed | timed-out | not-run ({@link RaceStatus})
    * @param medianSeconds the median of wallSeconds
    * @param projectedHours medianSeconds × scale, in hours; null without --scale
    * @param lastLines     the last lines of output of a run that failed
@@ -61,7 +61,7 @@ public record Race(
       Boolean emulated,
       List<Double> wallSeconds,
       Integer exitCode,
-      String status,
+      RaceStatus status,
       Double medianSeconds,
       Double projectedHours,
       List<String> lastLines) {

@@ -1,6 +1,6 @@
 package dev.envdoctor.race;
 
-import java.util.Locale;
+import dev.envdoctor.model.RaceOutcome;
 
 /**
  * What the race decided, before any words ({@link RaceVerdict#words}): the container's median wall
@@ -23,8 +23,8 @@ public record RaceDecision(Kind kind, double ratio, Double low, Double high, int
     UNDECIDED;
 
     /** The report's word for it: native-faster, container-faster, parity, undecided. */
-    public String label() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    public RaceOutcome outcome() {
+      return RaceOutcome.valueOf(name());
     }
   }
 }

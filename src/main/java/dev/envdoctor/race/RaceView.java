@@ -1,6 +1,7 @@
 package dev.envdoctor.race;
 
 import dev.envdoctor.model.Race;
+import dev.envdoctor.model.RaceOutcome;
 import dev.envdoctor.run.Console;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -12,11 +13,8 @@ public final class RaceView {
   private RaceView() {}
 
   public static void print(Race race, Console c) {
-    Console.Mark mark = switch (race.decision()) {
-      case "failed" -> Console.Mark.FAIL;
-      case "undecided" -> Console.Mark.WARN;
-      default -> Console.Mark.OK;
-    };
+    Console.Mark mark = race.decision() == RaceOutcome.FAILED ? Console.Mark.FAIL
+        : race.decision() == RaceOutcome.UNDECIDED ? Console.Mark.WARN : Console.Mark.OK;
     c.mark(mark, "Race: " + race.verdict());
     for (Race.RaceSide s : race.sides()) {
       if (s.wallSeconds().isEmpty() && s.lastLines().isEmpty()) {

@@ -9,6 +9,8 @@ import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.model.Race;
 import dev.envdoctor.model.RaceBuilder;
+import dev.envdoctor.model.RaceOutcome;
+import dev.envdoctor.model.RaceStatus;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.run.RunFailure;
@@ -70,8 +72,8 @@ public final class Racer {
     }
     RaceDecision v = RaceVerdict.decide(nat, ctr);
     return RaceBuilder.builder().command(o.command()).until(o.until() == null ? null : o.until().pattern())
-        .sides(List.of(side("native", null, facts, nat, 0, "ok", o.scale(), List.of()), side(engine.name(), o.image(), facts, ctr, 0, "ok", o.scale(), List.of())))
-        .ratio(v.ratio()).low(v.low()).high(v.high()).pairs(v.pairs()).decision(v.kind().label())
+        .sides(List.of(side("native", null, facts, nat, 0, RaceStatus.OK, o.scale(), List.of()), side(engine.name(), o.image(), facts, ctr, 0, RaceStatus.OK, o.scale(), List.of())))
+        .ratio(v.ratio()).low(v.low()).high(v.high()).pairs(v.pairs()).decision(v.kind().outcome())
         .verdict(RaceVerdict.words(v, engine.name())).scale(o.scale()).log(logName).notes(notes).build();
   }
 
@@ -96,25 +98,25 @@ public final class Racer {
 
   private Race failed(RaceOptions o, String who, SideRunner.Outcome out, List<Double> nat, List<Double> ctr,
       RuntimeInfo runtime, ImagePreflight.Facts facts, List<String> notes, String logName) {
-    String status = out.status() == CommandResult.Status.TIMED_OUT ? "timed-out" : "failed";
+    RaceStatus status = out.status() == CommandResult.Status.TIMED_OUT ? RaceStatus.TIMED_OUT : RaceStatus.FAILED;
     String why = out.status() == CommandResult.Status.TIMED_OUT ? "ran past --timeout " + o.timeout().toSeconds() + " s"
         : out.status() == CommandResult.Status.OK ? "ended without printing a line that matches --until " + o.until()
         : out.status() == CommandResult.Status.NOT_FOUND ? "could not start: " + o.command().get(0) + " not found"
         : "exited with code " + out.exitCode();
     String engine = runtime.name();
     boolean nativeFailed = Runtimes.isNative(who);
-    Race.RaceSide n = side("native", null, facts, nat, nativeFailed ? out.exitCode() : 0, nativeFailed ? status : "ok",
+    Race.RaceSide n = side("native", null, facts, nat, nativeFailed ? out.exitCode() : 0, nativeFailed ? status : RaceStatus.OK,
         o.scale(), nativeFailed ? out.lastLines() : List.of());
     Race.RaceSide c = side(engine, o.image(), facts, ctr, nativeFailed ? null : out.exitCode(),
-        nativeFailed ? "not-run" : status, o.scale(), nativeFailed ? List.of() : out.lastLines());
+        nativeFailed ? RaceStatus.NOT_RUN : status, o.scale(), nativeFailed ? List.of() : out.lastLines());
     return RaceBuilder.builder().command(o.command()).until(o.until() == null ? null : o.until().pattern())
-        .sides(List.of(n, c)).pairs(Math.min(nat.size(), ctr.size())).decision("failed")
+        .sides(List.of(n, c)).pairs(Math.min(nat.size(), ctr.size())).decision(RaceOutcome.FAILED)
         .verdict("the command " + why + " " + (nativeFailed ? "natively" : "in " + engine) + ": no ratio (its last lines are below; the whole output is in " + logName + ")")
         .scale(o.scale()).log(logName).notes(notes).build();
   }
 
   private static Race.RaceSide side(String runtime, String image, ImagePreflight.Facts facts, List<Double> seconds,
-      Integer exit, String status, Double scale, List<String> last) {
+      Integer exit, RaceStatus status, Double scale, List<String> last) {
     boolean container = image != null;
     Double median = seconds.isEmpty() ? null : RaceVerdict.median(seconds);
     return new Race.RaceSide(runtime, image, container ? facts.arch() : null, container ? facts.emulation() != null : null,

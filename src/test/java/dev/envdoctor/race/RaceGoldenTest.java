@@ -29,7 +29,7 @@ class RaceGoldenTest {
     StringBuilder out = new StringBuilder();
     for (Case c : cases()) {
       RaceDecision v = RaceVerdict.decide(c.nativeSeconds(), c.containerSeconds());
-      out.append("# ").append(c.name()).append('\n').append(v.kind().label()).append(' ').append(v.ratio()).append(' ')
+      out.append("# ").append(c.name()).append('\n').append(v.kind().outcome()).append(' ').append(v.ratio()).append(' ')
           .append(v.low()).append(' ').append(v.high()).append(' ').append(v.pairs()).append('\n')
           .append(RaceVerdict.words(v, c.runtime())).append('\n');
     }

@@ -2,6 +2,8 @@ package dev.envdoctor.race;
 
 
 import dev.envdoctor.model.Race;
+import dev.envdoctor.model.RaceOutcome;
+import dev.envdoctor.model.RaceStatus;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.testing.Golden;
 import java.io.PrintWriter;
@@ -18,9 +20,9 @@ class RaceViewUnitTest {
   @Test
   void aShortFullJobReadsInMinutesNotZeroHours() {
     double median = 2.42;
-    Race.RaceSide side = new Race.RaceSide("native", null, null, null, List.of(2.40, 2.42, 2.45), 0, "ok", median,
+    Race.RaceSide side = new Race.RaceSide("native", null, null, null, List.of(2.40, 2.42, 2.45), 0, RaceStatus.OK, median,
         median * 50 / 3600, List.of());
-    Race race = new Race(List.of("python3", "train.py"), null, List.of(side), null, null, null, 0, "one-side",
+    Race race = new Race(List.of("python3", "train.py"), null, List.of(side), null, null, null, 0, RaceOutcome.PARITY,
         "only native ran", 50.0, null, List.of());
     StringWriter out = new StringWriter();
     Console c = new Console(new PrintWriter(out, true), false);
