@@ -1,6 +1,7 @@
 package dev.envdoctor.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -62,6 +64,23 @@ class ReportRoundTripTest {
     List<String> differences = new ArrayList<>();
     diff("", normal(kept), normal(written), differences);
     assertEquals(List.of(), differences, "kept vs written");
+  }
+
+  /** A word outside an enum's set is refused by name, not read as null or as another word. */
+  @Test
+  void anUnknownStatusWordIsRefusedWithTheWordsItKnows() {
+    String json = "{\"schema\": \"envdoctor/report/v1\", \"checks\": [{\"id\": \"x\", \"status\": \"passed\"}]}";
+    IOException e = assertThrows(IOException.class, () -> ReportJson.read(json));
+    assertTrue(e.getMessage().contains("CheckStatus") && e.getMessage().contains("not one of the values accepted"),
+        e.getMessage());
+  }
+
+  /** A runtime envdoctor does not drive yet (an open set) reads and writes back as it was. */
+  @Test
+  void anUnknownRuntimeNameIsKept() throws IOException {
+    String json = "{\"schema\": \"envdoctor/report/v1\", \"runtimes\": [{\"name\": \"nerdctl-next\", \"status\": \"ok\"}]}";
+    assertEquals("nerdctl-next", ReportJson.mapper().readTree(ReportJson.write(ReportJson.read(json)))
+        .path("runtimes").get(0).path("name").asText());
   }
 
   /** The reports in a file: JSON (any object in it with the schema), Markdown's json blocks, srun's labelled frames. */
