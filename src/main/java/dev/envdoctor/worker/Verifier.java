@@ -50,56 +50,30 @@ public final class Verifier {
         String wrong = DetectionOps.diagnosis(name, DetectionOps.failures(ops));
         err = Math.max(err, ops.values().stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).max().orElse(0));
         if (wrong != null) {
-          return DeviceResultBuilder.builder()
-              .backend(Backend.DJL)
-              .device(name)
-              .verified(false)
-              .maxAbsError(err)
-              .tolerance(TOLERANCE)
-              .diagnosis(wrong)
-              .fix("do not train a detector on " + name + ": update its driver/runtime, or use the CPU")
-              .stderrTail(List.of())
-              .build();
+          return result(name).verified(false).maxAbsError(err).diagnosis(wrong)
+              .fix("do not train a detector on " + name + ": update its driver/runtime, or use the CPU").build();
         }
       }
       if (ok && name.equals("cpu")) {
         var warning = ConvBackwardCheck.onCpu();
         if (warning != null) {
-          return DeviceResultBuilder.builder()
-              .backend(Backend.DJL)
-              .device(name)
-              .verified(true)
-              .maxAbsError(err)
-              .tolerance(TOLERANCE)
-              .diagnosis(warning.line())
-              .fix(warning.fix())
-              .stderrTail(List.of())
-              .build();
+          return result(name).verified(true).maxAbsError(err).diagnosis(warning.line()).fix(warning.fix()).build();
         }
       }
-      return DeviceResultBuilder.builder()
-          .backend(Backend.DJL)
-          .device(name)
-          .verified(ok)
-          .maxAbsError(Double.isNaN(err) ? null : err)
-          .tolerance(TOLERANCE)
-          .diagnosis(ok ? null : Double.isNaN(err) ? "the device returned NaN where the CPU computed numbers" : String.format("the device's results differ from the CPU's by %.3g (tolerance %.0e)", err, TOLERANCE))
-          .fix(ok ? null : "do not train on " + name + ": update its driver/runtime, or use the CPU")
-          .stderrTail(List.of())
-          .build();
+      return result(name).verified(ok).maxAbsError(Double.isNaN(err) ? null : err)
+          .diagnosis(ok ? null : Double.isNaN(err) ? "the device returned NaN where the CPU computed numbers"
+              : String.format("the device's results differ from the CPU's by %.3g (tolerance %.0e)", err, TOLERANCE))
+          .fix(ok ? null : "do not train on " + name + ": update its driver/runtime, or use the CPU").build();
     } catch (RuntimeException | UnsatisfiedLinkError e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
       var d = DeviceErrors.explain(name, msg);
-      return DeviceResultBuilder.builder()
-          .backend(Backend.DJL)
-          .device(name)
-          .verified(false)
-          .tolerance(TOLERANCE)
-          .diagnosis(d.line())
-          .fix(d.fix())
-          .stderrTail(List.of())
-          .build();
+      return result(name).verified(false).diagnosis(d.line()).fix(d.fix()).build();
     }
+  }
+
+  /** A DJL verification of {@code device} against the CPU, at this class's tolerance, before its outcome. */
+  private static DeviceResultBuilder result(String device) {
+    return DeviceResultBuilder.builder().backend(Backend.DJL).device(device).tolerance(TOLERANCE).stderrTail(List.of());
   }
 
   /** Every figure of one run, in a fixed order: outputs, loss, gradients, matrix product. */
