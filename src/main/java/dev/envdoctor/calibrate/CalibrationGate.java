@@ -88,6 +88,12 @@ public final class CalibrationGate {
     };
   }
 
+  /** Back at the gate with {@code line}, then the answer to its wait (temporary seam for Turns). */
+  String nextAfter(String side, BurstLine line, Duration max) {
+    back(side, line);
+    return next(side, max);
+  }
+
   public synchronized void register(String side) {
     if (!order.contains(side)) {
       order.add(side);

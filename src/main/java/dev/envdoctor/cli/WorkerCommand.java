@@ -4,32 +4,25 @@ import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.Paths;
 import dev.envdoctor.worker.EngineSetup;
-import dev.envdoctor.worker.Fault;
-import dev.envdoctor.worker.Worker;
-import dev.envdoctor.protocol.WorkerEvents;
-import dev.envdoctor.protocol.WorkerOutput;
-import dev.envdoctor.protocol.WorkerRequest;
+import dev.envdoctor.worker.Executor;
 import dev.envdoctor.worker.Workloads;
+import dev.envdoctor.worker.Fault;
+import dev.envdoctor.protocol.SideSettings;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import dev.envdoctor.calibrate.BurstPlan;
-import dev.envdoctor.calibrate.ProjectionPoint;
 import dev.envdoctor.worker.DeviceNames;
 
 /**
- * The child process that loads native code (DJL/libtorch). Hidden: the doctor runs it, natively and
- * inside containers, and reads the one JSON document ({@code envdoctor/worker/v1}) it prints on
- * stdout; progress and finished results also go to stderr as {@code @envdoctor} lines. See
- * docs/verify.md.
+ * The Java side (docs/side-protocol.md): the child process that loads native code (DJL/libtorch).
+ * Hidden: the doctor runs it, natively and inside containers, sends it commands on stdin and reads
+ * one answer per command on stdout. Its options are settings; what it does comes in commands.
  */
 @Command(name = "worker", hidden = true, mixinStandardHelpOptions = true,
-    description = "Internal: the child process that computes on devices; prints one JSON document.")
+    description = "Internal: the child process that computes on devices; answers commands on stdin (docs/side-protocol.md).")
 public final class WorkerCommand implements Callable<Integer> {
 
   @Spec
@@ -38,22 +31,6 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--device", defaultValue = "all", paramLabel = "all|cpu|cuda[:N]|mps",
       description = "Devices to try (default: ${DEFAULT-VALUE}).")
   String device;
-
-  @Option(names = "--verify", description = "Check each device against the CPU (forward and backward pass).")
-  boolean verify;
-
-  @Option(names = "--calibrate", description = "Time training steps on each verified device.")
-  boolean calibrate;
-
-  @Option(names = "--workloads", defaultValue = "mlp,cnn", split = ",", paramLabel = "mlp,cnn",
-      description = "Workloads to calibrate (default: ${DEFAULT-VALUE}).")
-  List<String> workloads;
-
-  @Option(names = "--project", split = ",", paramLabel = "MODEL@PXxBATCH",
-      description = "Projection calibration points, timed after the workloads (e.g. yolov8n@160x2,yolov8n@320x2,"
-          + "yolov8n@640x2~2000: a point with ~MS is timed only where the point before it, scaled by pixels × batch, "
-          + "costs at most MS a step).")
-  List<String> project = List.of();
 
   @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: mlp 64, cnn 16).")
   Integer batch;
@@ -71,14 +48,6 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Option(names = "--threads", paramLabel = "N", description = "CPU threads for libtorch (default: the CPUs this process may use).")
   Integer threads;
-
-  @Option(names = "--gate", hidden = true,
-      description = "After verifying, print '@envdoctor gate' and wait for a line on stdin before calibrating.")
-  boolean gate;
-
-  @Option(names = BurstPlan.OPTION, hidden = true, defaultValue = "0", paramLabel = "S",
-      description = "With --gate: after calibrating, time bursts of S seconds of the verdict's workload, one per line on stdin, until 'end'.")
-  double bursts;
 
   @Option(names = "--fault", hidden = true, paramLabel = "segv|abort|hang|oom|garbage|exit",
       description = "Die on purpose, for testing the parent's containment.")
@@ -108,29 +77,25 @@ public final class WorkerCommand implements Callable<Integer> {
   public Integer call() {
     EnvdoctorCommand root = (EnvdoctorCommand) spec.root().userObject();
     Path log = workerLog();
-    PrintWriter out = spec.commandLine().getOut();
-    // whatever Java code prints by mistake goes to stderr: stdout carries the document alone
+    // whatever Java code prints by mistake goes to stderr: stdout carries the answers alone
     PrintStream stdout = System.out;
     System.setOut(System.err);
     try {
       if (fault != null) {
         Fault.valueOf(fault.toUpperCase(java.util.Locale.ROOT)).inflict(root.runner(), stdout);
       }
-      if (imgsz < 8 || steps < 1 || seconds <= 0 || (batch != null && batch < 1) || (threads != null && threads < 1)
-          || bursts < 0) {
-        throw RunFailure.badInput("worker: --imgsz >= 8, --steps >= 1, --seconds > 0, --batch >= 1, --threads >= 1, --bursts >= 0");
+      if (imgsz < 8 || steps < 1 || seconds <= 0 || (batch != null && batch < 1) || (threads != null && threads < 1)) {
+        throw RunFailure.badInput("worker: --imgsz >= 8, --steps >= 1, --seconds > 0, --batch >= 1, --threads >= 1");
       }
-      workloads.forEach(Workloads::of);
-      ProjectionPoint.parsePlan(project);
       DeviceNames.select(device, 0, "", ""); // refuse a bad name before the engine starts
       int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-      WorkerRequest req = new WorkerRequest(device, verify, calibrate, workloads, batch, imgsz, steps, seconds, t, gate,
-          project, bursts);
+      SideSettings settings = new SideSettings(device, batch, imgsz, steps, seconds, t);
       EngineSetup setup = EngineSetup.configure(Paths.home(), Path.of(System.getProperty("java.io.tmpdir")), t);
-      WorkerOutput doc = new Worker(System.err, root.env(), log).run(req, setup);
-      out.println(WorkerEvents.json(doc));
-      out.flush();
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+      new Executor(stdout, System.err, root.env(), log, settings).serve(setup, in);
       return ExitCode.OK;
+    } catch (java.io.IOException e) {
+      return ExitCode.OK; // stdin is gone: the parent is, too
     } catch (IllegalArgumentException e) {
       throw RunFailure.badInput("worker: " + e.getMessage());
     } catch (OutOfMemoryError e) {

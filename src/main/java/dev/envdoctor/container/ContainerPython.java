@@ -9,8 +9,9 @@ import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.python.PythonBackend;
 import dev.envdoctor.python.PythonStage;
-import dev.envdoctor.verify.WorkerCall;
-import dev.envdoctor.verify.WorkerClient;
+import dev.envdoctor.verify.SideCall;
+import dev.envdoctor.verify.SidePlan;
+import dev.envdoctor.verify.SideRunner;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,18 +61,19 @@ final class ContainerPython {
     String emulation = TrueArch.emulation(image, TrueArch.probe(ctx.runner(), engine, image, env), runtime.arch())
         .orElse(null);
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
-    List<String> args = new ArrayList<>(List.of(calibrate ? "verify,calibrate" : "verify",
-        "--device", ctx.options().device() == null ? "all" : ctx.options().device()));
+    List<String> settings = new ArrayList<>(List.of("--device", ctx.options().device() == null ? "all" : ctx.options().device()));
     if (calibrate) {
-      args.addAll(PythonStage.budgetArgs(ctx.options().full(), ctx.options().workloads()));
+      settings.addAll(PythonStage.budgetArgs(ctx.options().full()));
     }
+    // no peaks in a container: the peak tests are the native Python's (--full)
+    SidePlan plan = calibrate ? PythonStage.plan(false, ctx.options().workloads()) : SidePlan.VERIFY;
     Duration timeout = Duration.ofSeconds(ctx.options().full() ? 600 : calibrate ? 240 : 120);
     ctx.progress("probing Python torch in " + engine.name() + " (" + image + ") ...");
     WorkerOutput out = new ContainerRun(ctx.runner(), engine, env).run(name -> {
       List<String> prefix = new ArrayList<>(engine.runPrefix(name, image, runtime.gpuAccess()));
       prefix.addAll(List.of("python3", "-c", PythonBackend.script()));
-      return new WorkerClient(ctx.runner()).run(WorkerCall.of(prefix, args, timeout, engine.name())
-          .withBackend("python").withEnv(env));
+      prefix.addAll(settings);
+      return new SideRunner(ctx.runner()).run(SideCall.of(prefix, timeout, engine.name(), Backend.PYTHON, plan).withEnv(env)).out();
     });
     List<DeviceResult> devices = out.devices().stream().map(d -> lacking(d, image)).toList();
     if (emulation != null) {

@@ -6,9 +6,8 @@ import dev.envdoctor.model.RuntimeInfoBuilder;
 import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.protocol.GateLines;
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.container.image.WorkerImage;
-import dev.envdoctor.flow.Background;
 import dev.envdoctor.flow.Phase;
 import dev.envdoctor.flow.Prefetching;
 import dev.envdoctor.flow.RunContext;
@@ -16,8 +15,9 @@ import dev.envdoctor.flow.Stage;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
-import dev.envdoctor.verify.WorkerCall;
-import dev.envdoctor.verify.WorkerClient;
+import dev.envdoctor.verify.SideCall;
+import dev.envdoctor.verify.SidePlan;
+import dev.envdoctor.verify.SideRunner;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,15 +51,15 @@ public final class ContainerStage implements Stage, Prefetching {
   record EngineRun(String imageArch, WorkerOutput out) {}
 
   @Override
-  public void start(Report soFar, RunContext ctx, CalibrationGate gate) {
+  public void start(Report soFar, RunContext ctx, Turns gate) {
     if (!djlWanted(ctx.options().backend())) {
       return;
     }
     String image = WorkerImage.tag(ctx.env());
     for (RuntimeInfo runtime : selected(soFar, ctx).stream().filter(r -> r.status() == RuntimeStatus.OK).toList()) {
       ContainerEngine engine = Engines.named(runtime.name()).orElseThrow();
-      CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
-      pending.put(engine.name(), Background.startSide(g, GateLines.side(engine.name(), "djl"),
+      Turns g = ctx.runs(Phase.CALIBRATE) ? gate : null;
+      pending.put(engine.name(), SideRunner.start(g, GateLines.side(engine.name(), "djl"),
           () -> runWorker(ctx, engine, runtime, image, g)));
     }
   }
@@ -105,7 +105,7 @@ public final class ContainerStage implements Stage, Prefetching {
       return report; // --backend python: the JVM worker's image is not the stack asked about
     }
     CompletableFuture<EngineRun> early = pending.get(engine.name());
-    EngineRun done = early != null ? Background.join(early) : runWorker(ctx, engine, runtime, image, null);
+    EngineRun done = early != null ? SideRunner.join(early) : runWorker(ctx, engine, runtime, image, null);
     if (done.imageArch() == null) {
       return report.plusDevices(List.of(unavailable(engine.name(),
           "the worker image " + image + " is not in " + engine.name(),
@@ -123,7 +123,7 @@ public final class ContainerStage implements Stage, Prefetching {
 
   /** The JVM worker in a container of {@code engine}, start to end (waiting at the gate when one is given). */
   private static EngineRun runWorker(RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, String image,
-      CalibrationGate gate) {
+      Turns gate) {
     Map<String, String> env = EngineProbe.engineEnv(ctx.env());
     String imageArch = ImageCheck.architecture(ctx, engine, image, env);
     if (imageArch == null) {
@@ -131,10 +131,13 @@ public final class ContainerStage implements Stage, Prefetching {
     }
     ctx.progress("verifying devices in " + engine.name() + " (" + image + ") ...");
     ContainerRun run = new ContainerRun(ctx.runner(), engine, env);
-    List<String> args = WorkerArgs.of(ctx);
-    WorkerOutput out = run.run(name -> new WorkerClient(ctx.runner()).run(
-        WorkerCall.of(launchPrefix(engine, name, image, runtime.gpuAccess()), args, WorkerArgs.timeout(ctx), engine.name())
-            .withEnv(env).withGate(gate).withProgress(p -> ctx.progress("  " + engine.name() + ": " + p))));
+    SidePlan plan = WorkerArgs.plan(ctx, gate);
+    WorkerOutput out = run.run(name -> {
+      List<String> argv = new ArrayList<>(launchPrefix(engine, name, image, runtime.gpuAccess()));
+      argv.addAll(WorkerArgs.of(ctx));
+      return new SideRunner(ctx.runner()).run(SideCall.of(argv, WorkerArgs.timeout(ctx), engine.name(), Backend.DJL, plan)
+          .withEnv(env).withTurns(gate).withProgress(p -> ctx.progress("  " + engine.name() + ": " + p))).out();
+    });
     return new EngineRun(imageArch, out);
   }
 

@@ -3,18 +3,25 @@ package dev.envdoctor.container;
 import dev.envdoctor.flow.Phase;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.verify.WorkerBudget;
+import dev.envdoctor.calibrate.Turns;
+import dev.envdoctor.verify.SidePlan;
 import java.time.Duration;
 import java.util.List;
 
-/** The worker arguments and time budget of an in-container run, from the command's options. */
+/** The worker's settings, plan and time budget of an in-container run, from the command's options. */
 final class WorkerArgs {
 
   private WorkerArgs() {}
 
-  /** The same arguments and step budget as the native worker's (WorkerBudget). */
+  /** The same settings and step budget as the native worker's (WorkerBudget). */
   static List<String> of(RunContext ctx) {
-    boolean calibrate = ctx.runs(Phase.CALIBRATE);
-    return WorkerBudget.of(ctx.options(), calibrate).args(ctx.options().device(), calibrate, ctx.options().workloads());
+    return WorkerBudget.of(ctx.options(), ctx.runs(Phase.CALIBRATE)).settings(ctx.options().device());
+  }
+
+  /** The same plan as the native worker's, without the projection (a container's row follows the verdict's ratio). */
+  static SidePlan plan(RunContext ctx, Turns turns) {
+    return WorkerBudget.of(ctx.options(), ctx.runs(Phase.CALIBRATE)).plan(ctx.options().workloads())
+        .withBursts(SidePlan.burstSeconds(turns));
   }
 
   /** Container start, JVM start, libtorch load and the work itself, on a slow shared machine too. */

@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * One shell-out: an argv list (never a shell string), a timeout that kills, extra environment
  * variables, an optional working directory and standard input, an optional listener that sees
- * each stderr line as it arrives (for progress), and optional answers on stdin to stderr lines; for
+ * each stderr line as it arrives (for progress), and optional conversation on stdin and stdout; for
  * a command whose output is timed (race), a listener for each stdout line and a signal to stop it.
  */
 public record CommandSpec(List<String> argv, Duration timeout, Map<String, String> env, Path workDir, Io io) {
@@ -20,7 +19,7 @@ public record CommandSpec(List<String> argv, Duration timeout, Map<String, Strin
   public record Io(
       String stdin,
       Consumer<String> stderrLines,
-      Function<String, String> stdinReplies,
+      Consumer<Dialog> dialog,
       Consumer<String> stdoutLines,
       CompletableFuture<?> stop) {
 
@@ -53,25 +52,25 @@ public record CommandSpec(List<String> argv, Duration timeout, Map<String, Strin
   }
 
   public CommandSpec withStdin(String input) {
-    return withIo(new Io(input, io.stderrLines(), io.stdinReplies(), io.stdoutLines(), io.stop()));
+    return withIo(new Io(input, io.stderrLines(), io.dialog(), io.stdoutLines(), io.stop()));
   }
 
   public CommandSpec withStderrListener(Consumer<String> listener) {
-    return withIo(new Io(io.stdin(), listener, io.stdinReplies(), io.stdoutLines(), io.stop()));
+    return withIo(new Io(io.stdin(), listener, io.dialog(), io.stdoutLines(), io.stop()));
   }
 
   /**
-   * Keeps the child's stdin open and answers on it: each stderr line is given to {@code replies}
-   * (on a thread of its own, so it may wait), and a non-null answer is written as one line. The
-   * worker's calibration gate uses it; stdin is closed when the child ends.
+   * Keeps the child's stdin open (after {@link #withStdin}'s text, if any) and holds a conversation
+   * with it ({@link Dialog}) on a thread of its own while it lives; stdin is closed when the
+   * conversation returns or the child ends. The sides of docs/side-protocol.md are run so.
    */
-  public CommandSpec withStdinReplies(Function<String, String> replies) {
-    return withIo(new Io(io.stdin(), io.stderrLines(), replies, io.stdoutLines(), io.stop()));
+  public CommandSpec withDialog(Consumer<Dialog> conversation) {
+    return withIo(new Io(io.stdin(), io.stderrLines(), conversation, io.stdoutLines(), io.stop()));
   }
 
   /** Each stdout line as it arrives (still captured whole as well). */
   public CommandSpec withStdoutListener(Consumer<String> listener) {
-    return withIo(new Io(io.stdin(), io.stderrLines(), io.stdinReplies(), listener, io.stop()));
+    return withIo(new Io(io.stdin(), io.stderrLines(), io.dialog(), listener, io.stop()));
   }
 
   /**
@@ -79,7 +78,7 @@ public record CommandSpec(List<String> argv, Duration timeout, Map<String, Strin
    * result's status is then {@link CommandResult.Status#STOPPED}.
    */
   public CommandSpec withStop(CompletableFuture<?> signal) {
-    return withIo(new Io(io.stdin(), io.stderrLines(), io.stdinReplies(), io.stdoutLines(), signal));
+    return withIo(new Io(io.stdin(), io.stderrLines(), io.dialog(), io.stdoutLines(), signal));
   }
 
   private CommandSpec withIo(Io changed) {
@@ -94,8 +93,8 @@ public record CommandSpec(List<String> argv, Duration timeout, Map<String, Strin
     return io.stderrLines();
   }
 
-  public Function<String, String> stdinReplies() {
-    return io.stdinReplies();
+  public Consumer<Dialog> dialog() {
+    return io.dialog();
   }
 
   public Consumer<String> stdoutLines() {

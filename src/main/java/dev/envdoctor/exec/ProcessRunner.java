@@ -43,12 +43,18 @@ public final class ProcessRunner implements CommandRunner {
       return new CommandResult(spec, CommandResult.Status.NOT_FOUND, -1, "", e.getMessage(), millisSince(start));
     }
     ChildProcesses.register(process);
-    StdinReplies replies = spec.stdinReplies() == null ? null : new StdinReplies(process, spec.stdinReplies());
+    Conversation talk = spec.dialog() == null ? null : new Conversation(process);
     try {
-      CompletableFuture<String> out = drain(process.getInputStream(), spec.stdoutLines());
-      CompletableFuture<String> err = drain(process.getErrorStream(), replies == null ? spec.stderrLines()
-          : replies.alongside(spec.stderrLines()));
-      writeStdin(process, spec.stdin(), replies == null);
+      CompletableFuture<String> out = drain(process.getInputStream(), talk == null ? spec.stdoutLines()
+          : talk.alongside(spec.stdoutLines()));
+      if (talk != null) {
+        out.whenComplete((text, e) -> talk.ended());
+      }
+      CompletableFuture<String> err = drain(process.getErrorStream(), spec.stderrLines());
+      writeStdin(process, spec.stdin(), talk == null);
+      if (talk != null) {
+        talk.start(spec.dialog());
+      }
       boolean finished = waitFor(process, spec);
       if (!finished && spec.stop() != null && spec.stop().isDone()) {
         killTree(process);
@@ -70,8 +76,8 @@ public final class ProcessRunner implements CommandRunner {
       Thread.currentThread().interrupt();
       return new CommandResult(spec, CommandResult.Status.TIMED_OUT, -1, "", "interrupted", millisSince(start));
     } finally {
-      if (replies != null) {
-        replies.close();
+      if (talk != null) {
+        talk.close();
       }
       ChildProcesses.unregister(process);
     }

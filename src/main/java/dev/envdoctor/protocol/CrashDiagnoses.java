@@ -190,15 +190,17 @@ public final class CrashDiagnoses {
   }
 
   static Diagnosis garbage(String stdout) {
-    String first = stdout == null || stdout.isBlank() ? "" : stdout.strip().lines().findFirst().orElse("");
+    // the side's answers are not garbage: the first line that is none, if any
+    String first = stdout == null || stdout.isBlank() ? ""
+        : stdout.strip().lines().filter(l -> !l.isBlank() && SideAnswer.parse(l).isEmpty()).findFirst().orElse("");
     Optional<String> protocol = WorkerEvents.claimedProtocol(stdout);
-    if (protocol.isPresent()) {
+    if (protocol.isPresent() && !protocol.get().equals(WorkerOutput.PROTOCOL)) {
       return new Diagnosis("the worker speaks protocol " + protocol.get() + ", not "
           + WorkerOutput.PROTOCOL, "use the same envdoctor version inside and outside the container"
           + " (rebuild the image: envdoctor image build)");
     }
-    return new Diagnosis(first.isEmpty() ? "the worker exited without printing its result"
-        : "the worker printed no result document; its output began: " + abbreviate(first, 120),
+    return new Diagnosis(first.isEmpty() ? "the worker exited before it had answered every command"
+        : "the worker printed something that is not an answer; its output began: " + abbreviate(first, 120),
         "something else writes to the worker's stdout (a wrapper script, a shell profile in the image); see the log");
   }
 

@@ -20,7 +20,8 @@ public record WorkerOutput(
     String diagnosis,
     String fix) {
 
-  public static final String PROTOCOL = "envdoctor/worker/v1";
+  /** The protocol the sides speak (docs/side-protocol.md); the parent assembles this document from their answers. */
+  public static final String PROTOCOL = "envdoctor/side/v2";
 
   public WorkerOutput {
     devices = devices == null ? List.of() : List.copyOf(devices);

@@ -1,11 +1,16 @@
 package dev.envdoctor.python;
 
 import dev.envdoctor.protocol.GateLines;
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
+import dev.envdoctor.model.Backend;
+import dev.envdoctor.model.Runtimes;
+import dev.envdoctor.verify.SideCall;
+import dev.envdoctor.verify.SidePlan;
+import dev.envdoctor.verify.SideRunner;
+import java.util.function.Consumer;
 import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandRunner;
-import dev.envdoctor.exec.CommandSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,9 +23,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Runs envdoctor_torch.py in the user's Python: the script travels on stdin ({@code python - MODES
- * ...}), so nothing is written to disk and nothing is left behind; the one runner gives it a timeout
- * that kills it with its children.
+ * Runs envdoctor_torch.py in the user's Python as a side (docs/side-protocol.md): the script
+ * travels on stdin, the commands after it, so nothing is written to disk and nothing is left
+ * behind; the one runner gives it a timeout that kills it with its children.
  */
 public final class PythonBackend {
 
@@ -37,7 +42,7 @@ public final class PythonBackend {
   }
 
   /** This backend's name at the calibration gate. */
-  public static final String SIDE = GateLines.side("native", "python");
+  public static final String SIDE = GateLines.side(Runtimes.NATIVE, Backend.PYTHON);
 
   private final CommandRunner runner;
   private final Map<String, String> inherited;
@@ -76,12 +81,12 @@ public final class PythonBackend {
     return env;
   }
 
-  /** The last line of the script on stdin; what follows it (the gate's answer) is the script's to read. */
+  /** The last line of the script on stdin; what follows it (the commands) is the script's to read. */
   static final String END_OF_SCRIPT = "#envdoctor-script-end";
 
   /**
    * {@code python -c LOADER}: reads the script from stdin up to {@link #END_OF_SCRIPT} and runs it
-   * as {@code __main__}, leaving stdin open for the gate's answer. No file is written.
+   * as {@code __main__}, leaving stdin open for the commands. No file is written.
    */
   static final String LOADER = String.join("\n",
       "import sys",
@@ -93,33 +98,31 @@ public final class PythonBackend {
       "sys.argv[0] = 'envdoctor_torch.py'",
       "exec(compile(''.join(src), 'envdoctor_torch.py', 'exec'), {'__name__': '__main__', '__builtins__': __builtins__})");
 
-  public Run run(Path python, List<String> modes, List<String> options, Duration timeout) {
-    return run(python, modes, options, timeout, null);
+  /**
+   * Runs the script as a side (docs/side-protocol.md): its settings on the command line, the plan's
+   * commands on stdin after the script, at {@code turns} when given.
+   */
+  public Run run(Path python, SidePlan plan, List<String> settings, Duration timeout, Turns turns, Consumer<String> progress) {
+    List<String> argv = new ArrayList<>(List.of(python.toString(), "-c", LOADER));
+    argv.addAll(settings);
+    SideCall call = SideCall.of(argv, timeout, Runtimes.NATIVE, Backend.PYTHON, plan)
+        .withScript(script() + "\n" + END_OF_SCRIPT + "\n")
+        // UTF-8 whatever LC_ALL=C implies; no user site hooks printing on stdout are ours to stop
+        .withEnv(env()).withTurns(turns).withProgress(progress);
+    return of(new SideRunner(runner, inherited).run(call));
   }
 
-  /** As {@link #run(Path, List, List, Duration)}; with a gate the script waits for its turn to calibrate. */
-  public Run run(Path python, List<String> modes, List<String> options, Duration timeout, CalibrationGate gate) {
-    List<String> argv = new ArrayList<>(List.of(python.toString(), "-c", LOADER, String.join(",", modes)));
-    argv.addAll(options);
-    if (gate != null) {
-      argv.add(GateLines.OPTION);
-      argv.addAll(gate.plan().childArgs());
+  /** The script's run as the stage reads it: a side that did not end printed no document. */
+  public static Run of(SideRunner.Run side) {
+    CommandResult result = side.result();
+    if (side.ended()) {
+      return new Run(result, new ScriptOutput(side.out(), ScriptOutput.facts(side.python())), null);
     }
-    CommandSpec spec = CommandSpec.of(timeout, argv)
-        // UTF-8 whatever LC_ALL=C implies; no user site hooks printing on stdout are ours to stop
-        .withEnv(env())
-        .withStdin(script() + "\n" + END_OF_SCRIPT + "\n");
-    if (gate != null) {
-      spec = spec.withStdinReplies(gate.answers(SIDE, timeout));
-    }
-    CommandResult result = runner.run(spec);
     if (result.status() != CommandResult.Status.OK) {
       return new Run(result, null, null);
     }
-    try {
-      return new Run(result, ScriptOutput.parse(result.stdout()), null);
-    } catch (ScriptOutput.NotOurs e) {
-      return new Run(result, null, e.getMessage());
-    }
+    String other = result.stdout() == null ? "" : result.stdout().strip();
+    return new Run(result, null, other.isEmpty() ? "printed nothing on stdout"
+        : "printed something that is not envdoctor's JSON: " + ScriptOutput.excerpt(other));
   }
 }

@@ -1,6 +1,8 @@
 package dev.envdoctor.python;
 
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.ProjectionPoint;
+import dev.envdoctor.calibrate.Turns;
+import dev.envdoctor.verify.SidePlan;
 import dev.envdoctor.calibrate.StepBudget;
 import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.model.PeakBuilder;
@@ -46,14 +48,14 @@ public final class PythonStage implements Stage, Prefetching {
     }
   }
 
-  /** The script options of the --quick or --full step budget, the workloads, and with --full the peak tests. */
-  public static List<String> budgetArgs(boolean full, List<String> workloads) {
-    List<String> args = new ArrayList<>(StepBudget.of(full).scriptArgs());
-    args.addAll(List.of("--workloads", String.join(",", workloads)));
-    if (full) {
-      args.addAll(List.of("--peak-seconds", "1.5"));
-    }
-    return args;
+  /** The script's settings: the --quick or --full step budget. */
+  public static List<String> budgetArgs(boolean full) {
+    return StepBudget.of(full).scriptArgs();
+  }
+
+  /** The plan of a calibrating Python side: the workloads, and with --full the peak tests. */
+  public static SidePlan plan(boolean full, List<String> workloads) {
+    return SidePlan.calibrating(workloads).withPeaks(full, false);
   }
 
   private final Budget budget;
@@ -88,7 +90,7 @@ public final class PythonStage implements Stage, Prefetching {
   }
 
   @Override
-  public void start(Report soFar, RunContext ctx, CalibrationGate gate) {
+  public void start(Report soFar, RunContext ctx, Turns gate) {
     if (!wanted(ctx)) {
       return;
     }
@@ -96,7 +98,7 @@ public final class PythonStage implements Stage, Prefetching {
     if (located.isEmpty()) {
       return;
     }
-    CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
+    Turns g = ctx.runs(Phase.CALIBRATE) ? gate : null;
     startedWith = located.get();
     boolean nvidia = nvidia(soFar.host()).size() > 0;
     pending = Background.startSide(g, PythonBackend.SIDE, () -> execute(ctx, startedWith, g, nvidia));
@@ -119,29 +121,28 @@ public final class PythonStage implements Stage, Prefetching {
     return merge(soFar, located.get(), s.run(), s.clocks(), visible(ctx));
   }
 
-  /** The script's run: verify, and calibrate (waiting at the gate when one is given), --full: peaks. */
-  private Sampled execute(RunContext ctx, PythonLocator.Located located, CalibrationGate gate, boolean nvidia) {
+  /** The script's run: verify, and calibrate (at its turn when turns are given), --full: peaks. */
+  private Sampled execute(RunContext ctx, PythonLocator.Located located, Turns turns, boolean nvidia) {
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
     boolean full = calibrate && ctx.options().full();
-    List<String> modes = new ArrayList<>(List.of("verify"));
     // threads: the script takes the CPUs the process may use, as the JVM worker (docs/calibration.md)
-    List<String> options = new ArrayList<>(List.of("--device", ctx.options().device()));
+    List<String> settings = new ArrayList<>(List.of("--device", ctx.options().device()));
+    SidePlan plan = SidePlan.VERIFY;
     if (calibrate) {
-      modes.add("calibrate");
-      options.addAll(budgetArgs(full, ctx.options().workloads()));
-      options.addAll(ProjectionPlan.scriptArgs(ctx.options().workload(), full));
-    }
-    if (full) {
-      modes.add("peak");
+      settings.addAll(budgetArgs(full));
+      plan = plan(full, ctx.options().workloads()).withPoints(ProjectionPlan.plan(ctx.options().workload(), full),
+          ProjectionPlan.gpuPoints(ctx.options().workload()).stream().map(p -> new ProjectionPoint.Planned(p, null)).toList())
+          .withBursts(SidePlan.burstSeconds(turns));
     }
     Duration timeout = full ? budget.full() : calibrate ? budget.quick() : budget.verify();
-    if (options.contains("--project")) { // a real network's steps: a busy machine stretches them most
+    if (plan.projects()) { // a real network's steps: a busy machine stretches them most
       timeout = timeout.plus(budget.quick());
     }
-    ctx.progress("python: " + String.join(", ", modes) + " with " + located.executable());
+    ctx.progress("python: " + (full ? "verify, calibrate, peak" : calibrate ? "verify, calibrate" : "verify") + " with " + located.executable());
     Duration limit = timeout;
+    SidePlan asked = plan;
     Map.Entry<PythonBackend.Run, String> sampled = ClockSampler.around(ctx.runner(), timeout.plusSeconds(30),
-        full && nvidia, () -> new PythonBackend(ctx.runner(), ctx.env()).run(located.executable(), modes, options, limit, gate));
+        full && nvidia, () -> new PythonBackend(ctx.runner(), ctx.env()).run(located.executable(), asked, settings, limit, turns, null));
     return new Sampled(sampled.getKey(), sampled.getValue());
   }
 

@@ -42,6 +42,22 @@ public record ScriptOutput(WorkerOutput worker, Facts python) {
     }
   }
 
+  /** The greeting's {@code python} object, or null. */
+  static Facts facts(JsonNode python) {
+    if (python == null || python.isNull()) {
+      return null;
+    }
+    try {
+      return ReportJson.mapper().treeToValue(python, Facts.class);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  /** The one document the script printed before the side protocol: the recordings under src/test/resources are of it. */
+  static final String RECORDED = "envdoctor/worker/v1";
+
+  /** A whole document (a recorded run's). */
   public static ScriptOutput parse(String stdout) throws NotOurs {
     String text = stdout == null ? "" : stdout.strip();
     if (text.isEmpty()) {
@@ -49,7 +65,8 @@ public record ScriptOutput(WorkerOutput worker, Facts python) {
     }
     try {
       JsonNode root = ReportJson.mapper().readTree(text);
-      if (root == null || !root.isObject() || !WorkerOutput.PROTOCOL.equals(root.path("protocol").asText())) {
+      String protocol = root == null ? "" : root.path("protocol").asText();
+      if (!root.isObject() || !(WorkerOutput.PROTOCOL.equals(protocol) || RECORDED.equals(protocol))) {
         throw new NotOurs("printed something that is not envdoctor's JSON: " + excerpt(text));
       }
       WorkerOutput worker = ReportJson.mapper().treeToValue(root, WorkerOutput.class);

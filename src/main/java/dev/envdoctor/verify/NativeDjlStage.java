@@ -6,11 +6,10 @@ import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.protocol.CrashDiagnoses;
 import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.protocol.Diagnosis;
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.RunOptions;
-import dev.envdoctor.flow.Background;
 import dev.envdoctor.flow.Phase;
 import dev.envdoctor.flow.Prefetching;
 import dev.envdoctor.flow.RunContext;
@@ -58,12 +57,12 @@ public final class NativeDjlStage implements Stage, Prefetching {
   }
 
   @Override
-  public void start(Report soFar, RunContext ctx, CalibrationGate gate) {
+  public void start(Report soFar, RunContext ctx, Turns gate) {
     if (!wanted(ctx)) {
       return;
     }
-    CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
-    pending = Background.startSide(g, GateLines.side(RUNTIME, "djl"),
+    Turns g = ctx.runs(Phase.CALIBRATE) ? gate : null;
+    pending = SideRunner.start(g, GateLines.side(RUNTIME, "djl"),
         () -> work(ctx, g, p -> ctx.progress("  native: " + p)));
   }
 
@@ -74,7 +73,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
     }
     WorkerOutput out;
     if (pending != null) {
-      out = Background.join(pending);
+      out = SideRunner.join(pending);
     } else {
       try (ProgressBar bar = progressBar(ctx)) {
         out = work(ctx, null, progress(bar));
@@ -90,8 +89,8 @@ public final class NativeDjlStage implements Stage, Prefetching {
     return out.engine() == null ? r : r.plusEngines(List.of(withHostFacts(out.engine(), soFar.host())));
   }
 
-  /** The native worker child, start to end (waiting at the gate when one is given). */
-  private static WorkerOutput work(RunContext ctx, CalibrationGate gate, Consumer<String> progress) {
+  /** The native worker child, start to end (calibrating at its turn when turns are given). */
+  private static WorkerOutput work(RunContext ctx, Turns turns, Consumer<String> progress) {
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
     WorkerBudget budget = WorkerBudget.of(ctx.options(), calibrate);
     SelfLauncher launcher = SelfLauncher.current();
@@ -99,18 +98,22 @@ public final class NativeDjlStage implements Stage, Prefetching {
     if (cds != null) {
       launcher = launcher.withFlags(cds.jvmFlags());
     }
-    List<String> args = new java.util.ArrayList<>(budget.args(ctx.options().device(), calibrate, ctx.options().workloads()));
+    List<String> argv = new ArrayList<>(launcher.prefix());
+    argv.addAll(budget.settings(ctx.options().device()));
+    SidePlan plan = budget.plan(ctx.options().workloads()).withBursts(SidePlan.burstSeconds(turns));
     // the projection's own calibration, after the verdict's (ProjectionPlan); for doctor's example job
     // --quick leaves it to the Python backend when that runs too (it is the figure), keeping doctor's
     // time: DJL's row is then Python's model scaled by the cnn steps (Projections)
     if (calibrate && (ProjectionPlan.everyBackend(ctx.options().workload(), ctx.options().full())
         || !RunOptions.selects(ctx.options().backend(), "python"))) {
-      args.addAll(ProjectionPlan.args(ctx.options().workload(), ctx.options().full()));
+      var points = ProjectionPlan.plan(ctx.options().workload(), ctx.options().full());
+      plan = plan.withPoints(points, points);
     }
     // a real network's steps: a busy machine stretches them most
-    java.time.Duration timeout = args.contains("--project") ? budget.timeout().plus(budget.timeout()) : budget.timeout();
-    WorkerCall call = WorkerCall.of(launcher.prefix(), args, timeout, RUNTIME).withEnv(SteadyAllocator.env(ctx.env())).withGate(gate);
-    WorkerOutput out = new WorkerClient(ctx.runner(), ctx.env()).run(call.withProgress(progress));
+    java.time.Duration timeout = plan.projects() ? budget.timeout().plus(budget.timeout()) : budget.timeout();
+    SideCall call = SideCall.of(argv, timeout, RUNTIME, Backend.DJL, plan).withEnv(SteadyAllocator.env(ctx.env()))
+        .withTurns(turns).withProgress(progress);
+    WorkerOutput out = new SideRunner(ctx.runner(), ctx.env()).run(call).out();
     if (cds != null) {
       cds.settle(out.diagnosis() == null);
     }
@@ -211,10 +214,6 @@ public final class NativeDjlStage implements Stage, Prefetching {
 
   private static Consumer<String> progress(ProgressBar bar) {
     return bar == null ? null : text -> {
-      if (text.startsWith("plan ")) {
-        bar.maxHint(bar.getCurrent() + Long.parseLong(text.substring(5).strip()));
-        return;
-      }
       bar.step();
       bar.setExtraMessage(text);
     };

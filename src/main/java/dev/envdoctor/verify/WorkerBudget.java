@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The worker arguments and timeout for one side, from the run's options: --device, and with
+ * The worker's settings, plan and timeout for one side, from the run's options: --device, and with
  * calibration the --quick or --full {@link StepBudget}, the same on every side so their figures
  * compare.
  *
@@ -25,13 +25,17 @@ public record WorkerBudget(StepBudget steps, Duration timeout) {
     return !calibrate ? VERIFY : options.full() ? FULL : QUICK;
   }
 
-  /** {@code --device D --verify [--calibrate --workloads W,... --steps N --seconds S]}. */
-  public List<String> args(String device, boolean calibrate, List<String> workloads) {
-    List<String> args = new ArrayList<>(List.of("--device", device == null ? "all" : device, "--verify"));
-    if (calibrate && steps != null) {
-      args.addAll(List.of("--calibrate", "--workloads", String.join(",", workloads)));
+  /** The worker's settings: {@code --device D [--steps N --seconds S]}. */
+  public List<String> settings(String device) {
+    List<String> args = new ArrayList<>(List.of("--device", device == null ? "all" : device));
+    if (steps != null) {
       args.addAll(steps.workerArgs());
     }
     return args;
+  }
+
+  /** What a worker is asked: verify, and with a step budget calibrate {@code workloads}. */
+  public SidePlan plan(List<String> workloads) {
+    return steps == null ? SidePlan.VERIFY : SidePlan.calibrating(workloads);
   }
 }

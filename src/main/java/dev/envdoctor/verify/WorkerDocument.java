@@ -13,43 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import dev.envdoctor.model.Peak;
 
-/** Reading a worker's stdout into its document, and stamping the side on what it holds. Pure. */
+/** Stamping the side on what a side's document holds. Pure. */
 final class WorkerDocument {
 
   private WorkerDocument() {}
-
-  /**
-   * The worker document in a child's stdout: the whole text, else its last line that is a JSON
-   * object (a native library may print a line of its own on fd 1 before it). Empty when there is
-   * none, or it speaks another protocol.
-   */
-  static Optional<WorkerOutput> parse(String stdout) {
-    if (stdout == null || stdout.isBlank()) {
-      return Optional.empty();
-    }
-    Optional<WorkerOutput> whole = read(stdout.strip());
-    if (whole.isPresent()) {
-      return whole;
-    }
-    List<String> lines = stdout.strip().lines().toList();
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      String line = lines.get(i).strip();
-      if (line.startsWith("{")) {
-        return read(line);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The protocol a JSON stdout claims, when it is JSON at all: for the "wrong protocol" diagnosis. */
-  private static Optional<WorkerOutput> read(String text) {
-    try {
-      WorkerOutput out = WorkerEvents.mapper().readValue(text, WorkerOutput.class);
-      return out != null && WorkerOutput.PROTOCOL.equals(out.protocol()) ? Optional.of(out) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
 
   /** The same document with {@code runtime} set on its engine, devices and calibrations. */
   static WorkerOutput stamp(WorkerOutput o, String runtime) {

@@ -9,53 +9,47 @@ import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
+import dev.envdoctor.protocol.SideAnswer;
+import dev.envdoctor.protocol.SideCommand;
 import dev.envdoctor.protocol.WorkerEvents;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The document the parent writes for a worker that gave none: the results it finished before it
- * died (from its stderr events), and one diagnosed entry for what it was doing when it died.
+ * The document the parent writes for a side that did not end: the results it answered before it
+ * died, and one diagnosed entry for the command it was carrying out when it died.
  */
 final class WorkerFailure {
 
   private WorkerFailure() {}
 
-  static WorkerOutput diagnose(CommandResult result, WorkerCall call, java.util.Map<String, String> env,
-      String libtorchAtPath) {
+  /**
+   * @param answered what the side answered before it died
+   * @param inFlight the command it had not answered, or null (it died before its greeting or between commands)
+   */
+  static WorkerOutput diagnose(CommandResult result, SideCall call, WorkerOutput answered, SideCommand inFlight,
+      java.util.Map<String, String> env, String libtorchAtPath) {
     Diagnosis d = CrashDiagnoses.diagnose(result, env, libtorchAtPath);
     List<String> tail = tail(result.stderr(), result.stdout());
-    List<DeviceResult> devices = new ArrayList<>();
-    List<Calibration> calibrations = new ArrayList<>();
-    String doing = null;
-    Engine engine = null;
-    for (String line : result.stderr() == null ? List.<String>of() : result.stderr().lines().toList()) {
-      var event = WorkerEvents.parse(line);
-      if (event.isEmpty()) {
-        continue;
-      }
-      switch (event.get().kind()) {
-        case DEVICE -> devices.add(event.get().device());
-        case CALIBRATION -> calibrations.add(event.get().calibration());
-        case PROGRESS -> doing = event.get().progress();
-        case ENGINE -> engine = event.get().engine();
-      }
-    }
-    String[] words = doing == null ? new String[0] : doing.split(" ");
-    if (words.length >= 3 && words[0].equals("calibrate")) {
+    List<DeviceResult> devices = new ArrayList<>(answered.devices());
+    List<Calibration> calibrations = new ArrayList<>(answered.calibrations());
+    String verb = inFlight == null ? "" : inFlight.verb();
+    boolean timing = verb.equals(SideCommand.CALIBRATE) || verb.equals(SideCommand.PROJECT) || verb.equals(SideCommand.BURST);
+    if (timing && inFlight.args().size() >= 2) {
+      String workload = verb.equals(SideCommand.PROJECT) ? inFlight.args().get(1).split("@")[0] : inFlight.args().get(1);
       calibrations.add(CalibrationBuilder.builder()
           .runtime(call.runtime())
-          .backend(Backend.parse(call.backend()))
-          .device(words[1])
-          .workload(words[2])
+          .backend(call.backend())
+          .device(inFlight.args().get(0))
+          .workload(workload)
           .diagnosis(d.line())
           .build());
     } else {
-      String device = words.length >= 2 && words[0].equals("verify") ? words[1] : call.requestedDevice();
+      String device = verb.equals(SideCommand.VERIFY) && !inFlight.args().isEmpty() ? inFlight.args().get(0) : call.requestedDevice();
       devices.add(DeviceResultBuilder.builder()
           .runtime(call.runtime())
-          .backend(Backend.parse(call.backend()))
+          .backend(call.backend())
           .device(device)
           .verified(false)
           .diagnosis(d.line())
@@ -63,12 +57,13 @@ final class WorkerFailure {
           .stderrTail(tail)
           .build());
     }
+    Engine engine = answered.engine();
     if (engine == null) {
       // it died before its engine was up: the engine is what failed
-      engine = new Engine(call.runtime(), Backend.parse(call.backend()) == Backend.DJL ? "PyTorch (DJL)" : call.backend(), null, null,
+      engine = new Engine(call.runtime(), call.backend() == Backend.DJL ? "PyTorch (DJL)" : Backend.text(call.backend()), null, null,
           null, null, d.line());
     }
-    return new WorkerOutput(WorkerOutput.PROTOCOL, engine, devices, calibrations, List.of(), d.line(), d.fix());
+    return new WorkerOutput(WorkerOutput.PROTOCOL, engine, devices, calibrations, answered.peaks(), d.line(), d.fix());
   }
 
   /**
@@ -79,10 +74,11 @@ final class WorkerFailure {
     List<String> lines = new ArrayList<>();
     for (String text : new String[] {stderr, stdout}) {
       if (text != null) {
-        text.lines().filter(l -> !l.isBlank() && !l.startsWith(WorkerEvents.PREFIX) && !l.strip().equals("#"))
+        text.lines().filter(l -> !l.isBlank() && !l.startsWith(WorkerEvents.PREFIX) && !l.strip().equals("#")
+                && SideAnswer.parse(l).isEmpty())
             .forEach(lines::add);
       }
     }
-    return lines.subList(Math.max(0, lines.size() - WorkerClient.STDERR_TAIL), lines.size());
+    return lines.subList(Math.max(0, lines.size() - SideRunner.STDERR_TAIL), lines.size());
   }
 }

@@ -1,6 +1,6 @@
 package dev.envdoctor.worker;
 
-import dev.envdoctor.protocol.WorkerRequest;
+import dev.envdoctor.protocol.SideSettings;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -26,7 +26,7 @@ final class BurstSession implements AutoCloseable {
   private final NDArray x;
   private final NDArray y;
 
-  BurstSession(Workload w, String name, Device device, WorkerRequest req) {
+  BurstSession(Workload w, String name, Device device, SideSettings req) {
     int batch = req.batch() != null ? req.batch() : w.defaultBatch();
     model = Model.newInstance(w.name(), device);
     try {

@@ -2,7 +2,7 @@ package dev.envdoctor.worker;
 
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.CalibrationBuilder;
-import dev.envdoctor.protocol.WorkerRequest;
+import dev.envdoctor.protocol.SideSettings;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -37,7 +37,7 @@ public final class Calibrator {
 
   private Calibrator() {}
 
-  public static Calibration calibrate(Workload w, String name, Device device, WorkerRequest req) {
+  public static Calibration calibrate(Workload w, String name, Device device, SideSettings req) {
     int batch = req.batch() != null ? req.batch() : w.defaultBatch();
     Integer imgsz = w.usesImages() ? req.imgsz() : null;
     double flops = Flops.trainingStep(w.macsPerSample(req.imgsz()), batch);
@@ -91,14 +91,14 @@ public final class Calibrator {
   }
 
   /** The shape with why its step failed: no timings. */
-  static Calibration failed(CalibrationBuilder shape, WorkerRequest req, long t0, String message) {
+  static Calibration failed(CalibrationBuilder shape, SideSettings req, long t0, String message) {
     Calibration c = shape.build();
     return shape.threads(req.threads()).wallMs((System.nanoTime() - t0) / 1e6).stepTimesMs(List.of())
         .diagnosis("the " + c.workload() + " step failed on " + c.device() + ": " + message).build();
   }
 
   /** The intra-op threads libtorch really uses (set from --threads at engine start), as it reports them. */
-  static int threadsInUse(WorkerRequest req) {
+  static int threadsInUse(SideSettings req) {
     try {
       return ai.djl.pytorch.jni.JniUtils.getNumThreads();
     } catch (RuntimeException | LinkageError e) {

@@ -1,6 +1,6 @@
 package dev.envdoctor.worker;
 
-import dev.envdoctor.protocol.WorkerRequest;
+import dev.envdoctor.protocol.SideSettings;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -33,7 +33,7 @@ public final class YoloCalibrator {
   /** A point's calibration, and how many of its steps (warm-up included) had their update skipped. */
   record Timed(Calibration calibration, int skipped, int steps) {}
 
-  public static Timed calibrate(ProjectionPoint p, String name, Device device, WorkerRequest req) {
+  public static Timed calibrate(ProjectionPoint p, String name, Device device, SideSettings req) {
     double flops = p.trainFlopsPerStep();
     long t0 = System.nanoTime();
     try (Model model = Model.newInstance(p.model(), device)) {

@@ -1,10 +1,11 @@
-# envdoctor's probe of a Python training environment (protocol envdoctor/worker/v1).
+# envdoctor's side in a Python training environment (protocol envdoctor/side/v2, docs/side-protocol.md).
 #
 # Fed on stdin by envdoctor:  <python> -c <a loader that reads this script from stdin up to a marker
-# line> MODES [options] (MODES: probe|verify|calibrate|peak, comma-separated); `<python> - MODES`
-# works too. With --gate, stdin stays open after the script: after verifying, the script prints
-# "@envdoctor gate" on stderr and waits for a line before calibrating (the parent lets one side
-# calibrate at a time). Prints exactly one JSON document on stdout; everything else goes to stderr.
+# line> [settings]; then the same stdin carries the parent's commands, one per line (verify DEVICE,
+# calibrate DEVICE WORKLOAD, project DEVICE POINT, burst DEVICE WORKLOAD SECONDS, peak DEVICE, ping,
+# end). The script greets with one JSON line on stdout once torch is imported (or failed to), then
+# answers each command with exactly one JSON line on stdout; everything else goes to stderr. It holds
+# no flow of its own: what to measure, in which order and when is the parent's.
 # Standard library and torch only; Python 3.8+, torch 1.13 through 2.x. The workloads mirror the
 # JVM worker's (docs/calibration.md): same layers, same shapes, same analytic FLOP count.
 import argparse
@@ -19,7 +20,7 @@ import time
 import traceback
 import warnings
 
-PROTOCOL = "envdoctor/worker/v1"
+PROTOCOL = "envdoctor/side/v2"
 TOLERANCE = 1e-3  # max abs error allowed against the CPU float64 reference, float32 on the device
 SEED = 42  # docs/calibration.md: the same seed as the JVM worker
 
@@ -530,54 +531,33 @@ def cgroup_throttling():
     return None, None
 
 
-def bursts(torch, calibrations, args):
-    """Stay at the gate with the verdict's workload ready on the fastest device; one burst per 'go'.
-    True once it has reported at the gate as a bursting side."""
-    ok = [c for c in calibrations if c["diagnosis"] is None and c["medianMs"] is not None]
-    names = [c["workload"] for c in ok]
-    name = "cnn" if "cnn" in names else (names[0] if names else None)
-    if name is None:
-        return False
-    best = min((c for c in ok if c["workload"] == name), key=lambda c: c["medianMs"])
-    device = best["device"]
-    try:
-        model, optimizer, x, y, _ = workload(torch, name, device, best["batch"], best["imgsz"] or 0)
-    except Exception:
-        log(traceback.format_exc())
-        return False
+class BurstSession(object):
+    """The verdict's workload kept ready on one device between bursts (docs/calibration.md)."""
 
-    def step():
+    def __init__(self, torch, device, name, args):
+        self.torch, self.device = torch, device
+        batch = args.mlp_batch if name == "mlp" else args.cnn_batch
+        self.model, self.optimizer, self.x, self.y, _ = workload(torch, name, device, batch, args.imgsz if name == "cnn" else 0)
+        warm = []
+        while len(warm) < 2 or (len(warm) < 10 and not settled(warm)):
+            warm.append(self.step())
+
+    def step(self):
         t0 = time.perf_counter()
-        optimizer.zero_grad()
-        loss = torch.nn.functional.cross_entropy(model(x), y)
+        self.optimizer.zero_grad()
+        loss = self.torch.nn.functional.cross_entropy(self.model(self.x), self.y)
         loss.backward()
-        optimizer.step()
-        synchronize(torch, device)
+        self.optimizer.step()
+        synchronize(self.torch, self.device)
         loss.item()
         return (time.perf_counter() - t0) * 1000.0
 
-    warm = []
-    while len(warm) < 2 or (len(warm) < 10 and not settled(warm)):
-        warm.append(step())
-    steps, first = best["stepTimesMs"], True
-    while True:
-        n, ms = cgroup_throttling()
-        line = {"device": device, "workload": name, "stepTimesMs": steps, "cpuMs": time.process_time() * 1000.0,
-                "nrThrottled": n, "throttledMs": ms}
-        if first:
-            line["allowance"] = {"onlineCpus": os.cpu_count(), "affinityCpus": usable_cpus()}
-            line["host"] = platform.node()
-        sys.stderr.write("@envdoctor gate " + json.dumps(clean(line), separators=(",", ":")) + "\n")
-        sys.stderr.flush()
-        first = False
-        answer = sys.stdin.readline()
-        if answer.strip() != "go":
-            return True
-        # a quota's side times long bursts (BurstPlan.THROTTLED_SECONDS): idle between its turns, it
-        # would start each short one on an unused period's quota
-        steps, end = [], time.perf_counter() + (max(args.bursts, 0.4) if n else args.bursts)
-        while len(steps) < max(3, args.steps) and (len(steps) < 3 or time.perf_counter() < end):
-            steps.append(round(step(), 4))
+    def burst(self, seconds, most):
+        """seconds of steps, 3 at least, most at most; none for 0 seconds."""
+        steps, end = [], time.perf_counter() + seconds
+        while seconds > 0 and len(steps) < max(3, most) and (len(steps) < 3 or time.perf_counter() < end):
+            steps.append(round(self.step(), 4))
+        return steps
 
 
 # ---------------------------------------------------------------- peaks
@@ -708,9 +688,7 @@ def empty_cache(torch, device):
 
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="envdoctor_torch")
-    p.add_argument("modes", help="comma-separated: probe, verify, calibrate, peak")
-    p.add_argument("--device", default="all")
-    p.add_argument("--workloads", default="mlp,cnn")
+    p.add_argument("--device", default="all", help="the devices to offer")
     p.add_argument("--steps", type=int, default=30)
     p.add_argument("--min-steps", type=int, default=5)
     p.add_argument("--seconds", type=float, default=2.0, help="measurement budget per calibration")
@@ -723,13 +701,7 @@ def parse_args(argv):
     p.add_argument("--imgsz", type=int, default=64)
     p.add_argument("--peak-seconds", type=float, default=1.5, help="measurement budget per peak test")
     p.add_argument("--peak-size", type=int, default=0, help="largest matmul n (default 16384 on CUDA, 4096 else)")
-    p.add_argument("--peak-cpu", action="store_true", help="run the peak tests on the CPU too (tests)")
-    p.add_argument("--project", default="", help="projection points after the workloads: yolov8n@160x2,...")
-    p.add_argument("--project-gpu", default="", help="the projection points on a GPU (larger: small ones are launch-bound)")
     p.add_argument("--plant-wrong-op", default=None, help=argparse.SUPPRESS)  # tests: that op's device run is wrong
-    p.add_argument("--gate", action="store_true", help="wait for a line on stdin before calibrating")
-    p.add_argument("--bursts", type=float, default=0.0,
-                   help="with --gate: after calibrating, time bursts of this many seconds, one per line on stdin, until 'end'")
     return p.parse_args(argv)
 
 
@@ -749,72 +721,95 @@ def set_threads(torch, threads):
     torch.set_num_threads(threads if threads > 0 else usable_cpus())
 
 
-def main(argv):
-    args = parse_args(argv)
-    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
-    doc = {"protocol": PROTOCOL, "engine": None, "devices": [], "calibrations": [], "peaks": [],
-           "diagnosis": None, "fix": None, "python": python_facts()}
+def answer(verb, **fields):
+    doc = {"protocol": PROTOCOL, "answer": verb}
+    doc.update(fields)
+    _real_stdout.write(json.dumps(clean(doc), separators=(",", ":"), allow_nan=False) + "\n")
+    _real_stdout.flush()
+
+
+def hello(args):
+    """Imports torch and greets: the engine, the devices on offer, this Python's facts. None: no torch."""
+    facts = python_facts()
     torch, error = import_torch()
     if torch is None:
-        doc["diagnosis"] = error
-        return doc
+        answer("hello", engine=None, devices=[], python=facts, diagnosis=error)
+        return None
     set_threads(torch, args.threads)
     mps, cuda = mps_facts(torch), cuda_facts(torch)
-    doc["python"]["torch"] = {"version": torch.__version__, "cuda": getattr(torch.version, "cuda", None),
-                              "mps": mps, "cudaAvailable": cuda["available"],
-                              "cudaDeviceCount": cuda["deviceCount"], "cudaWarning": cuda["warning"],
-                              "threads": torch.get_num_threads(), "blas": blas_facts(torch)}
-    doc["engine"] = engine(torch)
-    devices = device_names(torch, cuda, mps, args.device)
-    verified = devices
-    if "verify" in modes:
-        doc["devices"] = [verify_device(torch, d, args.plant_wrong_op) for d in devices]
-        verified = [d["device"] for d in doc["devices"] if d["verified"]]
-    if "calibrate" in modes and args.gate and verified:
-        sys.stderr.write("@envdoctor gate\n")
-        sys.stderr.flush()
-        sys.stdin.readline()
-    bursting = "calibrate" in modes and args.gate and args.bursts > 0
+    facts["torch"] = {"version": torch.__version__, "cuda": getattr(torch.version, "cuda", None),
+                      "mps": mps, "cudaAvailable": cuda["available"], "cudaDeviceCount": cuda["deviceCount"],
+                      "cudaWarning": cuda["warning"], "threads": torch.get_num_threads(), "blas": blas_facts(torch)}
+    answer("hello", engine=engine(torch), devices=device_names(torch, cuda, mps, args.device), python=facts)
+    return torch
 
-    def project(d):
-        before = None
-        for point in yolo_points(args.project if d == "cpu" or not args.project_gpu else args.project_gpu):
-            if yolo_affordable(point, before):  # the job's own size, where its step costs at most its cap
-                before = calibrate(torch, d, point[0], args, point[1:3])
-                doc["calibrations"].append(before)
 
-    if "calibrate" in modes:
-        for d in verified:
-            for w in [w.strip() for w in args.workloads.split(",") if w.strip()]:
-                doc["calibrations"].append(calibrate(torch, d, w, args))
-            if not bursting:
-                project(d)
-    if bursting:
-        # the projection's networks after the bursts, in a turn of their own: a process that trained
-        # YOLOv8m first ran the cnn bursts slower than a fresh one (docs/calibration.md)
-        if bursts(torch, doc["calibrations"], args) and (args.project or args.project_gpu):
-            sys.stderr.write("@envdoctor gate\n")
-            sys.stderr.flush()
-            sys.stdin.readline()
-        for d in verified:
-            project(d)
-    if "peak" in modes:
-        for d in verified:
-            if d != "cpu" or args.peak_cpu:
-                largest = args.peak_size or (16384 if d.startswith("cuda") else 4096)
-                doc["peaks"] += device_peaks(torch, d, args.peak_seconds, largest)
-    return doc
+class Executor(object):
+    """One command at a time, one answer each (docs/side-protocol.md)."""
+
+    def __init__(self, torch, args):
+        self.torch, self.args, self.sessions, self.first_burst = torch, args, {}, True
+
+    def execute(self, verb, words):
+        torch, args = self.torch, self.args
+        if verb == "ping":
+            return {}
+        if verb == "verify":
+            return {"device": verify_device(torch, words[0], args.plant_wrong_op)}
+        if verb == "calibrate":
+            return {"calibration": calibrate(torch, words[0], words[1], args)}
+        if verb == "project":
+            point = yolo_points(words[1])[0]
+            return {"calibration": calibrate(torch, words[0], point[0], args, point[1:3])}
+        if verb == "burst":
+            return {"burst": self.burst(words[0], words[1], float(words[2]))}
+        if verb == "peak":
+            largest = args.peak_size or (16384 if words[0].startswith("cuda") else 4096)
+            return {"peaks": device_peaks(torch, words[0], args.peak_seconds, largest)}
+        raise ValueError("the Python side does not " + verb)
+
+    def burst(self, device, name, seconds):
+        key = device + " " + name
+        if key not in self.sessions:
+            self.sessions[key] = BurstSession(self.torch, device, name, self.args)
+        steps = self.sessions[key].burst(seconds, self.args.steps)
+        n, ms = cgroup_throttling()
+        line = {"device": device, "workload": name, "stepTimesMs": steps, "cpuMs": time.process_time() * 1000.0,
+                "nrThrottled": n, "throttledMs": ms}
+        if self.first_burst:
+            line["allowance"] = {"onlineCpus": os.cpu_count(), "affinityCpus": usable_cpus()}
+            line["host"] = platform.node()
+            self.first_burst = False
+        return line
+
+
+def serve(argv):
+    args = parse_args(argv)
+    torch = hello(args)
+    executor = Executor(torch, args) if torch is not None else None
+    for line in iter(sys.stdin.readline, ""):
+        words = line.split()
+        if not words:
+            continue
+        verb = words[0]
+        if verb == "end":
+            break
+        if executor is None:
+            answer("error", command=line.strip(), diagnosis="no torch: it did not import")
+            continue
+        try:
+            answer(verb, **executor.execute(verb, words[1:]))
+        except Exception as e:  # a command it cannot carry out: say so and go on
+            log(traceback.format_exc())
+            answer("error", command=line.strip(), diagnosis="%s: %s" % (type(e).__name__, first_line(e)))
+    answer("end")
 
 
 if __name__ == "__main__":
     try:
-        document = main(sys.argv[1:])
+        serve(sys.argv[1:])
     except SystemExit:
         raise
-    except BaseException as e:  # a bug of ours still yields one document the parent can read
+    except BaseException as e:  # a bug of ours: said on stderr, and the parent sees the side end unanswered
         traceback.print_exc()
-        document = {"protocol": PROTOCOL, "engine": None, "devices": [], "calibrations": [], "peaks": [],
-                    "diagnosis": "envdoctor_torch failed: %s: %s" % (type(e).__name__, first_line(e)),
-                    "fix": None, "python": None}
-    _real_stdout.write(json.dumps(clean(document), indent=1, allow_nan=False) + "\n")
-    _real_stdout.flush()
+        sys.exit(1)

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.model.DeviceResult;
-import dev.envdoctor.verify.WorkerCall;
-import dev.envdoctor.verify.WorkerClient;
+import dev.envdoctor.verify.SideCall;
+import dev.envdoctor.verify.SidePlan;
+import dev.envdoctor.model.Backend;
+import dev.envdoctor.verify.SideRunner;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.time.Duration;
 import java.util.List;
@@ -57,14 +59,21 @@ final class ContainerChecks {
     assertEquals(List.of(), image.leftovers());
   }
 
+  /** The worker in a container of {@code engine}, offering the CPU, with {@code more} settings. */
+  static List<String> side(ContainerEngine engine, String name, String image, String... more) {
+    List<String> argv = new java.util.ArrayList<>(ContainerStage.launchPrefix(engine, name, image, "none"));
+    argv.addAll(List.of("--device", "cpu"));
+    argv.addAll(List.of(more));
+    return argv;
+  }
+
   /** A worker that hangs is killed at its timeout, diagnosed, and its container removed. */
   static void hangIsKilledAndRemoved(WorkerImageFixture image, ContainerEngine engine) {
     ProcessRunner runner = new ProcessRunner();
     ContainerRun run = new ContainerRun(runner, engine, java.util.Map.of());
     long t0 = System.nanoTime();
-    WorkerOutput out = run.run(name -> new WorkerClient(runner).run(WorkerCall.of(
-        ContainerStage.launchPrefix(engine, name, image.tag, "none"), List.of("--device", "cpu", "--verify", "--fault", "hang"),
-        Duration.ofSeconds(30), engine.name())));
+    WorkerOutput out = run.run(name -> new SideRunner(runner).run(SideCall.of(side(engine, name, image.tag, "--fault", "hang"),
+        Duration.ofSeconds(30), engine.name(), Backend.DJL, SidePlan.VERIFY)).out());
     long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
     assertTrue(seconds < 90, "took " + seconds + " s");
     DeviceResult d = out.devices().get(0);
@@ -79,9 +88,8 @@ final class ContainerChecks {
   static void segvIsDiagnosedAndRemoved(WorkerImageFixture image, ContainerEngine engine) {
     ProcessRunner runner = new ProcessRunner();
     ContainerRun run = new ContainerRun(runner, engine, java.util.Map.of());
-    WorkerOutput out = run.run(name -> new WorkerClient(runner).run(WorkerCall.of(
-        ContainerStage.launchPrefix(engine, name, image.tag, "none"), List.of("--device", "cpu", "--verify", "--fault", "segv"),
-        Duration.ofSeconds(90), engine.name())));
+    WorkerOutput out = run.run(name -> new SideRunner(runner).run(SideCall.of(side(engine, name, image.tag, "--fault", "segv"),
+        Duration.ofSeconds(90), engine.name(), Backend.DJL, SidePlan.VERIFY)).out());
     DeviceResult d = out.devices().get(0);
     assertEquals(Boolean.FALSE, d.verified());
     assertTrue(d.diagnosis() != null && !d.diagnosis().isBlank(), d.toString());

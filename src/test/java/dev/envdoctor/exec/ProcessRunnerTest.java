@@ -79,19 +79,40 @@ class ProcessRunnerTest {
   }
 
   @Test
-  void aChildIsAnsweredOnStdinWhenItAsksOnStderr() {
-    // the child asks, then waits for its answer on stdin, as the worker does at the calibration gate
+  void aDialogTalksWithTheChildLineByLineAfterItsStdin() {
+    // the child reads its stdin's text, then answers each line it is sent, as a side does
+    List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
     var r = runner.run(CommandSpec.of(Duration.ofSeconds(10), "sh", "-c",
-            "read first; echo \"got $first\"; echo ask >&2; read answer; echo \"then $answer\"")
-        .withStdin("hello\n").withStdinReplies(line -> line.equals("ask") ? "go" : null));
+            "read first; echo \"got $first\"; while read cmd; do echo \"did $cmd\"; [ \"$cmd\" = end ] && exit 0; done")
+        .withStdin("hello\n").withDialog(d -> {
+          try {
+            heard.add(d.receive());
+            d.send("verify");
+            heard.add(d.receive());
+            d.send("end");
+            heard.add(d.receive());
+            heard.add(String.valueOf(d.receive()));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }));
     assertEquals(CommandResult.Status.OK, r.status(), r.stderr());
-    assertEquals("got hello\nthen go", r.stdout().strip());
+    assertEquals(List.of("got hello", "did verify", "did end", "null"), heard, "the end of stdout reads as null");
+    assertEquals("got hello\ndid verify\ndid end", r.stdout().strip());
   }
 
   @Test
-  void aChildNobodyAnswersStillEndsAtItsTimeout() {
-    var r = runner.run(CommandSpec.of(Duration.ofMillis(800), "sh", "-c", "echo ask >&2; read answer; echo late")
-        .withStdinReplies(line -> null));
+  void aChildThatNeverAnswersStillEndsAtItsTimeoutAndTheDialogIsReleased() throws Exception {
+    var released = new java.util.concurrent.CompletableFuture<String>();
+    var r = runner.run(CommandSpec.of(Duration.ofMillis(800), "sh", "-c", "read answer; echo late")
+        .withDialog(d -> {
+          try {
+            released.complete(String.valueOf(d.receive()));
+          } catch (InterruptedException e) {
+            released.complete("interrupted");
+          }
+        }));
     assertEquals(CommandResult.Status.TIMED_OUT, r.status());
+    assertEquals("null", released.get(5, java.util.concurrent.TimeUnit.SECONDS), "the killed child's stdout ended");
   }
 }

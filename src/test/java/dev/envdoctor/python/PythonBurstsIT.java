@@ -1,12 +1,15 @@
 package dev.envdoctor.python;
 
-import dev.envdoctor.protocol.GateLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.calibrate.BurstPlan;
 import dev.envdoctor.calibrate.BurstRecords;
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
+import dev.envdoctor.model.Backend;
+import dev.envdoctor.verify.SideCall;
+import dev.envdoctor.verify.SidePlan;
+import dev.envdoctor.verify.SideRunner;
 import dev.envdoctor.calibrate.contention.CpuMeter;
 import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.model.Burst;
@@ -24,7 +27,7 @@ class PythonBurstsIT {
 
   @Test
   void theScriptTakesTurnsWithAnotherSideUntilTheGateEnds() {
-    CalibrationGate gate = new CalibrationGate(new BurstPlan(0.05, 2, 3, 30), CpuMeter.forThisMachine(), 3);
+    Turns gate = new Turns(new BurstPlan(0.05, 2, 3, 30), CpuMeter.forThisMachine(), 3);
     gate.register(PythonBackend.SIDE);
     gate.register("other/python");
     gate.allRegistered();
@@ -32,24 +35,18 @@ class PythonBurstsIT {
     List<String> opts = List.of("--device", "cpu", "--workloads", "cnn", "--steps", "10", "--seconds", "0.1", "--threads", "1");
     CompletableFuture<PythonBackend.Run> mine = CompletableFuture.supplyAsync(() -> {
       try {
-        return backend.run(PythonScriptIT.TORCH_PYTHON, List.of("verify", "calibrate"), opts, Duration.ofSeconds(120), gate);
+        return ScriptRuns.run(backend, PythonScriptIT.TORCH_PYTHON, List.of("verify", "calibrate"), opts, Duration.ofSeconds(120), gate);
       } finally {
         gate.finish(PythonBackend.SIDE);
       }
     });
-    // the second side: the same script, answered under its own name
+    // the second side: the same script, run under its own name
     CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
-      var spec = dev.envdoctor.exec.CommandSpec.of(Duration.ofSeconds(120),
-          new java.util.ArrayList<>(List.of(PythonScriptIT.TORCH_PYTHON.toString(), "-c", PythonBackend.LOADER,
-              "verify,calibrate", "--device", "cpu", "--workloads", "cnn", "--steps", "10", "--seconds", "0.1",
-              "--threads", "1", GateLines.OPTION, BurstPlan.OPTION, "0.05")))
-          .withStdin(PythonBackend.script() + "\n" + PythonBackend.END_OF_SCRIPT + "\n")
-          .withStdinReplies(gate.answers("other/python", Duration.ofSeconds(120)));
-      try {
-        new ProcessRunner().run(spec);
-      } finally {
-        gate.finish("other/python");
-      }
+      List<String> argv = List.of(PythonScriptIT.TORCH_PYTHON.toString(), "-c", PythonBackend.LOADER,
+          "--device", "cpu", "--steps", "10", "--seconds", "0.1", "--threads", "1");
+      new SideRunner(new ProcessRunner()).run(SideCall.of(argv, Duration.ofSeconds(120), "other", Backend.PYTHON,
+              SidePlan.calibrating(List.of("cnn")).withBursts(0.05))
+          .withScript(PythonBackend.script() + "\n" + PythonBackend.END_OF_SCRIPT + "\n").withTurns(gate));
     });
     PythonBackend.Run run = mine.join();
     other.join();

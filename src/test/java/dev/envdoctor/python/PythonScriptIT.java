@@ -17,6 +17,7 @@ import dev.envdoctor.testing.ThisMachine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import dev.envdoctor.protocol.WorkerOutput;
 import org.junit.jupiter.api.Test;
 
 /** envdoctor_torch.py in a real Python with a real torch (Debian's python3-torch at /usr/bin/python3). */
@@ -26,7 +27,7 @@ class PythonScriptIT {
   private final PythonBackend backend = new PythonBackend(new ProcessRunner());
 
   private ScriptOutput run(List<String> modes, String... options) {
-    PythonBackend.Run run = backend.run(TORCH_PYTHON, modes, List.of(options), Duration.ofSeconds(120));
+    PythonBackend.Run run = ScriptRuns.run(backend, TORCH_PYTHON, modes, List.of(options), Duration.ofSeconds(120));
     assertTrue(run.parsed(), run.result().describe() + " / " + run.notOurs() + "\n" + run.result().stderr());
     return run.output();
   }
@@ -34,7 +35,7 @@ class PythonScriptIT {
   @Test
   void verifyComputesOnTheCpuAndStatesTheError() {
     ScriptOutput out = run(List.of("verify"), "--device", "cpu");
-    assertEquals("envdoctor/worker/v1", out.worker().protocol());
+    assertEquals(WorkerOutput.PROTOCOL, out.worker().protocol());
     assertEquals("torch", out.worker().engine().name());
     assertEquals(ThisMachine.torchVersion(TORCH_PYTHON.toString()), out.worker().engine().version(), "its torch.__version__");
     assertEquals("cpu", out.worker().engine().flavor());
@@ -161,7 +162,7 @@ class PythonScriptIT {
   void aPythonWithoutTorchStillAnswersWithItsFacts() {
     // python3 on PATH here is a pyenv 3.11 without torch
     Path python = new PythonLocator(System.getenv()).locate(null).orElseThrow().executable();
-    PythonBackend.Run run = backend.run(python, List.of("verify"), List.of(), Duration.ofSeconds(60));
+    PythonBackend.Run run = ScriptRuns.run(backend, python, List.of("verify"), List.of(), Duration.ofSeconds(60));
     assertTrue(run.parsed(), run.result().describe());
     assertNull(run.output().worker().engine());
     assertNull(run.output().python().torch());
@@ -170,11 +171,12 @@ class PythonScriptIT {
   }
 
   @Test
-  void nothingButTheDocumentReachesStdout() {
-    // torch and the script log to stderr; stdout must be exactly one JSON document
-    PythonBackend.Run run = backend.run(TORCH_PYTHON, List.of("verify"), List.of("--device", "cpu"), Duration.ofSeconds(60));
-    String stdout = run.result().stdout().strip();
-    assertTrue(stdout.startsWith("{") && stdout.endsWith("}"), stdout);
+  void nothingButTheAnswersReachStdout() {
+    // torch and the script log to stderr; stdout must be the answers alone, one JSON line each
+    PythonBackend.Run run = ScriptRuns.run(backend, TORCH_PYTHON, List.of("verify"), List.of("--device", "cpu"), Duration.ofSeconds(60));
+    List<String> lines = run.result().stdout().strip().lines().toList();
+    assertEquals(3, lines.size(), "hello, verify, end: " + lines);
+    lines.forEach(l -> assertTrue(dev.envdoctor.protocol.SideAnswer.parse(l).isPresent(), l));
   }
 
   @Test

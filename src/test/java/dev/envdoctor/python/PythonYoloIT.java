@@ -20,7 +20,7 @@ class PythonYoloIT {
   private final PythonBackend backend = new PythonBackend(new ProcessRunner());
 
   private ScriptOutput run(List<String> modes, String... options) {
-    PythonBackend.Run run = backend.run(PythonScriptIT.TORCH_PYTHON, modes, List.of(options), Duration.ofSeconds(180));
+    PythonBackend.Run run = ScriptRuns.run(backend, PythonScriptIT.TORCH_PYTHON, modes, List.of(options), Duration.ofSeconds(180));
     assertTrue(run.parsed(), run.result().describe() + "\n" + run.result().stderr());
     return run.output();
   }

@@ -23,7 +23,7 @@ class H200PodmanRecordedTest {
     try (InputStream in = getClass().getResourceAsStream("/recorded/h200-podman/verify-in-podman.json")) {
       stdout = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    WorkerOutput out = WorkerDocument.stamp(WorkerDocument.parse(stdout).orElseThrow(), "podman");
+    WorkerOutput out = WorkerDocument.stamp(Recorded.worker(stdout), "podman");
     assertNull(out.diagnosis());
     DeviceResult cuda = out.devices().stream().filter(d -> d.device().equals("cuda:0")).findFirst().orElseThrow();
     assertEquals("podman", cuda.runtime());

@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.calibrate.ProjectionPoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,6 +18,7 @@ import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.model.StageStatus;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -107,10 +109,14 @@ class NativeDjlIT {
   @Test
   void theWorkerTimesTheOwnSizeOnlyUnderItsCap() {
     for (String cap : List.of("100000", "1")) {
-      CommandResult r = envdoctor("worker", "--device", "cpu", "--calibrate", "--workloads", "mlp", "--steps", "3",
-          "--seconds", "0.1", "--threads", "2", "--project", "yolov8n@64x2,yolov8n@96x2,yolov8n@128x2~" + cap);
-      assertEquals(0, r.exitCode(), r.stderr());
-      var doc = WorkerDocument.parse(r.stdout()).orElseThrow();
+      List<String> argv = new java.util.ArrayList<>(new SelfLauncher(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          SelfLauncher.WORKER_FLAGS, System.getProperty("envdoctor.jar")).prefix());
+      argv.addAll(List.of("--device", "cpu", "--steps", "3", "--seconds", "0.1", "--threads", "2"));
+      var points = ProjectionPoint.parsePlan(List.of("yolov8n@64x2", "yolov8n@96x2", "yolov8n@128x2~" + cap));
+      var run = new SideRunner(new dev.envdoctor.exec.ProcessRunner()).run(SideCall.of(argv, java.time.Duration.ofSeconds(180),
+          "native", dev.envdoctor.model.Backend.DJL, SidePlan.calibrating(List.of("mlp")).withPoints(points, points)));
+      assertTrue(run.ended(), run.result().stderr());
+      var doc = run.out();
       List<Integer> sizes = doc.calibrations().stream().filter(c -> "yolov8n".equals(c.workload()))
           .map(Calibration::imgsz).toList();
       assertEquals(cap.equals("1") ? List.of(64, 96) : List.of(64, 96, 128), sizes, "cap " + cap + " ms");

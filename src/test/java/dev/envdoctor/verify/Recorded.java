@@ -1,5 +1,7 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.protocol.WorkerEvents;
+import dev.envdoctor.protocol.WorkerOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +18,19 @@ public final class Recorded {
         throw new IllegalArgumentException("no recorded file " + path);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A worker's document as recorded on a real machine before the side protocol (envdoctor/worker/v1: one document on stdout). */
+  static WorkerOutput worker(String stdout) {
+    try {
+      WorkerOutput out = WorkerEvents.mapper().readValue(stdout.strip(), WorkerOutput.class);
+      if (!"envdoctor/worker/v1".equals(out.protocol())) {
+        throw new IllegalArgumentException("not a recorded worker document: " + out.protocol());
+      }
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

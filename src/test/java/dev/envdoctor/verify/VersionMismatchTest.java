@@ -16,7 +16,7 @@ class VersionMismatchTest {
 
   private static WorkerOutput recorded() throws Exception {
     String stdout = Files.readString(Path.of("src/test/resources/recorded/djl/h100-worker-jni-2.7.1-vs-torch-2.11.json"));
-    return WorkerDocument.parse(stdout).orElseThrow();
+    return Recorded.worker(stdout);
   }
 
   private static final Map<String, String> ENV = Map.of(

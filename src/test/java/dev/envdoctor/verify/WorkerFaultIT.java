@@ -44,8 +44,10 @@ class WorkerFaultIT {
         SelfLauncher.WORKER_FLAGS, System.getProperty("envdoctor.jar"))
         .withFlags(List.of(marker, "-Xmx48m", "-XX:ErrorFile=" + tmp.resolve("hs_err_pid%p.log")));
     long t0 = System.nanoTime();
-    WorkerOutput out = new WorkerClient(new ProcessRunner()).run(launcher.prefix(),
-        List.of("--device", "cpu", "--verify", "--fault", fault), Duration.ofSeconds(timeoutSeconds), "native");
+    List<String> argv = new java.util.ArrayList<>(launcher.prefix());
+    argv.addAll(List.of("--device", "cpu", "--fault", fault));
+    WorkerOutput out = new SideRunner(new ProcessRunner()).run(SideCall.of(argv, Duration.ofSeconds(timeoutSeconds), "native",
+        dev.envdoctor.model.Backend.DJL, SidePlan.VERIFY)).out();
     double seconds = (System.nanoTime() - t0) / 1e9;
 
     assertTrue(seconds < timeoutSeconds + 10, "took " + seconds + " s");

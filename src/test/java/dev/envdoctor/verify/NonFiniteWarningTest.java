@@ -1,4 +1,4 @@
-package dev.envdoctor.worker;
+package dev.envdoctor.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +28,7 @@ class NonFiniteWarningTest {
         .tolerance(1e-2)
         .stderrTail(List.of("tail"))
         .build();
-    DeviceResult warned = Worker.nonFinite(cpu, 1, 10);
+    DeviceResult warned = SideFlow.nonFinite(cpu, 1, 10);
     assertEquals(Boolean.TRUE, warned.verified());
     assertEquals(3.6e-7, warned.maxAbsError());
     assertEquals(List.of("tail"), warned.stderrTail());

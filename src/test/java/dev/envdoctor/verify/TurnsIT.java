@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.calibrate.BurstPlan;
 import dev.envdoctor.calibrate.BurstRecords;
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.calibrate.contention.CpuMeter;
 import dev.envdoctor.model.Burst;
 import dev.envdoctor.exec.ProcessRunner;
@@ -23,30 +24,32 @@ import org.junit.jupiter.api.Test;
  * Two real JVM workers from the packaged jar, started together at one gate: both verify at once,
  * but the second's first calibration step starts only after the first worker has ended.
  */
-class CalibrationGateIT {
+class TurnsIT {
 
-  private static WorkerCall call(String runtime, Map<String, Long> seen, CalibrationGate gate) {
+  private static SideCall call(String runtime, Map<String, Long> seen, Turns gate) {
     return call(runtime, seen, gate, "mlp");
   }
 
-  private static WorkerCall call(String runtime, Map<String, Long> seen, CalibrationGate gate, String workload) {
+  private static SideCall call(String runtime, Map<String, Long> seen, Turns gate, String workload) {
     SelfLauncher launcher = new SelfLauncher(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         SelfLauncher.WORKER_FLAGS, System.getProperty("envdoctor.jar"));
-    return WorkerCall.of(launcher.prefix(), List.of("--device", "cpu", "--verify", "--calibrate", "--workloads", workload,
-            "--steps", "10", "--seconds", "0.2", "--threads", "1"), Duration.ofSeconds(120), runtime)
-        .withGate(gate)
+    List<String> argv = new java.util.ArrayList<>(launcher.prefix());
+    argv.addAll(List.of("--device", "cpu", "--steps", "10", "--seconds", "0.2", "--threads", "1"));
+    return SideCall.of(argv, Duration.ofSeconds(120), runtime, Backend.DJL,
+            SidePlan.calibrating(List.of(workload)).withBursts(SidePlan.burstSeconds(gate)))
+        .withTurns(gate)
         .withProgress(p -> seen.putIfAbsent(runtime + " " + p, System.nanoTime()));
   }
 
   @Test
   void workersStartTogetherAndCalibrateOneAfterTheOther() {
-    CalibrationGate gate = new CalibrationGate();
+    Turns gate = new Turns();
     gate.register(GateLines.side("first", "djl"));
     gate.register(GateLines.side("second", "djl"));
     gate.allRegistered();
     Map<String, Long> seen = new ConcurrentHashMap<>();
     List<CompletableFuture<WorkerOutput>> runs = List.of("first", "second").stream()
-        .map(side -> CompletableFuture.supplyAsync(() -> new WorkerClient(new ProcessRunner()).run(call(side, seen, gate))))
+        .map(side -> CompletableFuture.supplyAsync(() -> new SideRunner(new ProcessRunner()).run(call(side, seen, gate)).out()))
         .toList();
     runs.forEach(r -> {
       WorkerOutput out = r.join();
@@ -63,13 +66,13 @@ class CalibrationGateIT {
 
   @Test
   void burstingWorkersTakeTurnsInRoundsAndStayAliveBetweenThem() {
-    CalibrationGate gate = new CalibrationGate(new BurstPlan(0.05, 2, 3, 30), CpuMeter.forThisMachine(), 1);
+    Turns gate = new Turns(new BurstPlan(0.05, 2, 3, 30), CpuMeter.forThisMachine(), 1);
     gate.register(GateLines.side("first", "djl"));
     gate.register(GateLines.side("second", "djl"));
     gate.allRegistered();
     Map<String, Long> seen = new ConcurrentHashMap<>();
     List<CompletableFuture<WorkerOutput>> runs = List.of("first", "second").stream()
-        .map(side -> CompletableFuture.supplyAsync(() -> new WorkerClient(new ProcessRunner()).run(call(side, seen, gate, "cnn"))))
+        .map(side -> CompletableFuture.supplyAsync(() -> new SideRunner(new ProcessRunner()).run(call(side, seen, gate, "cnn")).out()))
         .toList();
     runs.forEach(r -> assertEquals(1, r.join().calibrations().size(), r.join().toString()));
     BurstRecords rec = gate.records();

@@ -1,0 +1,79 @@
+package dev.envdoctor.protocol;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One command of the side protocol (docs/side-protocol.md): a verb and its arguments, one line on
+ * the side's stdin. The parent formats them here; the Java executor parses them here; the Python
+ * executor splits the same line on spaces.
+ */
+public record SideCommand(String verb, List<String> args) {
+
+  public static final String VERIFY = "verify";
+  public static final String CALIBRATE = "calibrate";
+  public static final String PROJECT = "project";
+  public static final String BURST = "burst";
+  public static final String PEAK = "peak";
+  public static final String PING = "ping";
+  public static final String END = "end";
+
+  public SideCommand {
+    args = List.copyOf(args);
+  }
+
+  public static SideCommand of(String verb, Object... args) {
+    return new SideCommand(verb, Arrays.stream(args).map(String::valueOf).toList());
+  }
+
+  public static SideCommand verify(String device) {
+    return of(VERIFY, device);
+  }
+
+  public static SideCommand calibrate(String device, String workload) {
+    return of(CALIBRATE, device, workload);
+  }
+
+  public static SideCommand project(String device, String point) {
+    return of(PROJECT, device, point);
+  }
+
+  /** {@code seconds} 0: build and warm up the burst's model, time nothing. */
+  public static SideCommand burst(String device, String workload, double seconds) {
+    return of(BURST, device, workload, seconds);
+  }
+
+  public static SideCommand peak(String device) {
+    return of(PEAK, device);
+  }
+
+  public static SideCommand end() {
+    return of(END);
+  }
+
+  /** A line as the side reads it; blank: null. */
+  public static SideCommand parse(String line) {
+    String[] words = line == null ? new String[0] : line.strip().split("\\s+");
+    if (words.length == 0 || words[0].isEmpty()) {
+      return null;
+    }
+    return new SideCommand(words[0], List.of(words).subList(1, words.length));
+  }
+
+  public String arg(int i) {
+    if (i >= args.size()) {
+      throw new IllegalArgumentException(verb + " needs " + (i + 1) + " argument" + (i == 0 ? "" : "s") + ": " + line());
+    }
+    return args.get(i);
+  }
+
+  /** The line on the side's stdin. */
+  public String line() {
+    return args.isEmpty() ? verb : verb + " " + String.join(" ", args);
+  }
+
+  @Override
+  public String toString() {
+    return line();
+  }
+}

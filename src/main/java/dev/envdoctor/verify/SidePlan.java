@@ -1,0 +1,61 @@
+package dev.envdoctor.verify;
+
+import dev.envdoctor.calibrate.ProjectionPoint;
+import dev.envdoctor.calibrate.Turns;
+import java.util.List;
+
+/**
+ * What the parent asks one side, after it greets and verifies every device it offers
+ * (docs/side-protocol.md). The same plan drives the Java worker and the Python script.
+ *
+ * @param calibrate time the workloads on each verified device, at the side's turn
+ * @param workloads mlp, cnn
+ * @param cpuPoints the projection's points on the CPU, timed after the workloads
+ * @param gpuPoints the projection's points on a GPU
+ * @param burstSeconds seconds per burst of the verdict's workload between turns; 0: no bursts
+ * @param peaks the peak tests on each verified GPU
+ * @param peakCpu the peak tests on the CPU too (tests)
+ */
+public record SidePlan(boolean calibrate, List<String> workloads, List<ProjectionPoint.Planned> cpuPoints,
+    List<ProjectionPoint.Planned> gpuPoints, double burstSeconds, boolean peaks, boolean peakCpu) {
+
+  public SidePlan {
+    workloads = List.copyOf(workloads);
+    cpuPoints = List.copyOf(cpuPoints);
+    gpuPoints = List.copyOf(gpuPoints);
+  }
+
+  /** Verify only. */
+  public static final SidePlan VERIFY = new SidePlan(false, List.of(), List.of(), List.of(), 0, false, false);
+
+  /** Verify, then calibrate {@code workloads}: no projection, no bursts, no peaks. */
+  public static SidePlan calibrating(List<String> workloads) {
+    return new SidePlan(true, workloads, List.of(), List.of(), 0, false, false);
+  }
+
+  public SidePlan withPoints(List<ProjectionPoint.Planned> cpu, List<ProjectionPoint.Planned> gpu) {
+    return new SidePlan(calibrate, workloads, cpu, gpu, burstSeconds, peaks, peakCpu);
+  }
+
+  public SidePlan withBursts(double seconds) {
+    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, seconds, peaks, peakCpu);
+  }
+
+  public SidePlan withPeaks(boolean on, boolean cpuToo) {
+    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, on, cpuToo);
+  }
+
+  /** The seconds of a burst at these turns: none without turns or without rounds. */
+  public static double burstSeconds(Turns turns) {
+    return turns == null || turns.plan().maxRounds() == 0 ? 0 : turns.plan().burstSeconds();
+  }
+
+  /** The points for {@code device}. */
+  public List<ProjectionPoint.Planned> points(String device) {
+    return "cpu".equals(device) ? cpuPoints : gpuPoints;
+  }
+
+  public boolean projects() {
+    return !cpuPoints.isEmpty() || !gpuPoints.isEmpty();
+  }
+}
