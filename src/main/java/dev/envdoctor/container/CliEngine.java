@@ -15,7 +15,7 @@ abstract class CliEngine implements ContainerEngine {
 
   @Override
   public List<String> runPrefix(String containerName, String image, String gpuAccess) {
-    // -i: stdin reaches the worker, which waits there for its turn to calibrate (CalibrationGate)
+    // -i: stdin reaches the worker, which waits there for its turn to calibrate (Turns)
     List<String> argv = new ArrayList<>(List.of(cli, "run", "--rm", "-i", "--name", containerName,
         "--network", "none", "--pull", "never", "--label", "dev.envdoctor=worker",
         "-e", SteadyAllocator.containerAssignment()));

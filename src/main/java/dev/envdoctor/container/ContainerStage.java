@@ -6,7 +6,7 @@ import dev.envdoctor.model.RuntimeInfoBuilder;
 import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.protocol.GateLines;
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.container.image.WorkerImage;
 import dev.envdoctor.flow.Background;
 import dev.envdoctor.flow.Phase;
@@ -51,14 +51,14 @@ public final class ContainerStage implements Stage, Prefetching {
   record EngineRun(String imageArch, WorkerOutput out) {}
 
   @Override
-  public void start(Report soFar, RunContext ctx, CalibrationGate gate) {
+  public void start(Report soFar, RunContext ctx, Turns gate) {
     if (!djlWanted(ctx.options().backend())) {
       return;
     }
     String image = WorkerImage.tag(ctx.env());
     for (RuntimeInfo runtime : selected(soFar, ctx).stream().filter(r -> r.status() == RuntimeStatus.OK).toList()) {
       ContainerEngine engine = Engines.named(runtime.name()).orElseThrow();
-      CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
+      Turns g = ctx.runs(Phase.CALIBRATE) ? gate : null;
       pending.put(engine.name(), Background.startSide(g, GateLines.side(engine.name(), "djl"),
           () -> runWorker(ctx, engine, runtime, image, g)));
     }
@@ -123,7 +123,7 @@ public final class ContainerStage implements Stage, Prefetching {
 
   /** The JVM worker in a container of {@code engine}, start to end (waiting at the gate when one is given). */
   private static EngineRun runWorker(RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, String image,
-      CalibrationGate gate) {
+      Turns gate) {
     Map<String, String> env = EngineProbe.engineEnv(ctx.env());
     String imageArch = ImageCheck.architecture(ctx, engine, image, env);
     if (imageArch == null) {

@@ -1,6 +1,6 @@
 package dev.envdoctor.flow;
 
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +26,7 @@ public final class Background {
    * One side's child, started now: registered at the gate (when there is one) before it starts, and
    * finished there whatever happens to it, so no other side waits for it in vain.
    */
-  public static <T> CompletableFuture<T> startSide(CalibrationGate gate, String side, Supplier<T> work) {
+  public static <T> CompletableFuture<T> startSide(Turns gate, String side, Supplier<T> work) {
     if (gate != null) {
       gate.register(side);
     }

@@ -4,7 +4,7 @@ import dev.envdoctor.flow.Prefetching;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.flow.Stage;
 import dev.envdoctor.calibrate.BurstPlan;
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.calibrate.contention.CpuMeter;
 import dev.envdoctor.run.ExitCode;
 import dev.envdoctor.run.Interrupts;
@@ -40,13 +40,13 @@ public final class Pipeline {
   public Report run(Report start, RunContext ctx) {
     List<Stage> chosen = stages.stream().filter(s -> ctx.runs(s.phase())).toList();
     chosen.forEach(s -> s.prepare(ctx));
-    CalibrationGate gate = new CalibrationGate(BurstPlan.of(ctx.options() != null && ctx.options().full(), ctx.env()),
+    Turns gate = new Turns(BurstPlan.of(ctx.options() != null && ctx.options().full(), ctx.env()),
         CpuMeter.forThisMachine(), System.nanoTime());
     // the status line is the command's: it stays for what follows (race's progress), wiped when the results print
     return runAll(chosen, start, ctx, gate);
   }
 
-  private Report runAll(List<Stage> chosen, Report start, RunContext ctx, CalibrationGate gate) {
+  private Report runAll(List<Stage> chosen, Report start, RunContext ctx, Turns gate) {
     Report report = start;
     boolean started = false;
     for (int i = 0; i < chosen.size(); i++) {
@@ -82,7 +82,7 @@ public final class Pipeline {
   }
 
   /** Starts the children of every prefetching stage from here on, in flow order (the gate's order). */
-  private static void startAll(List<Stage> rest, Report report, RunContext ctx, CalibrationGate gate) {
+  private static void startAll(List<Stage> rest, Report report, RunContext ctx, Turns gate) {
     for (Stage s : rest) {
       if (s instanceof Prefetching p) {
         try {

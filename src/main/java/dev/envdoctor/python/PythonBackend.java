@@ -1,7 +1,8 @@
 package dev.envdoctor.python;
 
+import dev.envdoctor.protocol.BurstLine;
 import dev.envdoctor.protocol.GateLines;
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandRunner;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Runs envdoctor_torch.py in the user's Python: the script travels on stdin ({@code python - MODES
@@ -98,7 +100,7 @@ public final class PythonBackend {
   }
 
   /** As {@link #run(Path, List, List, Duration)}; with a gate the script waits for its turn to calibrate. */
-  public Run run(Path python, List<String> modes, List<String> options, Duration timeout, CalibrationGate gate) {
+  public Run run(Path python, List<String> modes, List<String> options, Duration timeout, Turns gate) {
     List<String> argv = new ArrayList<>(List.of(python.toString(), "-c", LOADER, String.join(",", modes)));
     argv.addAll(options);
     if (gate != null) {
@@ -110,7 +112,7 @@ public final class PythonBackend {
         .withEnv(env())
         .withStdin(script() + "\n" + END_OF_SCRIPT + "\n");
     if (gate != null) {
-      spec = spec.withStdinReplies(gate.answers(SIDE, timeout));
+      spec = spec.withStdinReplies(answers(gate, SIDE, timeout));
     }
     CommandResult result = runner.run(spec);
     if (result.status() != CommandResult.Status.OK) {
@@ -121,5 +123,16 @@ public final class PythonBackend {
     } catch (ScriptOutput.NotOurs e) {
       return new Run(result, null, e.getMessage());
     }
+  }
+
+  /** The answers to the child's gate lines on its stdin: GO on its turn, END once its bursts are over, nothing once it finished. */
+  static Function<String, String> answers(Turns gate, String side, Duration timeout) {
+    return line -> {
+      if (!line.strip().startsWith(GateLines.SIGNAL)) {
+        return null;
+      }
+      var t = gate.next(side, BurstLine.parse(line), Turns.patience(timeout));
+      return t == null ? null : t == Turns.Turn.GO ? GateLines.GO : GateLines.END;
+    };
   }
 }

@@ -1,6 +1,6 @@
 package dev.envdoctor.python;
 
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.calibrate.StepBudget;
 import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.model.PeakBuilder;
@@ -88,7 +88,7 @@ public final class PythonStage implements Stage, Prefetching {
   }
 
   @Override
-  public void start(Report soFar, RunContext ctx, CalibrationGate gate) {
+  public void start(Report soFar, RunContext ctx, Turns gate) {
     if (!wanted(ctx)) {
       return;
     }
@@ -96,7 +96,7 @@ public final class PythonStage implements Stage, Prefetching {
     if (located.isEmpty()) {
       return;
     }
-    CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
+    Turns g = ctx.runs(Phase.CALIBRATE) ? gate : null;
     startedWith = located.get();
     boolean nvidia = nvidia(soFar.host()).size() > 0;
     pending = Background.startSide(g, PythonBackend.SIDE, () -> execute(ctx, startedWith, g, nvidia));
@@ -120,7 +120,7 @@ public final class PythonStage implements Stage, Prefetching {
   }
 
   /** The script's run: verify, and calibrate (waiting at the gate when one is given), --full: peaks. */
-  private Sampled execute(RunContext ctx, PythonLocator.Located located, CalibrationGate gate, boolean nvidia) {
+  private Sampled execute(RunContext ctx, PythonLocator.Located located, Turns gate, boolean nvidia) {
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
     boolean full = calibrate && ctx.options().full();
     List<String> modes = new ArrayList<>(List.of("verify"));

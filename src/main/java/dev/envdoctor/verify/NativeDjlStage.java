@@ -6,7 +6,7 @@ import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.protocol.CrashDiagnoses;
 import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.protocol.Diagnosis;
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.run.RunOptions;
@@ -58,11 +58,11 @@ public final class NativeDjlStage implements Stage, Prefetching {
   }
 
   @Override
-  public void start(Report soFar, RunContext ctx, CalibrationGate gate) {
+  public void start(Report soFar, RunContext ctx, Turns gate) {
     if (!wanted(ctx)) {
       return;
     }
-    CalibrationGate g = ctx.runs(Phase.CALIBRATE) ? gate : null;
+    Turns g = ctx.runs(Phase.CALIBRATE) ? gate : null;
     pending = Background.startSide(g, GateLines.side(RUNTIME, "djl"),
         () -> work(ctx, g, p -> ctx.progress("  native: " + p)));
   }
@@ -91,7 +91,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
   }
 
   /** The native worker child, start to end (waiting at the gate when one is given). */
-  private static WorkerOutput work(RunContext ctx, CalibrationGate gate, Consumer<String> progress) {
+  private static WorkerOutput work(RunContext ctx, Turns gate, Consumer<String> progress) {
     boolean calibrate = ctx.runs(Phase.CALIBRATE);
     WorkerBudget budget = WorkerBudget.of(ctx.options(), calibrate);
     SelfLauncher launcher = SelfLauncher.current();

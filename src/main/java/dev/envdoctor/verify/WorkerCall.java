@@ -1,7 +1,7 @@
 package dev.envdoctor.verify;
 
 import dev.envdoctor.protocol.GateLines;
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ public record WorkerCall(
     String backend,
     Map<String, String> env,
     Consumer<String> progress,
-    CalibrationGate gate) {
+    Turns gate) {
 
   public WorkerCall {
     launchPrefix = List.copyOf(launchPrefix);
@@ -55,7 +55,7 @@ public record WorkerCall(
   }
 
   /** Waits at {@code g} before calibrating: the worker gets --gate, and its turn is answered on stdin. */
-  public WorkerCall withGate(CalibrationGate g) {
+  public WorkerCall withGate(Turns g) {
     List<String> args = new java.util.ArrayList<>(workerArgs);
     if (g != null && !args.contains(GateLines.OPTION)) {
       args.add(GateLines.OPTION);

@@ -3,12 +3,16 @@ package dev.envdoctor.verify;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandRunner;
 import dev.envdoctor.exec.CommandSpec;
+import dev.envdoctor.calibrate.Turns;
+import dev.envdoctor.protocol.BurstLine;
+import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.protocol.WorkerEvents;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 
 /**
@@ -78,7 +82,7 @@ public final class WorkerClient {
           .ifPresent(e -> call.progress().accept(e.progress())));
     }
     if (call.gate() != null) {
-      spec = spec.withStdinReplies(call.gate().answers(call.side(), call.timeout()));
+      spec = spec.withStdinReplies(answers(call.gate(), call.side(), call.timeout()));
     }
     CommandResult result = runner.run(spec);
     if (call.gate() != null) {
@@ -103,5 +107,16 @@ public final class WorkerClient {
       return WorkerDocument.stamp(VersionMismatch.explain(doc.get(), env, libtorchAtPath), call.runtime());
     }
     return WorkerDocument.stamp(WorkerFailure.diagnose(result, call, env, libtorchAtPath), call.runtime());
+  }
+
+  /** The answers to the child's gate lines on its stdin: GO on its turn, END once its bursts are over, nothing once it finished. */
+  static Function<String, String> answers(Turns gate, String side, Duration timeout) {
+    return line -> {
+      if (!line.strip().startsWith(GateLines.SIGNAL)) {
+        return null;
+      }
+      var t = gate.next(side, BurstLine.parse(line), Turns.patience(timeout));
+      return t == null ? null : t == Turns.Turn.GO ? GateLines.GO : GateLines.END;
+    };
   }
 }

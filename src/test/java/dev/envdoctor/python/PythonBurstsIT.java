@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.calibrate.BurstPlan;
 import dev.envdoctor.calibrate.BurstRecords;
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.calibrate.contention.CpuMeter;
 import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.model.Burst;
@@ -24,7 +24,7 @@ class PythonBurstsIT {
 
   @Test
   void theScriptTakesTurnsWithAnotherSideUntilTheGateEnds() {
-    CalibrationGate gate = new CalibrationGate(new BurstPlan(0.05, 2, 3, 30), CpuMeter.forThisMachine(), 3);
+    Turns gate = new Turns(new BurstPlan(0.05, 2, 3, 30), CpuMeter.forThisMachine(), 3);
     gate.register(PythonBackend.SIDE);
     gate.register("other/python");
     gate.allRegistered();
@@ -44,7 +44,7 @@ class PythonBurstsIT {
               "verify,calibrate", "--device", "cpu", "--workloads", "cnn", "--steps", "10", "--seconds", "0.1",
               "--threads", "1", GateLines.OPTION, BurstPlan.OPTION, "0.05")))
           .withStdin(PythonBackend.script() + "\n" + PythonBackend.END_OF_SCRIPT + "\n")
-          .withStdinReplies(gate.answers("other/python", Duration.ofSeconds(120)));
+          .withStdinReplies(PythonBackend.answers(gate, "other/python", Duration.ofSeconds(120)));
       try {
         new ProcessRunner().run(spec);
       } finally {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envdoctor.calibrate.BurstPlan;
 import dev.envdoctor.calibrate.BurstRecords;
-import dev.envdoctor.calibrate.CalibrationGate;
+import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.calibrate.contention.CpuMeter;
 import dev.envdoctor.model.Burst;
 import dev.envdoctor.exec.ProcessRunner;
@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
  */
 class CalibrationGateIT {
 
-  private static WorkerCall call(String runtime, Map<String, Long> seen, CalibrationGate gate) {
+  private static WorkerCall call(String runtime, Map<String, Long> seen, Turns gate) {
     return call(runtime, seen, gate, "mlp");
   }
 
-  private static WorkerCall call(String runtime, Map<String, Long> seen, CalibrationGate gate, String workload) {
+  private static WorkerCall call(String runtime, Map<String, Long> seen, Turns gate, String workload) {
     SelfLauncher launcher = new SelfLauncher(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         SelfLauncher.WORKER_FLAGS, System.getProperty("envdoctor.jar"));
     return WorkerCall.of(launcher.prefix(), List.of("--device", "cpu", "--verify", "--calibrate", "--workloads", workload,
@@ -40,7 +40,7 @@ class CalibrationGateIT {
 
   @Test
   void workersStartTogetherAndCalibrateOneAfterTheOther() {
-    CalibrationGate gate = new CalibrationGate();
+    Turns gate = new Turns();
     gate.register(GateLines.side("first", "djl"));
     gate.register(GateLines.side("second", "djl"));
     gate.allRegistered();
@@ -63,7 +63,7 @@ class CalibrationGateIT {
 
   @Test
   void burstingWorkersTakeTurnsInRoundsAndStayAliveBetweenThem() {
-    CalibrationGate gate = new CalibrationGate(new BurstPlan(0.05, 2, 3, 30), CpuMeter.forThisMachine(), 1);
+    Turns gate = new Turns(new BurstPlan(0.05, 2, 3, 30), CpuMeter.forThisMachine(), 1);
     gate.register(GateLines.side("first", "djl"));
     gate.register(GateLines.side("second", "djl"));
     gate.allRegistered();
