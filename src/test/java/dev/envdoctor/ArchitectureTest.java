@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers of docs/design.md, held over the compiled classes (ArchUnit reads the bytecode, so a
  * fully qualified name in a method body is a dependency as much as an import is). Bottom to top:
- * model; exec and run; protocol; calibrate; flow; the Java side (worker); the stages; doctor, which
+ * model; exec and run; protocol; calibrate; flow; the parent's side runner (sides); the Java side
+ * (worker); the stages; doctor, which
  * wires them; cli and Main on top. A lower layer never depends on a higher one, the Java side is
  * reached only through its command (cli), and no two packages depend on each other.
  */
@@ -42,6 +43,7 @@ class ArchitectureTest {
         .layer("protocol").definedBy(ROOT + ".protocol..")
         .layer("kernel").definedBy(ROOT + ".calibrate..")
         .layer("flow").definedBy(ROOT + ".flow..")
+        .layer("runner").definedBy(ROOT + ".sides..")
         .layer("side").definedBy(ROOT + ".worker..")
         .layer("stages").definedBy(ROOT + ".probe..", ROOT + ".verify..", ROOT + ".python..",
             ROOT + ".container..", ROOT + ".interconnect..", ROOT + ".recommend..", ROOT + ".check..",
@@ -53,10 +55,11 @@ class ArchitectureTest {
         .whereLayer("protocol").mayOnlyAccessLayers("model", "base")
         .whereLayer("kernel").mayOnlyAccessLayers("model", "base", "protocol")
         .whereLayer("flow").mayOnlyAccessLayers("model", "base", "protocol", "kernel")
+        .whereLayer("runner").mayOnlyAccessLayers("model", "base", "protocol", "kernel", "flow")
         .whereLayer("side").mayOnlyAccessLayers("model", "base", "protocol", "kernel")
-        .whereLayer("stages").mayOnlyAccessLayers("model", "base", "protocol", "kernel", "flow", "stages")
-        .whereLayer("wiring").mayOnlyAccessLayers("model", "base", "protocol", "kernel", "flow", "stages")
-        .whereLayer("cli").mayOnlyAccessLayers("model", "base", "protocol", "kernel", "flow", "side", "stages",
+        .whereLayer("stages").mayOnlyAccessLayers("model", "base", "protocol", "kernel", "flow", "runner", "stages")
+        .whereLayer("wiring").mayOnlyAccessLayers("model", "base", "protocol", "kernel", "flow", "runner", "stages")
+        .whereLayer("cli").mayOnlyAccessLayers("model", "base", "protocol", "kernel", "flow", "runner", "side", "stages",
             "wiring");
   }
 

@@ -4,7 +4,7 @@ import dev.envdoctor.flow.Phase;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.verify.WorkerBudget;
 import dev.envdoctor.calibrate.Turns;
-import dev.envdoctor.verify.SidePlan;
+import dev.envdoctor.sides.SidePlan;
 import java.time.Duration;
 import java.util.List;
 

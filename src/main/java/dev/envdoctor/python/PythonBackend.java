@@ -4,9 +4,9 @@ import dev.envdoctor.protocol.GateLines;
 import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Runtimes;
-import dev.envdoctor.verify.SideCall;
-import dev.envdoctor.verify.SidePlan;
-import dev.envdoctor.verify.SideRunner;
+import dev.envdoctor.sides.SideCall;
+import dev.envdoctor.sides.SidePlan;
+import dev.envdoctor.sides.SideRunner;
 import java.util.function.Consumer;
 import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.exec.CommandResult;
@@ -98,6 +98,16 @@ public final class PythonBackend {
       "sys.argv[0] = 'envdoctor_torch.py'",
       "exec(compile(''.join(src), 'envdoctor_torch.py', 'exec'), {'__name__': '__main__', '__builtins__': __builtins__})");
 
+  /** The {@code -c} program that reads the script from stdin. */
+  public static String loader() {
+    return LOADER;
+  }
+
+  /** What the side's stdin carries before the commands: the script, then its end marker. */
+  public static String scriptOnStdin() {
+    return script() + "\n" + END_OF_SCRIPT + "\n";
+  }
+
   /**
    * Runs the script as a side (docs/side-protocol.md): its settings on the command line, the plan's
    * commands on stdin after the script, at {@code turns} when given.
@@ -106,7 +116,7 @@ public final class PythonBackend {
     List<String> argv = new ArrayList<>(List.of(python.toString(), "-c", LOADER));
     argv.addAll(settings);
     SideCall call = SideCall.of(argv, timeout, Runtimes.NATIVE, Backend.PYTHON, plan)
-        .withScript(script() + "\n" + END_OF_SCRIPT + "\n")
+        .withScript(scriptOnStdin())
         // UTF-8 whatever LC_ALL=C implies; no user site hooks printing on stdout are ours to stop
         .withEnv(env()).withTurns(turns).withProgress(progress);
     return of(new SideRunner(runner, inherited).run(call));

@@ -2,7 +2,7 @@ package dev.envdoctor.python;
 
 import dev.envdoctor.calibrate.ProjectionPoint;
 import dev.envdoctor.calibrate.Turns;
-import dev.envdoctor.verify.SidePlan;
+import dev.envdoctor.sides.SidePlan;
 import dev.envdoctor.calibrate.StepBudget;
 import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.model.PeakBuilder;

@@ -1,5 +1,9 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.sides.SideCall;
+import dev.envdoctor.sides.SidePlan;
+import dev.envdoctor.sides.SideRunner;
+
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Runtimes;

@@ -1,5 +1,7 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.sides.SidePlan;
+
 import dev.envdoctor.calibrate.StepBudget;
 import dev.envdoctor.run.RunOptions;
 import java.time.Duration;

@@ -744,6 +744,10 @@ def hello(args):
     return torch
 
 
+class Unknown(ValueError):
+    """A command or argument this side does not know: an error answer, no traceback."""
+
+
 class Executor(object):
     """One command at a time, one answer each (docs/side-protocol.md)."""
 
@@ -757,6 +761,8 @@ class Executor(object):
         if verb == "verify":
             return {"device": verify_device(torch, words[0], args.plant_wrong_op)}
         if verb == "calibrate":
+            if words[1] not in ("mlp", "cnn"):
+                raise Unknown("unknown workload '%s': use mlp, cnn" % words[1])
             return {"calibration": calibrate(torch, words[0], words[1], args)}
         if verb == "project":
             point = yolo_points(words[1])[0]
@@ -766,7 +772,7 @@ class Executor(object):
         if verb == "peak":
             largest = args.peak_size or (16384 if words[0].startswith("cuda") else 4096)
             return {"peaks": device_peaks(torch, words[0], args.peak_seconds, largest)}
-        raise ValueError("the Python side does not " + verb)
+        raise Unknown("the Python side does not " + verb)
 
     def burst(self, device, name, seconds):
         key = device + " " + name
@@ -799,6 +805,8 @@ def serve(argv):
             continue
         try:
             answer(verb, **executor.execute(verb, words[1:]))
+        except Unknown as e:
+            answer("error", command=line.strip(), diagnosis=str(e))
         except Exception as e:  # a command it cannot carry out: say so and go on
             log(traceback.format_exc())
             answer("error", command=line.strip(), diagnosis="%s: %s" % (type(e).__name__, first_line(e)))

@@ -27,20 +27,7 @@ class ContainerPythonIT {
 
   @BeforeAll
   static void buildTorchImage() throws IOException {
-    byte[] id = new byte[4];
-    new SecureRandom().nextBytes(id);
-    image = "envdoctor-ct-torch-" + HexFormat.of().formatHex(id) + ":1";
-    Path dir = Files.createTempDirectory("envdoctor-ct-torch-");
-    try {
-      Files.writeString(dir.resolve("Dockerfile"), "FROM " + WorkerImageFixture.BASE + "\n"
-          + "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-torch"
-          + " && rm -rf /var/lib/apt/lists/*\n");
-      CommandResult r = Jar.RUNNER.run(CommandSpec.of(Duration.ofMinutes(20), "docker", "build", "-q", "-t", image, dir.toString()));
-      assertTrue(r.ok(), r.describe() + r.stderr());
-    } finally {
-      Files.deleteIfExists(dir.resolve("Dockerfile"));
-      Files.deleteIfExists(dir);
-    }
+    image = TorchImage.build("docker");
   }
 
   @AfterAll

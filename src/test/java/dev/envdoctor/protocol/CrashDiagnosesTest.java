@@ -98,6 +98,9 @@ class CrashDiagnosesTest {
     has(CrashDiagnoses.diagnose(died(Status.OK, 0, "hello\n", ""), Map.of(), null), "output began: hello", "stdout");
     has(CrashDiagnoses.diagnose(died(Status.OK, 0, "{\"protocol\":\"envdoctor/worker/v0\"}", ""), Map.of(), null),
         "speaks protocol envdoctor/worker/v0", "same envdoctor version");
-    has(CrashDiagnoses.diagnose(died(Status.OK, 0, "", ""), Map.of(), null), "without printing", "stdout");
+    has(CrashDiagnoses.diagnose(died(Status.OK, 0, "", ""), Map.of(), null), "before it had answered every command", "stdout");
+    // the side's own answers are not what went wrong: a greeting, then nothing
+    String hello = SideAnswer.hello(null, java.util.List.of("cpu"), null, null).line();
+    has(CrashDiagnoses.diagnose(died(Status.OK, 0, hello + "\n", ""), Map.of(), null), "before it had answered every command", "stdout");
   }
 }

@@ -7,9 +7,9 @@ import dev.envdoctor.calibrate.BurstPlan;
 import dev.envdoctor.calibrate.BurstRecords;
 import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.model.Backend;
-import dev.envdoctor.verify.SideCall;
-import dev.envdoctor.verify.SidePlan;
-import dev.envdoctor.verify.SideRunner;
+import dev.envdoctor.sides.SideCall;
+import dev.envdoctor.sides.SidePlan;
+import dev.envdoctor.sides.SideRunner;
 import dev.envdoctor.calibrate.contention.CpuMeter;
 import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.model.Burst;
@@ -46,7 +46,7 @@ class PythonBurstsIT {
           "--device", "cpu", "--steps", "10", "--seconds", "0.1", "--threads", "1");
       new SideRunner(new ProcessRunner()).run(SideCall.of(argv, Duration.ofSeconds(120), "other", Backend.PYTHON,
               SidePlan.calibrating(List.of("cnn")).withBursts(0.05))
-          .withScript(PythonBackend.script() + "\n" + PythonBackend.END_OF_SCRIPT + "\n").withTurns(gate));
+          .withScript(PythonBackend.scriptOnStdin()).withTurns(gate));
     });
     PythonBackend.Run run = mine.join();
     other.join();

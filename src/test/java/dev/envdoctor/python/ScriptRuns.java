@@ -2,7 +2,7 @@ package dev.envdoctor.python;
 
 import dev.envdoctor.calibrate.ProjectionPoint;
 import dev.envdoctor.calibrate.Turns;
-import dev.envdoctor.verify.SidePlan;
+import dev.envdoctor.sides.SidePlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.sides.SideCall;
+import dev.envdoctor.sides.SidePlan;
+import dev.envdoctor.sides.SideRunner;
 import dev.envdoctor.calibrate.ProjectionPoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -24,7 +24,7 @@ public final class Recorded {
   }
 
   /** A worker's document as recorded on a real machine before the side protocol (envdoctor/worker/v1: one document on stdout). */
-  static WorkerOutput worker(String stdout) {
+  public static WorkerOutput worker(String stdout) {
     try {
       WorkerOutput out = WorkerEvents.mapper().readValue(stdout.strip(), WorkerOutput.class);
       if (!"envdoctor/worker/v1".equals(out.protocol())) {

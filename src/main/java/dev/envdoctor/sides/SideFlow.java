@@ -1,4 +1,4 @@
-package dev.envdoctor.verify;
+package dev.envdoctor.sides;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.envdoctor.calibrate.BurstPlan;

@@ -1,4 +1,4 @@
-package dev.envdoctor.verify;
+package dev.envdoctor.sides;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.envdoctor.verify;
+package dev.envdoctor.sides;
 
 import java.io.IOException;
 import java.nio.file.Files;

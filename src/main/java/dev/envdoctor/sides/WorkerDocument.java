@@ -1,4 +1,4 @@
-package dev.envdoctor.verify;
+package dev.envdoctor.sides;
 
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.CalibrationBuilder;
@@ -28,8 +28,6 @@ final class WorkerDocument {
     List<Peak> peaks = o.peaks().stream()
         .map(p -> PeakBuilder.builder(p)
             .runtime(runtime)
-            .startMs(null)
-            .endMs(null)
             .conditions(null)
             .normal(null)
             .build())

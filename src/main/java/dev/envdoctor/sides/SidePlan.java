@@ -1,4 +1,4 @@
-package dev.envdoctor.verify;
+package dev.envdoctor.sides;
 
 import dev.envdoctor.calibrate.ProjectionPoint;
 import dev.envdoctor.calibrate.Turns;

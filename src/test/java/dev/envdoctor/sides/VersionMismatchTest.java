@@ -1,5 +1,6 @@
-package dev.envdoctor.verify;
+package dev.envdoctor.sides;
 
+import dev.envdoctor.verify.Recorded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.envdoctor.verify;
+package dev.envdoctor.sides;
 
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.protocol.CrashDiagnoses;

@@ -1,0 +1,136 @@
+package dev.envdoctor.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.exec.CommandSpec;
+import dev.envdoctor.exec.Dialog;
+import dev.envdoctor.model.Backend;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.protocol.BurstLine;
+import dev.envdoctor.protocol.SideAnswer;
+import dev.envdoctor.protocol.WorkerOutput;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The side protocol's contract (docs/side-protocol.md), the same for every executor: each subclass
+ * starts one real side (the Java worker or envdoctor_torch.py, natively or in a container) and
+ * this suite sends it the same commands and holds its answers to the same rules.
+ */
+abstract class SideContract {
+
+  /** The commands, in order: each kind once, an unknown workload and an unknown verb among them. */
+  static final List<String> COMMANDS = List.of("ping", "verify cpu", "calibrate cpu cnn", "calibrate cpu nosuch",
+      "frobnicate now", "burst cpu cnn 0", "burst cpu cnn 0.05", "project cpu yolov8n@64x2", "ping", "end");
+
+  /** The settings every side here starts with: the CPU, a small step budget, one thread. */
+  static final List<String> SETTINGS = List.of("--device", "cpu", "--steps", "5", "--seconds", "0.2", "--threads", "1");
+
+  /** What the side said: its answers in order (the greeting first) and the process's result. */
+  record Talk(List<SideAnswer> answers, CommandResult result) {
+
+    SideAnswer get(int i) {
+      return answers.get(i);
+    }
+  }
+
+  /** The backend the side's records carry. */
+  abstract Backend backend();
+
+  /** Runs the side with {@link #SETTINGS} to its end, holding {@code conversation} with it (a container side: in a container removed afterwards). */
+  abstract CommandResult run(Consumer<Dialog> conversation);
+
+  /** Sends {@link #COMMANDS}, each after the previous answer, and keeps every answer. */
+  Talk talk() {
+    List<SideAnswer> answers = new CopyOnWriteArrayList<>();
+    CommandResult r = run(d -> {
+      try {
+        if (!next(d, answers)) {
+          return;
+        }
+        for (String c : COMMANDS) {
+          if (!d.send(c) || !next(d, answers)) {
+            return;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    return new Talk(new ArrayList<>(answers), r);
+  }
+
+  private static boolean next(Dialog d, List<SideAnswer> answers) throws InterruptedException {
+    for (String line = d.receive(); line != null; line = d.receive()) {
+      var a = SideAnswer.parse(line);
+      if (a.isPresent()) {
+        answers.add(a.get());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void answersEveryCommandWithOneLineAndEnds() {
+    Talk t = talk();
+    assertEquals(CommandResult.Status.OK, t.result().status(), t.result().describe() + "\n" + t.result().stderr());
+    assertEquals(List.of("hello", "ping", "verify", "calibrate", "error", "error", "burst", "burst", "project", "ping", "end"),
+        t.answers().stream().map(SideAnswer::answer).toList(), t.result().stderr());
+    t.answers().forEach(a -> assertEquals(WorkerOutput.PROTOCOL, a.protocol()));
+    // nothing but answers on stdout, one per line
+    assertEquals(t.answers().size(), t.result().stdout().strip().lines().count(), t.result().stdout());
+
+    SideAnswer hello = t.get(0);
+    assertNull(hello.diagnosis(), hello.diagnosis());
+    assertNotNull(hello.engine().version(), "the engine's version");
+    assertEquals(List.of("cpu"), hello.devices(), "--device cpu offers the CPU alone");
+
+    var cpu = t.get(2).device();
+    assertEquals("cpu", cpu.device());
+    assertEquals(backend(), cpu.backend());
+    assertEquals(Boolean.TRUE, cpu.verified(), String.valueOf(cpu.diagnosis()));
+    assertTrue(cpu.maxAbsError() > 0 && cpu.maxAbsError() <= cpu.tolerance(), cpu.toString());
+
+    Calibration cnn = t.get(3).calibration();
+    assertEquals("cnn", cnn.workload());
+    assertEquals("cpu", cnn.device());
+    assertEquals(backend(), cnn.backend());
+    assertNull(cnn.diagnosis(), cnn.diagnosis());
+    assertTrue(cnn.steps() >= 1 && cnn.medianMs() > 0, cnn.toString());
+    assertEquals(1, cnn.threads(), "the --threads setting");
+
+    assertEquals("calibrate cpu nosuch", t.get(4).command());
+    assertTrue(t.get(4).diagnosis().contains("unknown workload 'nosuch'"), t.get(4).diagnosis());
+    assertEquals("frobnicate now", t.get(5).command());
+    assertTrue(t.get(5).diagnosis().contains("does not frobnicate"), t.get(5).diagnosis());
+
+    BurstLine ready = t.get(6).burst();
+    assertEquals(List.of(), ready.stepTimesMs(), "0 seconds: warmed up, nothing timed");
+    assertNotNull(ready.allowance(), "the first burst says what CPUs the side may use");
+    assertTrue(ready.allowance().affinityCpus() >= 1, ready.toString());
+    assertTrue(ready.host() != null && !ready.host().isBlank(), ready.toString());
+    BurstLine burst = t.get(7).burst();
+    assertTrue(burst.stepTimesMs().size() >= 3 && burst.stepTimesMs().size() <= 5, "3 steps at least, the budget's 5 at most: " + burst);
+    assertTrue(burst.cpuMs() > ready.cpuMs(), "the CPU counter is cumulative: " + ready.cpuMs() + " then " + burst.cpuMs());
+    assertNull(burst.allowance(), "the allowance comes once");
+
+    Calibration yolo = t.get(8).calibration();
+    assertEquals("yolov8n", yolo.workload());
+    assertEquals(64, yolo.imgsz());
+    assertEquals(2, yolo.batch());
+    assertTrue(yolo.medianMs() > 0, yolo.toString());
+  }
+
+  static Duration timeout() {
+    return Duration.ofMinutes(3);
+  }
+}
