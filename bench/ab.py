@@ -7,9 +7,9 @@
 package). Each build's worker image is expected under its own tag, envdoctor-worker:ab-old and
 envdoctor-worker:ab-new, in Docker (and in Podman, which plain doctor also runs): build it from the tree's jar
 with `java -jar target/envdoctor.jar image build` (and `--runtime podman`) and `docker tag` / `podman tag` the
-result. Both builds ask for the same tag (envdoctor-worker:0.1.0-p3), so before each run this script retags the
-matching image as that tag: each build's container side runs its own worker. At the end the tag is put back on
-the image it named at the start.
+result. Before each run this script points ENVDOCTOR_WORKER_IMAGE at the build's own image (ab-old or ab-new), which
+every doctor honours: each build's container side runs its own worker, whatever its default tag (the two builds may
+speak different side protocols, issue #28: -p3 and -p4). No tag is moved.
 
 The series, each run alternating old, new, old, new, ... (--order abba: old, new, new, old, ...):
 
@@ -37,7 +37,6 @@ spec_ = importlib.util.spec_from_file_location("interleaved", os.path.join(HERE,
 interleaved = importlib.util.module_from_spec(spec_)
 spec_.loader.exec_module(interleaved)
 
-TAG = "envdoctor-worker:0.1.0-p3"  # WorkerImage.defaultTag() of both builds (version 0.1.0, protocol 3)
 ENGINES = ("docker", "podman")
 DJL = ["--runtime", "native,docker", "--backend", "djl"]
 QUICK = ["--python", "/usr/bin/python3"]
@@ -68,12 +67,9 @@ def engines():
 
 
 def use(build, engs):
-    """Points the jar and the worker tag at one build."""
+    """Points the jar and the worker image at one build (the doctors inherit this environment)."""
     interleaved.JAR = os.path.join(build["tree"], "target", "envdoctor.jar")
-    for e in engs:
-        r = sh([e, "tag", "envdoctor-worker:ab-" + build["name"], TAG])
-        if r.returncode != 0:
-            sys.exit("%s tag failed: %s" % (e, r.stderr.strip()))
+    os.environ["ENVDOCTOR_WORKER_IMAGE"] = "envdoctor-worker:ab-" + build["name"]
 
 
 def run_once(build, args, cgroup):
@@ -174,23 +170,17 @@ def main():
         rev = sh(["git", "-C", tree, "rev-parse", "--short", "HEAD"]).stdout.strip() or "?"
         builds.append({"name": name, "tree": tree, "out": os.path.join(a.out, name), "rev": rev})
     engs = engines()
-    start = {e: image_id(e, TAG) for e in engs}
     names = [s.strip() for s in a.series.split(",") if s.strip()]
     for s in names:
         if s not in ("specificity", "sensitivity", "quick"):
             sys.exit("unknown series %r" % s)
-    print("# %s %s load %s; old %s (%s), new %s (%s); images retagged in %s; JVM %s" % (
+    print("# %s %s load %s; old %s (%s), new %s (%s); worker images ab-old/ab-new in %s; JVM %s" % (
         time.strftime("%FT%TZ", time.gmtime()), os.uname().nodename, " ".join(open("/proc/loadavg").read().split()[:3]),
         builds[0]["tree"], builds[0]["rev"], builds[1]["tree"], builds[1]["rev"], ",".join(engs),
         " ".join(interleaved.JAVA)))
-    try:
-        for s in names:
-            runs = a.runs or {"specificity": 8, "sensitivity": 5, "quick": 5}[s]
-            series(s, argparse.Namespace(runs=runs, order=a.order), builds, engs)
-    finally:
-        for e, img in start.items():
-            if img:
-                sh([e, "tag", img, TAG])
+    for s in names:
+        runs = a.runs or {"specificity": 8, "sensitivity": 5, "quick": 5}[s]
+        series(s, argparse.Namespace(runs=runs, order=a.order), builds, engs)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 package dev.envdoctor.calibrate;
 
 import dev.envdoctor.model.CalibrationBuilder;
-import dev.envdoctor.protocol.GateLines;
+import dev.envdoctor.protocol.SideNames;
 import dev.envdoctor.model.Burst;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.Contention;
@@ -48,7 +48,7 @@ public record BurstRecords(Map<String, SideRecord> sides) {
     List<Calibration> out = new ArrayList<>();
     boolean changed = false;
     for (Calibration c : report.calibrations()) {
-      SideRecord s = sides.get(GateLines.side(c.runtime(), c.backend()));
+      SideRecord s = sides.get(SideNames.side(c.runtime(), c.backend()));
       if (s != null && c.bursts().isEmpty() && s.device().equals(c.device()) && s.workload().equals(c.workload())) {
         out.add(pooled(c, s.bursts()).withBursts(s.bursts(), s.contention(), s.allowance()));
         changed = true;

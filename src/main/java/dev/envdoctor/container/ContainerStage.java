@@ -5,7 +5,7 @@ import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.RuntimeInfoBuilder;
 import dev.envdoctor.model.RuntimeStatus;
 import dev.envdoctor.model.Runtimes;
-import dev.envdoctor.protocol.GateLines;
+import dev.envdoctor.protocol.SideNames;
 import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.container.image.WorkerImage;
 import dev.envdoctor.flow.Phase;
@@ -59,7 +59,7 @@ public final class ContainerStage implements Stage, Prefetching {
     for (RuntimeInfo runtime : selected(soFar, ctx).stream().filter(r -> r.status() == RuntimeStatus.OK).toList()) {
       ContainerEngine engine = Engines.named(runtime.name()).orElseThrow();
       Turns g = ctx.runs(Phase.CALIBRATE) ? gate : null;
-      pending.put(engine.name(), SideRunner.start(g, GateLines.side(engine.name(), "djl"),
+      pending.put(engine.name(), SideRunner.start(g, SideNames.side(engine.name(), "djl"),
           () -> runWorker(ctx, engine, runtime, image, g)));
     }
   }

@@ -12,6 +12,7 @@ import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.GpuInfo;
 import dev.envdoctor.model.Host;
 import dev.envdoctor.model.PythonEnv;
+import dev.envdoctor.python.ThreadFinding;
 import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Evidence;
 import dev.envdoctor.model.Report;
@@ -175,7 +176,11 @@ final class Areas {
     }
     String accel = p.torch().cuda() != null ? "CUDA " + p.torch().cuda()
         : p.torch().mps() != null && Boolean.TRUE.equals(p.torch().mps().available()) ? "MPS available" : "CPU build";
-    return new Line(Mark.OK, "Python env: " + where + " · torch " + p.torch().version() + " · " + accel);
+    String head = "Python env: " + where + " · torch " + p.torch().version() + " · " + accel;
+    // it trains, only slower than it could here: a warning with the gain measured in this run
+    return ThreadFinding.of(p.torch().threads())
+        .map(f -> new Line(Mark.WARN, head, List.of(new Detail(Mark.WARN, f.diagnosis()), new Detail(Mark.INFO, "fix: " + f.fix()))))
+        .orElse(new Line(Mark.OK, head));
   }
 
   private static Line runtime(Report r, RuntimeInfo rt) {

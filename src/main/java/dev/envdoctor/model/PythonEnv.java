@@ -1,5 +1,7 @@
 package dev.envdoctor.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * {@code python.*}: the user's Python training environment. {@code found} tells how it was chosen
  * (--python, VIRTUAL_ENV, CONDA_PREFIX, PATH); a missing or broken one carries a diagnosis and fix.
@@ -36,8 +38,30 @@ public record PythonEnv(
 
   /**
    * @param blas which BLAS its matrix products go through (null from a script without it)
+   * @param threads its intra-op threads: torch's default here against the usable CPUs (null where not asked)
    */
-  public record Torch(String version, String cuda, Mps mps, Blas blas) {}
+  public record Torch(String version, String cuda, Mps mps, Blas blas,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Threads threads) {
+
+    public Torch(String version, String cuda, Mps mps, Blas blas) {
+      this(version, cuda, mps, blas, null);
+    }
+  }
+
+  /**
+   * torch's intra-op threads in this Python, and what a training step gains from more.
+   *
+   * @param torchDefault torch's own count when the process started (what a training script gets
+   *     unless it calls torch.set_num_threads)
+   * @param cpus the CPUs the process may use
+   * @param timed the threads envdoctor's calibrations ran with
+   * @param workload the step timed at both counts (cnn)
+   * @param defaultMs its median step at {@code torchDefault} threads, or null where not timed (the default is not below)
+   * @param timedMs its median step at {@code timed} threads
+   * @param gain {@code defaultMs / timedMs}: how many times faster the step ran at {@code timed} threads; null where not measured
+   */
+  public record Threads(Integer torchDefault, Integer cpus, Integer timed, String workload, Double defaultMs, Double timedMs,
+      Double gain) {}
 
   /**
    * @param info torch's build setting BLAS_INFO (mkl, open, accelerate, generic, ...)

@@ -3,11 +3,10 @@ package dev.envdoctor.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.envdoctor.model.CpuAllowance;
 import java.util.List;
-import dev.envdoctor.model.ReportJson;
 
 /**
- * What a bursting child says at the gate after each turn ({@code @envdoctor gate {json}}): the
- * burst it just timed and its cumulative counters (the parent takes differences between lines).
+ * A side's answer to {@code burst} (docs/side-protocol.md): the burst it just timed and its
+ * cumulative counters (the parent takes differences between answers).
  *
  * @param device the device it bursts on (its fastest verified one for the workload)
  * @param workload the workload it bursts
@@ -24,18 +23,5 @@ public record BurstLine(String device, String workload, List<Double> stepTimesMs
 
   public BurstLine {
     stepTimesMs = stepTimesMs == null ? List.of() : List.copyOf(stepTimesMs);
-  }
-
-  /** The payload of a gate line, or null for the plain {@code @envdoctor gate} (or one that does not parse). */
-  public static BurstLine parse(String line) {
-    String rest = line.strip().substring(GateLines.SIGNAL.length()).strip();
-    if (rest.isEmpty()) {
-      return null;
-    }
-    try {
-      return ReportJson.mapper().readValue(rest, BurstLine.class);
-    } catch (java.io.IOException | RuntimeException e) {
-      return null;
-    }
   }
 }

@@ -193,7 +193,7 @@ public final class CrashDiagnoses {
     // the side's answers are not garbage: the first line that is none, if any
     String first = stdout == null || stdout.isBlank() ? ""
         : stdout.strip().lines().filter(l -> !l.isBlank() && SideAnswer.parse(l).isEmpty()).findFirst().orElse("");
-    Optional<String> protocol = WorkerEvents.claimedProtocol(stdout);
+    Optional<String> protocol = SideJson.claimedProtocol(stdout);
     if (protocol.isPresent() && !protocol.get().equals(WorkerOutput.PROTOCOL)) {
       return new Diagnosis("the worker speaks protocol " + protocol.get() + ", not "
           + WorkerOutput.PROTOCOL, "use the same envdoctor version inside and outside the container"

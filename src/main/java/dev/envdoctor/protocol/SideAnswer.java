@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param steps project: steps run, warm-up included
  * @param burst burst: the burst and the side's counters
  * @param peaks peak: the peak tests on the device
+ * @param threads threads: the threads in effect and what decides them
  * @param command error: the command line that failed
  * @param diagnosis hello: why the engine did not load; error: why the command failed
  * @param fix hello: what to do about it
@@ -42,6 +43,7 @@ public record SideAnswer(
     Integer steps,
     BurstLine burst,
     List<Peak> peaks,
+    ThreadFacts threads,
     String command,
     String diagnosis,
     String fix) {
@@ -52,32 +54,36 @@ public record SideAnswer(
   public static final String ERROR = "error";
 
   public static SideAnswer of(String answer) {
-    return new SideAnswer(PROTOCOL, answer, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new SideAnswer(PROTOCOL, answer, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public static SideAnswer hello(Engine engine, List<String> devices, String diagnosis, String fix) {
-    return new SideAnswer(PROTOCOL, HELLO, engine, devices, null, null, null, null, null, null, null, null, diagnosis, fix);
+    return new SideAnswer(PROTOCOL, HELLO, engine, devices, null, null, null, null, null, null, null, null, null, diagnosis, fix);
   }
 
   public static SideAnswer verified(DeviceResult d) {
-    return new SideAnswer(PROTOCOL, SideCommand.VERIFY, null, null, null, d, null, null, null, null, null, null, null, null);
+    return new SideAnswer(PROTOCOL, SideCommand.VERIFY, null, null, null, d, null, null, null, null, null, null, null, null, null);
   }
 
   public static SideAnswer calibrated(String verb, Calibration c, Integer skipped, Integer steps) {
-    return new SideAnswer(PROTOCOL, verb, null, null, null, null, c, skipped, steps, null, null, null, null, null);
+    return new SideAnswer(PROTOCOL, verb, null, null, null, null, c, skipped, steps, null, null, null, null, null, null);
   }
 
   public static SideAnswer burst(BurstLine line) {
-    return new SideAnswer(PROTOCOL, SideCommand.BURST, null, null, null, null, null, null, null, line, null, null, null, null);
+    return new SideAnswer(PROTOCOL, SideCommand.BURST, null, null, null, null, null, null, null, line, null, null, null, null, null);
+  }
+
+  public static SideAnswer threads(ThreadFacts t) {
+    return new SideAnswer(PROTOCOL, SideCommand.THREADS, null, null, null, null, null, null, null, null, null, t, null, null, null);
   }
 
   public static SideAnswer error(String command, String diagnosis) {
-    return new SideAnswer(PROTOCOL, ERROR, null, null, null, null, null, null, null, null, null, command, diagnosis, null);
+    return new SideAnswer(PROTOCOL, ERROR, null, null, null, null, null, null, null, null, null, null, command, diagnosis, null);
   }
 
   /** One line of JSON. */
   public String line() {
-    return WorkerEvents.json(this);
+    return SideJson.json(this);
   }
 
   /** The answer a stdout line holds: a JSON object with a protocol and an answer; empty for any other line. */
@@ -87,7 +93,7 @@ public record SideAnswer(
       return Optional.empty();
     }
     try {
-      SideAnswer a = WorkerEvents.mapper().readValue(s, SideAnswer.class);
+      SideAnswer a = SideJson.mapper().readValue(s, SideAnswer.class);
       return a.protocol() == null || a.answer() == null ? Optional.empty() : Optional.of(a);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

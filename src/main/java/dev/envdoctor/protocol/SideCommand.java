@@ -16,6 +16,7 @@ public record SideCommand(String verb, List<String> args) {
   public static final String BURST = "burst";
   public static final String PEAK = "peak";
   public static final String PING = "ping";
+  public static final String THREADS = "threads";
   public static final String END = "end";
 
   public SideCommand {
@@ -45,6 +46,11 @@ public record SideCommand(String verb, List<String> args) {
 
   public static SideCommand peak(String device) {
     return of(PEAK, device);
+  }
+
+  /** {@code n} 0: change nothing, say what is in effect. */
+  public static SideCommand threads(int n) {
+    return of(THREADS, n);
   }
 
   public static SideCommand end() {

@@ -1,12 +1,13 @@
 package dev.envdoctor.python;
 
-import dev.envdoctor.protocol.GateLines;
+import dev.envdoctor.protocol.SideNames;
 import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.sides.SideCall;
 import dev.envdoctor.sides.SidePlan;
 import dev.envdoctor.sides.SideRunner;
+import dev.envdoctor.sides.ThreadTrial;
 import java.util.function.Consumer;
 import dev.envdoctor.calibrate.SteadyAllocator;
 import dev.envdoctor.exec.CommandResult;
@@ -33,8 +34,12 @@ public final class PythonBackend {
   /** The YOLOv8 workload, sent in front of the script: one program on stdin, two files in the source. */
   static final String YOLO_RESOURCE = "/dev/envdoctor/python/envdoctor_yolo.py";
 
-  /** One run: what the process did, and the parsed document when it printed one. */
-  public record Run(CommandResult result, ScriptOutput output, String notOurs) {
+  /** One run: what the process did, the parsed document when it printed one, and its threads where asked. */
+  public record Run(CommandResult result, ScriptOutput output, String notOurs, ThreadTrial threads) {
+
+    public Run(CommandResult result, ScriptOutput output, String notOurs) {
+      this(result, output, notOurs, null);
+    }
 
     public boolean parsed() {
       return output != null;
@@ -42,7 +47,7 @@ public final class PythonBackend {
   }
 
   /** This backend's name at the calibration gate. */
-  public static final String SIDE = GateLines.side(Runtimes.NATIVE, Backend.PYTHON);
+  public static final String SIDE = SideNames.side(Runtimes.NATIVE, Backend.PYTHON);
 
   private final CommandRunner runner;
   private final Map<String, String> inherited;
@@ -126,7 +131,7 @@ public final class PythonBackend {
   public static Run of(SideRunner.Run side) {
     CommandResult result = side.result();
     if (side.ended()) {
-      return new Run(result, new ScriptOutput(side.out(), ScriptOutput.facts(side.python())), null);
+      return new Run(result, new ScriptOutput(side.out(), ScriptOutput.facts(side.python())), null, side.threads());
     }
     if (result.status() != CommandResult.Status.OK) {
       return new Run(result, null, null);

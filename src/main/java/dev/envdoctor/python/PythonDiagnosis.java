@@ -37,8 +37,9 @@ public final class PythonDiagnosis {
     String exe = located.executable().toString();
     ScriptOutput out = run.output();
     ScriptOutput.Facts facts = out == null ? null : out.python();
+    PythonEnv.Threads threads = out == null ? null : ThreadFinding.of(run.threads(), out.worker().calibrations());
     PythonEnv.Torch torch = facts == null || facts.torch() == null ? null
-        : new PythonEnv.Torch(facts.torch().version(), facts.torch().cuda(), facts.torch().mps(), facts.torch().blas());
+        : new PythonEnv.Torch(facts.torch().version(), facts.torch().cuda(), facts.torch().mps(), facts.torch().blas(), threads);
     Optional<Finding> finding = processFinding(exe, run).or(() -> envFinding(exe, out, host));
     return new PythonEnv(
         facts != null && facts.executable() != null ? facts.executable() : exe,

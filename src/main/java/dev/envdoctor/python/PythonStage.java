@@ -132,7 +132,7 @@ public final class PythonStage implements Stage, Prefetching {
       settings.addAll(budgetArgs(full));
       plan = plan(full, ctx.options().workloads()).withPoints(ProjectionPlan.plan(ctx.options().workload(), full),
           ProjectionPlan.gpuPoints(ctx.options().workload()).stream().map(p -> new ProjectionPoint.Planned(p, null)).toList())
-          .withBursts(SidePlan.burstSeconds(turns));
+          .withBursts(SidePlan.burstSeconds(turns)).withThreadTrial(true);
     }
     Duration timeout = full ? budget.full() : calibrate ? budget.quick() : budget.verify();
     if (plan.projects()) { // a real network's steps: a busy machine stretches them most

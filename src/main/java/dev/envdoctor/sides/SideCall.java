@@ -2,7 +2,7 @@ package dev.envdoctor.sides;
 
 import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.model.Backend;
-import dev.envdoctor.protocol.GateLines;
+import dev.envdoctor.protocol.SideNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,7 @@ public record SideCall(List<String> argv, String script, Duration timeout, Strin
 
   /** This call's name at the turns: runtime/backend (native/djl, docker/djl, native/python). */
   public String side() {
-    return GateLines.side(runtime, backend);
+    return SideNames.side(runtime, backend);
   }
 
   /** The value of {@code --device} among the settings, "all" when absent. */

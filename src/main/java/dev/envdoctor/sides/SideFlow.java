@@ -15,6 +15,7 @@ import dev.envdoctor.model.Peak;
 import dev.envdoctor.protocol.BurstLine;
 import dev.envdoctor.protocol.SideAnswer;
 import dev.envdoctor.protocol.SideCommand;
+import dev.envdoctor.protocol.ThreadFacts;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ final class SideFlow implements Consumer<Dialog> {
   private final List<Calibration> calibrations = new ArrayList<>();
   private final List<Peak> peaks = new ArrayList<>();
   private volatile SideCommand inFlight;
+  private ThreadTrial threadTrial;
   private volatile boolean ended;
 
   SideFlow(SideCall call) {
@@ -102,6 +104,9 @@ final class SideFlow implements Consumer<Dialog> {
         SideAnswer a = ask(SideCommand.calibrate(d, w));
         calibrations.add(a.calibration() != null ? a.calibration() : failed(d, w, a.diagnosis()));
       }
+      if (d.equals("cpu") && plan.threadTrial() && plan.workloads().contains("cnn")) {
+        timeAtTorchsDefaultThreads();
+      }
       if (!bursting) {
         project(d);
       }
@@ -124,6 +129,22 @@ final class SideFlow implements Consumer<Dialog> {
         }
       }
     }
+  }
+
+  /**
+   * The side's threads; where torch's own default is below them, the cnn step at that default too,
+   * in the same turn, then the threads put back (what follows is timed as before).
+   */
+  private void timeAtTorchsDefaultThreads() throws Gone, InterruptedException {
+    ThreadFacts f = ask(SideCommand.threads(0)).threads();
+    if (!ThreadTrial.belowInEffect(f)) {
+      threadTrial = new ThreadTrial(f, null);
+      return;
+    }
+    ask(SideCommand.threads(f.defaultThreads()));
+    SideAnswer a = ask(SideCommand.calibrate("cpu", "cnn"));
+    ask(SideCommand.threads(f.threads()));
+    threadTrial = new ThreadTrial(f, a.calibration());
   }
 
   /**
@@ -274,6 +295,11 @@ final class SideFlow implements Consumer<Dialog> {
   /** The command the side did not answer before it died, or null. */
   SideCommand inFlight() {
     return inFlight;
+  }
+
+  /** The side's threads, asked where the plan says so; else null. */
+  ThreadTrial threadTrial() {
+    return threadTrial;
   }
 
   /** The Python side's facts from its greeting, or null. */

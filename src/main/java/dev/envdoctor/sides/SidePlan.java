@@ -15,9 +15,11 @@ import java.util.List;
  * @param burstSeconds seconds per burst of the verdict's workload between turns; 0: no bursts
  * @param peaks the peak tests on each verified GPU
  * @param peakCpu the peak tests on the CPU too (tests)
+ * @param threadTrial ask the side its threads and, where torch's default is below them, time the cnn
+ *     step at that default too (a finding with a measured gain, issue #29)
  */
 public record SidePlan(boolean calibrate, List<String> workloads, List<ProjectionPoint.Planned> cpuPoints,
-    List<ProjectionPoint.Planned> gpuPoints, double burstSeconds, boolean peaks, boolean peakCpu) {
+    List<ProjectionPoint.Planned> gpuPoints, double burstSeconds, boolean peaks, boolean peakCpu, boolean threadTrial) {
 
   public SidePlan {
     workloads = List.copyOf(workloads);
@@ -26,23 +28,27 @@ public record SidePlan(boolean calibrate, List<String> workloads, List<Projectio
   }
 
   /** Verify only. */
-  public static final SidePlan VERIFY = new SidePlan(false, List.of(), List.of(), List.of(), 0, false, false);
+  public static final SidePlan VERIFY = new SidePlan(false, List.of(), List.of(), List.of(), 0, false, false, false);
 
   /** Verify, then calibrate {@code workloads}: no projection, no bursts, no peaks. */
   public static SidePlan calibrating(List<String> workloads) {
-    return new SidePlan(true, workloads, List.of(), List.of(), 0, false, false);
+    return new SidePlan(true, workloads, List.of(), List.of(), 0, false, false, false);
   }
 
   public SidePlan withPoints(List<ProjectionPoint.Planned> cpu, List<ProjectionPoint.Planned> gpu) {
-    return new SidePlan(calibrate, workloads, cpu, gpu, burstSeconds, peaks, peakCpu);
+    return new SidePlan(calibrate, workloads, cpu, gpu, burstSeconds, peaks, peakCpu, threadTrial);
   }
 
   public SidePlan withBursts(double seconds) {
-    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, seconds, peaks, peakCpu);
+    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, seconds, peaks, peakCpu, threadTrial);
   }
 
   public SidePlan withPeaks(boolean on, boolean cpuToo) {
-    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, on, cpuToo);
+    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, on, cpuToo, threadTrial);
+  }
+
+  public SidePlan withThreadTrial(boolean on) {
+    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, peaks, peakCpu, on);
   }
 
   /** The seconds of a burst at these turns: none without turns or without rounds. */

@@ -29,8 +29,11 @@ public final class SideRunner {
   /** How many of the child's last stderr lines a failed result quotes. */
   public static final int STDERR_TAIL = 20;
 
-  /** A side's run: the document, the Python side's facts from its greeting (else null), and the process's result. */
-  public record Run(WorkerOutput out, JsonNode python, CommandResult result, boolean ended) {}
+  /**
+   * A side's run: the document, the Python side's facts from its greeting (else null), the process's
+   * result, whether it answered {@code end}, and its threads where the plan asked (else null).
+   */
+  public record Run(WorkerOutput out, JsonNode python, CommandResult result, boolean ended, ThreadTrial threads) {}
 
   private final CommandRunner runner;
   private final Map<String, String> env;
@@ -75,7 +78,7 @@ public final class SideRunner {
     Map<String, String> seen = new HashMap<>(env);
     seen.putAll(call.env());
     return new Run(interpret(result, flow, call, seen, LibtorchVersion.at(seen.get("PYTORCH_LIBRARY_PATH"))), flow.python(),
-        result, flow.ended());
+        result, flow.ended(), flow.threadTrial());
   }
 
   /**

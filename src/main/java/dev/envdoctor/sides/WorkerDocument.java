@@ -6,7 +6,7 @@ import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.model.PeakBuilder;
-import dev.envdoctor.protocol.WorkerEvents;
+import dev.envdoctor.protocol.SideJson;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.io.IOException;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.protocol.SideAnswer;
 import dev.envdoctor.protocol.SideCommand;
-import dev.envdoctor.protocol.WorkerEvents;
+import dev.envdoctor.protocol.SideJson;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +74,7 @@ final class WorkerFailure {
     List<String> lines = new ArrayList<>();
     for (String text : new String[] {stderr, stdout}) {
       if (text != null) {
-        text.lines().filter(l -> !l.isBlank() && !l.startsWith(WorkerEvents.PREFIX) && !l.strip().equals("#")
+        text.lines().filter(l -> !l.isBlank() && !l.strip().equals("#")
                 && SideAnswer.parse(l).isEmpty())
             .forEach(lines::add);
       }

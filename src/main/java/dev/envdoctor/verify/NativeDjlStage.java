@@ -8,7 +8,7 @@ import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.protocol.CrashDiagnoses;
-import dev.envdoctor.protocol.GateLines;
+import dev.envdoctor.protocol.SideNames;
 import dev.envdoctor.protocol.Diagnosis;
 import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.calibrate.SteadyAllocator;
@@ -66,7 +66,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
       return;
     }
     Turns g = ctx.runs(Phase.CALIBRATE) ? gate : null;
-    pending = SideRunner.start(g, GateLines.side(RUNTIME, "djl"),
+    pending = SideRunner.start(g, SideNames.side(RUNTIME, "djl"),
         () -> work(ctx, g, p -> ctx.progress("  native: " + p)));
   }
 

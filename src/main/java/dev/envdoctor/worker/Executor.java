@@ -13,6 +13,8 @@ import dev.envdoctor.protocol.Diagnosis;
 import dev.envdoctor.protocol.SideAnswer;
 import dev.envdoctor.protocol.SideCommand;
 import dev.envdoctor.protocol.SideSettings;
+import dev.envdoctor.protocol.ThreadFacts;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -120,6 +122,7 @@ public final class Executor {
           yield SideAnswer.calibrated(c.verb(), t.calibration(), t.skipped(), t.steps());
         }
         case SideCommand.BURST -> SideAnswer.burst(burst(c.arg(0), c.arg(1), Double.parseDouble(c.arg(2))));
+        case SideCommand.THREADS -> SideAnswer.threads(threads(Integer.parseInt(c.arg(0))));
         default -> SideAnswer.error(c.line(), "the Java side does not " + c.verb());
       };
     } catch (RuntimeException e) {
@@ -141,6 +144,21 @@ public final class Executor {
     firstBurst = false;
     return new BurstLine(device, workload, steps, cpuMs(), thr == null ? null : thr[0], thr == null ? null : thr[1] / 1e6,
         first ? CpuAllowanceReader.read(Path.of("/"), env) : null, first ? hostName() : null);
+  }
+
+  /**
+   * {@code n} above 0: libtorch's intra-op threads from now on. DJL takes its count at engine start
+   * (EngineSetup), so libtorch's own default is not known here.
+   */
+  private ThreadFacts threads(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("threads " + n + ": a count of 1 or more, or 0 to change nothing");
+    }
+    if (n > 0) {
+      JniUtils.setNumThreads(n);
+    }
+    return new ThreadFacts(JniUtils.getNumThreads(), Runtime.getRuntime().availableProcessors(), null,
+        env.get("OMP_NUM_THREADS"), env.get("MKL_NUM_THREADS"));
   }
 
   /** What is worth knowing about the engine that loaded: a cache fallback, CUDA that DJL could not use. */

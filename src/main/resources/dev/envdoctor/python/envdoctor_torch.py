@@ -735,6 +735,7 @@ def hello(args):
     if torch is None:
         answer("hello", engine=None, devices=[], python=facts, diagnosis=error)
         return None
+    args.default_threads = torch.get_num_threads()  # torch's own count, before envdoctor sets one
     set_threads(torch, args.threads)
     mps, cuda = mps_facts(torch), cuda_facts(torch)
     facts["torch"] = {"version": torch.__version__, "cuda": getattr(torch.version, "cuda", None),
@@ -769,6 +770,15 @@ class Executor(object):
             return {"calibration": calibrate(torch, words[0], point[0], args, point[1:3])}
         if verb == "burst":
             return {"burst": self.burst(words[0], words[1], float(words[2]))}
+        if verb == "threads":
+            n = int(words[0])
+            if n < 0:
+                raise Unknown("threads %d: a count of 1 or more, or 0 to change nothing" % n)
+            if n > 0:
+                torch.set_num_threads(n)
+            return {"threads": {"threads": torch.get_num_threads(), "cpus": usable_cpus(),
+                                "defaultThreads": args.default_threads, "ompNumThreads": os.environ.get("OMP_NUM_THREADS"),
+                                "mklNumThreads": os.environ.get("MKL_NUM_THREADS")}}
         if verb == "peak":
             largest = args.peak_size or (16384 if words[0].startswith("cuda") else 4096)
             return {"peaks": device_peaks(torch, words[0], args.peak_seconds, largest)}

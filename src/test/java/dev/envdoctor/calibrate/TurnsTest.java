@@ -17,7 +17,7 @@ import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.protocol.BurstLine;
-import dev.envdoctor.protocol.GateLines;
+import dev.envdoctor.protocol.SideNames;
 import dev.envdoctor.recommend.Verdict;
 import dev.envdoctor.recommend.Workloads;
 import java.nio.file.Files;
@@ -238,7 +238,7 @@ class TurnsTest {
 
   @Test
   void sideNamesAreRuntimeAndBackend() {
-    assertEquals("native/python", GateLines.side("native", "python"));
+    assertEquals("native/python", SideNames.side("native", "python"));
   }
 
   /** The CPUs the busy loops took during the turn, by their own /proc counters (the independent account). */

@@ -64,7 +64,8 @@ class ShippedProfilesTest {
     assertEquals("python.torch.blas.reference is true, expected false", r.message("python-torch-blas"));
     assertEquals(6, r.summary().get("passed").asInt(), "with the named Python env that works");
     assertEquals(1, r.summary().get("warned").asInt());
-    assertEquals(7, r.summary().get("skipped").asInt(), "with the two interconnect checks (no --full run) and PATH's python3 check");
+    assertEquals(8, r.summary().get("skipped").asInt(), "with the two interconnect checks (no --full run), PATH's python3 check and"
+        + " the thread check (a recorded report of no thread trial)");
   }
 
   @Test
@@ -137,7 +138,7 @@ class ShippedProfilesTest {
         + "    fix: Plug the Mac in before a long training run.\n"), out);
     assertTrue(out.contains("[-] The NVIDIA GPU computes [nvidia-gpu-computes] — applies when host.gpus[vendor=*nvidia*] exists, and there is none\n"), out);
     assertTrue(out.contains("[✓] macOS new enough for MPS (13.0 for PyTorch 2.7) [macos-for-mps]\n    host.os.version is 14.6.1\n"), out);
-    assertTrue(out.endsWith("15 passed, 3 warnings, 0 failed, 5 skipped, 0 errors\n"), out);
+    assertTrue(out.endsWith("15 passed, 3 warnings, 0 failed, 6 skipped, 0 errors\n"), out);
   }
 
   @Test

@@ -4,6 +4,10 @@ import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.exec.Dialog;
 import dev.envdoctor.model.Backend;
+import dev.envdoctor.protocol.ThreadFacts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.envdoctor.python.PythonBackend;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,5 +26,12 @@ class PythonSideContractIT extends SideContract {
     List<String> argv = new ArrayList<>(List.of("/usr/bin/python3", "-c", PythonBackend.loader()));
     argv.addAll(SETTINGS);
     return Jar.RUNNER.run(CommandSpec.of(timeout(), argv).withStdin(PythonBackend.scriptOnStdin()).withDialog(conversation));
+  }
+
+  @Override
+  void defaultThreads(ThreadFacts asked) {
+    // Debian's torch here, asked by itself in a fresh process with the same environment
+    assertEquals(Integer.parseInt(dev.envdoctor.testing.ThisMachine.python("/usr/bin/python3",
+        "import torch; print(torch.get_num_threads())").strip()), asked.defaultThreads());
   }
 }

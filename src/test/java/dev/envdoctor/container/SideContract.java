@@ -12,6 +12,7 @@ import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.protocol.BurstLine;
 import dev.envdoctor.protocol.SideAnswer;
+import dev.envdoctor.protocol.ThreadFacts;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ abstract class SideContract {
 
   /** The commands, in order: each kind once, an unknown workload and an unknown verb among them. */
   static final List<String> COMMANDS = List.of("ping", "verify cpu", "calibrate cpu cnn", "calibrate cpu nosuch",
-      "frobnicate now", "burst cpu cnn 0", "burst cpu cnn 0.05", "project cpu yolov8n@64x2", "ping", "end");
+      "frobnicate now", "burst cpu cnn 0", "burst cpu cnn 0.05", "project cpu yolov8n@64x2", "threads 0", "threads 2", "ping",
+      "end");
 
   /** The settings every side here starts with: the CPU, a small step budget, one thread. */
   static final List<String> SETTINGS = List.of("--device", "cpu", "--steps", "5", "--seconds", "0.2", "--threads", "1");
@@ -83,7 +85,8 @@ abstract class SideContract {
   void answersEveryCommandWithOneLineAndEnds() {
     Talk t = talk();
     assertEquals(CommandResult.Status.OK, t.result().status(), t.result().describe() + "\n" + t.result().stderr());
-    assertEquals(List.of("hello", "ping", "verify", "calibrate", "error", "error", "burst", "burst", "project", "ping", "end"),
+    assertEquals(List.of("hello", "ping", "verify", "calibrate", "error", "error", "burst", "burst", "project", "threads", "threads",
+            "ping", "end"),
         t.answers().stream().map(SideAnswer::answer).toList(), t.result().stderr());
     t.answers().forEach(a -> assertEquals(WorkerOutput.PROTOCOL, a.protocol()));
     // nothing but answers on stdout, one per line
@@ -128,7 +131,16 @@ abstract class SideContract {
     assertEquals(64, yolo.imgsz());
     assertEquals(2, yolo.batch());
     assertTrue(yolo.medianMs() > 0, yolo.toString());
+
+    ThreadFacts asked = t.get(9).threads();
+    assertEquals(1, asked.threads(), "threads 0 changes nothing: the --threads setting");
+    assertEquals(Runtime.getRuntime().availableProcessors(), asked.cpus(), "the CPUs this machine lets a process use");
+    assertEquals(2, t.get(10).threads().threads(), "threads 2 is in effect after it");
+    defaultThreads(asked);
   }
+
+  /** torch's own thread count as the side started: what this executor can tell of it. */
+  abstract void defaultThreads(ThreadFacts asked);
 
   static Duration timeout() {
     return Duration.ofMinutes(3);

@@ -40,6 +40,15 @@ final class WorkerImageFixture {
     assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
     assertTrue(r.stdout().contains("built " + tag + " (linux/"), r.stdout());
     assertEquals(before, buildContexts(), "image build left its temporary build context behind");
+    // the build drove the worker through its commands once: libtorch is extracted into the image and
+    // the class archive dumped, so no container run pays for either (a worker that refused the
+    // build's commands left both out, and each doctor's container side started 1.8 s later)
+    CommandResult ls = Jar.engine(engine, "run", "--rm", "--network", "none", "--entrypoint", "sh", tag, "-c",
+        "find /tmp/envdoctor -name 'libtorch*.so' | head -1; stat -c %s /opt/envdoctor/worker.jsa");
+    assertTrue(ls.ok(), ls.describe() + ls.stderr());
+    List<String> lines = ls.stdoutLines();
+    assertTrue(lines.size() == 2 && lines.get(0).contains("libtorch"), "libtorch extracted at build: " + lines);
+    assertTrue(Long.parseLong(lines.get(1).strip()) > 10_000_000L, "a class archive of the whole worker run: " + lines.get(1) + " bytes");
     return new WorkerImageFixture(engine, tag);
   }
 

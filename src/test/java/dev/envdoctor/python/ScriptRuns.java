@@ -41,10 +41,9 @@ final class ScriptRuns {
       }
     }
     SidePlan plan = modes.contains("calibrate") ? SidePlan.calibrating(workloads).withPoints(cpu, gpu == null ? cpu : gpu)
-        : modes.contains("peak") ? new SidePlan(false, List.of(), List.of(), List.of(), 0, false, false) : SidePlan.VERIFY;
+        : modes.contains("peak") ? SidePlan.calibrating(List.of()) : SidePlan.VERIFY;
     if (modes.contains("peak")) {
-      plan = new SidePlan(true, modes.contains("calibrate") ? workloads : List.of(), plan.cpuPoints(), plan.gpuPoints(), 0,
-          true, peakCpu);
+      plan = plan.withPeaks(true, peakCpu);
     }
     return backend.run(python, plan.withBursts(SidePlan.burstSeconds(turns)), settings, timeout, turns, null);
   }

@@ -1,6 +1,6 @@
 package dev.envdoctor.verify;
 
-import dev.envdoctor.protocol.WorkerEvents;
+import dev.envdoctor.protocol.SideJson;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ public final class Recorded {
   /** A worker's document as recorded on a real machine before the side protocol (envdoctor/worker/v1: one document on stdout). */
   public static WorkerOutput worker(String stdout) {
     try {
-      WorkerOutput out = WorkerEvents.mapper().readValue(stdout.strip(), WorkerOutput.class);
+      WorkerOutput out = SideJson.mapper().readValue(stdout.strip(), WorkerOutput.class);
       if (!"envdoctor/worker/v1".equals(out.protocol())) {
         throw new IllegalArgumentException("not a recorded worker document: " + out.protocol());
       }

@@ -3,7 +3,7 @@ package dev.envdoctor.verify;
 import dev.envdoctor.sides.SideCall;
 import dev.envdoctor.sides.SidePlan;
 import dev.envdoctor.sides.SideRunner;
-import dev.envdoctor.protocol.GateLines;
+import dev.envdoctor.protocol.SideNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,8 +47,8 @@ class TurnsIT {
   @Test
   void workersStartTogetherAndCalibrateOneAfterTheOther() {
     Turns gate = new Turns();
-    gate.register(GateLines.side("first", "djl"));
-    gate.register(GateLines.side("second", "djl"));
+    gate.register(SideNames.side("first", "djl"));
+    gate.register(SideNames.side("second", "djl"));
     gate.allRegistered();
     Map<String, Long> seen = new ConcurrentHashMap<>();
     List<CompletableFuture<WorkerOutput>> runs = List.of("first", "second").stream()
@@ -70,8 +70,8 @@ class TurnsIT {
   @Test
   void burstingWorkersTakeTurnsInRoundsAndStayAliveBetweenThem() {
     Turns gate = new Turns(new BurstPlan(0.05, 2, 3, 30), CpuMeter.forThisMachine(), 1);
-    gate.register(GateLines.side("first", "djl"));
-    gate.register(GateLines.side("second", "djl"));
+    gate.register(SideNames.side("first", "djl"));
+    gate.register(SideNames.side("second", "djl"));
     gate.allRegistered();
     Map<String, Long> seen = new ConcurrentHashMap<>();
     List<CompletableFuture<WorkerOutput>> runs = List.of("first", "second").stream()
