@@ -29,7 +29,9 @@ public record Calibration(
     // left out of the JSON when absent: a report without bursts reads as before
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Burst> bursts,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Contention contention,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) CpuAllowance allowance) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) CpuAllowance allowance,
+    // the projection's points (issue #29): fp32, tf32 or amp, as the trainer would train; absent before
+    @JsonInclude(JsonInclude.Include.NON_NULL) String precision) {
 
   public Calibration {
     stepTimesMs = stepTimesMs == null ? List.of() : List.copyOf(stepTimesMs);
@@ -42,7 +44,7 @@ public record Calibration(
       Double samplesPerSecond, Double achievedGflops, Double flopsPerStep, Integer threads, Double wallMs,
       List<Double> stepTimesMs, String diagnosis) {
     this(runtime, backend, device, workload, batch, imgsz, warmupSteps, steps, medianMs, p10Ms, p90Ms, cv,
-        samplesPerSecond, achievedGflops, flopsPerStep, threads, wallMs, stepTimesMs, diagnosis, null, null, null);
+        samplesPerSecond, achievedGflops, flopsPerStep, threads, wallMs, stepTimesMs, diagnosis, null, null, null, null);
   }
 
   /** Whether a cgroup quota throttled this calibration's side while it ran (its allowance or its contention says so). */

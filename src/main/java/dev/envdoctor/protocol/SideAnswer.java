@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param burst burst: the burst and the side's counters
  * @param peaks peak: the peak tests on the device
  * @param threads threads: the threads in effect and what decides them
+ * @param pipeline pipeline: how long one process takes to make a training image
  * @param command error: the command line that failed
  * @param diagnosis hello: why the engine did not load; error: why the command failed
  * @param fix hello: what to do about it
@@ -44,6 +45,7 @@ public record SideAnswer(
     BurstLine burst,
     List<Peak> peaks,
     ThreadFacts threads,
+    PipelineTiming pipeline,
     String command,
     String diagnosis,
     String fix) {
@@ -54,31 +56,31 @@ public record SideAnswer(
   public static final String ERROR = "error";
 
   public static SideAnswer of(String answer) {
-    return new SideAnswer(PROTOCOL, answer, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new SideAnswer(PROTOCOL, answer, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public static SideAnswer hello(Engine engine, List<String> devices, String diagnosis, String fix) {
-    return new SideAnswer(PROTOCOL, HELLO, engine, devices, null, null, null, null, null, null, null, null, null, diagnosis, fix);
+    return new SideAnswer(PROTOCOL, HELLO, engine, devices, null, null, null, null, null, null, null, null, null, null, diagnosis, fix);
   }
 
   public static SideAnswer verified(DeviceResult d) {
-    return new SideAnswer(PROTOCOL, SideCommand.VERIFY, null, null, null, d, null, null, null, null, null, null, null, null, null);
+    return new SideAnswer(PROTOCOL, SideCommand.VERIFY, null, null, null, d, null, null, null, null, null, null, null, null, null, null);
   }
 
   public static SideAnswer calibrated(String verb, Calibration c, Integer skipped, Integer steps) {
-    return new SideAnswer(PROTOCOL, verb, null, null, null, null, c, skipped, steps, null, null, null, null, null, null);
+    return new SideAnswer(PROTOCOL, verb, null, null, null, null, c, skipped, steps, null, null, null, null, null, null, null);
   }
 
   public static SideAnswer burst(BurstLine line) {
-    return new SideAnswer(PROTOCOL, SideCommand.BURST, null, null, null, null, null, null, null, line, null, null, null, null, null);
+    return new SideAnswer(PROTOCOL, SideCommand.BURST, null, null, null, null, null, null, null, line, null, null, null, null, null, null);
   }
 
   public static SideAnswer threads(ThreadFacts t) {
-    return new SideAnswer(PROTOCOL, SideCommand.THREADS, null, null, null, null, null, null, null, null, null, t, null, null, null);
+    return new SideAnswer(PROTOCOL, SideCommand.THREADS, null, null, null, null, null, null, null, null, null, t, null, null, null, null);
   }
 
   public static SideAnswer error(String command, String diagnosis) {
-    return new SideAnswer(PROTOCOL, ERROR, null, null, null, null, null, null, null, null, null, null, command, diagnosis, null);
+    return new SideAnswer(PROTOCOL, ERROR, null, null, null, null, null, null, null, null, null, null, null, command, diagnosis, null);
   }
 
   /** One line of JSON. */

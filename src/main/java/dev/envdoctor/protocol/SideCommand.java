@@ -17,6 +17,7 @@ public record SideCommand(String verb, List<String> args) {
   public static final String PEAK = "peak";
   public static final String PING = "ping";
   public static final String THREADS = "threads";
+  public static final String PIPELINE = "pipeline";
   public static final String END = "end";
 
   public SideCommand {
@@ -37,6 +38,16 @@ public record SideCommand(String verb, List<String> args) {
 
   public static SideCommand project(String device, String point) {
     return of(PROJECT, device, point);
+  }
+
+  /** The point at {@code precision}: fp32, tf32 or amp (the last two CUDA only). */
+  public static SideCommand project(String device, String point, String precision) {
+    return of(PROJECT, device, point, precision);
+  }
+
+  /** {@code images} training images made from JPEGs of {@code source} size (WIDTHxHEIGHT) at {@code imgsz}. */
+  public static SideCommand pipeline(String source, int imgsz, int images) {
+    return of(PIPELINE, source, imgsz, images);
   }
 
   /** {@code seconds} 0: build and warm up the burst's model, time nothing. */

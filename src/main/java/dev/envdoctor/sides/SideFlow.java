@@ -1,27 +1,17 @@
 package dev.envdoctor.sides;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.envdoctor.calibrate.BurstPlan;
 import dev.envdoctor.calibrate.ProjectionPoint;
 import dev.envdoctor.calibrate.Turns;
-import dev.envdoctor.exec.Dialog;
-import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
-import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.model.DeviceResult;
-import dev.envdoctor.model.DeviceResultBuilder;
-import dev.envdoctor.model.Engine;
-import dev.envdoctor.model.Peak;
 import dev.envdoctor.protocol.BurstLine;
 import dev.envdoctor.protocol.SideAnswer;
 import dev.envdoctor.protocol.SideCommand;
 import dev.envdoctor.protocol.ThreadFacts;
 import dev.envdoctor.protocol.WorkerOutput;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The parent's flow for one side, the same for every executor (docs/side-protocol.md): greet,
@@ -30,56 +20,27 @@ import java.util.function.Consumer;
  * so a side that dies keeps every result it finished; the command in flight then names what it
  * was doing.
  */
-final class SideFlow implements Consumer<Dialog> {
+final class SideFlow extends SideTalk {
 
-  private final SideCall call;
   private final SidePlan plan;
-  private final Duration patience;
-  private Dialog dialog;
-
-  private SideAnswer hello;
-  private final List<DeviceResult> devices = new ArrayList<>();
-  private final List<Calibration> calibrations = new ArrayList<>();
-  private final List<Peak> peaks = new ArrayList<>();
-  private volatile SideCommand inFlight;
-  private ThreadTrial threadTrial;
+  private final Answers answers;
   private volatile boolean ended;
 
   SideFlow(SideCall call) {
-    this.call = call;
+    super(call);
+    this.answers = new Answers(call);
     this.plan = call.plan();
-    this.patience = Turns.patience(call.timeout());
-  }
-
-  /** The side ended or died before answering: the flow stops where it is. */
-  private static final class Gone extends Exception {
-    Gone() {
-      super(null, null, false, false);
-    }
   }
 
   @Override
-  public void accept(Dialog d) {
-    dialog = d;
-    try {
-      talk();
-    } catch (Gone e) {
-      // the side is gone: what it answered stands, the runner diagnoses the rest
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void talk() throws Gone, InterruptedException {
+  void talk() throws Gone, InterruptedException {
     progress("engine");
-    inFlight = SideCommand.of(SideAnswer.HELLO);
-    hello = receive();
-    inFlight = null;
-    if (!WorkerOutput.PROTOCOL.equals(hello.protocol()) || !SideAnswer.HELLO.equals(hello.answer())) {
-      hello = null; // another protocol: the runner says which build to rebuild
+    answers.hello = greeting();
+    if (!WorkerOutput.PROTOCOL.equals(answers.hello.protocol()) || !SideAnswer.HELLO.equals(answers.hello.answer())) {
+      answers.hello = null; // another protocol: the runner says which build to rebuild
       throw new Gone();
     }
-    if (hello.diagnosis() == null) {
+    if (answers.hello.diagnosis() == null) {
       measure();
     }
     ask(SideCommand.end());
@@ -88,12 +49,12 @@ final class SideFlow implements Consumer<Dialog> {
   }
 
   private void measure() throws Gone, InterruptedException {
-    List<String> offered = hello.devices() == null ? List.of() : hello.devices();
+    List<String> offered = answers.hello.devices() == null ? List.of() : answers.hello.devices();
     for (String name : offered) {
       SideAnswer a = ask(SideCommand.verify(name));
-      devices.add(a.device() != null ? a.device() : unverified(name, a.diagnosis()));
+      answers.devices.add(a.device() != null ? a.device() : answers.unverified(name, a.diagnosis()));
     }
-    List<String> verified = devices.stream().filter(d -> Boolean.TRUE.equals(d.verified())).map(DeviceResult::device).toList();
+    List<String> verified = answers.devices.stream().filter(d -> Boolean.TRUE.equals(d.verified())).map(DeviceResult::device).toList();
     if (!plan.calibrate() || verified.isEmpty()) {
       return;
     }
@@ -102,7 +63,7 @@ final class SideFlow implements Consumer<Dialog> {
     for (String d : verified) {
       for (String w : plan.workloads()) {
         SideAnswer a = ask(SideCommand.calibrate(d, w));
-        calibrations.add(a.calibration() != null ? a.calibration() : failed(d, w, a.diagnosis()));
+        answers.calibrations.add(a.calibration() != null ? a.calibration() : answers.failed(d, w, a.diagnosis()));
       }
       if (d.equals("cpu") && plan.threadTrial() && plan.workloads().contains("cnn")) {
         timeAtTorchsDefaultThreads();
@@ -125,7 +86,7 @@ final class SideFlow implements Consumer<Dialog> {
       for (String d : verified) {
         if (!d.equals("cpu") || plan.peakCpu()) {
           SideAnswer a = ask(SideCommand.peak(d));
-          peaks.addAll(a.peaks() == null ? List.of() : a.peaks());
+          answers.peaks.addAll(a.peaks() == null ? List.of() : a.peaks());
         }
       }
     }
@@ -138,13 +99,13 @@ final class SideFlow implements Consumer<Dialog> {
   private void timeAtTorchsDefaultThreads() throws Gone, InterruptedException {
     ThreadFacts f = ask(SideCommand.threads(0)).threads();
     if (!ThreadTrial.belowInEffect(f)) {
-      threadTrial = new ThreadTrial(f, null);
+      answers.threadTrial = new ThreadTrial(f, null);
       return;
     }
     ask(SideCommand.threads(f.defaultThreads()));
     SideAnswer a = ask(SideCommand.calibrate("cpu", "cnn"));
     ask(SideCommand.threads(f.threads()));
-    threadTrial = new ThreadTrial(f, a.calibration());
+    answers.threadTrial = new ThreadTrial(f, a.calibration());
   }
 
   /**
@@ -152,7 +113,7 @@ final class SideFlow implements Consumer<Dialog> {
    * turn until the turns say end. True once it has reported at the turns as a bursting side.
    */
   private boolean bursts() throws Gone, InterruptedException {
-    Calibration best = pick(calibrations);
+    Calibration best = pick(answers.calibrations);
     if (best == null) {
       return false;
     }
@@ -200,87 +161,14 @@ final class SideFlow implements Consumer<Dialog> {
         continue;
       }
       SideAnswer a = ask(SideCommand.project(device, planned.point().toString()));
-      Calibration c = a.calibration() != null ? a.calibration() : failed(device, planned.point().model(), a.diagnosis());
-      calibrations.add(c);
+      Calibration c = a.calibration() != null ? a.calibration() : answers.failed(device, planned.point().model(), a.diagnosis());
+      answers.calibrations.add(c);
       beforeMs = c.diagnosis() == null ? c.medianMs() : null;
       beforeAt = planned.point();
       skipped += a.skipped() == null ? 0 : a.skipped();
       steps += a.steps() == null ? 0 : a.steps();
     }
-    for (int i = 0; i < devices.size() && skipped > 0; i++) {
-      DeviceResult d = devices.get(i);
-      if (d.device().equals(device) && d.diagnosis() == null) {
-        devices.set(i, nonFinite(d, skipped, steps));
-      }
-    }
-  }
-
-  /** {@code d} with the warning that {@code skipped} of {@code steps} YOLOv8 training steps got a non-finite gradient. */
-  static DeviceResult nonFinite(DeviceResult d, int skipped, int steps) {
-    return DeviceResultBuilder.builder(d)
-        .diagnosis(skipped + " of " + steps + " YOLOv8 training steps on " + d.device() + " got a non-finite gradient from"
-            + " libtorch's backward (envdoctor skipped those updates; unguarded, one made the loss NaN for good)")
-        .fix("clip the gradients and skip a non-finite update in your training loop, as envdoctor's steps do")
-        .build();
-  }
-
-  /** Waits for this side's turn (GO at once without turns); null: the turns count it finished. */
-  private Turns.Turn turn(BurstLine line) {
-    return call.turns() == null ? Turns.Turn.GO : call.turns().next(call.side(), line, patience);
-  }
-
-  private SideAnswer ask(SideCommand c) throws Gone, InterruptedException {
-    inFlight = c;
-    if (c.verb().equals(SideCommand.PROJECT)) {
-      progress(SideCommand.CALIBRATE + " " + String.join(" ", c.args()));
-    } else if (!c.verb().equals(SideCommand.BURST) && !c.verb().equals(SideCommand.END)) {
-      progress(c.line()); // a burst is a turn of a few milliseconds: no line of its own
-    }
-    if (!dialog.send(c.line())) {
-      throw new Gone();
-    }
-    SideAnswer a = receive();
-    inFlight = null;
-    return a;
-  }
-
-  /** The next answer; a line on stdout that is none (a library printing on fd 1) is skipped. */
-  private SideAnswer receive() throws Gone, InterruptedException {
-    while (true) {
-      String line = dialog.receive();
-      if (line == null) {
-        throw new Gone();
-      }
-      var a = SideAnswer.parse(line);
-      if (a.isPresent()) {
-        return a.get();
-      }
-    }
-  }
-
-  private void progress(String text) {
-    if (call.progress() != null) {
-      call.progress().accept(text);
-    }
-  }
-
-  private DeviceResult unverified(String name, String diagnosis) {
-    return DeviceResultBuilder.builder()
-        .backend(call.backend())
-        .device(name)
-        .verified(false)
-        .diagnosis(diagnosis)
-        .stderrTail(List.of())
-        .build();
-  }
-
-  private Calibration failed(String device, String workload, String diagnosis) {
-    return CalibrationBuilder.builder()
-        .backend(call.backend())
-        .device(device)
-        .workload(workload)
-        .diagnosis(diagnosis)
-        .build();
+    answers.nonFinite(device, skipped, steps);
   }
 
   private static BurstLine withSteps(BurstLine b, List<Double> steps) {
@@ -292,33 +180,8 @@ final class SideFlow implements Consumer<Dialog> {
     return ended;
   }
 
-  /** The command the side did not answer before it died, or null. */
-  SideCommand inFlight() {
-    return inFlight;
-  }
-
-  /** The side's threads, asked where the plan says so; else null. */
-  ThreadTrial threadTrial() {
-    return threadTrial;
-  }
-
-  /** The Python side's facts from its greeting, or null. */
-  JsonNode python() {
-    return hello == null ? null : hello.python();
-  }
-
-  /**
-   * The document of what the side answered. A side whose engine did not load: the engine with its
-   * diagnosis and, for the Java worker, the requested device carrying it too.
-   */
-  WorkerOutput output() {
-    Engine engine = hello == null ? null : hello.engine();
-    String diagnosis = hello == null ? null : hello.diagnosis();
-    String fix = hello == null ? null : hello.fix();
-    List<DeviceResult> ds = new ArrayList<>(devices);
-    if (diagnosis != null && call.backend() == Backend.DJL) {
-      ds.add(DeviceResultBuilder.builder(unverified(call.requestedDevice(), diagnosis)).fix(fix).build());
-    }
-    return new WorkerOutput(WorkerOutput.PROTOCOL, engine, ds, calibrations, peaks, diagnosis, fix);
+  /** What the side answered. */
+  Answers answers() {
+    return answers;
   }
 }

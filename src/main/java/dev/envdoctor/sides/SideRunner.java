@@ -77,8 +77,8 @@ public final class SideRunner {
     }
     Map<String, String> seen = new HashMap<>(env);
     seen.putAll(call.env());
-    return new Run(interpret(result, flow, call, seen, LibtorchVersion.at(seen.get("PYTORCH_LIBRARY_PATH"))), flow.python(),
-        result, flow.ended(), flow.threadTrial());
+    return new Run(interpret(result, flow, call, seen, LibtorchVersion.at(seen.get("PYTORCH_LIBRARY_PATH"))),
+        flow.answers().python(), result, flow.ended(), flow.answers().threadTrial);
   }
 
   /**
@@ -88,9 +88,9 @@ public final class SideRunner {
   static WorkerOutput interpret(CommandResult result, SideFlow flow, SideCall call, Map<String, String> env,
       String libtorchAtPath) {
     if (flow.ended()) {
-      return WorkerDocument.stamp(VersionMismatch.explain(flow.output(), env, libtorchAtPath), call.runtime());
+      return WorkerDocument.stamp(VersionMismatch.explain(flow.answers().output(), env, libtorchAtPath), call.runtime());
     }
-    return WorkerDocument.stamp(WorkerFailure.diagnose(result, call, flow.output(), flow.inFlight(), env, libtorchAtPath),
+    return WorkerDocument.stamp(WorkerFailure.diagnose(result, call, flow.answers().output(), flow.inFlight(), env, libtorchAtPath),
         call.runtime());
   }
 }

@@ -5,6 +5,7 @@ import dev.envdoctor.calibrate.BurstPlan;
 import dev.envdoctor.calibrate.ProjectionPoint;
 import dev.envdoctor.calibrate.contention.CpuAllowanceReader;
 import dev.envdoctor.model.Backend;
+import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Engine;
 import dev.envdoctor.protocol.BurstLine;
@@ -118,8 +119,13 @@ public final class Executor {
         case SideCommand.CALIBRATE -> SideAnswer.calibrated(c.verb(),
             Calibrator.calibrate(Workloads.of(c.arg(1)), c.arg(0), djlDevice(c.arg(0)), settings), null, null);
         case SideCommand.PROJECT -> {
+          String precision = c.args().size() > 2 ? c.arg(2) : "fp32";
+          if (!precision.equals("fp32")) {
+            yield SideAnswer.error(c.line(), "precision " + precision + ": the Java side (DJL) times float32 only");
+          }
           YoloCalibrator.Timed t = YoloCalibrator.calibrate(ProjectionPoint.parse(c.arg(1)), c.arg(0), djlDevice(c.arg(0)), settings);
-          yield SideAnswer.calibrated(c.verb(), t.calibration(), t.skipped(), t.steps());
+          yield SideAnswer.calibrated(c.verb(), CalibrationBuilder.builder(t.calibration()).precision("fp32").build(),
+              t.skipped(), t.steps());
         }
         case SideCommand.BURST -> SideAnswer.burst(burst(c.arg(0), c.arg(1), Double.parseDouble(c.arg(2))));
         case SideCommand.THREADS -> SideAnswer.threads(threads(Integer.parseInt(c.arg(0))));

@@ -436,8 +436,10 @@ def settled(times):
     return mid > 0 and all(abs(t - mid) <= 0.15 * mid for t in last)
 
 
-def calibrate(torch, device, name, args, point=None):
-    """One workload's timed steps; with point=(imgsz, batch), a projection point of a yolov8 scale."""
+def calibrate(torch, device, name, args, point=None, precision="fp32"):
+    """One workload's timed steps; with point=(imgsz, batch), a projection point of a yolov8 scale, at
+    precision fp32, tf32 (TF32 matmuls and convolutions) or amp (fp16 autocast and a gradient scaler,
+    as Ultralytics trains on CUDA)."""
     batch = point[1] if point else args.mlp_batch if name == "mlp" else args.cnn_batch
     imgsz = point[0] if point else args.imgsz if name == "cnn" else None
     cal = {"runtime": None, "backend": "python", "device": device, "workload": name, "batch": batch,
@@ -448,12 +450,13 @@ def calibrate(torch, device, name, args, point=None):
     try:
         model, optimizer, x, y, flops = (yolo_workload if point else workload)(torch, name, device, batch, imgsz or 0)
         cal["flopsPerStep"] = flops
+        scaler = torch.cuda.amp.GradScaler() if precision == "amp" else None
         loss_fn = torch.nn.functional.cross_entropy
 
         def step():
             t0 = time.perf_counter()
             if point:
-                loss = yolo_step(torch, model, optimizer, x, y, imgsz)
+                loss = yolo_step(torch, model, optimizer, x, y, imgsz, scaler)
             else:
                 optimizer.zero_grad()
                 loss = loss_fn(model(x), y)
@@ -558,6 +561,98 @@ class BurstSession(object):
         while seconds > 0 and len(steps) < max(3, most) and (len(steps) < 3 or time.perf_counter() < end):
             steps.append(round(self.step(), 4))
         return steps
+
+
+# ---------------------------------------------------------------- the input pipeline (issue #29)
+
+def jpeg_sources(size, count, seed):
+    """count JPEG files' bytes at size (w, h), made in memory: blocks of colour on noise, quality 90."""
+    from PIL import Image
+    import io
+    import random as _random
+    rnd = _random.Random(seed)
+    w, h = size
+    out = []
+    for _ in range(count):
+        img = Image.effect_noise((w // 8, h // 8), 60).convert("RGB").resize((w, h), Image.NEAREST)
+        for _ in range(6):
+            x, y = rnd.randrange(w // 2), rnd.randrange(h // 2)
+            img.paste((rnd.randrange(256), rnd.randrange(256), rnd.randrange(256)),
+                      (x, y, x + rnd.randrange(16, w // 2), y + rnd.randrange(16, h // 2)))
+        buf = io.BytesIO()
+        img.save(buf, format="JPEG", quality=90)
+        out.append(buf.getvalue())
+    return out
+
+
+def mosaic_pil(sources, s, rnd):
+    """One training image: 4 decoded sources on a 2s canvas, a random scale and shift back to s, a flip."""
+    from PIL import Image
+    import io
+    canvas = Image.new("RGB", (2 * s, 2 * s), (114, 114, 114))
+    cx, cy = rnd.randint(s // 2, 3 * s // 2), rnd.randint(s // 2, 3 * s // 2)
+    for k in range(4):
+        img = Image.open(io.BytesIO(sources[rnd.randrange(len(sources))])).convert("RGB")
+        r = s / float(max(img.size))
+        img = img.resize((max(1, int(img.size[0] * r)), max(1, int(img.size[1] * r))), Image.BILINEAR)
+        canvas.paste(img, (cx - img.size[0] if k % 2 == 0 else cx, cy - img.size[1] if k < 2 else cy))
+    g = 1.0 / rnd.uniform(0.5, 1.5)
+    dx, dy = rnd.uniform(-0.1, 0.1) * s, rnd.uniform(-0.1, 0.1) * s
+    out = canvas.transform((s, s), Image.AFFINE, (g, 0, s - g * (s / 2 + dx), 0, g, s - g * (s / 2 + dy)),
+                           resample=Image.BILINEAR, fillcolor=(114, 114, 114))
+    if rnd.random() < 0.5:
+        out = out.transpose(Image.FLIP_LEFT_RIGHT)
+    return out.tobytes()
+
+
+def mosaic_cv2(cv2, np, sources, s, rnd):
+    """The same with OpenCV, as Ultralytics does it."""
+    canvas = np.full((2 * s, 2 * s, 3), 114, dtype=np.uint8)
+    cx, cy = rnd.randint(s // 2, 3 * s // 2), rnd.randint(s // 2, 3 * s // 2)
+    for k in range(4):
+        img = cv2.imdecode(np.frombuffer(sources[rnd.randrange(len(sources))], np.uint8), cv2.IMREAD_COLOR)
+        r = s / float(max(img.shape[:2]))
+        img = cv2.resize(img, (max(1, int(img.shape[1] * r)), max(1, int(img.shape[0] * r))), interpolation=cv2.INTER_LINEAR)
+        h, w = img.shape[:2]
+        x0, y0 = (cx - w if k % 2 == 0 else cx), (cy - h if k < 2 else cy)
+        xa, ya = max(x0, 0), max(y0, 0)
+        xb, yb = min(x0 + w, 2 * s), min(y0 + h, 2 * s)
+        canvas[ya:yb, xa:xb] = img[ya - y0:yb - y0, xa - x0:xb - x0]
+    g = rnd.uniform(0.5, 1.5)
+    m = np.array([[g, 0, s / 2 + rnd.uniform(-0.1, 0.1) * s - g * s], [0, g, s / 2 + rnd.uniform(-0.1, 0.1) * s - g * s]])
+    out = cv2.warpAffine(canvas, m, (s, s), borderValue=(114, 114, 114))
+    if rnd.random() < 0.5:
+        out = np.ascontiguousarray(out[:, ::-1])
+    return out
+
+
+def input_pipeline(source, imgsz, count):
+    """Seconds per training image of decode + resize + mosaic of 4 + random affine + flip, in this
+    process (one DataLoader worker, or the trainer's own process with workers 0), and the library."""
+    import random as _random
+    w, h = (int(v) for v in source.lower().split("x"))
+    try:
+        import cv2
+        import numpy as np
+        library = "OpenCV " + cv2.__version__
+        make = lambda src, rnd: mosaic_cv2(cv2, np, src, imgsz, rnd)
+    except ImportError:
+        try:
+            import PIL
+        except ImportError:
+            raise Unknown("no OpenCV and no PIL in this Python: the input pipeline is not measured here")
+        library = "PIL " + PIL.__version__
+        make = lambda src, rnd: mosaic_pil(src, imgsz, rnd)
+    sources = jpeg_sources((w, h), 8, SEED)
+    rnd = _random.Random(SEED)
+    make(sources, rnd)  # warm-up: the first decode loads the codec
+    times = []
+    for _ in range(count):
+        t0 = time.perf_counter()
+        make(sources, rnd)
+        times.append(time.perf_counter() - t0)
+    return {"secondsPerImage": statistics.median(times), "images": count, "library": library,
+            "sourceSize": "%dx%d" % (w, h), "imgsz": imgsz}
 
 
 # ---------------------------------------------------------------- peaks
@@ -767,7 +862,18 @@ class Executor(object):
             return {"calibration": calibrate(torch, words[0], words[1], args)}
         if verb == "project":
             point = yolo_points(words[1])[0]
-            return {"calibration": calibrate(torch, words[0], point[0], args, point[1:3])}
+            precision = words[2] if len(words) > 2 else "fp32"
+            if precision not in ("fp32", "tf32", "amp"):
+                raise Unknown("precision %s: fp32, tf32 or amp" % precision)
+            if precision != "fp32" and not words[0].startswith("cuda"):
+                raise Unknown("precision %s on %s: CUDA only (Ultralytics trains float32 on cpu and mps)" % (precision, words[0]))
+            if precision == "tf32":  # fp32 keeps torch's defaults, as a trainer that sets nothing gets
+                with Tf32(torch, True):
+                    cal = calibrate(torch, words[0], point[0], args, point[1:3], precision)
+            else:
+                cal = calibrate(torch, words[0], point[0], args, point[1:3], precision)
+            cal["precision"] = precision
+            return {"calibration": cal}
         if verb == "burst":
             return {"burst": self.burst(words[0], words[1], float(words[2]))}
         if verb == "threads":
@@ -779,6 +885,8 @@ class Executor(object):
             return {"threads": {"threads": torch.get_num_threads(), "cpus": usable_cpus(),
                                 "defaultThreads": args.default_threads, "ompNumThreads": os.environ.get("OMP_NUM_THREADS"),
                                 "mklNumThreads": os.environ.get("MKL_NUM_THREADS")}}
+        if verb == "pipeline":
+            return {"pipeline": input_pipeline(words[0], int(words[1]), int(words[2]) if len(words) > 2 else 8)}
         if verb == "peak":
             largest = args.peak_size or (16384 if words[0].startswith("cuda") else 4096)
             return {"peaks": device_peaks(torch, words[0], args.peak_seconds, largest)}

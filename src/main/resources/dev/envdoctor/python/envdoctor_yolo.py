@@ -273,16 +273,26 @@ def yolo_workload(torch, name, device, batch, imgsz):
 MAX_GRAD_NORM = 10.0
 
 
-def yolo_step(torch, model, optimizer, x, target, imgsz):
+def yolo_step(torch, model, optimizer, x, target, imgsz, scaler=None):
     """One training step; returns the loss tensor (not yet read back). The gradients are clipped to a
     total norm of MAX_GRAD_NORM, and the update skipped where that norm is not finite, as a gradient
-    scaler skips one (the DJL step does the same: YoloCalibrator.step)."""
+    scaler skips one (the DJL step does the same: YoloCalibrator.step). With a scaler (CUDA): the
+    forward under fp16 autocast and the scaler's unscale, step and update, as Ultralytics' AMP step."""
     optimizer.zero_grad()
-    loss = yolo_loss(torch, model(x), target[0], target[1], imgsz)
-    loss.backward()
-    norm = torch.nn.utils.clip_grad_norm_(model.parameters(), MAX_GRAD_NORM)
-    if bool(torch.isfinite(norm)):
-        optimizer.step()
+    if scaler is None:
+        loss = yolo_loss(torch, model(x), target[0], target[1], imgsz)
+        loss.backward()
+        norm = torch.nn.utils.clip_grad_norm_(model.parameters(), MAX_GRAD_NORM)
+        if bool(torch.isfinite(norm)):
+            optimizer.step()
+        return loss
+    with torch.autocast("cuda", dtype=torch.float16):
+        loss = yolo_loss(torch, model(x), target[0], target[1], imgsz)
+    scaler.scale(loss).backward()
+    scaler.unscale_(optimizer)
+    torch.nn.utils.clip_grad_norm_(model.parameters(), MAX_GRAD_NORM)
+    scaler.step(optimizer)  # skipped by the scaler where the gradients are not finite
+    scaler.update()
     return loss
 
 

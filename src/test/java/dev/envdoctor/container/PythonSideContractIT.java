@@ -6,8 +6,6 @@ import dev.envdoctor.exec.Dialog;
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.protocol.ThreadFacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.envdoctor.python.PythonBackend;
 import java.util.ArrayList;
 import java.util.List;

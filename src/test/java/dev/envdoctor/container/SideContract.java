@@ -30,8 +30,8 @@ abstract class SideContract {
 
   /** The commands, in order: each kind once, an unknown workload and an unknown verb among them. */
   static final List<String> COMMANDS = List.of("ping", "verify cpu", "calibrate cpu cnn", "calibrate cpu nosuch",
-      "frobnicate now", "burst cpu cnn 0", "burst cpu cnn 0.05", "project cpu yolov8n@64x2", "threads 0", "threads 2", "ping",
-      "end");
+      "frobnicate now", "burst cpu cnn 0", "burst cpu cnn 0.05", "project cpu yolov8n@64x2", "threads 0", "threads 2",
+      "project cpu yolov8n@64x2 amp", "pipeline 640x360 64 2", "ping", "end");
 
   /** The settings every side here starts with: the CPU, a small step budget, one thread. */
   static final List<String> SETTINGS = List.of("--device", "cpu", "--steps", "5", "--seconds", "0.2", "--threads", "1");
@@ -86,7 +86,7 @@ abstract class SideContract {
     Talk t = talk();
     assertEquals(CommandResult.Status.OK, t.result().status(), t.result().describe() + "\n" + t.result().stderr());
     assertEquals(List.of("hello", "ping", "verify", "calibrate", "error", "error", "burst", "burst", "project", "threads", "threads",
-            "ping", "end"),
+            "error", pipelineAnswer(), "ping", "end"),
         t.answers().stream().map(SideAnswer::answer).toList(), t.result().stderr());
     t.answers().forEach(a -> assertEquals(WorkerOutput.PROTOCOL, a.protocol()));
     // nothing but answers on stdout, one per line
@@ -137,10 +137,39 @@ abstract class SideContract {
     assertEquals(Runtime.getRuntime().availableProcessors(), asked.cpus(), "the CPUs this machine lets a process use");
     assertEquals(2, t.get(10).threads().threads(), "threads 2 is in effect after it");
     defaultThreads(asked);
+
+    assertEquals("project cpu yolov8n@64x2 amp", t.get(11).command());
+    assertTrue(t.get(11).diagnosis().contains("amp"), "mixed precision is CUDA's alone: " + t.get(11).diagnosis());
+    assertEquals("fp32", yolo.precision(), "a projection point says its precision");
+    pipeline(t.get(12));
   }
 
-  /** torch's own thread count as the side started: what this executor can tell of it. */
-  abstract void defaultThreads(ThreadFacts asked);
+  /** What this executor answers to {@code pipeline}: the Python side measures it, the Java side has no Python to decode with. */
+  String pipelineAnswer() {
+    return backend() == Backend.DJL ? "error" : "pipeline";
+  }
+
+  /** Its answer to {@code pipeline 640x360 64 2}. */
+  void pipeline(SideAnswer a) {
+    if (backend() == Backend.DJL) {
+      assertTrue(a.diagnosis().contains("does not pipeline"), "the worker image has no Python to decode with: " + a.diagnosis());
+      return;
+    }
+    assertEquals(2, a.pipeline().images());
+    assertEquals("640x360", a.pipeline().sourceSize());
+    assertEquals(64, a.pipeline().imgsz());
+    assertTrue(a.pipeline().secondsPerImage() > 0, a.toString());
+    assertTrue(a.pipeline().library().matches("(OpenCV|PIL) [0-9.]+"), a.pipeline().library());
+  }
+
+  /** torch's own thread count as the side started: DJL takes its count at engine start and cannot tell it. */
+  void defaultThreads(ThreadFacts asked) {
+    if (backend() == Backend.DJL) {
+      assertNull(asked.defaultThreads(), "DJL takes its count at engine start: libtorch's own default is not known");
+    } else {
+      assertTrue(asked.defaultThreads() != null && asked.defaultThreads() >= 1, asked.toString());
+    }
+  }
 
   static Duration timeout() {
     return Duration.ofMinutes(3);

@@ -23,7 +23,7 @@ final class TorchImage {
     Path dir = Files.createTempDirectory("envdoctor-ct-torch-");
     try {
       Files.writeString(dir.resolve("Dockerfile"), "FROM " + WorkerImageFixture.BASE + "\n"
-          + "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-torch"
+          + "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-torch python3-pil"
           + " && rm -rf /var/lib/apt/lists/*\n");
       CommandResult r = Jar.RUNNER.run(CommandSpec.of(Duration.ofMinutes(20), engine, "build", "-q", "-t", image, dir.toString()));
       assertTrue(r.ok(), r.describe() + r.stderr());

@@ -28,7 +28,7 @@ class NonFiniteWarningTest {
         .tolerance(1e-2)
         .stderrTail(List.of("tail"))
         .build();
-    DeviceResult warned = SideFlow.nonFinite(cpu, 1, 10);
+    DeviceResult warned = Answers.nonFinite(cpu, 1, 10);
     assertEquals(Boolean.TRUE, warned.verified());
     assertEquals(3.6e-7, warned.maxAbsError());
     assertEquals(List.of("tail"), warned.stderrTail());

@@ -133,16 +133,20 @@ class SideRunnerTest {
     assertEquals("native", out.engine().runtime());
   }
 
-  static boolean gone(long pid) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      var h = ProcessHandle.of(pid);
-      if (h.isEmpty() || !h.get().isAlive()) {
-        return true;
-      }
-      Thread.sleep(50);
+  /** Whether the process is gone within 5 s: waits on its exit, not by polling. */
+  static boolean gone(long pid) throws Exception {
+    var h = ProcessHandle.of(pid);
+    if (h.isEmpty()) {
+      return true;
     }
-    return false;
+    try {
+      h.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    }
   }
+
 
   @Test
   void aJniMismatchNamesTheLibtorchAtPytorchLibraryPath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
