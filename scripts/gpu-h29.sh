@@ -17,3 +17,9 @@ run $common --precision tf32 --workers "$w"
 run $common --precision amp  --workers 0                         # data in the training process
 run $common --precision amp  --workers "$w" --step-only          # the step alone, again
 cat "$out/whole-job.jsonl"
+# envdoctor's own Python side on the same GPU, driven by its commands: the job's network at the job's
+# size in each precision, the input pipeline on this machine's CPU, torch's threads
+py=src/main/resources/dev/envdoctor/python/envdoctor_torch.py
+printf 'threads 0\nverify cuda:0\nproject cuda:0 yolov8m@640x16 fp32\nproject cuda:0 yolov8m@640x16 tf32\nproject cuda:0 yolov8m@640x16 amp\npipeline 1280x720 640 32\nend\n' \
+  | python3 "$py" --device all --steps 15 --seconds 4 > "$out/side-answers.jsonl" 2> "$out/side-answers.err"
+cut -c1-300 "$out/side-answers.jsonl"
