@@ -10,7 +10,7 @@ of envdoctor's own pipeline and timing code: it shares only the network and its 
       [--data DIR | --source-size 1280x720 --files 64] [--val-images 32] [--step-only]
 
 --threads 0 keeps torch's own default; --workers 0 loads in the training process (Ultralytics on cpu
-and mps). Ultralytics' settings, from its source (engine/trainer.py, utils/torch_utils.py,
+and mps). fp32 keeps torch's defaults (TF32 convolutions, float32 matmuls), tf32 turns TF32 on for both. Ultralytics' settings, from its source (engine/trainer.py, utils/torch_utils.py,
 data/build.py): on cpu/mps workers 0 and threads min(8, cpus - 1); on CUDA AMP (fp16 autocast and a
 gradient scaler) and workers min(cpus per GPU, batch, 8). What it measures: steady-state seconds per
 image over --steps steps after --warmup (each step from the previous step's end, so the wait for
@@ -18,6 +18,7 @@ data counts), the share of that spent waiting for the next batch, the step alone
 batch (--step-only skips the pipeline), and a validation forward at batch x 2.
 """
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -131,19 +132,22 @@ def main(argv):
     if a.threads > 0:
         torch.set_num_threads(a.threads)
     cuda = a.device.startswith("cuda")
-    if cuda:
-        torch.backends.cuda.matmul.allow_tf32 = a.precision == "tf32"
-        torch.backends.cudnn.allow_tf32 = a.precision == "tf32"
+    if cuda and a.precision == "tf32":  # fp32 keeps torch's defaults, as a trainer that sets nothing gets them
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
     amp = a.precision == "amp" and cuda
     sync = (lambda: torch.cuda.synchronize(a.device)) if cuda else (lambda: None)
     torch.manual_seed(0)
     model = y.yolo_model(torch, a.model).to(a.device).train()
     opt = torch.optim.SGD(model.parameters(), lr=0.001, momentum=0.937, nesterov=True)
-    scaler = torch.cuda.amp.GradScaler(enabled=amp)
+    scaler = y.grad_scaler(torch) if amp else torch.cuda.amp.GradScaler(enabled=False)
+
+    def autocast():
+        return torch.autocast("cuda", dtype=torch.float16) if amp else contextlib.nullcontext()
 
     def step(x, boxes, labels):
         opt.zero_grad()
-        with torch.autocast("cuda" if cuda else "cpu", dtype=torch.float16, enabled=amp):
+        with autocast():
             loss = y.yolo_loss(torch, model(x), boxes, labels, a.imgsz)
         scaler.scale(loss).backward()
         scaler.unscale_(opt)
@@ -206,7 +210,7 @@ def main(argv):
                                               num_workers=a.workers, pin_memory=cuda)
             sync()
             t0 = time.perf_counter()
-            with torch.no_grad(), torch.autocast("cuda" if cuda else "cpu", dtype=torch.float16, enabled=amp):
+            with torch.no_grad(), autocast():
                 for batch in val:
                     model(batch.to(a.device, non_blocking=cuda).float().div_(255))
             sync()

@@ -450,7 +450,7 @@ def calibrate(torch, device, name, args, point=None, precision="fp32"):
     try:
         model, optimizer, x, y, flops = (yolo_workload if point else workload)(torch, name, device, batch, imgsz or 0)
         cal["flopsPerStep"] = flops
-        scaler = torch.cuda.amp.GradScaler() if precision == "amp" else None
+        scaler = grad_scaler(torch) if precision == "amp" else None
         loss_fn = torch.nn.functional.cross_entropy
 
         def step():

@@ -219,7 +219,8 @@ def yolo_loss(torch, outputs, boxes, labels, imgsz, topk=10):
     device = outputs[0].device
     b = outputs[0].shape[0]
     classes = outputs[0].shape[1] - 4 * YOLO_REG_MAX
-    flat = torch.cat([o.reshape(b, o.shape[1], -1) for o in outputs], 2).permute(0, 2, 1)  # [B, A, 64 + C]
+    # in float32 whatever the forward ran in (fp16 under autocast): the assignment writes float scores
+    flat = torch.cat([o.reshape(b, o.shape[1], -1) for o in outputs], 2).permute(0, 2, 1).float()  # [B, A, 64 + C]
     dist, scores = flat.split([4 * YOLO_REG_MAX, classes], 2)
     points, strides = yolo_anchors(torch, imgsz, device)
     bins = torch.arange(YOLO_REG_MAX, device=device, dtype=torch.float32)
@@ -271,6 +272,14 @@ def yolo_workload(torch, name, device, batch, imgsz):
 
 # Ultralytics' trainer clips the gradients' total norm to 10 before each update; so do both backends' steps
 MAX_GRAD_NORM = 10.0
+
+
+def grad_scaler(torch):
+    """A CUDA gradient scaler: torch.amp's where it has one (2.3+), torch.cuda.amp's before."""
+    amp = getattr(torch, "amp", None)
+    if amp is not None and hasattr(amp, "GradScaler"):
+        return amp.GradScaler("cuda")
+    return torch.cuda.amp.GradScaler()
 
 
 def yolo_step(torch, model, optimizer, x, target, imgsz, scaler=None):
