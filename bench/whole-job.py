@@ -14,7 +14,7 @@ and mps). fp32 keeps torch's defaults (TF32 convolutions, float32 matmuls), tf32
 data/build.py): on cpu/mps workers 0 and threads min(8, cpus - 1); on CUDA AMP (fp16 autocast and a
 gradient scaler) and workers min(cpus per GPU, batch, 8). What it measures: steady-state seconds per
 image over --steps steps after --warmup (each step from the previous step's end, so the wait for
-data counts), the share of that spent waiting for the next batch, the step alone on one resident
+data counts), the median wait for the next batch over the median step, the step alone on one resident
 batch (--step-only skips the pipeline), and a validation forward at batch x 2.
 """
 import argparse
@@ -56,11 +56,36 @@ def image_files(folder, limit):
     return [os.path.join(folder, n) for n in names[:limit]]
 
 
+try:  # Ultralytics decodes and warps with OpenCV, one thread per DataLoader worker (cv2.setNumThreads(0))
+    import cv2
+    import numpy as np
+    cv2.setNumThreads(0)
+except ImportError:
+    cv2 = None
+
+
 def load(path, imgsz):
-    """Decode and resize so the longer side is imgsz (Ultralytics' load_image)."""
+    """Decode and resize so the longer side is imgsz (Ultralytics' load_image): a PIL image either way."""
+    if cv2 is not None:
+        a = cv2.imread(path)
+        h, w = a.shape[:2]
+        r = imgsz / max(h, w)
+        a = cv2.resize(a, (max(1, round(w * r)), max(1, round(h * r))), interpolation=cv2.INTER_LINEAR)
+        return Image.fromarray(a[:, :, ::-1])
     img = Image.open(path).convert("RGB")
     r = imgsz / max(img.size)
     return img.resize((max(1, round(img.size[0] * r)), max(1, round(img.size[1] * r))), Image.BILINEAR)
+
+
+def warp(canvas, s, scale, tx, ty):
+    """The canvas (2s x 2s) scaled about its centre and shifted, onto s x s, grey outside."""
+    if cv2 is not None:
+        a = np.asarray(canvas)
+        m = np.array([[scale, 0, s / 2 + tx - scale * s], [0, scale, s / 2 + ty - scale * s]], dtype=np.float64)
+        return Image.fromarray(cv2.warpAffine(a, m, (s, s), borderValue=(114, 114, 114)))
+    inv = 1.0 / scale
+    coeffs = (inv, 0, s - inv * (s / 2 + tx), 0, inv, s - inv * (s / 2 + ty))
+    return canvas.transform((s, s), Image.AFFINE, coeffs, resample=Image.BILINEAR, fillcolor=(114, 114, 114))
 
 
 class Mosaic(torch.utils.data.Dataset):
@@ -85,11 +110,7 @@ class Mosaic(torch.utils.data.Dataset):
             canvas.paste(img, (x, yy))
         # random affine: scale 0.5-1.5, translate +-0.1, degrees 0 (Ultralytics' defaults), onto imgsz
         scale = rnd.uniform(0.5, 1.5)
-        tx, ty = rnd.uniform(-0.1, 0.1) * s, rnd.uniform(-0.1, 0.1) * s
-        cx, cy = s, s  # the canvas centre goes to the output's centre
-        inv = 1.0 / scale
-        coeffs = (inv, 0, cx - inv * (s / 2 + tx), 0, inv, cy - inv * (s / 2 + ty))
-        out = canvas.transform((s, s), Image.AFFINE, coeffs, resample=Image.BILINEAR, fillcolor=(114, 114, 114))
+        out = warp(canvas, s, scale, rnd.uniform(-0.1, 0.1) * s, rnd.uniform(-0.1, 0.1) * s)
         if rnd.random() < 0.5:
             out = out.transpose(Image.FLIP_LEFT_RIGHT)
         return torch.frombuffer(bytearray(out.tobytes()), dtype=torch.uint8).view(s, s, 3).permute(2, 0, 1)
@@ -118,7 +139,7 @@ def main(argv):
     p.add_argument("--imgsz", type=int, default=320)
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--steps", type=int, default=12)
-    p.add_argument("--warmup", type=int, default=3)
+    p.add_argument("--warmup", type=int, default=-1, help="untimed steps (default: 3, and for the pipeline 2 x workers, so the workers' queue is full)")
     p.add_argument("--threads", type=int, default=0)
     p.add_argument("--workers", type=int, default=0)
     p.add_argument("--precision", choices=["fp32", "tf32", "amp"], default="fp32")
@@ -164,12 +185,13 @@ def main(argv):
     x0 = torch.rand(a.batch, 3, a.imgsz, a.imgsz, device=a.device)
     t = targets()
     alone = []
-    for i in range(a.warmup + a.steps):
+    alone_warmup = a.warmup if a.warmup >= 0 else 3
+    for i in range(alone_warmup + a.steps):
         sync()
         t0 = time.perf_counter()
         step(x0, *t)
         sync()
-        if i >= a.warmup:
+        if i >= alone_warmup:
             alone.append(time.perf_counter() - t0)
     result = {"model": a.model, "imgsz": a.imgsz, "batch": a.batch, "device": a.device, "precision": a.precision,
               "threads": torch.get_num_threads(), "workers": a.workers, "cpus": len(os.sched_getaffinity(0)),
@@ -184,7 +206,8 @@ def main(argv):
         synthetic_jpegs(folder, a.files, tuple(int(v) for v in a.source_size.split("x")))
     try:
         files = image_files(folder, a.files)
-        n = a.batch * (a.warmup + a.steps)
+        warmup = a.warmup if a.warmup >= 0 else max(3, 2 * a.workers)
+        n = a.batch * (warmup + a.steps)
         loader = torch.utils.data.DataLoader(Mosaic(files, a.imgsz, n), batch_size=a.batch, shuffle=False,
                                              num_workers=a.workers, pin_memory=cuda, drop_last=True)
         intervals, waits = [], []
@@ -196,13 +219,14 @@ def main(argv):
             step(x, *targets())
             sync()
             now = time.perf_counter()
-            if i >= a.warmup:
+            if i >= warmup:
                 intervals.append(now - end)
                 waits.append(got - end)
             end = now
         result.update({"secondsPerImage": statistics.median(intervals) / a.batch,
                        "meanSecondsPerImage": statistics.mean(intervals) / a.batch, "steps": len(intervals),
-                       "dataWaitShare": sum(waits) / sum(intervals), "decoder": "PIL " + Image.__version__,
+                       "dataWaitShare": statistics.median(waits) / statistics.median(intervals),
+                       "decoder": ("OpenCV " + cv2.__version__) if cv2 is not None else "PIL " + Image.__version__,
                        "sourceSize": a.source_size if a.data is None else None})
         if a.val_images > 0:
             model.eval()

@@ -634,6 +634,7 @@ def input_pipeline(source, imgsz, count):
     try:
         import cv2
         import numpy as np
+        cv2.setNumThreads(0)  # one thread, as in a DataLoader worker of Ultralytics' (it sets the same)
         library = "OpenCV " + cv2.__version__
         make = lambda src, rnd: mosaic_cv2(cv2, np, src, imgsz, rnd)
     except ImportError:
