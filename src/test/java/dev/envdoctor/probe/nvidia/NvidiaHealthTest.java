@@ -145,4 +145,12 @@ class NvidiaHealthTest {
     assertEquals("P2", busy.performanceState());
     assertEquals(Boolean.FALSE, busy.pcieGenDegraded(), "busy at its full Gen4");
   }
+
+  @Test
+  void theLentH100UnderItsPeakTestIsBusyAtItsFullGeneration() {
+    // recorded 8 s into the bf16 matmul on the lent H100 (issue #30's GPU run): P0, Gen5 of Gen5
+    GpuHealth h = only("h100-q-x-busy-p0-2026-12-07.xml");
+    assertEquals("P0", h.performanceState());
+    assertEquals(Boolean.FALSE, h.pcieGenDegraded(), "busy at its full generation: no warning");
+  }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The clock sampler's CSV. CONSTRUCTED here, not a recording: the GPU run that was to record the real
- * one got no machine (docs/gpu-runs/README of issue #30's run says so). The header is nvidia-smi's as
- * its documentation names the columns; the H100 figures are issue #30's (700 W cap, SM 1245-1440 of 1980).
+ * The clock sampler's CSV: a CONSTRUCTED sample (the header as nvidia-smi's documentation names the
+ * columns; the H100 figures issue #30's: 700 W cap, SM 1245-1440 of 1980), and the real log of a lent
+ * H100 with the report envdoctor made in the same minute (recorded/nvidia-smi/SOURCES.md).
  */
 class NvidiaSmiSamplesTest {
 
@@ -70,5 +70,42 @@ class NvidiaSmiSamplesTest {
     assertEquals(List.of("gpu_idle", "sw_power_cap", "hw_slowdown"), NvidiaSmiSamples.reasonNames(0x1 | 0x4 | 0x8));
     assertEquals(List.of("sw_thermal_slowdown", "hw_power_brake_slowdown"), NvidiaSmiSamples.reasonNames(0x20 | 0x80));
     assertTrue(NvidiaSmiSamples.parse("not csv", ZoneId.of("UTC")).isEmpty());
+  }
+
+  /**
+   * The real 250 ms log of the lent H100, read whole; and each peak's conditions in the report made in
+   * the same minute agree with this log read by hand over the peak's window (envdoctor's own sampler
+   * ran beside nvidia-smi's, so the counts may differ by a sample at each end, the clocks by no more
+   * than what those samples held).
+   */
+  @Test
+  void theLentH100sRealLogAgreesWithTheReportOfTheSameMinute() throws Exception {
+    String csv = dev.envdoctor.verify.Recorded.read("nvidia-smi/h100-sampler-lms250-2026-12-07.csv");
+    List<NvidiaSmiSamples.Sample> all = NvidiaSmiSamples.parse(csv, ZoneOffset.UTC);
+    assertEquals(csv.strip().lines().count() - 1, all.size(), "every sample line read");
+    var peaks = dev.envdoctor.model.ReportJson.mapper().readTree(
+        dev.envdoctor.verify.Recorded.read("nvidia-smi/h100-calibrate-full-peaks-2026-12-07.json")).get("peaks");
+    assertEquals(4, peaks.size());
+    for (var p : peaks) {
+      long start = p.get("startMs").asLong();
+      long end = p.get("endMs").asLong();
+      // by hand: the lines whose timestamp lies in the window, their SM clock and their reasons' mask
+      List<String[]> in = csv.strip().lines().skip(1).map(l -> l.split(",\\s*"))
+          .filter(f -> {
+            long t = LocalDateTime.parse(f[0].replace('/', '-').replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
+            return t >= start && t <= end;
+          }).toList();
+      assertTrue(in.size() >= 5, p.get("dtype") + ": " + in.size() + " samples in its window");
+      double minSm = in.stream().mapToDouble(f -> Double.parseDouble(f[2].replace(" MHz", ""))).min().orElseThrow();
+      boolean capped = in.stream().anyMatch(f -> (Long.decode(f[8].strip()) & 0x4) != 0);
+      PeakConditions mine = NvidiaSmiSamples.over(all, 0, start, end);
+      assertEquals(in.size(), mine.samples(), "the parser's account of the window");
+      assertEquals(minSm, mine.smMhzMin());
+      assertEquals(capped, mine.reasons().contains("sw_power_cap"), p.get("dtype").asText());
+      var recorded = p.get("conditions");
+      assertTrue(Math.abs(recorded.get("samples").asInt() - in.size()) <= 2, "the run's own sampler saw the same window: "
+          + recorded.get("samples") + " against " + in.size());
+      assertEquals(capped, recorded.get("reasons").toString().contains("sw_power_cap"), "the report names the same limit");
+    }
   }
 }
