@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +26,9 @@ class ContainerPythonIT {
 
   @BeforeAll
   static void buildTorchImage() throws IOException {
-    image = TorchImage.build("docker");
+    image = TorchImage.docker();
   }
 
-  @AfterAll
-  static void removeImage() {
-    if (image != null) {
-      Jar.engine("docker", "rmi", "-f", image);
-    }
-  }
 
   static JsonNode pythonDevice(JsonNode report, String runtime) {
     for (JsonNode d : report.path("devices")) {

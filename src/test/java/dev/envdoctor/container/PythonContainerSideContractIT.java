@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The side contract against envdoctor_torch.py in a Docker container of an image with Debian's python3-torch, as --container-python runs it. */
@@ -22,15 +21,9 @@ class PythonContainerSideContractIT extends SideContract {
 
   @BeforeAll
   static void build() throws IOException {
-    image = TorchImage.build("docker");
+    image = TorchImage.docker();
   }
 
-  @AfterAll
-  static void remove() {
-    if (image != null) {
-      Jar.engine("docker", "rmi", "-f", image);
-    }
-  }
 
   @Override
   Backend backend() {

@@ -11,12 +11,28 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 
-/** An image with Debian's python3-torch on the offline base image, under a tag of the tests' own (the caller removes it). */
+/**
+ * An image with Debian's python3-torch (and PIL) on the offline base image, under a tag of the tests'
+ * own: built once per test JVM for every class that needs it (its apt install takes 1.5 minutes),
+ * removed when the JVM exits.
+ */
 final class TorchImage {
+
+  private static String built;
 
   private TorchImage() {}
 
-  static String build(String engine) throws IOException {
+  /** Docker's torch image, built at the first call. */
+  static synchronized String docker() throws IOException {
+    if (built == null) {
+      String image = build("docker");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> Jar.engine("docker", "rmi", "-f", image)));
+      built = image;
+    }
+    return built;
+  }
+
+  private static String build(String engine) throws IOException {
     byte[] id = new byte[4];
     new SecureRandom().nextBytes(id);
     String image = "envdoctor-ct-torch-" + HexFormat.of().formatHex(id) + ":1";

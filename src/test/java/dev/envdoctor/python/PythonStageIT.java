@@ -127,12 +127,19 @@ class PythonStageIT {
 
   // ---- broken Pythons: each its own diagnosis, within the timeout, nothing left running
 
+  /**
+   * A fake interpreter running {@code body}. READ_PROGRAM reads stdin up to the loader's end marker,
+   * as a Python running envdoctor's loader does: what follows on stdin is the side protocol's commands,
+   * which a broken interpreter never reads.
+   */
   private Path fake(String name, String body) throws IOException {
     Path p = dir.resolve(name);
     Files.writeString(p, "#!/bin/sh\necho $$ > \"$0.pid\"\n" + body + "\n");
     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
     return p;
   }
+
+  private static final String READ_PROGRAM = "sed '/^#envdoctor-script-end$/q' > /dev/null";
 
   private Report stage(Path python, Duration timeout) {
     RunOptions options = RunOptions.defaults().withPython(python);
@@ -174,7 +181,7 @@ class PythonStageIT {
 
   @Test
   void aPythonThatPrintsGarbage() throws Exception {
-    Path py = fake("garbage-python", "cat > /dev/null\necho 'Welcome to FancyShell 3.0'\necho '{not json'");
+    Path py = fake("garbage-python", READ_PROGRAM + "\necho 'Welcome to FancyShell 3.0'\necho '{not json'");
     Report report = stage(py, Duration.ofSeconds(20));
     assertEquals(py + " printed something that is not envdoctor's JSON: \"Welcome to FancyShell 3.0\"",
         report.python().diagnosis());
@@ -185,7 +192,7 @@ class PythonStageIT {
   @Test
   void aPythonThatFailsWithATraceback() throws Exception {
     Path py = fake("failing-python", String.join("\n",
-        "cat > /dev/null",
+        READ_PROGRAM,
         "echo 'Traceback (most recent call last):' >&2",
         "echo '  File \"<stdin>\", line 6, in <module>' >&2",
         "echo 'ModuleNotFoundError: No module named '\\''encodings'\\''' >&2",
@@ -210,8 +217,8 @@ class PythonStageIT {
     Set<String> lines = new java.util.HashSet<>();
     lines.add(stage(fake("a", "kill -SEGV $$"), Duration.ofSeconds(20)).python().diagnosis().replace(dir + "/a", ""));
     lines.add(stage(fake("b", "sleep 1000"), Duration.ofSeconds(1)).python().diagnosis().replace(dir + "/b", ""));
-    lines.add(stage(fake("c", "cat >/dev/null; echo hi"), Duration.ofSeconds(20)).python().diagnosis().replace(dir + "/c", ""));
-    lines.add(stage(fake("d", "cat >/dev/null; exit 1"), Duration.ofSeconds(20)).python().diagnosis().replace(dir + "/d", ""));
+    lines.add(stage(fake("c", READ_PROGRAM + "; echo hi"), Duration.ofSeconds(20)).python().diagnosis().replace(dir + "/c", ""));
+    lines.add(stage(fake("d", READ_PROGRAM + "; exit 1"), Duration.ofSeconds(20)).python().diagnosis().replace(dir + "/d", ""));
     lines.add(stage(dir.resolve("e"), Duration.ofSeconds(5)).python().diagnosis().replace(dir + "/e", ""));
     assertEquals(5, lines.size(), lines.toString());
     assertFalse(lines.contains(null));
