@@ -81,4 +81,24 @@ class PythonEnvChecksTest {
     var r = ShippedProfilesTest.run("default", p.toString());
     assertEquals("pass", r.status("python-env-named-works"), r.message("python-env-named-works"));
   }
+
+  /** torch's default threads: warned where the step measured faster at more, by 1.1 or more, with the ratio written for a person. */
+  @Test
+  void aDefaultBelowTheCpusWarnsOnlyWithAMeasuredGain() throws Exception {
+    for (double gain : new double[] {1.3286964176123806, 1.04}) {
+      ObjectNode root = (ObjectNode) ReportJson.mapper().readTree(Path.of(ShippedProfilesTest.DIR, "linux-cpu-docker.json").toFile());
+      ObjectNode threads = ((ObjectNode) root.get("python").get("torch")).putObject("threads");
+      threads.put("torchDefault", 1).put("cpus", 2).put("timed", 2).put("workload", "cnn")
+          .put("defaultMs", 14.2 * gain / 1.3286964176123806).put("timedMs", 10.7).put("gain", gain);
+      Path p = tmp.resolve("threads-" + gain + ".json");
+      Files.writeString(p, ReportJson.mapper().writeValueAsString(root));
+      var r = ShippedProfilesTest.run("default", p.toString());
+      if (gain > 1.1) {
+        assertEquals("warn", r.status("python-torch-threads"));
+        assertEquals("python.torch.threads.gain is 1.33, expected < 1.1", r.message("python-torch-threads"));
+      } else {
+        assertEquals("pass", r.status("python-torch-threads"), "a gain within the spread of two calibrations");
+      }
+    }
+  }
 }

@@ -79,6 +79,10 @@ public final class ExpectationEvaluator {
     if (value instanceof Number n && dim != Dimension.NONE) {
       return Quantity.format(n.doubleValue(), dim);
     }
+    if (value instanceof Double d && Double.isFinite(d) && d != 0) {
+      // three significant digits: "1.33", not 1.3286964176123806; "0.00000222", not 0
+      return new java.math.BigDecimal(d).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
     if (value instanceof Record) {
       return "present";
     }
