@@ -3,25 +3,15 @@ package dev.envdoctor.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResult;
-import dev.envdoctor.model.DeviceResultBuilder;
-import java.util.List;
+import dev.envdoctor.testing.Devices;
 import org.junit.jupiter.api.Test;
 
 class SideAnswerTest {
 
   @Test
   void aDeviceRoundTripsThroughItsAnswerLine() {
-    DeviceResult d = DeviceResultBuilder.builder()
-        .backend(Backend.DJL)
-        .device("cpu")
-        .name("cpu()")
-        .verified(true)
-        .maxAbsError(3.6e-7)
-        .tolerance(1e-2)
-        .stderrTail(List.of())
-        .build();
+    DeviceResult d = Devices.verifiedDjlCpu();
     String line = SideAnswer.verified(d).line();
     assertEquals(1, line.lines().count(), "one line: " + line);
     SideAnswer a = SideAnswer.parse(line).orElseThrow();

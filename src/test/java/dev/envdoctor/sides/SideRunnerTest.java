@@ -13,6 +13,7 @@ import dev.envdoctor.protocol.SideAnswer;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.time.Duration;
 import java.util.List;
+import dev.envdoctor.testing.Devices;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,15 +25,7 @@ class SideRunnerTest {
 
   private final SideRunner runner = new SideRunner(new ProcessRunner());
 
-  private static final DeviceResult CPU = DeviceResultBuilder.builder()
-      .backend(Backend.DJL)
-      .device("cpu")
-      .name("cpu()")
-      .verified(true)
-      .maxAbsError(3.6e-7)
-      .tolerance(1e-2)
-      .stderrTail(List.of())
-      .build();
+  private static final DeviceResult CPU = Devices.verifiedDjlCpu();
 
   private static final String HELLO = SideAnswer.hello(null, List.of("cpu"), null, null).line();
   private static final String VERIFIED = SideAnswer.verified(CPU).line();
