@@ -62,11 +62,8 @@ public record BurstPlan(double burstSeconds, int minRounds, int maxRounds, doubl
     return of(full);
   }
 
-  /** The option that makes a child stay for bursts after its calibration: {@code --bursts S}. */
-  public static final String OPTION = "--bursts";
-
-  /** The child's options for this plan (none when there are no rounds). */
-  public List<String> childArgs() {
-    return maxRounds == 0 ? List.of() : List.of(OPTION, Double.toString(burstSeconds));
+  /** The seconds of a side's bursts under this plan: none when there are no rounds. */
+  public double sideBurstSeconds() {
+    return maxRounds == 0 ? 0 : burstSeconds;
   }
 }

@@ -124,27 +124,8 @@ public final class ProjectionPlan {
     return out;
   }
 
-  /** {@code --project yolov8m@96x4,yolov8m@224x4} for the script and the worker ({@link #plan}), or nothing. */
-  public static List<String> args(Workload w, boolean full) {
-    List<ProjectionPoint.Planned> p = plan(w, full);
-    return p.isEmpty() ? List.of() : List.of("--project", join(p));
-  }
-
-  /** The script's: {@link #args} and, for its GPUs, {@code --project-gpu} with {@link #gpuPoints}. */
-  public static List<String> scriptArgs(Workload w, boolean full) {
-    List<String> a = new ArrayList<>(args(w, full));
-    if (!a.isEmpty()) {
-      a.addAll(List.of("--project-gpu", join(gpuPoints(w))));
-    }
-    return a;
-  }
-
   /** The job's image size as a point's: a multiple of 32, at least 32. */
   private static int ownSize(Workload w) {
     return Math.max(32, w.imgsz() / 32 * 32);
-  }
-
-  private static String join(List<?> p) {
-    return String.join(",", p.stream().map(Object::toString).toList());
   }
 }

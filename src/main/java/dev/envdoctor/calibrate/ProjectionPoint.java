@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * One point of a projection's calibration: a model envdoctor builds (a YOLOv8 scale) trained at
- * one image size and batch, written {@code yolov8n@160x2} on the worker's and the script's command
- * line (--project). Apart from the verdict's workloads: these steps are long, so fewer of them.
+ * one image size and batch, written {@code yolov8n@160x2} in the sides' {@code project} command.
+ * Apart from the verdict's workloads: these steps are long, so fewer of them.
  */
 public record ProjectionPoint(String model, int imgsz, int batch) {
 
@@ -66,7 +66,7 @@ public record ProjectionPoint(String model, int imgsz, int batch) {
     throw new IllegalArgumentException("projection point '" + item + "': write MODEL@IMGSZxBATCH~MS with MS > 0, e.g. yolov8n@640x4~2000");
   }
 
-  /** The worker's and the script's --project list: points, each with its cap after a {@code ~}. */
+  /** A plan written as points, each with its cap after a {@code ~} ({@code yolov8n@640x4~2000}). */
   public static List<Planned> parsePlan(List<String> texts) {
     List<Planned> out = new ArrayList<>();
     for (String t : texts) {

@@ -20,8 +20,7 @@ final class WorkerArgs {
 
   /** The same plan as the native worker's, without the projection (a container's row follows the verdict's ratio). */
   static SidePlan plan(RunContext ctx, Turns turns) {
-    return WorkerBudget.of(ctx.options(), ctx.runs(Phase.CALIBRATE)).plan(ctx.options().workloads())
-        .withBursts(SidePlan.burstSeconds(turns));
+    return WorkerBudget.of(ctx.options(), ctx.runs(Phase.CALIBRATE)).plan(ctx.options().workloads(), turns);
   }
 
   /** Container start, JVM start, libtorch load and the work itself, on a slow shared machine too. */

@@ -53,7 +53,7 @@ public record SidePlan(boolean calibrate, List<String> workloads, List<Projectio
 
   /** The seconds of a burst at these turns: none without turns or without rounds. */
   public static double burstSeconds(Turns turns) {
-    return turns == null || turns.plan().maxRounds() == 0 ? 0 : turns.plan().burstSeconds();
+    return turns == null ? 0 : turns.plan().sideBurstSeconds();
   }
 
   /** The points for {@code device}. */

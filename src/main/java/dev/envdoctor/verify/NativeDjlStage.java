@@ -104,7 +104,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
     }
     List<String> argv = new ArrayList<>(launcher.prefix());
     argv.addAll(budget.settings(ctx.options().device()));
-    SidePlan plan = budget.plan(ctx.options().workloads()).withBursts(SidePlan.burstSeconds(turns));
+    SidePlan plan = budget.plan(ctx.options().workloads(), turns);
     // the projection's own calibration, after the verdict's (ProjectionPlan); for doctor's example job
     // --quick leaves it to the Python backend when that runs too (it is the figure), keeping doctor's
     // time: DJL's row is then Python's model scaled by the cnn steps (Projections)

@@ -1,5 +1,6 @@
 package dev.envdoctor.verify;
 
+import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.sides.SidePlan;
 
 import dev.envdoctor.calibrate.StepBudget;
@@ -36,8 +37,8 @@ public record WorkerBudget(StepBudget steps, Duration timeout) {
     return args;
   }
 
-  /** What a worker is asked: verify, and with a step budget calibrate {@code workloads}. */
-  public SidePlan plan(List<String> workloads) {
-    return steps == null ? SidePlan.VERIFY : SidePlan.calibrating(workloads);
+  /** What a worker is asked: verify, and with a step budget calibrate {@code workloads}, bursting at {@code turns}' pace. */
+  public SidePlan plan(List<String> workloads, Turns turns) {
+    return (steps == null ? SidePlan.VERIFY : SidePlan.calibrating(workloads)).withBursts(SidePlan.burstSeconds(turns));
   }
 }

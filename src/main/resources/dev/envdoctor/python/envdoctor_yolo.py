@@ -26,8 +26,8 @@ YOLO_MIN_STEPS = 3
 
 def yolo_points(text):
     """'yolov8n@160x2,yolov8n@320x2,yolov8n@640x2~2000' -> [('yolov8n', 160, 2, None), ...,
-    ('yolov8n', 640, 2, 2000.0)]: a cap after '~' times that point only where the point timed
-    before it, scaled by pixels x batch, costs at most that many ms a step (ProjectionPoint.Planned)."""
+    ('yolov8n', 640, 2, 2000.0)]; the parent decides whether a capped point is timed
+    (ProjectionPoint.Planned.affordable) and sends the point alone."""
     points = []
     for item in [t.strip() for t in (text or "").split(",") if t.strip()]:
         item, _, cap = item.partition("~")
@@ -36,16 +36,6 @@ def yolo_points(text):
         yolo_scale(name)
         points.append((name, int(imgsz), int(batch), float(cap) if cap else None))
     return points
-
-
-def yolo_affordable(point, before):
-    """Whether a planned point may run after the calibration `before` (None: nothing timed yet)."""
-    name, imgsz, batch, cap = point
-    if cap is None:
-        return True
-    if not before or before.get("medianMs") is None or before.get("diagnosis"):
-        return False
-    return before["medianMs"] * imgsz * imgsz * batch / (before["imgsz"] ** 2 * before["batch"]) <= cap
 
 
 def yolo_scale(name):

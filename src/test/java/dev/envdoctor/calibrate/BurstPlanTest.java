@@ -17,8 +17,8 @@ class BurstPlanTest {
   }
 
   @Test
-  void theChildGetsBurstsOnlyWhenThereAreRounds() {
-    assertEquals(List.of("--bursts", "0.05"), BurstPlan.QUICK.childArgs());
-    assertEquals(List.of(), BurstPlan.NONE.childArgs());
+  void theSideGetsBurstsOnlyWhenThereAreRounds() {
+    assertEquals(0.05, BurstPlan.QUICK.sideBurstSeconds());
+    assertEquals(0.0, BurstPlan.NONE.sideBurstSeconds());
   }
 }

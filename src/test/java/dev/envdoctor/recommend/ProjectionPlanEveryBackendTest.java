@@ -44,12 +44,12 @@ class ProjectionPlanEveryBackendTest {
   @Test
   void aNamedJobPastThePointsAddsItsOwnSizeUnderTheCap() {
     var large = Workloads.of("yolov8n", "yolov8n", 1, 1000L, 640, 4, null);
-    assertEquals(List.of("--project", "yolov8n@160x4,yolov8n@320x4,yolov8n@640x4~2000"), ProjectionPlan.args(large, false));
+    assertEquals("[yolov8n@160x4, yolov8n@320x4, yolov8n@640x4~2000]", ProjectionPlan.plan(large, false).toString());
     // a job at 320 px is one of the points already; doctor's example job keeps its two quick points
-    assertEquals(List.of("--project", "yolov8m@160x4,yolov8m@320x4"),
-        ProjectionPlan.args(Workloads.of("yolov8m", "yolov8m", 1, 1000L, 320, 4, null), false));
-    assertEquals(List.of("--project", "yolov8m@96x4,yolov8m@224x4"), ProjectionPlan.args(Workloads.DEFAULT, false));
-    assertEquals(List.of("--project", "yolov8m@160x8,yolov8m@320x8,yolov8m@640x16~2000"), ProjectionPlan.args(Workloads.DEFAULT, true));
+    assertEquals("[yolov8m@160x4, yolov8m@320x4]",
+        ProjectionPlan.plan(Workloads.of("yolov8m", "yolov8m", 1, 1000L, 320, 4, null), false).toString());
+    assertEquals("[yolov8m@96x4, yolov8m@224x4]", ProjectionPlan.plan(Workloads.DEFAULT, false).toString());
+    assertEquals("[yolov8m@160x8, yolov8m@320x8, yolov8m@640x16~2000]", ProjectionPlan.plan(Workloads.DEFAULT, true).toString());
   }
 
   @Test
