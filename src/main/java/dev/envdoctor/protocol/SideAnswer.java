@@ -15,7 +15,8 @@ import java.util.Optional;
  * fields are set depends on {@code answer}, the command's verb ({@code hello} for the greeting).
  *
  * @param protocol {@link #PROTOCOL}
- * @param answer the verb answered: hello, verify, calibrate, project, burst, peak, ping, end, or error
+ * @param answer the verb answered: hello, verify, calibrate, project, validate, loop, burst, peak, threads,
+ *     pipeline, ping, end, or error
  * @param engine hello: the engine that loaded (or the one that failed, with its diagnosis)
  * @param devices hello: the devices the side offers, by name (cpu, cuda:0, mps)
  * @param python hello, Python side: the facts of the Python that runs it
@@ -27,6 +28,8 @@ import java.util.Optional;
  * @param peaks peak: the peak tests on the device
  * @param threads threads: the threads in effect and what decides them
  * @param pipeline pipeline: how long one process takes to make a training image
+ * @param validation validate: how long the validation forward of one batch takes
+ * @param loop loop: the training loop with its DataLoader, and the step alone
  * @param command error: the command line that failed
  * @param diagnosis hello: why the engine did not load; error: why the command failed
  * @param fix hello: what to do about it
@@ -46,6 +49,8 @@ public record SideAnswer(
     List<Peak> peaks,
     ThreadFacts threads,
     PipelineTiming pipeline,
+    ValidationTiming validation,
+    LoopTiming loop,
     String command,
     String diagnosis,
     String fix) {
@@ -56,31 +61,41 @@ public record SideAnswer(
   public static final String ERROR = "error";
 
   public static SideAnswer of(String answer) {
-    return new SideAnswer(PROTOCOL, answer, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new SideAnswer(PROTOCOL, answer, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public static SideAnswer hello(Engine engine, List<String> devices, String diagnosis, String fix) {
-    return new SideAnswer(PROTOCOL, HELLO, engine, devices, null, null, null, null, null, null, null, null, null, null, diagnosis, fix);
+    return new SideAnswer(PROTOCOL, HELLO, engine, devices, null, null, null, null, null, null, null, null, null, null, null, null, diagnosis, fix);
   }
 
   public static SideAnswer verified(DeviceResult d) {
-    return new SideAnswer(PROTOCOL, SideCommand.VERIFY, null, null, null, d, null, null, null, null, null, null, null, null, null, null);
+    return new SideAnswer(PROTOCOL, SideCommand.VERIFY, null, null, null, d, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public static SideAnswer calibrated(String verb, Calibration c, Integer skipped, Integer steps) {
-    return new SideAnswer(PROTOCOL, verb, null, null, null, null, c, skipped, steps, null, null, null, null, null, null, null);
+    return new SideAnswer(PROTOCOL, verb, null, null, null, null, c, skipped, steps, null, null, null, null, null, null, null, null, null);
   }
 
   public static SideAnswer burst(BurstLine line) {
-    return new SideAnswer(PROTOCOL, SideCommand.BURST, null, null, null, null, null, null, null, line, null, null, null, null, null, null);
+    return new SideAnswer(PROTOCOL, SideCommand.BURST, null, null, null, null, null, null, null, line, null, null, null, null, null, null, null, null);
   }
 
   public static SideAnswer threads(ThreadFacts t) {
-    return new SideAnswer(PROTOCOL, SideCommand.THREADS, null, null, null, null, null, null, null, null, null, t, null, null, null, null);
+    return new SideAnswer(PROTOCOL, SideCommand.THREADS, null, null, null, null, null, null, null, null, null, t, null, null, null, null, null, null);
+  }
+
+  public static SideAnswer validation(ValidationTiming v) {
+    return new SideAnswer(PROTOCOL, SideCommand.VALIDATE, null, null, null, null, null, null, null, null, null, null, null, v, null, null,
+        null, null);
+  }
+
+  public static SideAnswer loop(LoopTiming l) {
+    return new SideAnswer(PROTOCOL, SideCommand.LOOP, null, null, null, null, null, null, null, null, null, null, null, null, l, null,
+        null, null);
   }
 
   public static SideAnswer error(String command, String diagnosis) {
-    return new SideAnswer(PROTOCOL, ERROR, null, null, null, null, null, null, null, null, null, null, null, command, diagnosis, null);
+    return new SideAnswer(PROTOCOL, ERROR, null, null, null, null, null, null, null, null, null, null, null, null, null, command, diagnosis, null);
   }
 
   /** One line of JSON. */

@@ -1,5 +1,7 @@
 package dev.envdoctor.protocol;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,6 +20,8 @@ public record SideCommand(String verb, List<String> args) {
   public static final String PING = "ping";
   public static final String THREADS = "threads";
   public static final String PIPELINE = "pipeline";
+  public static final String VALIDATE = "validate";
+  public static final String LOOP = "loop";
   public static final String END = "end";
 
   public SideCommand {
@@ -45,9 +49,48 @@ public record SideCommand(String verb, List<String> args) {
     return of(PROJECT, device, point, precision);
   }
 
-  /** {@code images} training images made from JPEGs of {@code source} size (WIDTHxHEIGHT) at {@code imgsz}. */
+  /**
+   * {@code images} training images made at {@code imgsz} from {@code source}: JPEGs of WIDTHxHEIGHT
+   * made in memory, or a folder's images ({@link #dataSource}, its first {@code images} at most).
+   */
   public static SideCommand pipeline(String source, int imgsz, int images) {
     return of(PIPELINE, source, imgsz, images);
+  }
+
+  /** The validation forward at {@code point}, whose batch is already the validation batch; {@code precision} as {@link #project}. */
+  public static SideCommand validate(String device, String point, String precision) {
+    return of(VALIDATE, device, point, precision);
+  }
+
+  /**
+   * A short training loop at {@code point}: a DataLoader of {@code workers} processes (0: in the
+   * side's process) making mosaics from {@code source} (as {@link #pipeline}'s, a folder's first 64
+   * images at most), each batch fed to the training step; {@code precision} as {@link #project}.
+   */
+  public static SideCommand loop(String device, String point, int workers, String source, String precision) {
+    return of(LOOP, device, point, workers, source, precision);
+  }
+
+  /** The characters Python's {@code urllib.parse.quote} leaves as they are (its default safe "/" included). */
+  private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/";
+
+  /**
+   * The source {@code dir:PATH} of a folder's images for {@link #pipeline} and {@link #loop}: its
+   * absolute path percent-encoded as Python's {@code urllib.parse.quote} does (UTF-8, a space as
+   * {@code %20}, {@code /} kept), so that the command stays one line of space-separated words.
+   */
+  public static String dataSource(Path dir) {
+    StringBuilder out = new StringBuilder("dir:");
+    for (byte b : dir.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c < 0x80 && UNRESERVED.indexOf(c) >= 0) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return out.toString();
   }
 
   /** {@code seconds} 0: build and warm up the burst's model, time nothing. */
