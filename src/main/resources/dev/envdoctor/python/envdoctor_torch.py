@@ -2,23 +2,27 @@
 #
 # Fed on stdin by envdoctor:  <python> -c <a loader that reads this script from stdin up to a marker
 # line> [settings]; then the same stdin carries the parent's commands, one per line (verify DEVICE,
-# calibrate DEVICE WORKLOAD, project DEVICE POINT, burst DEVICE WORKLOAD SECONDS, peak DEVICE, ping,
+# calibrate DEVICE WORKLOAD, project DEVICE POINT, validate DEVICE POINT, loop DEVICE POINT WORKERS
+# SOURCE, pipeline SOURCE IMGSZ N, burst DEVICE WORKLOAD SECONDS, peak DEVICE, threads N, ping,
 # end). The script greets with one JSON line on stdout once torch is imported (or failed to), then
 # answers each command with exactly one JSON line on stdout; everything else goes to stderr. It holds
 # no flow of its own: what to measure, in which order and when is the parent's.
 # Standard library and torch only; Python 3.8+, torch 1.13 through 2.x. The workloads mirror the
 # JVM worker's (docs/calibration.md): same layers, same shapes, same analytic FLOP count.
 import argparse
+import contextlib
 import json
 import math
 import os
 import platform
 import re
+import stat
 import statistics
 import sys
 import time
 import traceback
 import warnings
+from urllib.parse import unquote
 
 PROTOCOL = "envdoctor/side/v2"
 TOLERANCE = 1e-3  # max abs error allowed against the CPU float64 reference, float32 on the device
@@ -281,6 +285,26 @@ class Tf32(object):
         return False
 
 
+PRECISIONS = ("fp32", "tf32", "amp")
+
+
+def precision_arg(words, index, device):
+    """The precision a projection point's command names at words[index] (fp32 when absent): tf32 and
+    amp on CUDA only."""
+    precision = words[index] if len(words) > index else "fp32"
+    if precision not in PRECISIONS:
+        raise Unknown("precision %s: fp32, tf32 or amp" % precision)
+    if precision != "fp32" and not device.startswith("cuda"):
+        raise Unknown("precision %s on %s: CUDA only (Ultralytics trains float32 on cpu and mps)" % (precision, device))
+    return precision
+
+
+def precision_context(torch, precision):
+    """TF32 matmuls and convolutions for tf32; fp32 keeps torch's defaults, as a trainer that sets
+    nothing gets; amp's autocast is the step's own (yolo_step, validate)."""
+    return Tf32(torch, True) if precision == "tf32" else contextlib.nullcontext()
+
+
 def verify_net(torch):
     nn = torch.nn
     return nn.Sequential(
@@ -436,6 +460,29 @@ def settled(times):
     return mid > 0 and all(abs(t - mid) <= 0.15 * mid for t in last)
 
 
+def warm_up(step, args, least):
+    """Untimed steps until the last three settle: least at first, --warmup-max at most, and no more
+    once --warmup-seconds have passed (2 steps at least). step() returns (ms, value)."""
+    warm = []
+    deadline = time.perf_counter() + args.warmup_seconds
+    while len(warm) < args.warmup_max and (len(warm) < least or not settled(warm)):
+        warm.append(step()[0])
+        if len(warm) >= 2 and time.perf_counter() > deadline:
+            break
+    return warm
+
+
+def timed(step, least, most, seconds):
+    """([ms of each step], the last step's value): least steps at first, most at most, and no more
+    once seconds have passed."""
+    times, value = [], None
+    deadline = time.perf_counter() + seconds
+    while len(times) < most and (len(times) < least or time.perf_counter() < deadline):
+        ms, value = step()
+        times.append(ms)
+    return times, value
+
+
 def calibrate(torch, device, name, args, point=None, precision="fp32"):
     """One workload's timed steps; with point=(imgsz, batch), a projection point of a yolov8 scale, at
     precision fp32, tf32 (TF32 matmuls and convolutions) or amp (fp16 autocast and a gradient scaler,
@@ -467,21 +514,9 @@ def calibrate(torch, device, name, args, point=None, precision="fp32"):
             return (time.perf_counter() - t0) * 1000.0, value
 
         started = time.perf_counter()  # wallMs: warm-up and timed steps, not the model's construction
-        warm = []
-        warm_deadline = time.perf_counter() + args.warmup_seconds
         warm_min, min_steps = (YOLO_MIN_WARMUP, YOLO_MIN_STEPS) if point else (args.warmup_min, args.min_steps)
-        while len(warm) < args.warmup_max and (len(warm) < warm_min or not settled(warm)):
-            warm.append(step()[0])
-            if len(warm) >= 2 and time.perf_counter() > warm_deadline:
-                break
-        cal["warmupSteps"] = len(warm)
-
-        times = []
-        deadline = time.perf_counter() + args.seconds
-        loss = None
-        while len(times) < args.steps and (len(times) < min_steps or time.perf_counter() < deadline):
-            ms, loss = step()
-            times.append(ms)
+        cal["warmupSteps"] = len(warm_up(step, args, warm_min))
+        times, loss = timed(step, min_steps, args.steps, args.seconds)
         if loss is not None and not math.isfinite(loss):
             cal["diagnosis"] = "the loss became NaN or infinite on %s" % device
         ordered = sorted(times)
@@ -626,25 +661,105 @@ def mosaic_cv2(cv2, np, sources, s, rnd):
     return out
 
 
-def input_pipeline(source, imgsz, count):
-    """Seconds per training image of decode + resize + mosaic of 4 + random affine + flip, in this
-    process (one DataLoader worker, or the trainer's own process with workers 0), and the library."""
-    import random as _random
-    w, h = (int(v) for v in source.lower().split("x"))
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
+LOOP_SOURCES = 64  # the images a loop reads from a folder, at most
+LOOP_MIN_STEPS = 5  # timed steps of a loop, at least (a loop's step waits on the loader: more than a step's 3)
+SKIPPED_LISTED = 10  # the skipped files an answer names, at most
+
+
+def mosaic_maker(imgsz):
+    """(library, make(sources, rnd) -> one training image, decodes(bytes) -> None or why not): OpenCV
+    where this Python has it (one thread, as Ultralytics' DataLoader workers), else PIL."""
     try:
         import cv2
         import numpy as np
         cv2.setNumThreads(0)  # one thread, as in a DataLoader worker of Ultralytics' (it sets the same)
-        library = "OpenCV " + cv2.__version__
-        make = lambda src, rnd: mosaic_cv2(cv2, np, src, imgsz, rnd)
+
+        def decodes(data):
+            try:
+                ok = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR) is not None
+            except Exception as e:
+                return "does not decode (OpenCV: %s)" % type(e).__name__
+            return None if ok else "does not decode (OpenCV)"
+        return "OpenCV " + cv2.__version__, lambda src, rnd: mosaic_cv2(cv2, np, src, imgsz, rnd), decodes
     except ImportError:
+        pass
+    try:
+        import PIL
+        from PIL import Image
+        import io
+    except ImportError:
+        raise Unknown("no OpenCV and no PIL in this Python: the input pipeline is not measured here")
+
+    def decodes(data):
         try:
-            import PIL
-        except ImportError:
-            raise Unknown("no OpenCV and no PIL in this Python: the input pipeline is not measured here")
-        library = "PIL " + PIL.__version__
-        make = lambda src, rnd: mosaic_pil(src, imgsz, rnd)
-    sources = jpeg_sources((w, h), 8, SEED)
+            Image.open(io.BytesIO(data)).load()
+        except Exception as e:  # UnidentifiedImageError, a truncated file's OSError, ...
+            return "does not decode (PIL: %s)" % type(e).__name__
+        return None
+    return "PIL " + PIL.__version__, lambda src, rnd: mosaic_pil(src, imgsz, rnd), decodes
+
+
+def folder_images(folder, limit, decodes):
+    """(the bytes of each image that decodes, ["name: why" for each skipped]) of the first limit names
+    ending .jpg, .jpeg or .png in folder, sorted; read only. Unknown (an error answer naming the
+    folder) where none is there or none decodes."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as e:
+        raise Unknown("the folder %s cannot be listed: %s" % (folder, e.strerror or type(e).__name__))
+    names = [n for n in names if n.lower().endswith(IMAGE_SUFFIXES)][:limit]
+    if not names:
+        raise Unknown("no .jpg, .jpeg or .png file in the folder %s" % folder)
+    images, skipped = [], []
+    for name in names:
+        why, data = None, None
+        try:  # non-blocking: a FIFO named x.jpg must not hang the side
+            fd = os.open(os.path.join(folder, name), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            try:
+                mode = os.fstat(fd).st_mode
+                if stat.S_ISDIR(mode):
+                    why = "a folder, not a file"
+                elif not stat.S_ISREG(mode):
+                    why = "not a regular file"
+                else:
+                    with os.fdopen(os.dup(fd), "rb") as f:
+                        data = f.read()
+            finally:
+                os.close(fd)
+        except OSError as e:
+            why = "not readable (%s)" % (e.strerror or type(e).__name__)
+        why = why or decodes(data)
+        if why:
+            skipped.append("%s: %s" % (name, why))
+            log("%s skipped: %s" % (os.path.join(folder, name), why))
+        else:
+            images.append(data)
+    if not images:
+        raise Unknown("none of the %d images in the folder %s decodes (%s)" % (len(names), folder, skipped[0]))
+    return images, skipped
+
+
+def image_sources(source, limit, decodes):
+    """(images' bytes, the source as an answer names it, skipped): SOURCE is WIDTHxHEIGHT (8 JPEGs
+    of that size made in memory) or dir:FOLDER, the folder's path percent-encoded (urllib's quote)."""
+    if source.startswith("dir:"):
+        folder = unquote(source[len("dir:"):])
+        images, skipped = folder_images(folder, limit, decodes)
+        return images, "dir:" + folder, skipped
+    try:
+        w, h = (int(v) for v in source.lower().split("x"))
+    except ValueError:
+        raise Unknown("source %s: WIDTHxHEIGHT or dir:FOLDER" % source)
+    return jpeg_sources((w, h), 8, SEED), "%dx%d" % (w, h), []
+
+
+def input_pipeline(source, imgsz, count):
+    """Seconds per training image of decode + resize + mosaic of 4 + random affine + flip, in this
+    process (one DataLoader worker, or the trainer's own process with workers 0), and the library."""
+    import random as _random
+    library, make, decodes = mosaic_maker(imgsz)
+    sources, size, skipped = image_sources(source, count, decodes)
     rnd = _random.Random(SEED)
     make(sources, rnd)  # warm-up: the first decode loads the codec
     times = []
@@ -653,7 +768,127 @@ def input_pipeline(source, imgsz, count):
         make(sources, rnd)
         times.append(time.perf_counter() - t0)
     return {"secondsPerImage": statistics.median(times), "images": count, "library": library,
-            "sourceSize": "%dx%d" % (w, h), "imgsz": imgsz}
+            "sourceSize": size, "imgsz": imgsz, "skipped": skipped[:SKIPPED_LISTED]}
+
+
+# ---------------------------------------------------------------- validation and the training loop
+
+def validate(torch, device, point, args, precision):
+    """The validation forward of a projection point's network: eval mode, no gradients, fp16 autocast
+    for amp; median ms per batch of at least YOLO_MIN_STEPS forwards after YOLO_MIN_WARMUP."""
+    name, imgsz, batch = point[:3]
+    model, _, x, _, _ = yolo_workload(torch, name, device, batch, imgsz)
+    model.eval()
+
+    def forward():
+        t0 = time.perf_counter()
+        with torch.no_grad(), torch.autocast("cuda", dtype=torch.float16) if precision == "amp" else contextlib.nullcontext():
+            model(x)
+        synchronize(torch, device)
+        return (time.perf_counter() - t0) * 1000.0, None
+
+    try:
+        with precision_context(torch, precision):
+            warm_up(forward, args, YOLO_MIN_WARMUP)
+            times, _ = timed(forward, YOLO_MIN_STEPS, max(args.steps, YOLO_MIN_STEPS), args.seconds)
+    finally:
+        del model, x
+        empty_cache(torch, device)
+    return {"device": device, "model": name, "imgsz": imgsz, "batch": batch, "precision": precision,
+            "medianMs": statistics.median(times), "steps": len(times)}
+
+
+def mosaic_dataset(torch, make, sources, imgsz, length):
+    """A Dataset of length training images, each made from sources by make (a mosaic) and returned as
+    a uint8 CHW tensor in RGB, as a detection trainer's dataset returns its image."""
+
+    import random as _random
+
+    class Mosaics(torch.utils.data.Dataset):
+        def __len__(self):
+            return length
+
+        def __getitem__(self, i):
+            image = make(sources, _random.Random(SEED + i))
+            if isinstance(image, bytes):  # PIL: RGB bytes, row by row
+                hwc = torch.frombuffer(bytearray(image), dtype=torch.uint8).view(imgsz, imgsz, 3)
+            else:  # OpenCV: a BGR array
+                hwc = torch.from_numpy(image[:, :, ::-1].copy())
+            return hwc.permute(2, 0, 1).contiguous()
+
+    return Mosaics()
+
+
+def close_loader(loader, it):
+    """Joins a DataLoader's workers now (persistent ones included), not whenever it is collected."""
+    shutdown = getattr(it, "_shutdown_workers", None)
+    if shutdown is not None:
+        shutdown()
+    if getattr(loader, "_iterator", None) is not None:
+        loader._iterator = None
+
+
+def train_loop(torch, device, point, workers, source, args, precision):
+    """A short training loop as a trainer runs it: a DataLoader of WORKERS processes (0: in this one)
+    making mosaics from SOURCE, each batch to the device as float / 255 and a training step on it.
+    Each timed step runs from the previous one's end, the wait for its batch included; then, with the
+    workers gone, the step alone on one resident batch: the two give the co-run factor."""
+    import multiprocessing
+    name, imgsz, batch = point[:3]
+    library, make, decodes = mosaic_maker(imgsz)
+    sources, _, _ = image_sources(source, LOOP_SOURCES, decodes)
+    warm_steps = max(2, 2 * workers)
+    most = max(args.steps, LOOP_MIN_STEPS)
+    model, optimizer, _, target, _ = yolo_workload(torch, name, device, batch, imgsz)
+    scaler = grad_scaler(torch) if precision == "amp" else None
+    options = {}
+    if workers > 0:
+        options["persistent_workers"] = True
+        if "fork" in multiprocessing.get_all_start_methods():  # the script has no file a spawned worker could import
+            options["multiprocessing_context"] = "fork"
+    loader = torch.utils.data.DataLoader(mosaic_dataset(torch, make, sources, imgsz, (warm_steps + most) * batch),
+                                         batch_size=batch, num_workers=workers, shuffle=False,
+                                         pin_memory=device.startswith("cuda"), **options)
+    it = iter(loader)
+    state = {"end": None, "x": None}
+    waits = []
+
+    def train(x):
+        loss = yolo_step(torch, model, optimizer, x, target, imgsz, scaler)
+        synchronize(torch, device)
+        return loss.item()
+
+    def loop_step():
+        images = next(it)
+        waits.append((time.perf_counter() - state["end"]) * 1000.0)
+        state["x"] = images.to(device, non_blocking=True).float() / 255.0
+        value = train(state["x"])
+        now = time.perf_counter()
+        ms, state["end"] = (now - state["end"]) * 1000.0, now
+        return ms, value
+
+    def step_alone():
+        t0 = time.perf_counter()
+        value = train(state["x"])
+        return (time.perf_counter() - t0) * 1000.0, value
+
+    try:
+        with precision_context(torch, precision):
+            state["end"] = time.perf_counter()
+            for _ in range(warm_steps):
+                loop_step()
+            del waits[:]
+            times, _ = timed(loop_step, LOOP_MIN_STEPS, most, args.seconds)
+            close_loader(loader, it)  # the step alone runs without workers beside it
+            step_alone()
+            alone, _ = timed(step_alone, YOLO_MIN_STEPS, max(args.steps, YOLO_MIN_STEPS), args.seconds)
+    finally:
+        close_loader(loader, it)
+        del it, loader, model, optimizer, state["x"]
+        empty_cache(torch, device)
+    return {"device": device, "model": name, "imgsz": imgsz, "batch": batch, "workers": workers,
+            "precision": precision, "medianMs": statistics.median(times), "stepMs": statistics.median(alone),
+            "dataWaitMs": statistics.median(waits), "steps": len(times), "library": library}
 
 
 # ---------------------------------------------------------------- peaks
@@ -863,18 +1098,19 @@ class Executor(object):
             return {"calibration": calibrate(torch, words[0], words[1], args)}
         if verb == "project":
             point = yolo_points(words[1])[0]
-            precision = words[2] if len(words) > 2 else "fp32"
-            if precision not in ("fp32", "tf32", "amp"):
-                raise Unknown("precision %s: fp32, tf32 or amp" % precision)
-            if precision != "fp32" and not words[0].startswith("cuda"):
-                raise Unknown("precision %s on %s: CUDA only (Ultralytics trains float32 on cpu and mps)" % (precision, words[0]))
-            if precision == "tf32":  # fp32 keeps torch's defaults, as a trainer that sets nothing gets
-                with Tf32(torch, True):
-                    cal = calibrate(torch, words[0], point[0], args, point[1:3], precision)
-            else:
+            precision = precision_arg(words, 2, words[0])
+            with precision_context(torch, precision):
                 cal = calibrate(torch, words[0], point[0], args, point[1:3], precision)
             cal["precision"] = precision
             return {"calibration": cal}
+        if verb == "validate":
+            point = yolo_points(words[1])[0]
+            return {"validation": validate(torch, words[0], point, args, precision_arg(words, 2, words[0]))}
+        if verb == "loop":
+            point, workers = yolo_points(words[1])[0], int(words[2])
+            if workers < 0:
+                raise Unknown("loop with %d workers: 0 (loading in the trainer's process) or more" % workers)
+            return {"loop": train_loop(torch, words[0], point, workers, words[3], args, precision_arg(words, 4, words[0]))}
         if verb == "burst":
             return {"burst": self.burst(words[0], words[1], float(words[2]))}
         if verb == "threads":
