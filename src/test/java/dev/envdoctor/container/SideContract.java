@@ -11,13 +11,16 @@ import dev.envdoctor.exec.Dialog;
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.protocol.BurstLine;
+import dev.envdoctor.protocol.LoopTiming;
 import dev.envdoctor.protocol.SideAnswer;
 import dev.envdoctor.protocol.ThreadFacts;
+import dev.envdoctor.protocol.ValidationTiming;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +34,8 @@ abstract class SideContract {
   /** The commands, in order: each kind once, an unknown workload and an unknown verb among them. */
   static final List<String> COMMANDS = List.of("ping", "verify cpu", "calibrate cpu cnn", "calibrate cpu nosuch",
       "frobnicate now", "burst cpu cnn 0", "burst cpu cnn 0.05", "project cpu yolov8n@64x2", "threads 0", "threads 2",
-      "project cpu yolov8n@64x2 amp", "pipeline 640x360 64 2", "ping", "end");
+      "project cpu yolov8n@64x2 amp", "pipeline 640x360 64 2", "validate cpu yolov8n@64x4", "loop cpu yolov8n@64x2 0 640x360",
+      "ping", "end");
 
   /** The settings every side here starts with: the CPU, a small step budget, one thread. */
   static final List<String> SETTINGS = List.of("--device", "cpu", "--steps", "5", "--seconds", "0.2", "--threads", "1");
@@ -53,21 +57,31 @@ abstract class SideContract {
   /** Sends {@link #COMMANDS}, each after the previous answer, and keeps every answer. */
   Talk talk() {
     List<SideAnswer> answers = new CopyOnWriteArrayList<>();
-    CommandResult r = run(d -> {
+    CommandResult r = run(conversation(COMMANDS, answers, (c, a) -> {}));
+    return new Talk(new ArrayList<>(answers), r);
+  }
+
+  /**
+   * A conversation that reads the greeting, then sends {@code commands}, each after the previous
+   * answer, adding every answer to {@code answers}; {@code after} sees each command with its answer
+   * while the side still runs.
+   */
+  static Consumer<Dialog> conversation(List<String> commands, List<SideAnswer> answers, BiConsumer<String, SideAnswer> after) {
+    return d -> {
       try {
         if (!next(d, answers)) {
           return;
         }
-        for (String c : COMMANDS) {
+        for (String c : commands) {
           if (!d.send(c) || !next(d, answers)) {
             return;
           }
+          after.accept(c, answers.get(answers.size() - 1));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    });
-    return new Talk(new ArrayList<>(answers), r);
+    };
   }
 
   private static boolean next(Dialog d, List<SideAnswer> answers) throws InterruptedException {
@@ -86,7 +100,7 @@ abstract class SideContract {
     Talk t = talk();
     assertEquals(CommandResult.Status.OK, t.result().status(), t.result().describe() + "\n" + t.result().stderr());
     assertEquals(List.of("hello", "ping", "verify", "calibrate", "error", "error", "burst", "burst", "project", "threads", "threads",
-            "error", pipelineAnswer(), "ping", "end"),
+            "error", pipelineAnswer(), pythonOnly("validate"), pythonOnly("loop"), "ping", "end"),
         t.answers().stream().map(SideAnswer::answer).toList(), t.result().stderr());
     t.answers().forEach(a -> assertEquals(WorkerOutput.PROTOCOL, a.protocol()));
     // nothing but answers on stdout, one per line
@@ -142,11 +156,47 @@ abstract class SideContract {
     assertTrue(t.get(11).diagnosis().contains("amp"), "mixed precision is CUDA's alone: " + t.get(11).diagnosis());
     assertEquals("fp32", yolo.precision(), "a projection point says its precision");
     pipeline(t.get(12));
+    validate(t.get(13));
+    loop(t.get(14));
   }
 
   /** What this executor answers to {@code pipeline}: the Python side measures it, the Java side has no Python to decode with. */
   String pipelineAnswer() {
-    return backend() == Backend.DJL ? "error" : "pipeline";
+    return pythonOnly("pipeline");
+  }
+
+  /** What this executor answers to a command DJL does not measure: the Python side its verb, the Java side {@code error}. */
+  String pythonOnly(String verb) {
+    return backend() == Backend.DJL ? "error" : verb;
+  }
+
+  /** Its answer to {@code validate cpu yolov8n@64x4}. */
+  void validate(SideAnswer a) {
+    if (backend() == Backend.DJL) {
+      assertTrue(a.diagnosis().contains("does not validate"), a.diagnosis());
+      return;
+    }
+    ValidationTiming v = a.validation();
+    assertEquals(new ValidationTiming("cpu", "yolov8n", 64, 4, "fp32", v.medianMs(), v.steps()), v);
+    assertTrue(v.medianMs() > 0, v.toString());
+    assertTrue(v.steps() >= 3 && v.steps() <= 5, "3 forwards at least, the budget's 5 at most: " + v);
+  }
+
+  /** Its answer to {@code loop cpu yolov8n@64x2 0 640x360}. */
+  void loop(SideAnswer a) {
+    if (backend() == Backend.DJL) {
+      assertTrue(a.diagnosis().contains("does not loop"), a.diagnosis());
+      return;
+    }
+    checkLoop(a.loop(), 0);
+  }
+
+  /** A loop's timing at {@code yolov8n@64x2} on the CPU with {@code workers}, in fp32, after the budget's 5 steps. */
+  static void checkLoop(LoopTiming l, int workers) {
+    assertEquals(new LoopTiming("cpu", "yolov8n", 64, 2, workers, "fp32", l.medianMs(), l.stepMs(), l.dataWaitMs(), 5, l.library()), l);
+    assertTrue(l.stepMs() > 0 && l.medianMs() > 0 && l.dataWaitMs() >= 0, l.toString());
+    assertTrue(l.dataWaitMs() < l.medianMs(), "the wait is part of the loop's step: " + l);
+    assertTrue(l.library().matches("(OpenCV|PIL) [0-9.]+"), l.library());
   }
 
   /** Its answer to {@code pipeline 640x360 64 2}. */
