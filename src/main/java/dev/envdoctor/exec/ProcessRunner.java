@@ -44,6 +44,7 @@ public final class ProcessRunner implements CommandRunner {
     }
     ChildProcesses.register(process);
     Conversation talk = spec.dialog() == null ? null : new Conversation(process);
+    Thread feeder = null;
     try {
       CompletableFuture<String> out = drain(process.getInputStream(), talk == null ? spec.stdoutLines()
           : talk.alongside(spec.stdoutLines()));
@@ -51,10 +52,7 @@ public final class ProcessRunner implements CommandRunner {
         out.whenComplete((text, e) -> talk.ended());
       }
       CompletableFuture<String> err = drain(process.getErrorStream(), spec.stderrLines());
-      writeStdin(process, spec.stdin(), talk == null);
-      if (talk != null) {
-        talk.start(spec.dialog());
-      }
+      feeder = feed(process, spec, talk);
       boolean finished = waitFor(process, spec);
       if (!finished && spec.stop() != null && spec.stop().isDone()) {
         killTree(process);
@@ -76,6 +74,7 @@ public final class ProcessRunner implements CommandRunner {
       Thread.currentThread().interrupt();
       return new CommandResult(spec, CommandResult.Status.TIMED_OUT, -1, "", "interrupted", millisSince(start));
     } finally {
+      joinFeeder(feeder);
       if (talk != null) {
         talk.close();
       }
@@ -102,6 +101,35 @@ public final class ProcessRunner implements CommandRunner {
     process.destroyForcibly();
     try {
       process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Writes the child's stdin, then starts the dialog, on a thread of its own: a stdin larger than a
+   * pipe buffer (64 KiB on Linux; the Python side's script is larger) blocks its writer until the
+   * child reads it, and a child that never does must still end at its timeout.
+   */
+  private static Thread feed(Process process, CommandSpec spec, Conversation talk) {
+    Thread feeder = new Thread(() -> {
+      writeStdin(process, spec.stdin(), talk == null);
+      if (talk != null) {
+        talk.start(spec.dialog());
+      }
+    }, "envdoctor-stdin");
+    feeder.setDaemon(true);
+    feeder.start();
+    return feeder;
+  }
+
+  /** The child has ended or was killed: its stdin's writer fails or finishes now; waits for it a little. */
+  private static void joinFeeder(Thread feeder) {
+    if (feeder == null) {
+      return;
+    }
+    try {
+      feeder.join(5000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -115,4 +115,16 @@ class ProcessRunnerTest {
     assertEquals(CommandResult.Status.TIMED_OUT, r.status());
     assertEquals("null", released.get(5, java.util.concurrent.TimeUnit.SECONDS), "the killed child's stdout ended");
   }
+
+  @Test
+  void aChildThatNeverReadsAStdinLargerThanAPipeStillEndsAtItsTimeout() {
+    String big = "x".repeat(1 << 20); // 1 MiB: a pipe holds 64 KiB
+    long t0 = System.nanoTime();
+    var r = runner.run(CommandSpec.of(Duration.ofMillis(800), "sleep", "30").withStdin(big));
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    assertEquals(CommandResult.Status.TIMED_OUT, r.status());
+    assertTrue(seconds < 10, "ended at its timeout, not blocked writing its stdin: " + seconds + " s");
+    var read = runner.run(CommandSpec.of(Duration.ofSeconds(30), "wc", "-c").withStdin(big));
+    assertEquals(String.valueOf(1 << 20), read.stdout().strip(), "a child that reads it gets all of it");
+  }
 }
