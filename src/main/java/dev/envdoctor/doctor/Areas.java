@@ -76,11 +76,21 @@ final class Areas {
     }
     boolean stacksDiffer = rec.projection().stream().map(p -> String.valueOf(p.backend())).distinct().count() > 1;
     Backend user = rec.measurement() == null ? null : rec.measurement().userBackend();
-    return Optional.of(job + ": " + rec.projection().stream()
-        .sorted(Comparator.comparing(p -> user != null && user != p.backend()))
+    List<Recommendation.Projection> rows = rec.projection().stream()
+        .sorted(Comparator.comparing(p -> user != null && user != p.backend())).toList();
+    return Optional.of(job + ": " + rows.stream()
         .map(p -> (Runtimes.isNative(p.runtime()) ? "natively" : "in " + p.runtime())
             + (stacksDiffer ? " (" + p.backend() + ")" : "") + " " + p.device() + " " + Format.hours(p.hours()))
-        .collect(Collectors.joining(" · ")) + how(rec));
+        .collect(Collectors.joining(" · ")) + how(rec) + asTimed(rows));
+  }
+
+  /** The lead row's trainer settings and bound: "; natively (python) as ultralytics trains: 1 thread, ...". */
+  static String asTimed(List<Recommendation.Projection> rows) {
+    return rows.stream().filter(p -> p.parts() != null && p.settings() != null).findFirst()
+        .map(p -> "; " + (Runtimes.isNative(p.runtime()) ? "natively" : "in " + p.runtime()) + " (" + p.backend() + ") as "
+            + p.settings().trainer() + " trains: " + p.settings().describe() + ", " + p.parts().boundWords()
+            + (p.parts().validationSeconds() == null ? "" : ", validation included"))
+        .orElse("; the training step alone: its input pipeline and validation were not measured");
   }
 
   /** "your job (NAME)", or "the example job (yolov8m-69k)" when the user stated none. */

@@ -6,6 +6,7 @@ import dev.envdoctor.model.StageStatus;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.StageRun;
+import dev.envdoctor.recommend.Format;
 import dev.envdoctor.recommend.RecommendView;
 import dev.envdoctor.report.ReportFiles;
 import dev.envdoctor.report.ReportFilesStage;
@@ -29,6 +30,7 @@ public final class DoctorView implements View {
     if (report.recommendation() != null) {
       RecommendView.verdict(report.recommendation(), c);
       Areas.projectionLine(report.recommendation()).ifPresent(c::detail);
+      Format.better(report.jobs()).forEach(b -> c.detail(Console.Mark.WARN, "faster, measured: " + b));
     } else {
       c.mark(Console.Mark.SKIP, "No verdict: the recommend stage did not run (`envdoctor recommend`).");
     }

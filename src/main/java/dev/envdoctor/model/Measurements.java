@@ -4,38 +4,49 @@ import java.util.List;
 
 /**
  * What envdoctor measured on the machine: each device verified, the calibrated training steps, the
- * peaks, the interconnect's bandwidths, and a race of the user's own command.
+ * peaks, the interconnect's bandwidths, a race of the user's own command, and the whole job's other
+ * parts per side (the input pipeline, validation, the step with its workers).
  */
 public record Measurements(
     List<DeviceResult> devices, List<Calibration> calibrations, List<Peak> peaks, List<Interconnect> interconnect,
-    Race race) {
+    Race race, List<JobTiming> jobs) {
 
-  static final Measurements NONE = new Measurements(null, null, null, null, null);
+  static final Measurements NONE = new Measurements(null, null, null, null, null, null);
+
+  public Measurements(List<DeviceResult> devices, List<Calibration> calibrations, List<Peak> peaks,
+      List<Interconnect> interconnect, Race race) {
+    this(devices, calibrations, peaks, interconnect, race, null);
+  }
 
   public Measurements {
     devices = Lists.copy(devices);
     calibrations = Lists.copy(calibrations);
     peaks = Lists.copy(peaks);
     interconnect = Lists.copy(interconnect);
+    jobs = Lists.copy(jobs);
   }
 
   public Measurements withDevices(List<DeviceResult> d) {
-    return new Measurements(d, calibrations, peaks, interconnect, race);
+    return new Measurements(d, calibrations, peaks, interconnect, race, jobs);
   }
 
   public Measurements withCalibrations(List<Calibration> c) {
-    return new Measurements(devices, c, peaks, interconnect, race);
+    return new Measurements(devices, c, peaks, interconnect, race, jobs);
   }
 
   public Measurements withPeaks(List<Peak> p) {
-    return new Measurements(devices, calibrations, p, interconnect, race);
+    return new Measurements(devices, calibrations, p, interconnect, race, jobs);
   }
 
   public Measurements withInterconnect(List<Interconnect> i) {
-    return new Measurements(devices, calibrations, peaks, i, race);
+    return new Measurements(devices, calibrations, peaks, i, race, jobs);
   }
 
   public Measurements withRace(Race r) {
-    return new Measurements(devices, calibrations, peaks, interconnect, r);
+    return new Measurements(devices, calibrations, peaks, interconnect, r, jobs);
+  }
+
+  public Measurements withJobs(List<JobTiming> j) {
+    return new Measurements(devices, calibrations, peaks, interconnect, race, j);
   }
 }

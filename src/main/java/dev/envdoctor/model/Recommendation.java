@@ -1,5 +1,7 @@
 package dev.envdoctor.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
@@ -94,7 +96,39 @@ public record Recommendation(
    */
   @RecordBuilder
   public record Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch,
-      String model, Double forwardGflops, Integer gflopsImgsz, String gflopsSource, Boolean stated) {
+      String model, Double forwardGflops, Integer gflopsImgsz, String gflopsSource, Boolean stated,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String trainer,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer threads,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer workers,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String precision,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long valImages,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String sourceSize,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String data) {
+
+    /** The trainer's settings the user stated (--threads, --workers, --precision), each null where the trainer decides. */
+    public TrainerSettings.Overrides overrides() {
+      return new TrainerSettings.Overrides(threads, workers, precision);
+    }
+
+    /** The validation share: valImages, else 10% of the training images. */
+    public long validationImages() {
+      return valImages != null ? valImages : images == null ? 0 : Math.round(images * 0.1);
+    }
+
+    /** The JPEGs the input pipeline is timed on when no folder is given: BDD100k's 1280 × 720. */
+    public static final String SOURCE_SIZE = "1280x720";
+
+    /** The source the pipeline is timed on: the user's folder, else synthetic JPEGs of sourceSize. */
+    public String pipelineSource() {
+      return sourceSize != null ? sourceSize : SOURCE_SIZE;
+    }
+
+    /** A job as before the trainer's fields (issue #29). */
+    public Workload(String name, Integer epochs, Long images, Integer imgsz, Integer batch,
+        String model, Double forwardGflops, Integer gflopsImgsz, String gflopsSource, Boolean stated) {
+      this(name, epochs, images, imgsz, batch, model, forwardGflops, gflopsImgsz, gflopsSource, stated, null, null, null,
+          null, null, null, null);
+    }
 
     /** The name of doctor's example job (recommend's Workloads.DEFAULT), the one nobody asked about. */
     public static final String EXAMPLE = "yolov8m-69k";
@@ -137,7 +171,40 @@ public record Recommendation(
   @RecordBuilder
   public record Projection(String runtime, Backend backend, String device, Double hours,
       Double hoursLow, Double hoursHigh, String method, Double secondsPerImage, String basis, Double pairedRatio,
-      Boolean contended) {
+      Boolean contended,
+      @JsonInclude(JsonInclude.Include.NON_NULL) TrainerSettings settings,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Parts parts) {
+
+    /** A row as before the trainer's settings and the job's parts (issue #29). */
+    public Projection(String runtime, Backend backend, String device, Double hours, Double hoursLow, Double hoursHigh,
+        String method, Double secondsPerImage, String basis, Double pairedRatio, Boolean contended) {
+      this(runtime, backend, device, hours, hoursLow, hoursHigh, method, secondsPerImage, basis, pairedRatio, contended,
+          null, null);
+    }
+
+    /**
+     * The job's step put together (issue #29), in ms per step of the job's batch: the training step,
+     * the batch's images from the input pipeline, how the two combine ({@code bound}), and the
+     * validation pass per epoch. {@code measured} and {@code notMeasured} name the parts.
+     *
+     * @param stepMs the training step at the job's size, batch and the trainer's settings
+     * @param dataMs one process's time to make the batch's images (null: not measured)
+     * @param workers DataLoader workers making them (0: the training process, serially with the step)
+     * @param jobStepMs what one step of the whole job costs
+     * @param bound compute-bound, input-bound, serial (workers 0) or shared (workers on the step's CPUs)
+     * @param boundWords the bound in words, with its share of the step
+     * @param validationSeconds the validation pass per epoch (null: not measured)
+     * @param validationImages the images it runs over
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Parts(Double stepMs, Double dataMs, Integer workers, Double jobStepMs, String bound, String boundWords,
+        Double validationSeconds, Long validationImages, List<String> measured, List<String> notMeasured) {
+
+      public Parts {
+        measured = measured == null ? List.of() : List.copyOf(measured);
+        notMeasured = notMeasured == null ? List.of() : List.copyOf(notMeasured);
+      }
+    }
 
     public static final String CALIBRATED = "calibrated";
     public static final String CALIBRATED_SCALED = "calibrated-scaled";
@@ -146,7 +213,7 @@ public record Recommendation(
 
     public Projection(String runtime, Backend backend, String device, Double hours, Double hoursLow, Double hoursHigh,
         String method, Double secondsPerImage, String basis) {
-      this(runtime, backend, device, hours, hoursLow, hoursHigh, method, secondsPerImage, basis, null, null);
+      this(runtime, backend, device, hours, hoursLow, hoursHigh, method, secondsPerImage, basis, null, null, null, null);
     }
 
     /** The same row marked as from a contended run. */

@@ -2,6 +2,7 @@ package dev.envdoctor.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  * Paths are stable; add fields freely, rename only with a new schema version.
  */
 @JsonPropertyOrder({"schema", "tool", "createdAt", "host", "jvm", "python", "engines", "runtimes", "devices",
-    "calibrations", "peaks", "recommendation", "checks", "summary", "stages", "redaction", "race", "interconnect",
+    "calibrations", "peaks", "jobs", "recommendation", "checks", "summary", "stages", "redaction", "race", "interconnect",
     "topology"})
 public record Report(
     String schema,
@@ -44,14 +45,14 @@ public record Report(
       @JsonProperty("python") PythonEnv python, @JsonProperty("engines") List<Engine> engines,
       @JsonProperty("runtimes") List<RuntimeInfo> runtimes, @JsonProperty("devices") List<DeviceResult> devices,
       @JsonProperty("calibrations") List<Calibration> calibrations, @JsonProperty("peaks") List<Peak> peaks,
-      @JsonProperty("recommendation") Recommendation recommendation,
+      @JsonProperty("jobs") List<JobTiming> jobs, @JsonProperty("recommendation") Recommendation recommendation,
       @JsonProperty("checks") List<CheckResult> checks, @JsonProperty("summary") Summary summary,
       @JsonProperty("stages") List<StageRun> stages, @JsonProperty("redaction") Redaction redaction,
       @JsonProperty("race") Race race, @JsonProperty("interconnect") List<Interconnect> interconnect,
       @JsonProperty("topology") GpuTopology topology) {
     return new Report(schema, tool, createdAt,
         new Facts(host, jvm, python, engines, runtimes, topology),
-        new Measurements(devices, calibrations, peaks, interconnect, race),
+        new Measurements(devices, calibrations, peaks, interconnect, race, jobs),
         new Outcome(recommendation, checks, summary, stages, redaction));
   }
 
@@ -105,6 +106,9 @@ public record Report(
   @JsonProperty public List<DeviceResult> devices() { return measurements.devices(); }
   @JsonProperty public List<Calibration> calibrations() { return measurements.calibrations(); }
   @JsonProperty public List<Peak> peaks() { return measurements.peaks(); }
+  /** {@code jobs}: the whole job's parts beyond the step, per side (issue #29); absent where none was measured. */
+  @JsonProperty @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public List<JobTiming> jobs() { return measurements.jobs(); }
   @JsonProperty public List<Interconnect> interconnect() { return measurements.interconnect(); }
   /** {@code race}: the user's own command timed natively and in their image ({@code envdoctor race}). */
   @JsonProperty public Race race() { return measurements.race(); }
@@ -131,6 +135,10 @@ public record Report(
 
   public Report plusPeaks(List<Peak> p) {
     return withPeaks(Lists.plus(peaks(), p));
+  }
+
+  public Report plusJobs(List<JobTiming> j) {
+    return withMeasurements(measurements.withJobs(Lists.plus(jobs(), j)));
   }
 
   public Report withRace(Race r) {

@@ -132,7 +132,8 @@ public final class PythonStage implements Stage, Prefetching {
       settings.addAll(budgetArgs(full));
       plan = plan(full, ctx.options().workloads()).withPoints(ProjectionPlan.plan(ctx.options().workload(), full),
           ProjectionPlan.gpuPoints(ctx.options().workload()).stream().map(p -> new ProjectionPoint.Planned(p, null)).toList())
-          .withBursts(SidePlan.burstSeconds(turns)).withThreadTrial(true);
+          .withBursts(SidePlan.burstSeconds(turns)).withThreadTrial(true).withJob(ctx.options().workload(), true,
+              ProjectionPlan.everyBackend(ctx.options().workload(), full));
     }
     Duration timeout = full ? budget.full() : calibrate ? budget.quick() : budget.verify();
     if (plan.projects()) { // a real network's steps: a busy machine stretches them most
@@ -176,6 +177,7 @@ public final class PythonStage implements Stage, Prefetching {
           e.libraryPath(), e.flavor(), e.diagnosis())));
     }
     report = report.plusCalibrations(out.worker().calibrations().stream().map(PythonStage::native_).toList());
+    report = report.plusJobs(out.worker().jobs());
     GpuPeaks table = GpuPeaks.load();
     PeakRanges ranges = PeakRanges.load();
     List<NvidiaSmiSamples.Sample> samples = NvidiaSmiSamples.parse(clocks, ZoneId.systemDefault());

@@ -2,6 +2,8 @@ package dev.envdoctor.recommend;
 
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.JobTiming;
+import dev.envdoctor.model.Recommendation.Projection.Parts;
 import dev.envdoctor.model.Recommendation.Projection;
 import dev.envdoctor.model.Recommendation.Workload;
 import dev.envdoctor.model.RecommendationProjectionBuilder;
@@ -36,11 +38,16 @@ public final class Projections {
   }
 
   public static List<Projection> of(List<Side> ranked, Workload w, List<Calibration> all) {
+    return of(ranked, w, all, List.of());
+  }
+
+  /** The rows, each calibrated row's step put together with its side's other parts of the job ({@code jobs}, issue #29). */
+  public static List<Projection> of(List<Side> ranked, Workload w, List<Calibration> all, List<JobTiming> jobs) {
     Side nat = ranked.stream().filter(Side::isNative).findFirst().orElse(null);
-    List<Projection> natives = nat == null ? List.of() : rows(nat, w, all, List.of(), null);
+    List<Projection> natives = nat == null ? List.of() : rows(nat, w, all, List.of(), null, jobs);
     List<Projection> out = new ArrayList<>();
     for (Side s : ranked) {
-      out.addAll(s == nat ? natives : rows(s, w, all, natives, nat));
+      out.addAll(s == nat ? natives : rows(s, w, all, natives, nat, jobs));
     }
     return out;
   }
@@ -49,14 +56,15 @@ public final class Projections {
    * One side's rows: each device of its figure backend, then each other backend it timed (DJL beside
    * Python). A container row stands on native's same-backend row where it can ({@link #container}).
    */
-  private static List<Projection> rows(Side s, Workload w, List<Calibration> all, List<Projection> natives, Side nat) {
+  private static List<Projection> rows(Side s, Workload w, List<Calibration> all, List<Projection> natives, Side nat,
+      List<JobTiming> jobs) {
     List<Calibration> figures = s.figureBackendDevices();
     List<Calibration> cs = new ArrayList<>(figures);
     Set<Backend> backends = new LinkedHashSet<>(cs.stream().map(Calibration::backend).toList());
     s.options().stream().filter(c -> backends.add(c.backend())).forEach(cs::add);
     List<Projection> out = new ArrayList<>();
     for (Calibration c : cs) {
-      Projection p = nat == null ? nativeRow(s, c, w, all) : container(c, w, all, natives, nat);
+      Projection p = nat == null ? nativeRow(s, c, w, all, jobs) : container(c, w, all, natives, nat, jobs);
       // another backend's row only where a calibrated path reaches it: its FLOP rate adds nothing
       if (p != null && (figures.contains(c) || !Projection.FLOP_RATE.equals(p.method()))) {
         out.add(p);
@@ -66,15 +74,15 @@ public final class Projections {
   }
 
   /** Native: its own model of the job, or its figure backend's on that device × this backend's pairs with it. */
-  private static Projection nativeRow(Side s, Calibration c, Workload w, List<Calibration> all) {
+  private static Projection nativeRow(Side s, Calibration c, Workload w, List<Calibration> all, List<JobTiming> jobs) {
     CostModel own = own(c, w, all);
     if (own != null) {
-      return calibrated(c, own, w);
+      return calibrated(c, own, w, job(jobs, c));
     }
     Calibration ref = s.figureBackendDevices().stream().filter(f -> f != c && Objects.equals(f.device(), c.device()))
         .findFirst().orElse(null);
     CostModel borrowed = ref == null ? null : own(ref, w, all);
-    return borrowed == null ? flopRate(c, w) : scaled(calibrated(ref, borrowed, w), c, ref, all);
+    return borrowed == null ? flopRate(c, w) : scaled(calibrated(ref, borrowed, w, job(jobs, ref)), c, ref, all);
   }
 
   /**
@@ -84,7 +92,7 @@ public final class Projections {
    * native has no row on that backend.
    */
   private static Projection container(Calibration c, Workload w, List<Calibration> all, List<Projection> natives,
-      Side nat) {
+      Side nat, List<JobTiming> jobs) {
     Calibration ref = nat.options().stream().filter(n -> Objects.equals(n.backend(), c.backend())
         && Objects.equals(n.device(), c.device())).findFirst().orElse(null);
     Projection base = ref == null ? null : natives.stream().filter(p -> Objects.equals(p.backend(), c.backend())
@@ -94,7 +102,7 @@ public final class Projections {
     }
     CostModel own = own(c, w, all);
     if (own != null) {
-      Projection p = calibrated(c, own, w);
+      Projection p = calibrated(c, own, w, job(jobs, c));
       return withBasis(p, p.basis() + "; its own timing: this side took no turns with native's " + c.backend());
     }
     return base == null ? flopRate(c, w) : scaled(base, c, ref, all);
@@ -178,24 +186,41 @@ public final class Projections {
     return (c.typicalMs(throttled) / c.batch()) / (ref.typicalMs(throttled) / ref.batch());
   }
 
-  private static Projection calibrated(Calibration c, CostModel m, Workload w) {
+  /** The side's other parts of the job on c's device, or null. */
+  static JobTiming job(List<JobTiming> jobs, Calibration c) {
+    return jobs.stream().filter(j -> Objects.equals(j.runtime(), c.runtime()) && Objects.equals(j.backend(), c.backend())
+        && Objects.equals(j.device(), c.device())).findFirst().orElse(null);
+  }
+
+  /**
+   * A row from the side's own cost model: the step at the job's size, put together with the side's
+   * other parts of the job where it timed them ({@link JobStep}); the range is the step's.
+   */
+  private static Projection calibrated(Calibration c, CostModel m, Workload w, JobTiming job) {
     double stepMs = m.stepMs(w.imgsz(), w.batch());
-    double steps = w.epochs() * Math.ceil((double) w.images() / w.batch());
-    double hours = steps * stepMs / 3.6e6;
+    Parts parts = job == null ? null : JobStep.compose(stepMs, w, job);
+    double hours = parts != null ? JobStep.hours(w, parts)
+        : w.epochs() * Math.ceil((double) w.images() / w.batch()) * stepMs / 3.6e6;
     double[] spread = m.spread(w.imgsz(), w.batch());
     String basis = m.describe() + "; at " + w.imgsz() + " px × " + w.batch() + ": " + Format.number(stepMs, 0)
-        + " ms per step; p10–p90 " + Ranges.describe(spread);
+        + " ms per step" + (job == null || job.settings() == null ? "" : " (" + job.settings().describe() + ")")
+        + (parts == null ? "" : "; the job's step " + Format.number(parts.jobStepMs(), 0) + " ms, " + parts.boundWords()
+            + (parts.validationSeconds() == null ? "" : "; validation " + Format.hours(parts.validationSeconds() / 3600) + " per epoch"))
+        + "; p10–p90 " + Ranges.describe(spread);
+    // per training image, validation apart, as bench/whole-job.py times it
+    double perImage = (parts != null ? parts.jobStepMs() : stepMs) / 1000 / w.batch();
     return RecommendationProjectionBuilder.builder().runtime(c.runtime()).backend(c.backend()).device(c.device())
         .hours(hours).hoursLow(hours * spread[0]).hoursHigh(hours * spread[1]).method(Projection.CALIBRATED)
-        .secondsPerImage(stepMs / 1000 / w.batch()).basis(basis).build();
+        .secondsPerImage(perImage).basis(basis).settings(job == null ? null : job.settings()).parts(parts).build();
   }
 
   /**
    * The projection's assumptions: the calibrated path's cost model when a row used it, the FLOP-rate
    * path's arithmetic (named the rougher one, with its measured error) when a row used that.
    */
-  public static List<String> assumptions(Workload w, Calibration reference, List<Side> ranked, List<Calibration> all) {
-    List<Projection> rows = of(ranked, w, all);
+  public static List<String> assumptions(Workload w, Calibration reference, List<Side> ranked, List<Calibration> all,
+      List<JobTiming> jobs) {
+    List<Projection> rows = of(ranked, w, all, jobs);
     boolean flops = rows.isEmpty() || rows.stream().anyMatch(p -> Projection.FLOP_RATE.equals(p.method()));
     List<String> a = new ArrayList<>();
     if (rows.stream().anyMatch(p -> !Projection.FLOP_RATE.equals(p.method()))) {
@@ -203,11 +228,21 @@ public final class Projections {
           + Format.number(w.images(), 0) + " images at " + w.imgsz() + " px, batch " + w.batch());
       a.add("projected from " + w.model() + " itself (envdoctor builds it: Conv-BN-SiLU, C2f, SPPF, PAN-FPN, "
           + "the DFL head and its detection loss), timed at two sizes up to the job's own per device; the step time is fitted as "
-          + "t = a + b × imgsz² × batch and extended to the job's size; hours = epochs × ⌈images ÷ batch⌉ × t");
+          + "t = a + b × imgsz² × batch and extended to the job's size"
+          + (rows.stream().anyMatch(p -> p.parts() != null) ? "" : "; hours = epochs × ⌈images ÷ batch⌉ × t"));
       rows.stream().filter(p -> !Projection.FLOP_RATE.equals(p.method()))
           .forEach(p -> a.add(p.runtime() + " " + p.backend() + " " + p.device() + ": " + p.basis()));
-      a.add("synthetic images and boxes from a random init: data loading, augmentation, validation, "
-          + "checkpoints and mixed precision are not included");
+      if (rows.stream().anyMatch(p -> p.parts() != null)) {
+        a.add("each row is timed in the settings its trainer would use on that side (threads, precision; see the row): "
+            + "the job's step puts the training step together with its input pipeline (JPEGs decoded, resized, "
+            + "mosaicked, warped and flipped as the trainer's DataLoader does), serially with workers 0, else the "
+            + "slower of the two (measured together where the workers share the step's CPUs); a validation forward "
+            + "at batch × 2 over " + Format.number(w.validationImages(), 0) + " images per epoch; hours = epochs × "
+            + "(⌈images ÷ batch⌉ × the job's step + validation); checkpoints are not included");
+      } else {
+        a.add("synthetic images and boxes from a random init: data loading, augmentation, validation, "
+            + "checkpoints and mixed precision are not included");
+      }
     }
     if (flops) {
       List<String> f = new ArrayList<>(Projector.assumptions(w, reference));

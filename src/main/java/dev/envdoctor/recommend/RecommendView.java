@@ -8,6 +8,7 @@ import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Evidence;
 import dev.envdoctor.model.Recommendation.Projection;
 import dev.envdoctor.model.Report;
+import java.util.List;
 import java.util.Objects;
 
 /** The recommend phase on the console: the verdict block, its evidence table and the projection. */
@@ -24,6 +25,12 @@ public final class RecommendView implements View {
     verdict(rec, c);
     evidence(rec, c);
     projection(rec, c);
+    List<String> better = Format.better(report.jobs());
+    if (!better.isEmpty()) {
+      c.blank();
+      c.heading("Faster settings, measured in this run");
+      better.forEach(b -> c.line("  " + b));
+    }
     c.flush();
   }
 
@@ -95,6 +102,12 @@ public final class RecommendView implements View {
           TimedApart.how(p));
     }
     t.lines("  ").forEach(c::line);
+    for (Projection p : rec.projection()) {
+      String timed = Format.jobAsTimed(p);
+      if (timed != null) {
+        c.line("  " + p.runtime() + " " + p.backend() + " " + p.device() + ", the job as timed: " + timed);
+      }
+    }
     String apart = TimedApart.disagreement(rec);
     if (apart != null) {
       c.line("  " + apart);

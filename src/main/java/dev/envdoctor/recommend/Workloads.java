@@ -5,7 +5,11 @@ import dev.envdoctor.model.RecommendationWorkloadBuilder;
 import dev.envdoctor.run.RunFailure;
 import dev.envdoctor.model.Recommendation.Workload;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.nio.file.Path;
+import dev.envdoctor.calibrate.DataFolder;
+import dev.envdoctor.model.TrainerSettings;
 
 /**
  * The training job a projection is made for: from the options, from the {@code workload:} section
@@ -53,10 +57,8 @@ public final class Workloads {
    */
   public static Workload complete(Workload w) {
     if (w.forwardGflops() != null) {
-      return w.gflopsImgsz() != null ? w : RecommendationWorkloadBuilder.builder().name(w.name()).epochs(w.epochs())
-          .images(w.images()).imgsz(w.imgsz()).batch(w.batch()).model(w.model() != null ? w.model() : w.name())
-          .forwardGflops(w.forwardGflops()).gflopsImgsz(Models.TABLE_IMGSZ).gflopsSource(STATED).stated(w.stated())
-          .build();
+      return w.gflopsImgsz() != null ? w : RecommendationWorkloadBuilder.builder(w).model(w.model() != null ? w.model() : w.name())
+          .gflopsImgsz(Models.TABLE_IMGSZ).gflopsSource(STATED).build();
     }
     String model = w.model() != null ? w.model() : modelOf(w.name());
     String source = Models.SOURCE;
@@ -66,10 +68,51 @@ public final class Workloads {
           + Models.SOURCE + "); state --model or --gflops";
     }
     Workload full = of(w.name(), model, w.epochs(), w.images(), w.imgsz(), w.batch(), null);
-    return RecommendationWorkloadBuilder.builder().name(full.name()).epochs(full.epochs()).images(full.images())
-        .imgsz(full.imgsz()).batch(full.batch()).model(full.model()).forwardGflops(full.forwardGflops())
-        .gflopsImgsz(full.gflopsImgsz()).gflopsSource(source).stated(w.stated()).build();
+    return RecommendationWorkloadBuilder.builder(w).name(full.name()).model(full.model()).forwardGflops(full.forwardGflops())
+        .gflopsImgsz(full.gflopsImgsz()).gflopsSource(source).build();
   }
+
+  /** The trainers a job may name. */
+  public static final List<String> TRAINERS = List.of(TrainerSettings.ULTRALYTICS, TrainerSettings.TORCH);
+
+  /**
+   * The job with the trainer's settings the user stated (options or a profile), each checked: a bad
+   * one is bad input (exit 2) with one line. A --data folder must exist and hold a JPEG or PNG.
+   */
+  public static Workload withTrainer(Workload w, String trainer, Integer threads, Integer workers, String precision,
+      Long valImages, String sourceSize, String data) {
+    if (trainer != null && !TRAINERS.contains(trainer)) {
+      throw RunFailure.badInput("--trainer " + trainer + ": use ultralytics or torch");
+    }
+    if (threads != null && (threads < 1 || threads > 1024)) {
+      throw RunFailure.badInput("--threads " + threads + ": a count from 1 to 1024");
+    }
+    if (workers != null && (workers < 0 || workers > 256)) {
+      throw RunFailure.badInput("--workers " + workers + ": a count from 0 (data in the training process) to 256");
+    }
+    if (precision != null && !List.of("fp32", "tf32", "amp").contains(precision)) {
+      throw RunFailure.badInput("--precision " + precision + ": use fp32, tf32 or amp");
+    }
+    if (valImages != null && valImages < 0) {
+      throw RunFailure.badInput("--val-images " + valImages + ": a count of 0 or more");
+    }
+    if (sourceSize != null && !sourceSize.matches("[1-9]\\d{1,4}x[1-9]\\d{1,4}")) {
+      throw RunFailure.badInput("--source-size " + sourceSize + ": write WIDTHxHEIGHT in pixels, e.g. 1280x720");
+    }
+    String folder = null;
+    if (data != null) {
+      DataFolder.Check c = DataFolder.check(Path.of(data), DATA_FILES);
+      if (c.diagnosis() != null) {
+        throw RunFailure.badInput("--data " + data + ": " + c.diagnosis() + (c.fix() == null ? "" : "; " + c.fix()));
+      }
+      folder = Path.of(data).toAbsolutePath().normalize().toString();
+    }
+    return RecommendationWorkloadBuilder.builder(w).trainer(trainer).threads(threads).workers(workers).precision(precision)
+        .valImages(valImages).sourceSize(sourceSize).data(folder).build();
+  }
+
+  /** The user's files the input pipeline reads at most. */
+  public static final int DATA_FILES = 64;
 
   private static String modelOf(String name) {
     if (name == null) {

@@ -108,14 +108,20 @@ public final class Fmt {
   }
 
   /** The projection table's header, the console's columns. */
-  public static final List<String> PROJECTION_HEAD = List.of("side", "wall time", "p10–p90", "s/image", "how");
+  public static final List<String> PROJECTION_HEAD = List.of("side", "wall time", "p10–p90", "s/image", "how",
+      "the job as timed");
 
   /** One projection row in the console's unit ("45.1 days", "44.0–46.3 days"), the range only where it means anything. */
   public static List<String> projection(Recommendation.Projection p) {
     String range = java.util.Objects.requireNonNullElse(Format.hoursRange(p), NONE);
     return List.of(side(p.runtime(), p.backend(), p.device()),
         p.hours() == null ? NONE : Format.hours(p.hours()), range, num(p.secondsPerImage()),
-        TimedApart.how(p) + (Boolean.TRUE.equals(p.contended()) ? " " + CONTENDED : ""));
+        TimedApart.how(p) + (Boolean.TRUE.equals(p.contended()) ? " " + CONTENDED : ""), jobAsTimed(p));
+  }
+
+  /** The row's settings and parts (Format.jobAsTimed), or — where it has none. */
+  public static String jobAsTimed(Recommendation.Projection p) {
+    return java.util.Objects.requireNonNullElse(Format.jobAsTimed(p), NONE);
   }
 
   /** "cnn, 50 epochs × 10000 images at 640 px". */

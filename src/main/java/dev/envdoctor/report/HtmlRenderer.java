@@ -144,7 +144,7 @@ final class HtmlRenderer implements ReportRenderer {
       table(b, Fmt.PROJECTION_HEAD, rec.projection().stream().map(p -> {
         List<String> cells = Fmt.projection(p);
         return row(Fmt.html(cells.get(0)), num(Fmt.html(cells.get(1))), num(Fmt.html(cells.get(2))), num(cells.get(3)),
-            Fmt.html(cells.get(4)));
+            Fmt.html(cells.get(4)), Fmt.html(cells.get(5)));
       }).toList());
       String apart = TimedApart.disagreement(rec);
       if (apart != null) {

@@ -7,6 +7,7 @@ import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.DeviceResultBuilder;
 import dev.envdoctor.model.Engine;
+import dev.envdoctor.model.JobTiming;
 import dev.envdoctor.model.Peak;
 import dev.envdoctor.protocol.SideAnswer;
 import dev.envdoctor.protocol.WorkerOutput;
@@ -24,6 +25,7 @@ final class Answers {
   final List<DeviceResult> devices = new ArrayList<>();
   final List<Calibration> calibrations = new ArrayList<>();
   final List<Peak> peaks = new ArrayList<>();
+  final List<JobTiming> jobs = new ArrayList<>();
   ThreadTrial threadTrial;
 
   Answers(SideCall call) {
@@ -87,6 +89,6 @@ final class Answers {
     if (diagnosis != null && call.backend() == Backend.DJL) {
       ds.add(DeviceResultBuilder.builder(unverified(call.requestedDevice(), diagnosis)).fix(fix).build());
     }
-    return new WorkerOutput(WorkerOutput.PROTOCOL, engine, ds, calibrations, peaks, diagnosis, fix);
+    return new WorkerOutput(WorkerOutput.PROTOCOL, engine, ds, calibrations, peaks, diagnosis, fix, jobs);
   }
 }

@@ -4,7 +4,10 @@ import dev.envdoctor.calibrate.BurstPlan;
 import dev.envdoctor.calibrate.ProjectionPoint;
 import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResult;
+import dev.envdoctor.model.Recommendation.Workload;
+import dev.envdoctor.model.TrainerSettings;
 import dev.envdoctor.protocol.BurstLine;
 import dev.envdoctor.protocol.SideAnswer;
 import dev.envdoctor.protocol.SideCommand;
@@ -25,11 +28,15 @@ final class SideFlow extends SideTalk {
   private final SidePlan plan;
   private final Answers answers;
   private volatile boolean ended;
+  /** The side's threads and CPUs, once asked. */
+  private ThreadFacts facts;
+  private final JobParts parts;
 
   SideFlow(SideCall call) {
     super(call);
     this.answers = new Answers(call);
     this.plan = call.plan();
+    this.parts = new JobParts(this, plan, call.backend());
   }
 
   @Override
@@ -98,6 +105,7 @@ final class SideFlow extends SideTalk {
    */
   private void timeAtTorchsDefaultThreads() throws Gone, InterruptedException {
     ThreadFacts f = ask(SideCommand.threads(0)).threads();
+    facts = f;
     if (!ThreadTrial.belowInEffect(f)) {
       answers.threadTrial = new ThreadTrial(f, null);
       return;
@@ -147,28 +155,70 @@ final class SideFlow extends SideTalk {
   }
 
   /**
-   * The projection's points on one device; a point with a cap only where the step before it,
-   * scaled, stays under the cap. A step whose gradient was not finite had its update skipped: the
-   * device's result then carries that as a warning, unless it carries one already.
+   * The projection's points on one device, in the settings the job's trainer would use there (its
+   * threads and precision; the threads put back afterwards); a point with a cap only where the step
+   * before it, scaled, stays under the cap. Then the job's other parts where the plan asks for them.
+   * A step whose gradient was not finite had its update skipped: the device's result then carries
+   * that as a warning, unless it carries one already.
    */
   private void project(String device) throws Gone, InterruptedException {
+    TrainerSettings settings = settings(device);
+    Integer restore = null;
+    if (settings != null && facts != null && facts.threads() != null && facts.threads() != settings.threads()) {
+      restore = facts.threads();
+      ask(SideCommand.threads(settings.threads()));
+    }
     int skipped = 0;
     int steps = 0;
     Double beforeMs = null;
     ProjectionPoint beforeAt = null;
+    List<Calibration> timed = new java.util.ArrayList<>();
     for (ProjectionPoint.Planned planned : plan.points(device)) {
       if (!planned.affordable(beforeMs, beforeAt)) {
         continue;
       }
-      SideAnswer a = ask(SideCommand.project(device, planned.point().toString()));
+      SideCommand command = settings == null ? SideCommand.project(device, planned.point().toString())
+          : SideCommand.project(device, planned.point().toString(), settings.precision());
+      SideAnswer a = ask(command);
       Calibration c = a.calibration() != null ? a.calibration() : answers.failed(device, planned.point().model(), a.diagnosis());
       answers.calibrations.add(c);
       beforeMs = c.diagnosis() == null ? c.medianMs() : null;
       beforeAt = planned.point();
+      if (beforeMs != null) {
+        timed.add(c);
+      }
       skipped += a.skipped() == null ? 0 : a.skipped();
       steps += a.steps() == null ? 0 : a.steps();
     }
     answers.nonFinite(device, skipped, steps);
+    if (settings != null && !plan.points(device).isEmpty()) {
+      answers.jobs.add(parts.time(device, settings, timed));
+    }
+    if (restore != null) {
+      ask(SideCommand.threads(restore));
+    }
+  }
+
+  /**
+   * What the job's trainer would use on this side for {@code device} (TrainerSettings, from the
+   * side's own threads and CPUs), or null without a job. DJL times float32 whatever the trainer.
+   */
+  private TrainerSettings settings(String device) throws Gone, InterruptedException {
+    Workload w = plan.job();
+    if (w == null) {
+      return null;
+    }
+    if (facts == null) {
+      facts = ask(SideCommand.threads(0)).threads();
+    }
+    int cpus = facts != null && facts.cpus() != null ? facts.cpus() : Runtime.getRuntime().availableProcessors();
+    parts.cpus = cpus;
+    String gpuName = answers.devices.stream().filter(d -> d.device().equals(device)).map(DeviceResult::name)
+        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    int gpus = (int) answers.devices.stream().filter(d -> d.device().startsWith("cuda")).count();
+    TrainerSettings s = TrainerSettings.of(w.trainer(), w.model(), device, gpuName, gpus, cpus,
+        facts == null ? null : facts.defaultThreads(), w.batch(), w.overrides());
+    return call.backend() == Backend.DJL ? s.inFloat32("DJL times float32 (its YOLOv8 step has no mixed precision)") : s;
   }
 
   private static BurstLine withSteps(BurstLine b, List<Double> steps) {

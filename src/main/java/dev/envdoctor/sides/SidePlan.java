@@ -2,6 +2,7 @@ package dev.envdoctor.sides;
 
 import dev.envdoctor.calibrate.ProjectionPoint;
 import dev.envdoctor.calibrate.Turns;
+import dev.envdoctor.model.Recommendation.Workload;
 import java.util.List;
 
 /**
@@ -17,9 +18,16 @@ import java.util.List;
  * @param peakCpu the peak tests on the CPU too (tests)
  * @param threadTrial ask the side its threads and, where torch's default is below them, time the cnn
  *     step at that default too (a finding with a measured gain, issue #29)
+ * @param job the job the points project (issue #29): its trainer's settings are worked out on the side
+ *     and the points timed in them; with {@code jobParts}, its input pipeline, validation and, where
+ *     workers share the CPUs with the step, both together. Null: the points at the side's own settings
+ * @param jobParts whether the side times the job's other parts (the Python sides; DJL has no pipeline)
+ * @param betterTrials whether a better CPU setting than the trainer's (more threads) is timed on the
+ *     job's network too: for a job the user named and --full, not doctor's quick example
  */
 public record SidePlan(boolean calibrate, List<String> workloads, List<ProjectionPoint.Planned> cpuPoints,
-    List<ProjectionPoint.Planned> gpuPoints, double burstSeconds, boolean peaks, boolean peakCpu, boolean threadTrial) {
+    List<ProjectionPoint.Planned> gpuPoints, double burstSeconds, boolean peaks, boolean peakCpu, boolean threadTrial,
+    Workload job, boolean jobParts, boolean betterTrials) {
 
   public SidePlan {
     workloads = List.copyOf(workloads);
@@ -28,27 +36,32 @@ public record SidePlan(boolean calibrate, List<String> workloads, List<Projectio
   }
 
   /** Verify only. */
-  public static final SidePlan VERIFY = new SidePlan(false, List.of(), List.of(), List.of(), 0, false, false, false);
+  public static final SidePlan VERIFY = new SidePlan(false, List.of(), List.of(), List.of(), 0, false, false, false, null, false, false);
 
   /** Verify, then calibrate {@code workloads}: no projection, no bursts, no peaks. */
   public static SidePlan calibrating(List<String> workloads) {
-    return new SidePlan(true, workloads, List.of(), List.of(), 0, false, false, false);
+    return new SidePlan(true, workloads, List.of(), List.of(), 0, false, false, false, null, false, false);
   }
 
   public SidePlan withPoints(List<ProjectionPoint.Planned> cpu, List<ProjectionPoint.Planned> gpu) {
-    return new SidePlan(calibrate, workloads, cpu, gpu, burstSeconds, peaks, peakCpu, threadTrial);
+    return new SidePlan(calibrate, workloads, cpu, gpu, burstSeconds, peaks, peakCpu, threadTrial, job, jobParts, betterTrials);
   }
 
   public SidePlan withBursts(double seconds) {
-    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, seconds, peaks, peakCpu, threadTrial);
+    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, seconds, peaks, peakCpu, threadTrial, job, jobParts, betterTrials);
   }
 
   public SidePlan withPeaks(boolean on, boolean cpuToo) {
-    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, on, cpuToo, threadTrial);
+    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, on, cpuToo, threadTrial, job, jobParts, betterTrials);
   }
 
   public SidePlan withThreadTrial(boolean on) {
-    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, peaks, peakCpu, on);
+    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, peaks, peakCpu, on, job, jobParts, betterTrials);
+  }
+
+  /** The points timed in the settings {@code w}'s trainer would use on the side; with {@code parts}, its other parts too. */
+  public SidePlan withJob(Workload w, boolean parts, boolean trials) {
+    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, peaks, peakCpu, threadTrial, w, parts, trials);
   }
 
   /** The seconds of a burst at these turns: none without turns or without rounds. */

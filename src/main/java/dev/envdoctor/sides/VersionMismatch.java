@@ -38,7 +38,8 @@ final class VersionMismatch {
     Engine e = out.engine();
     Engine engine = e == null || !anyFailed ? e
         : new Engine(e.runtime(), e.name(), e.version(), e.libtorchVersion(), e.libraryPath(), e.flavor(), d.line());
-    return new WorkerOutput(out.protocol(), engine, devices, out.calibrations(), out.peaks(), out.diagnosis(), out.fix());
+    return new WorkerOutput(out.protocol(), engine, devices, out.calibrations(), out.peaks(), out.diagnosis(), out.fix(),
+        out.jobs());
   }
 
   static Diagnosis diagnosis(String path, String libtorchAtPath) {

@@ -11,6 +11,8 @@ import dev.envdoctor.protocol.WorkerOutput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import dev.envdoctor.model.JobTiming;
+import dev.envdoctor.model.JobTimingBuilder;
 import dev.envdoctor.model.Peak;
 
 /** Stamping the side on what a side's document holds. Pure. */
@@ -18,7 +20,7 @@ final class WorkerDocument {
 
   private WorkerDocument() {}
 
-  /** The same document with {@code runtime} set on its engine, devices and calibrations. */
+  /** The same document with {@code runtime} set on its engine, devices, calibrations, peaks and the job's parts. */
   static WorkerOutput stamp(WorkerOutput o, String runtime) {
     Engine e = o.engine();
     Engine engine = e == null ? null
@@ -32,7 +34,8 @@ final class WorkerDocument {
             .normal(null)
             .build())
         .toList();
-    return new WorkerOutput(o.protocol(), engine, devices, calibrations, peaks, o.diagnosis(), o.fix());
+    List<JobTiming> jobs = o.jobs().stream().map(j -> JobTimingBuilder.builder(j).runtime(runtime).build()).toList();
+    return new WorkerOutput(o.protocol(), engine, devices, calibrations, peaks, o.diagnosis(), o.fix(), jobs);
   }
 
   static DeviceResult stamp(DeviceResult d, String runtime) {

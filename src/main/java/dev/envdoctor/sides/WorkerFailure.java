@@ -63,7 +63,8 @@ final class WorkerFailure {
       engine = new Engine(call.runtime(), call.backend() == Backend.DJL ? "PyTorch (DJL)" : Backend.text(call.backend()), null, null,
           null, null, d.line());
     }
-    return new WorkerOutput(WorkerOutput.PROTOCOL, engine, devices, calibrations, answered.peaks(), d.line(), d.fix());
+    return new WorkerOutput(WorkerOutput.PROTOCOL, engine, devices, calibrations, answered.peaks(), d.line(), d.fix(),
+        answered.jobs());
   }
 
   /**

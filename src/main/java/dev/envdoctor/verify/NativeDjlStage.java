@@ -89,7 +89,8 @@ public final class NativeDjlStage implements Stage, Prefetching {
       devices = withCudaFacts(devices, soFar, out.engine(), ctx.options().device());
     }
     devices = GpuNames.of(devices, soFar.host(), CudaVisibleDevices.of(ctx.env().get("CUDA_VISIBLE_DEVICES")));
-    Report r = soFar.plusDevices(devices).plusCalibrations(out.calibrations());
+    Report r = soFar.plusDevices(devices).plusCalibrations(out.calibrations())
+        .plusJobs(out.jobs());
     return out.engine() == null ? r : r.plusEngines(List.of(withHostFacts(out.engine(), soFar.host())));
   }
 
@@ -111,7 +112,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
     if (calibrate && (ProjectionPlan.everyBackend(ctx.options().workload(), ctx.options().full())
         || !RunOptions.selects(ctx.options().backend(), "python"))) {
       var points = ProjectionPlan.plan(ctx.options().workload(), ctx.options().full());
-      plan = plan.withPoints(points, points);
+      plan = plan.withPoints(points, points).withJob(ctx.options().workload(), false, false);
     }
     // a real network's steps: a busy machine stretches them most
     java.time.Duration timeout = plan.projects() ? budget.timeout().plus(budget.timeout()) : budget.timeout();

@@ -43,11 +43,26 @@ class DoctorViewTest {
   @Test
   void theProjectionNamesEachSidesStackWhenTheyDiffer() {
     String rough = " (by the cnn calibration's FLOP rate: the rougher path, 1.8–3.2× long on a 2-core CPU;"
-        + " yolov8m itself was not timed)";
+        + " yolov8m itself was not timed); the training step alone: its input pipeline and validation were not measured";
     assertEquals("the example job (yolov8m-69k): natively (python) cpu 129.4 days · in docker (djl) cpu 217.5 days" + rough,
         Areas.projectionLine(projected("python")).orElseThrow());
     assertEquals("the example job (yolov8m-69k): natively cpu 129.4 days · in docker cpu 217.5 days" + rough,
         Areas.projectionLine(projected("djl")).orElseThrow());
+  }
+
+  /** Issue #29: the line names the lead row's trainer settings and the bound of its job step. */
+  @Test
+  void theLineNamesTheTrainersSettingsAndTheBoundOfTheLeadRow() {
+    var settings = new dev.envdoctor.model.TrainerSettings("ultralytics", 1, 0, "fp32", false, List.of("min(8, 2 - 1)"));
+    var parts = new dev.envdoctor.model.Recommendation.Projection.Parts(500.0, 80.0, 0, 580.0, "serial",
+        "data loading serial with the step: 14% of each step", 12.0, 100L, List.of("the training step"), List.of());
+    var row = dev.envdoctor.model.RecommendationProjectionBuilder.builder(projected("python").projection().get(0))
+        .settings(settings).parts(parts).build();
+    var rec = dev.envdoctor.model.RecommendationBuilder.builder(projected("python"))
+        .projection(List.of(row, projected("python").projection().get(1))).build();
+    assertTrue(Areas.projectionLine(rec).orElseThrow().endsWith("; natively (python) as ultralytics trains: 1 thread, data in"
+        + " the training process, fp32, data loading serial with the step: 14% of each step, validation included"),
+        Areas.projectionLine(rec).orElseThrow());
   }
 
   /** Issue #25: "your job" only for a job the user stated; doctor's default is the example job. Failed before. */
@@ -68,9 +83,11 @@ class DoctorViewTest {
     assertTrue(lines.get(1).startsWith("    why: Docker on macOS runs Linux in a VM without Metal"), lines.get(1));
     assertTrue(lines.get(2).startsWith("    Deploy: ship a container image (docker)"), lines.get(2));
     assertTrue(lines.get(3).startsWith("    the example job (yolov8m-69k): natively mps 6.3 days"), lines.get(3));
-    // the constructed Mac report has no yolov8 calibrations: its line says how it was projected, and that it is rough
+    // the constructed Mac report has no yolov8 calibrations: its line says how it was projected, that it is rough,
+    // and which parts of the job were not measured (issue #29)
     assertTrue(lines.get(3).endsWith("(by the cnn calibration's FLOP rate: the rougher path, 1.8–3.2× long on a 2-core"
-        + " CPU; yolov8m itself was not timed)"), lines.get(3));
+        + " CPU; yolov8m itself was not timed); the training step alone: its input pipeline and validation were not measured"),
+        lines.get(3));
     String text = String.join("\n", lines);
     assertTrue(text.contains("[✓] Host: macOS 15.6.1 arm64 · Apple M4 Pro, 14 threads (10P + 4E) · 48 GiB"), text);
     assertTrue(text.contains("[!] Docker: Docker Desktop (engine 28.5.1) · 8 of 14 CPUs · GPU access none · trains on cpu"), text);

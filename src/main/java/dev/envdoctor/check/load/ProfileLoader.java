@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 public final class ProfileLoader {
 
   private static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("description", "include", "workload", "checks"));
-  private static final Set<String> WORKLOAD_KEYS = new LinkedHashSet<>(List.of("name", "model", "epochs", "images", "imgsz", "batch", "gflops"));
+  private static final Set<String> WORKLOAD_KEYS = new LinkedHashSet<>(List.of("name", "model", "epochs", "images", "imgsz", "batch", "gflops",
+      "trainer", "threads", "workers", "precision", "valImages", "sourceSize", "data"));
 
   private final ProfileLocator locator;
 
@@ -123,7 +124,14 @@ public final class ProfileLoader {
     // The verdict resolves the model's FLOPs (and their source) from its table; a profile states only what it knows.
     return RecommendationWorkloadBuilder.builder().name(name).epochs(small(v.get("epochs"), "epochs"))
         .images(Nodes.integer(v.get("images"), "images")).imgsz(small(v.get("imgsz"), "imgsz"))
-        .batch(small(v.get("batch"), "batch")).model(model).forwardGflops(gflops).build();
+        .batch(small(v.get("batch"), "batch")).model(model).forwardGflops(gflops)
+        .trainer(v.containsKey("trainer") ? Nodes.text(v.get("trainer"), "workload trainer") : null)
+        .threads(v.containsKey("threads") ? small(v.get("threads"), "threads") : null)
+        .workers(v.containsKey("workers") ? small(v.get("workers"), "workers") : null)
+        .precision(v.containsKey("precision") ? Nodes.text(v.get("precision"), "workload precision") : null)
+        .valImages(v.containsKey("valImages") ? Nodes.integer(v.get("valImages"), "valImages") : null)
+        .sourceSize(v.containsKey("sourceSize") ? Nodes.text(v.get("sourceSize"), "workload sourceSize") : null)
+        .data(v.containsKey("data") ? Nodes.text(v.get("data"), "workload data") : null).build();
   }
 
   private static int small(YamlNode node, String what) {

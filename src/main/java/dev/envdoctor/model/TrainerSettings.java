@@ -1,4 +1,4 @@
-package dev.envdoctor.calibrate;
+package dev.envdoctor.model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +96,16 @@ public record TrainerSettings(String trainer, int threads, int workers, String p
       precision = "fp32";
     }
     return new TrainerSettings(t, threads, workers, precision, cuda && t.equals(ULTRALYTICS), why);
+  }
+
+  /** These settings timed in float32, {@code why} said, where the trainer would use another precision. */
+  public TrainerSettings inFloat32(String why) {
+    if (precision.equals("fp32")) {
+      return this;
+    }
+    List<String> w = new ArrayList<>(this.why);
+    w.add(why);
+    return new TrainerSettings(trainer, threads, workers, "fp32", pinMemory, w);
   }
 
   /** "1 thread, data in the training process, fp32". */

@@ -1,4 +1,4 @@
-package dev.envdoctor.calibrate;
+package dev.envdoctor.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,166 @@
+package dev.envdoctor.sides;
+
+import dev.envdoctor.model.Backend;
+import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.JobTiming;
+import dev.envdoctor.model.JobTimingBuilder;
+import dev.envdoctor.model.Recommendation.Workload;
+import dev.envdoctor.model.TrainerSettings;
+import dev.envdoctor.protocol.LoopTiming;
+import dev.envdoctor.protocol.PipelineTiming;
+import dev.envdoctor.protocol.SideAnswer;
+import dev.envdoctor.protocol.SideCommand;
+import dev.envdoctor.protocol.ValidationTiming;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The job's parts beyond its training step on one device of a side (issue #29), asked after the
+ * projection's points in the trainer's settings: the input pipeline (once per side: it is the CPU's
+ * work whatever the device), a validation forward at batch × 2 at the largest point timed, and, where
+ * DataLoader workers share the CPUs with a CPU step, a short real loop of both. A side without a
+ * Python (DJL) times none of them and says so.
+ */
+final class JobParts {
+
+  /** Training images the pipeline makes, after one untimed. */
+  static final int PIPELINE_IMAGES = 8;
+
+  private final SideTalk talk;
+  private final SidePlan plan;
+  private final Backend backend;
+
+  /** The CPUs the side may use, from its threads answer; null where it gave none. */
+  Integer cpus;
+
+  JobParts(SideTalk talk, SidePlan plan, Backend backend) {
+    this.talk = talk;
+    this.plan = plan;
+    this.backend = backend;
+  }
+
+  /** The pipeline's answer, kept for the side's other devices. */
+  private JobTiming.Data data;
+  private String dataWhy;
+
+  /**
+   * The parts on {@code device}, {@code timed} the points timed there, smallest first. Validation's
+   * forward-over-step ratio is timed at the smallest point on a CPU (a forward at batch × 2 costs
+   * about two thirds of a step, so the largest point's would add the most time) and at the largest on
+   * a GPU (a small point is launch-bound there); the step with its workers at the largest, the one
+   * nearest the job.
+   */
+  JobTiming time(String device, TrainerSettings settings, List<Calibration> timed) throws SideTalk.Gone, InterruptedException {
+    Calibration largest = timed.isEmpty() ? null : timed.get(timed.size() - 1);
+    Calibration forVal = timed.isEmpty() ? null : device.equals("cpu") ? timed.get(0) : largest;
+    JobTimingBuilder b = JobTimingBuilder.builder().backend(backend).device(device).settings(settings);
+    List<String> not = new ArrayList<>();
+    if (!plan.jobParts()) {
+      not.add("input pipeline and validation: not timed on a " + backend + " side (no Python there); the step alone");
+      return b.notMeasured(not).build();
+    }
+    Workload w = plan.job();
+    String source = source(w);
+    if (data == null && dataWhy == null) {
+      SideAnswer a = talk.ask(SideCommand.pipeline(source, w.imgsz(), PIPELINE_IMAGES));
+      PipelineTiming p = a.pipeline();
+      if (p != null && p.secondsPerImage() != null) {
+        data = new JobTiming.Data(p.secondsPerImage(), p.images(), p.library(), p.sourceSize(), p.imgsz(), p.skipped());
+      } else {
+        dataWhy = a.diagnosis() != null ? a.diagnosis() : "the side gave no timing";
+      }
+    }
+    if (data != null) {
+      b.data(data);
+    } else {
+      not.add("input pipeline: " + dataWhy);
+    }
+    if (largest == null || largest.imgsz() == null || largest.batch() == null) {
+      not.add("validation: no point of the job's network was timed on " + device);
+      return b.notMeasured(not).build();
+    }
+    String model = largest.workload();
+    int batch = largest.batch();
+    SideAnswer v = talk.ask(SideCommand.validate(device, model + "@" + forVal.imgsz() + "x" + (2 * forVal.batch()),
+        settings.precision()));
+    ValidationTiming vt = v.validation();
+    if (vt != null && vt.medianMs() != null) {
+      b.validation(new JobTiming.Validation(forVal.imgsz(), 2 * forVal.batch(), settings.precision(), vt.medianMs(),
+          forVal.batch(), forVal.medianMs()));
+    } else {
+      not.add("validation: " + (v.diagnosis() != null ? v.diagnosis() : "the side gave no timing"));
+    }
+    if (device.equals("cpu") && settings.workers() > 0 && data != null) {
+      SideAnswer l = talk.ask(SideCommand.loop(device, model + "@" + largest.imgsz() + "x" + batch, settings.workers(), source,
+          settings.precision()));
+      LoopTiming lt = l.loop();
+      if (lt != null && lt.medianMs() != null) {
+        b.loop(new JobTiming.Loop(lt.imgsz(), lt.batch(), lt.workers(), lt.medianMs(), lt.stepMs(), lt.dataWaitMs(), lt.steps()));
+      } else {
+        not.add("the step with its " + settings.workers() + " workers together: " + (l.diagnosis() != null ? l.diagnosis()
+            : "the side gave no timing"));
+      }
+    }
+    b.better(better(device, settings, largest, source));
+    return b.notMeasured(not).build();
+  }
+
+  /**
+   * Where the trainer's setting costs speed against what this side could do (issue #29's findings),
+   * the better one timed on the largest point in the same run: more threads on a CPU whose torch uses
+   * fewer than it may (a job the user named, or --full: a CPU point at more threads costs seconds),
+   * AMP on CUDA where the trainer trains float32, workers on a GPU's host where it loads in-process.
+   */
+  private List<JobTiming.Better> better(String device, TrainerSettings s, Calibration largest, String source)
+      throws SideTalk.Gone, InterruptedException {
+    List<JobTiming.Better> out = new ArrayList<>();
+    if (largest == null || largest.medianMs() == null) {
+      return out;
+    }
+    String point = largest.workload() + "@" + largest.imgsz() + "x" + largest.batch();
+    String at = largest.workload() + " at " + largest.imgsz() + " px × " + largest.batch();
+    if (device.equals("cpu") && plan.betterTrials() && cpus != null && s.threads() < cpus) {
+      talk.ask(SideCommand.threads(cpus));
+      Calibration more = talk.ask(SideCommand.project(device, point, "fp32")).calibration();
+      talk.ask(SideCommand.threads(s.threads()));
+      if (more != null && more.medianMs() != null && more.diagnosis() == null) {
+        out.add(new JobTiming.Better(threads(s.threads()), threads(cpus), largest.medianMs() / more.medianMs(), at,
+            "torch.set_num_threads(" + cpus + ") after the trainer sets its own (Ultralytics: min(8, CPUs - 1))"));
+      }
+    }
+    if (device.startsWith("cuda") && s.precision().equals("fp32") && backend == Backend.PYTHON) {
+      Calibration amp = talk.ask(SideCommand.project(device, point, "amp")).calibration();
+      if (amp != null && amp.medianMs() != null && amp.diagnosis() == null) {
+        out.add(new JobTiming.Better("fp32", "amp", largest.medianMs() / amp.medianMs(), at,
+            "mixed precision: torch.autocast('cuda', dtype=torch.float16) with a torch.amp.GradScaler (Ultralytics: amp=True)"));
+      }
+    }
+    if (!device.equals("cpu") && s.workers() == 0 && data != null && cpus != null && cpus > 1 && backend == Backend.PYTHON) {
+      int w = Math.min(8, cpus);
+      JobTiming.Loop in = loop(device, point, 0, source, s.precision());
+      JobTiming.Loop with = loop(device, point, w, source, s.precision());
+      if (in != null && with != null) {
+        out.add(new JobTiming.Better("workers 0", w + " workers", in.loopMs() / with.loopMs(), at,
+            "DataLoader(..., num_workers=" + w + ", pin_memory=True) (Ultralytics: workers=" + w + ")"));
+      }
+    }
+    return out;
+  }
+
+  private JobTiming.Loop loop(String device, String point, int workers, String source, String precision)
+      throws SideTalk.Gone, InterruptedException {
+    LoopTiming lt = talk.ask(SideCommand.loop(device, point, workers, source, precision)).loop();
+    return lt == null || lt.medianMs() == null ? null
+        : new JobTiming.Loop(lt.imgsz(), lt.batch(), lt.workers(), lt.medianMs(), lt.stepMs(), lt.dataWaitMs(), lt.steps());
+  }
+
+  private static String threads(int n) {
+    return n + " thread" + (n == 1 ? "" : "s");
+  }
+
+  /** The user's folder where they gave one, else synthetic JPEGs of the job's source size. */
+  static String source(Workload w) {
+    return w.data() != null ? SideCommand.dataSource(Path.of(w.data())) : w.pipelineSource();
+  }
+}
