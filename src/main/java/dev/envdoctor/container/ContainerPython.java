@@ -66,7 +66,9 @@ final class ContainerPython {
       settings.addAll(PythonStage.budgetArgs(ctx.options().full()));
     }
     // no peaks in a container: the peak tests are the native Python's (--full)
-    SidePlan plan = calibrate ? PythonStage.plan(false, ctx.options().workloads()) : SidePlan.VERIFY;
+    // its input pipeline beside the calibration (issue #29): the image's own Python decodes with what it has
+    SidePlan plan = calibrate ? PythonStage.plan(false, ctx.options().workloads()).withJob(ctx.options().workload(), true, false)
+        : SidePlan.VERIFY;
     Duration timeout = Duration.ofSeconds(ctx.options().full() ? 600 : calibrate ? 240 : 120);
     ctx.progress("probing Python torch in " + engine.name() + " (" + image + ") ...");
     WorkerOutput out = new ContainerRun(ctx.runner(), engine, env).run(name -> {
@@ -83,7 +85,7 @@ final class ContainerPython {
           .name((d.name() == null ? d.device() : d.name()) + " (emulated)")
           .build()).toList();
     }
-    Report r = report.plusDevices(devices).plusCalibrations(out.calibrations()).plusPeaks(out.peaks());
+    Report r = report.plusDevices(devices).plusCalibrations(out.calibrations()).plusPeaks(out.peaks()).plusJobs(out.jobs());
     return out.engine() == null ? r : r.plusEngines(List.of(out.engine()));
   }
 }

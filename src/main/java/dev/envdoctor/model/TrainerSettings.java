@@ -1,5 +1,6 @@
 package dev.envdoctor.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +23,16 @@ import java.util.Locale;
  * @param precision fp32, tf32 or amp
  * @param pinMemory whether the batches go through pinned memory
  * @param why where each figure comes from, in words
+ * @param trainerThreads the trainer's own thread count where the row was timed at other threads
+ *     (doctor's quick example job: the side's own, since a YOLOv8m step at one thread of a slow CPU
+ *     costs seconds); null where it was timed at the trainer's
  */
-public record TrainerSettings(String trainer, int threads, int workers, String precision, boolean pinMemory, List<String> why) {
+public record TrainerSettings(String trainer, int threads, int workers, String precision, boolean pinMemory, List<String> why,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer trainerThreads) {
+
+  public TrainerSettings(String trainer, int threads, int workers, String precision, boolean pinMemory, List<String> why) {
+    this(trainer, threads, workers, precision, pinMemory, why, null);
+  }
 
   public static final String ULTRALYTICS = "ultralytics";
   public static final String TORCH = "torch";
@@ -105,12 +114,26 @@ public record TrainerSettings(String trainer, int threads, int workers, String p
     }
     List<String> w = new ArrayList<>(this.why);
     w.add(why);
-    return new TrainerSettings(trainer, threads, workers, "fp32", pinMemory, w);
+    return new TrainerSettings(trainer, threads, workers, "fp32", pinMemory, w, trainerThreads);
   }
 
-  /** "1 thread, data in the training process, fp32". */
+  /**
+   * These settings timed at {@code n} threads instead of the trainer's, {@code why} said; the
+   * trainer's count stays in {@link #trainerThreads}.
+   */
+  public TrainerSettings atThreads(int n, String why) {
+    if (n == threads) {
+      return this;
+    }
+    List<String> w = new ArrayList<>(this.why);
+    w.add(why);
+    return new TrainerSettings(trainer, n, workers, precision, pinMemory, w, threads);
+  }
+
+  /** "1 thread, data in the training process, fp32"; "2 threads (the trainer's 1 not timed), ...". */
   public String describe() {
-    return threads + " thread" + (threads == 1 ? "" : "s") + ", "
+    return threads + " thread" + (threads == 1 ? "" : "s")
+        + (trainerThreads == null ? "" : " (not the trainer's " + trainerThreads + ": --quick)") + ", "
         + (workers == 0 ? "data in the training process" : workers + " DataLoader worker" + (workers == 1 ? "" : "s")) + ", " + precision;
   }
 }

@@ -205,7 +205,7 @@ public final class Projections {
     String basis = m.describe() + "; at " + w.imgsz() + " px × " + w.batch() + ": " + Format.number(stepMs, 0)
         + " ms per step" + (job == null || job.settings() == null ? "" : " (" + job.settings().describe() + ")")
         + (parts == null ? "" : "; the job's step " + Format.number(parts.jobStepMs(), 0) + " ms, " + parts.boundWords()
-            + (parts.validationSeconds() == null ? "" : "; validation " + Format.hours(parts.validationSeconds() / 3600) + " per epoch"))
+            + (parts.validationSeconds() == null ? "" : "; validation " + Format.seconds(parts.validationSeconds()) + " per epoch"))
         + "; p10–p90 " + Ranges.describe(spread);
     // per training image, validation apart, as bench/whole-job.py times it
     double perImage = (parts != null ? parts.jobStepMs() : stepMs) / 1000 / w.batch();

@@ -24,7 +24,7 @@ public final class RecommendView implements View {
     }
     verdict(rec, c);
     evidence(rec, c);
-    projection(rec, c);
+    projection(rec, Format.pipelinesAlone(report.jobs()), c);
     List<String> better = Format.better(report.jobs());
     if (!better.isEmpty()) {
       c.blank();
@@ -84,6 +84,11 @@ public final class RecommendView implements View {
   }
 
   static void projection(Recommendation rec, Console c) {
+    projection(rec, List.of(), c);
+  }
+
+  /** The projection, with {@code pipelinesAlone}: sides that timed their input pipeline but no row of their own. */
+  static void projection(Recommendation rec, List<String> pipelinesAlone, Console c) {
     if (rec.projection().isEmpty() || rec.workload() == null) {
       return;
     }
@@ -108,6 +113,7 @@ public final class RecommendView implements View {
         c.line("  " + p.runtime() + " " + p.backend() + " " + p.device() + ", the job as timed: " + timed);
       }
     }
+    pipelinesAlone.forEach(l -> c.line("  " + l));
     String apart = TimedApart.disagreement(rec);
     if (apart != null) {
       c.line("  " + apart);

@@ -120,7 +120,7 @@ final class JobParts {
     }
     String point = largest.workload() + "@" + largest.imgsz() + "x" + largest.batch();
     String at = largest.workload() + " at " + largest.imgsz() + " px × " + largest.batch();
-    if (device.equals("cpu") && plan.betterTrials() && cpus != null && s.threads() < cpus) {
+    if (device.equals("cpu") && plan.asTrainer() && cpus != null && s.threads() < cpus) {
       talk.ask(SideCommand.threads(cpus));
       Calibration more = talk.ask(SideCommand.project(device, point, "fp32")).calibration();
       talk.ask(SideCommand.threads(s.threads()));
@@ -157,6 +157,30 @@ final class JobParts {
 
   private static String threads(int n) {
     return n + " thread" + (n == 1 ? "" : "s");
+  }
+
+  /**
+   * The input pipeline alone, for a side that times no points (a container's Python: its rows are
+   * native's × the verdict's paired ratio): what that image's Python decodes with and how fast, on
+   * synthetic JPEGs of the job's source size (the user's folder is not mounted into a container).
+   */
+  JobTiming pipelineOnly() throws SideTalk.Gone, InterruptedException {
+    Workload w = plan.job();
+    SideAnswer a = talk.ask(SideCommand.pipeline(w.pipelineSource(), w.imgsz(), PIPELINE_IMAGES));
+    PipelineTiming p = a.pipeline();
+    List<String> not = new ArrayList<>();
+    JobTimingBuilder b = JobTimingBuilder.builder().backend(backend).device("cpu");
+    if (p != null && p.secondsPerImage() != null) {
+      b.data(new JobTiming.Data(p.secondsPerImage(), p.images(), p.library(), p.sourceSize(), p.imgsz(), p.skipped()));
+    } else {
+      not.add("input pipeline: " + (a.diagnosis() != null ? a.diagnosis() : "the side gave no timing"));
+    }
+    if (w.data() != null) {
+      not.add("your --data folder: read natively only (it is not mounted into a container); synthetic JPEGs of "
+          + w.pipelineSource() + " here");
+    }
+    not.add("the step, validation: this side's rows are native's × the verdict's paired ratio");
+    return b.notMeasured(not).build();
   }
 
   /** The user's folder where they gave one, else synthetic JPEGs of the job's source size. */

@@ -89,6 +89,10 @@ final class SideFlow extends SideTalk {
         project(d);
       }
     }
+    if (plan.job() != null && plan.jobParts() && !plan.projects()) {
+      // a side without the projection's points (a container's Python): its input pipeline alone
+      answers.jobs.add(parts.pipelineOnly());
+    }
     if (plan.peaks()) {
       for (String d : verified) {
         if (!d.equals("cpu") || plan.peakCpu()) {
@@ -218,6 +222,10 @@ final class SideFlow extends SideTalk {
     int gpus = (int) answers.devices.stream().filter(d -> d.device().startsWith("cuda")).count();
     TrainerSettings s = TrainerSettings.of(w.trainer(), w.model(), device, gpuName, gpus, cpus,
         facts == null ? null : facts.defaultThreads(), w.batch(), w.overrides());
+    if (!plan.asTrainer() && facts != null && facts.threads() != null && device.equals("cpu")) {
+      s = s.atThreads(facts.threads(), "timed at the side's " + facts.threads() + " threads, not the trainer's " + s.threads()
+          + ": doctor's quick example job keeps to its time (`--full`, or a job you name, times the trainer's)");
+    }
     return call.backend() == Backend.DJL ? s.inFloat32("DJL times float32 (its YOLOv8 step has no mixed precision)") : s;
   }
 

@@ -22,12 +22,13 @@ import java.util.List;
  *     and the points timed in them; with {@code jobParts}, its input pipeline, validation and, where
  *     workers share the CPUs with the step, both together. Null: the points at the side's own settings
  * @param jobParts whether the side times the job's other parts (the Python sides; DJL has no pipeline)
- * @param betterTrials whether a better CPU setting than the trainer's (more threads) is timed on the
- *     job's network too: for a job the user named and --full, not doctor's quick example
+ * @param asTrainer whether the CPU points are timed at the trainer's threads and a better CPU setting
+ *     (more threads) on the job's network too: for a job the user named and --full; doctor's quick
+ *     example job times them at the side's own threads and says so
  */
 public record SidePlan(boolean calibrate, List<String> workloads, List<ProjectionPoint.Planned> cpuPoints,
     List<ProjectionPoint.Planned> gpuPoints, double burstSeconds, boolean peaks, boolean peakCpu, boolean threadTrial,
-    Workload job, boolean jobParts, boolean betterTrials) {
+    Workload job, boolean jobParts, boolean asTrainer) {
 
   public SidePlan {
     workloads = List.copyOf(workloads);
@@ -44,19 +45,19 @@ public record SidePlan(boolean calibrate, List<String> workloads, List<Projectio
   }
 
   public SidePlan withPoints(List<ProjectionPoint.Planned> cpu, List<ProjectionPoint.Planned> gpu) {
-    return new SidePlan(calibrate, workloads, cpu, gpu, burstSeconds, peaks, peakCpu, threadTrial, job, jobParts, betterTrials);
+    return new SidePlan(calibrate, workloads, cpu, gpu, burstSeconds, peaks, peakCpu, threadTrial, job, jobParts, asTrainer);
   }
 
   public SidePlan withBursts(double seconds) {
-    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, seconds, peaks, peakCpu, threadTrial, job, jobParts, betterTrials);
+    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, seconds, peaks, peakCpu, threadTrial, job, jobParts, asTrainer);
   }
 
   public SidePlan withPeaks(boolean on, boolean cpuToo) {
-    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, on, cpuToo, threadTrial, job, jobParts, betterTrials);
+    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, on, cpuToo, threadTrial, job, jobParts, asTrainer);
   }
 
   public SidePlan withThreadTrial(boolean on) {
-    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, peaks, peakCpu, on, job, jobParts, betterTrials);
+    return new SidePlan(calibrate, workloads, cpuPoints, gpuPoints, burstSeconds, peaks, peakCpu, on, job, jobParts, asTrainer);
   }
 
   /** The points timed in the settings {@code w}'s trainer would use on the side; with {@code parts}, its other parts too. */

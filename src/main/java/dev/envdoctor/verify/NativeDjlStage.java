@@ -112,7 +112,8 @@ public final class NativeDjlStage implements Stage, Prefetching {
     if (calibrate && (ProjectionPlan.everyBackend(ctx.options().workload(), ctx.options().full())
         || !RunOptions.selects(ctx.options().backend(), "python"))) {
       var points = ProjectionPlan.plan(ctx.options().workload(), ctx.options().full());
-      plan = plan.withPoints(points, points).withJob(ctx.options().workload(), false, false);
+      plan = plan.withPoints(points, points).withJob(ctx.options().workload(), false,
+          ProjectionPlan.everyBackend(ctx.options().workload(), ctx.options().full()));
     }
     // a real network's steps: a busy machine stretches them most
     java.time.Duration timeout = plan.projects() ? budget.timeout().plus(budget.timeout()) : budget.timeout();

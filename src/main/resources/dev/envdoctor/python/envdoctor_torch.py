@@ -755,7 +755,7 @@ def image_sources(source, limit, decodes):
         w, h = (int(v) for v in source.lower().split("x"))
     except ValueError:
         raise Unknown("source %s: WIDTHxHEIGHT or dir:FOLDER" % source)
-    return jpeg_sources((w, h), 8, SEED), "%dx%d" % (w, h), []
+    return jpeg_sources((w, h), 4, SEED), "%dx%d" % (w, h), []  # 4 files: a mosaic draws 4 at random, each decoded
 
 
 def input_pipeline(source, imgsz, count):
@@ -793,7 +793,8 @@ def validate(torch, device, point, args, precision):
 
     try:
         with precision_context(torch, precision):
-            warm_up(forward, args, YOLO_MIN_WARMUP)
+            for _ in range(YOLO_MIN_WARMUP):  # a forward has no optimizer state to settle: two untimed are enough
+                forward()
             times, _ = timed(forward, YOLO_MIN_STEPS, max(args.steps, YOLO_MIN_STEPS), args.seconds)
     finally:
         del model, x
