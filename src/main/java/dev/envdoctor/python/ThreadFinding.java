@@ -20,12 +20,21 @@ public final class ThreadFinding {
 
   private ThreadFinding() {}
 
-  /** The report's {@code python.torch.threads}: the trial's facts and both cnn steps; null where the side was not asked. */
+  /** The report's {@code python.torch.threads}: the trial's facts and both of its steps (a report's cnn for an older trial); null where the side was not asked. */
   static PythonEnv.Threads of(ThreadTrial trial, List<Calibration> calibrations) {
     if (trial == null || trial.facts() == null) {
       return null;
     }
     var f = trial.facts();
+    Calibration at = trial.atThreads();
+    if (at != null) {
+      Calibration d = trial.atDefault();
+      Double defaultMs = d == null || d.diagnosis() != null ? null : d.medianMs();
+      Double timedMs = at.diagnosis() != null ? null : at.medianMs();
+      Double gain = defaultMs == null || timedMs == null || timedMs <= 0 ? null : defaultMs / timedMs;
+      String workload = at.workload() + " (" + at.imgsz() + " px × " + at.batch() + ")";
+      return new PythonEnv.Threads(f.defaultThreads(), f.cpus(), f.threads(), workload, defaultMs, timedMs, gain);
+    }
     Double timedMs = calibrations.stream()
         .filter(c -> c.backend() == Backend.PYTHON && "cpu".equals(c.device()) && "cnn".equals(c.workload())
             && c.diagnosis() == null && c.threads() != null && c.threads().equals(f.threads()))

@@ -30,6 +30,18 @@ class ThreadFindingTest {
     assertTrue(f.fix().startsWith("call torch.set_num_threads(2) before training, or set OMP_NUM_THREADS=2"), f.fix());
   }
 
+  /** The trial on the detection step (both of its steps timed by the trial; the cnn calibration left alone). */
+  @Test
+  void theDetectionStepsTrialHoldsItsOwnTwoSteps() {
+    Calibration one = CalibrationBuilder.builder().backend(Backend.PYTHON).device("cpu").workload("yolov8n").imgsz(64).batch(2)
+        .threads(1).medianMs(129.3).build();
+    Calibration two = CalibrationBuilder.builder(one).threads(2).medianMs(76.3).build();
+    PythonEnv.Threads t = ThreadFinding.of(new ThreadTrial(new ThreadFacts(2, 2, 1, null, null), one, two), List.of(cnn(2, 1.0)));
+    assertEquals(129.3 / 76.3, t.gain(), 1e-9, "not against the cnn's 1.0 ms");
+    assertEquals("torch uses 1 thread of 2 usable CPUs here by default: the yolov8n (64 px × 2) training step ran 1.7× faster"
+        + " at 2 threads (76.3 ms against 129.3 ms a step, measured in this run)", ThreadFinding.of(t).orElseThrow().diagnosis());
+  }
+
   @Test
   void noFindingWithoutAMeasuredGainWorthSaying() {
     // the default is the CPUs: nothing timed at it, no gain, no finding
