@@ -36,6 +36,8 @@ public record TrainerSettings(String trainer, int threads, int workers, String p
 
   public static final String ULTRALYTICS = "ultralytics";
   public static final String TORCH = "torch";
+  /** The precisions a job may be timed in (tf32 and amp on CUDA only). */
+  public static final List<String> PRECISIONS = List.of("fp32", "tf32", "amp");
 
   public TrainerSettings {
     why = List.copyOf(why);

@@ -4,6 +4,7 @@ import dev.envdoctor.model.JobTiming;
 import dev.envdoctor.model.Recommendation.Projection.Parts;
 import dev.envdoctor.model.Recommendation.Workload;
 import dev.envdoctor.model.TrainerSettings;
+import dev.envdoctor.run.Words;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,7 +62,7 @@ final class JobStep {
         double factor = job.loop().loopMs() / Math.max(job.loop().stepMs(), at);
         jobStep = slower * factor;
         bound = "shared";
-        words = workers + " worker" + (workers == 1 ? "" : "s") + " share the CPUs with the step: together "
+        words = Words.count(workers, "worker") + " share the CPUs with the step: together "
             + Format.number(factor, 2) + "× the slower of the two alone";
       } else {
         if (cpu) {
@@ -71,10 +72,10 @@ final class JobStep {
         if (perBatch > stepMs) {
           bound = "input-bound";
           words = "input-bound: the " + (cpu ? "CPU step" : "GPU") + " waits about " + Format.number(100 * (perBatch - stepMs) / perBatch, 0)
-              + "% of each step for its " + workers + " worker" + (workers == 1 ? "" : "s");
+              + "% of each step for its " + Words.count(workers, "worker");
         } else {
           bound = "compute-bound";
-          words = "compute-bound: " + workers + " worker" + (workers == 1 ? "" : "s") + " make a batch in "
+          words = "compute-bound: " + Words.count(workers, "worker") + " make a batch in "
               + Format.number(100 * perBatch / stepMs, 0) + "% of a step";
         }
       }

@@ -37,10 +37,6 @@ public final class Projections {
     return ProjectionPlan.isPoint(c);
   }
 
-  public static List<Projection> of(List<Side> ranked, Workload w, List<Calibration> all) {
-    return of(ranked, w, all, List.of());
-  }
-
   /** The rows, each calibrated row's step put together with its side's other parts of the job ({@code jobs}, issue #29). */
   public static List<Projection> of(List<Side> ranked, Workload w, List<Calibration> all, List<JobTiming> jobs) {
     Side nat = ranked.stream().filter(Side::isNative).findFirst().orElse(null);
@@ -222,6 +218,7 @@ public final class Projections {
       List<JobTiming> jobs) {
     List<Projection> rows = of(ranked, w, all, jobs);
     boolean flops = rows.isEmpty() || rows.stream().anyMatch(p -> Projection.FLOP_RATE.equals(p.method()));
+    boolean whole = rows.stream().anyMatch(p -> p.parts() != null);
     List<String> a = new ArrayList<>();
     if (rows.stream().anyMatch(p -> !Projection.FLOP_RATE.equals(p.method()))) {
       a.add("workload " + w.name() + ": " + w.model() + ", " + w.epochs() + " epochs × "
@@ -229,10 +226,10 @@ public final class Projections {
       a.add("projected from " + w.model() + " itself (envdoctor builds it: Conv-BN-SiLU, C2f, SPPF, PAN-FPN, "
           + "the DFL head and its detection loss), timed at two sizes up to the job's own per device; the step time is fitted as "
           + "t = a + b × imgsz² × batch and extended to the job's size"
-          + (rows.stream().anyMatch(p -> p.parts() != null) ? "" : "; hours = epochs × ⌈images ÷ batch⌉ × t"));
+          + (whole ? "" : "; hours = epochs × ⌈images ÷ batch⌉ × t"));
       rows.stream().filter(p -> !Projection.FLOP_RATE.equals(p.method()))
           .forEach(p -> a.add(p.runtime() + " " + p.backend() + " " + p.device() + ": " + p.basis()));
-      if (rows.stream().anyMatch(p -> p.parts() != null)) {
+      if (whole) {
         a.add("each row is timed in the settings its trainer would use on that side (threads, precision; see the row): "
             + "the job's step puts the training step together with its input pipeline (JPEGs decoded, resized, "
             + "mosaicked, warped and flipped as the trainer's DataLoader does), serially with workers 0, else the "

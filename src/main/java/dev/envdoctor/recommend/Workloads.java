@@ -90,7 +90,7 @@ public final class Workloads {
     if (workers != null && (workers < 0 || workers > 256)) {
       throw RunFailure.badInput("--workers " + workers + ": a count from 0 (data in the training process) to 256");
     }
-    if (precision != null && !List.of("fp32", "tf32", "amp").contains(precision)) {
+    if (precision != null && !TrainerSettings.PRECISIONS.contains(precision)) {
       throw RunFailure.badInput("--precision " + precision + ": use fp32, tf32 or amp");
     }
     if (valImages != null && valImages < 0) {

@@ -1,5 +1,6 @@
 package dev.envdoctor.sides;
 
+import dev.envdoctor.calibrate.ProjectionPoint;
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.JobTiming;
@@ -11,6 +12,7 @@ import dev.envdoctor.protocol.PipelineTiming;
 import dev.envdoctor.protocol.SideAnswer;
 import dev.envdoctor.protocol.SideCommand;
 import dev.envdoctor.protocol.ValidationTiming;
+import dev.envdoctor.run.Words;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +33,6 @@ final class JobParts {
   private final SidePlan plan;
   private final Backend backend;
 
-  /** The CPUs the side may use, from its threads answer; null where it gave none. */
-  Integer cpus;
-
   JobParts(SideTalk talk, SidePlan plan, Backend backend) {
     this.talk = talk;
     this.plan = plan;
@@ -49,9 +48,10 @@ final class JobParts {
    * forward-over-step ratio is timed at the smallest point on a CPU (a forward at batch × 2 costs
    * about two thirds of a step, so the largest point's would add the most time) and at the largest on
    * a GPU (a small point is launch-bound there); the step with its workers at the largest, the one
-   * nearest the job.
+   * nearest the job. {@code cpus}: the CPUs the side may use (its threads answer).
    */
-  JobTiming time(String device, TrainerSettings settings, List<Calibration> timed) throws SideTalk.Gone, InterruptedException {
+  JobTiming time(String device, TrainerSettings settings, List<Calibration> timed, int cpus)
+      throws SideTalk.Gone, InterruptedException {
     Calibration largest = timed.isEmpty() ? null : timed.get(timed.size() - 1);
     Calibration forVal = timed.isEmpty() ? null : device.equals("cpu") ? timed.get(0) : largest;
     JobTimingBuilder b = JobTimingBuilder.builder().backend(backend).device(device).settings(settings);
@@ -64,12 +64,8 @@ final class JobParts {
     String source = source(w);
     if (data == null && dataWhy == null) {
       SideAnswer a = talk.ask(SideCommand.pipeline(source, w.imgsz(), PIPELINE_IMAGES));
-      PipelineTiming p = a.pipeline();
-      if (p != null && p.secondsPerImage() != null) {
-        data = new JobTiming.Data(p.secondsPerImage(), p.images(), p.library(), p.sourceSize(), p.imgsz(), p.skipped());
-      } else {
-        dataWhy = a.diagnosis() != null ? a.diagnosis() : "the side gave no timing";
-      }
+      data = data(a.pipeline());
+      dataWhy = data == null ? why(a) : null;
     }
     if (data != null) {
       b.data(data);
@@ -80,30 +76,46 @@ final class JobParts {
       not.add("validation: no point of the job's network was timed on " + device);
       return b.notMeasured(not).build();
     }
-    String model = largest.workload();
-    int batch = largest.batch();
-    SideAnswer v = talk.ask(SideCommand.validate(device, model + "@" + forVal.imgsz() + "x" + (2 * forVal.batch()),
-        settings.precision()));
+    SideAnswer v = talk.ask(SideCommand.validate(device, point(forVal, 2 * forVal.batch()), settings.precision()));
     ValidationTiming vt = v.validation();
     if (vt != null && vt.medianMs() != null) {
       b.validation(new JobTiming.Validation(forVal.imgsz(), 2 * forVal.batch(), settings.precision(), vt.medianMs(),
           forVal.batch(), forVal.medianMs()));
     } else {
-      not.add("validation: " + (v.diagnosis() != null ? v.diagnosis() : "the side gave no timing"));
+      not.add("validation: " + why(v));
     }
     if (device.equals("cpu") && settings.workers() > 0 && data != null) {
-      SideAnswer l = talk.ask(SideCommand.loop(device, model + "@" + largest.imgsz() + "x" + batch, settings.workers(), source,
+      SideAnswer l = talk.ask(SideCommand.loop(device, point(largest, largest.batch()), settings.workers(), source,
           settings.precision()));
-      LoopTiming lt = l.loop();
-      if (lt != null && lt.medianMs() != null) {
-        b.loop(new JobTiming.Loop(lt.imgsz(), lt.batch(), lt.workers(), lt.medianMs(), lt.stepMs(), lt.dataWaitMs(), lt.steps()));
+      JobTiming.Loop loop = loop(l.loop());
+      if (loop != null) {
+        b.loop(loop);
       } else {
-        not.add("the step with its " + settings.workers() + " workers together: " + (l.diagnosis() != null ? l.diagnosis()
-            : "the side gave no timing"));
+        not.add("the step with its " + Words.count(settings.workers(), "worker") + " together: " + why(l));
       }
     }
-    b.better(better(device, settings, largest, source));
+    b.better(better(device, settings, largest, source, cpus));
     return b.notMeasured(not).build();
+  }
+
+  /** A point's network at its size and {@code batch}, as the commands write it: {@code yolov8n@320x16}. */
+  private static String point(Calibration c, int batch) {
+    return new ProjectionPoint(c.workload(), c.imgsz(), batch).toString();
+  }
+
+  /** Why a command brought no figure: the side's diagnosis, or that it gave none. */
+  private static String why(SideAnswer a) {
+    return a.diagnosis() != null ? a.diagnosis() : "the side gave no timing";
+  }
+
+  private static JobTiming.Data data(PipelineTiming p) {
+    return p == null || p.secondsPerImage() == null ? null
+        : new JobTiming.Data(p.secondsPerImage(), p.images(), p.library(), p.sourceSize(), p.imgsz(), p.skipped());
+  }
+
+  private static JobTiming.Loop loop(LoopTiming lt) {
+    return lt == null || lt.medianMs() == null ? null
+        : new JobTiming.Loop(lt.imgsz(), lt.batch(), lt.workers(), lt.medianMs(), lt.stepMs(), lt.dataWaitMs(), lt.steps());
   }
 
   /**
@@ -112,20 +124,21 @@ final class JobParts {
    * fewer than it may (a job the user named, or --full: a CPU point at more threads costs seconds),
    * AMP on CUDA where the trainer trains float32, workers on a GPU's host where it loads in-process.
    */
-  private List<JobTiming.Better> better(String device, TrainerSettings s, Calibration largest, String source)
+  private List<JobTiming.Better> better(String device, TrainerSettings s, Calibration largest, String source, int cpus)
       throws SideTalk.Gone, InterruptedException {
     List<JobTiming.Better> out = new ArrayList<>();
     if (largest == null || largest.medianMs() == null) {
       return out;
     }
-    String point = largest.workload() + "@" + largest.imgsz() + "x" + largest.batch();
+    String point = point(largest, largest.batch());
     String at = largest.workload() + " at " + largest.imgsz() + " px × " + largest.batch();
-    if (device.equals("cpu") && plan.asTrainer() && cpus != null && s.threads() < cpus) {
+    if (device.equals("cpu") && plan.asTrainer() && s.threads() < cpus) {
       talk.ask(SideCommand.threads(cpus));
       Calibration more = talk.ask(SideCommand.project(device, point, "fp32")).calibration();
       talk.ask(SideCommand.threads(s.threads()));
       if (more != null && more.medianMs() != null && more.diagnosis() == null) {
-        out.add(new JobTiming.Better(threads(s.threads()), threads(cpus), largest.medianMs() / more.medianMs(), at,
+        out.add(new JobTiming.Better(Words.count(s.threads(), "thread"), Words.count(cpus, "thread"),
+            largest.medianMs() / more.medianMs(), at,
             "torch.set_num_threads(" + cpus + ") after the trainer sets its own (Ultralytics: min(8, CPUs - 1))"));
       }
     }
@@ -136,27 +149,16 @@ final class JobParts {
             "mixed precision: torch.autocast('cuda', dtype=torch.float16) with a torch.amp.GradScaler (Ultralytics: amp=True)"));
       }
     }
-    if (!device.equals("cpu") && s.workers() == 0 && data != null && cpus != null && cpus > 1 && backend == Backend.PYTHON) {
+    if (!device.equals("cpu") && s.workers() == 0 && data != null && cpus > 1 && backend == Backend.PYTHON) {
       int w = Math.min(8, cpus);
-      JobTiming.Loop in = loop(device, point, 0, source, s.precision());
-      JobTiming.Loop with = loop(device, point, w, source, s.precision());
+      JobTiming.Loop in = loop(talk.ask(SideCommand.loop(device, point, 0, source, s.precision())).loop());
+      JobTiming.Loop with = loop(talk.ask(SideCommand.loop(device, point, w, source, s.precision())).loop());
       if (in != null && with != null) {
         out.add(new JobTiming.Better("workers 0", w + " workers", in.loopMs() / with.loopMs(), at,
             "DataLoader(..., num_workers=" + w + ", pin_memory=True) (Ultralytics: workers=" + w + ")"));
       }
     }
     return out;
-  }
-
-  private JobTiming.Loop loop(String device, String point, int workers, String source, String precision)
-      throws SideTalk.Gone, InterruptedException {
-    LoopTiming lt = talk.ask(SideCommand.loop(device, point, workers, source, precision)).loop();
-    return lt == null || lt.medianMs() == null ? null
-        : new JobTiming.Loop(lt.imgsz(), lt.batch(), lt.workers(), lt.medianMs(), lt.stepMs(), lt.dataWaitMs(), lt.steps());
-  }
-
-  private static String threads(int n) {
-    return n + " thread" + (n == 1 ? "" : "s");
   }
 
   /**
@@ -167,13 +169,11 @@ final class JobParts {
   JobTiming pipelineOnly() throws SideTalk.Gone, InterruptedException {
     Workload w = plan.job();
     SideAnswer a = talk.ask(SideCommand.pipeline(w.pipelineSource(), w.imgsz(), PIPELINE_IMAGES));
-    PipelineTiming p = a.pipeline();
+    JobTiming.Data d = data(a.pipeline());
     List<String> not = new ArrayList<>();
-    JobTimingBuilder b = JobTimingBuilder.builder().backend(backend).device("cpu");
-    if (p != null && p.secondsPerImage() != null) {
-      b.data(new JobTiming.Data(p.secondsPerImage(), p.images(), p.library(), p.sourceSize(), p.imgsz(), p.skipped()));
-    } else {
-      not.add("input pipeline: " + (a.diagnosis() != null ? a.diagnosis() : "the side gave no timing"));
+    JobTimingBuilder b = JobTimingBuilder.builder().backend(backend).device("cpu").data(d);
+    if (d == null) {
+      not.add("input pipeline: " + why(a));
     }
     if (w.data() != null) {
       not.add("your --data folder: read natively only (it is not mounted into a container); synthetic JPEGs of "

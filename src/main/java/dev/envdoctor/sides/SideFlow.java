@@ -199,7 +199,7 @@ final class SideFlow extends SideTalk {
     }
     answers.nonFinite(device, skipped, steps);
     if (settings != null && !plan.points(device).isEmpty()) {
-      answers.jobs.add(parts.time(device, settings, timed));
+      answers.jobs.add(parts.time(device, settings, timed, cpus()));
     }
     if (restore != null) {
       ask(SideCommand.threads(restore));
@@ -218,8 +218,7 @@ final class SideFlow extends SideTalk {
     if (facts == null) {
       facts = ask(SideCommand.threads(0)).threads();
     }
-    int cpus = facts != null && facts.cpus() != null ? facts.cpus() : Runtime.getRuntime().availableProcessors();
-    parts.cpus = cpus;
+    int cpus = cpus();
     String gpuName = answers.devices.stream().filter(d -> d.device().equals(device)).map(DeviceResult::name)
         .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     int gpus = (int) answers.devices.stream().filter(d -> d.device().startsWith("cuda")).count();
@@ -234,6 +233,11 @@ final class SideFlow extends SideTalk {
 
   private static BurstLine withSteps(BurstLine b, List<Double> steps) {
     return new BurstLine(b.device(), b.workload(), steps, b.cpuMs(), b.nrThrottled(), b.throttledMs(), b.allowance(), b.host());
+  }
+
+  /** The CPUs the side may use, from its threads answer, else this JVM's count. */
+  private int cpus() {
+    return facts != null && facts.cpus() != null ? facts.cpus() : Runtime.getRuntime().availableProcessors();
   }
 
   /** Whether the side answered {@code end}: everything it had to say is said. */
