@@ -30,7 +30,7 @@ public final class DoctorCommand extends BaseCommand {
 
   @Override
   protected RunOptions runOptions() {
-    return run.options(profile).forVerdict(workload.resolve(profile));
+    return run.options(profile).forVerdict(workload.resolve(profile)).withNoHistory(workload.noHistory);
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class RecommendCommand extends StageCommand {
 
   @Override
   protected RunOptions runOptions() {
-    return run.options(profile).forVerdict(workload.resolve(profile));
+    return run.options(profile).forVerdict(workload.resolve(profile)).withNoHistory(workload.noHistory);
   }
 
   @Override

@@ -12,6 +12,10 @@ import picocli.CommandLine.Option;
  */
 public final class WorkloadOptions {
 
+  @Option(names = "--no-history",
+      description = "Project from this run alone: do not pool its points with earlier runs' on this machine, nor keep them.")
+  boolean noHistory;
+
   @Option(names = "--epochs", paramLabel = "N", description = "Epochs of your training job (default: 50).")
   Integer epochs;
 

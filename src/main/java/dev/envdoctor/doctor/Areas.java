@@ -81,7 +81,13 @@ final class Areas {
     return Optional.of(job + ": " + rows.stream()
         .map(p -> (Runtimes.isNative(p.runtime()) ? "natively" : "in " + p.runtime())
             + (stacksDiffer ? " (" + p.backend() + ")" : "") + " " + p.device() + " " + Format.hours(p.hours()))
-        .collect(Collectors.joining(" · ")) + how(rec) + asTimed(rows));
+        .collect(Collectors.joining(" · ")) + how(rec) + pooled(rows) + asTimed(rows));
+  }
+
+  /** "; pooled over 5 runs here; this run alone 73.8 days" for the lead row whose points were pooled, else nothing. */
+  static String pooled(List<Recommendation.Projection> rows) {
+    return rows.stream().map(dev.envdoctor.recommend.Pooling::brief).filter(java.util.Objects::nonNull).findFirst()
+        .map(b -> "; " + b).orElse("");
   }
 
   /** The lead row's trainer settings and bound: "; natively (python) as ultralytics trains: 1 thread, ...". */

@@ -173,14 +173,26 @@ public record Recommendation(
       Double hoursLow, Double hoursHigh, String method, Double secondsPerImage, String basis, Double pairedRatio,
       Boolean contended,
       @JsonInclude(JsonInclude.Include.NON_NULL) TrainerSettings settings,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Parts parts) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) Parts parts,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Pooled pooled) {
 
     /** A row as before the trainer's settings and the job's parts (issue #29). */
     public Projection(String runtime, Backend backend, String device, Double hours, Double hoursLow, Double hoursHigh,
         String method, Double secondsPerImage, String basis, Double pairedRatio, Boolean contended) {
       this(runtime, backend, device, hours, hoursLow, hoursHigh, method, secondsPerImage, basis, pairedRatio, contended,
-          null, null);
+          null, null, null);
     }
+
+    /**
+     * A row whose points were pooled with earlier runs' at the same settings on this machine
+     * ({@code history[]}; docs/calibration.md, "Pooled over runs"): each point is the median of the runs'.
+     *
+     * @param runs the runs pooled, this one included
+     * @param hoursThisRun what this run's points alone project
+     * @param pointSpread the larger point's slowest run over its fastest: how far this machine's speed moved
+     * @param since when the oldest pooled run timed its points
+     */
+    public record Pooled(Integer runs, Double hoursThisRun, Double pointSpread, String since) {}
 
     /**
      * The job's step put together (issue #29), in ms per step of the job's batch: the training step,
@@ -213,7 +225,8 @@ public record Recommendation(
 
     public Projection(String runtime, Backend backend, String device, Double hours, Double hoursLow, Double hoursHigh,
         String method, Double secondsPerImage, String basis) {
-      this(runtime, backend, device, hours, hoursLow, hoursHigh, method, secondsPerImage, basis, null, null, null, null);
+      this(runtime, backend, device, hours, hoursLow, hoursHigh, method, secondsPerImage, basis, null, null, null, null,
+          null);
     }
 
     /** The same row marked as from a contended run. */

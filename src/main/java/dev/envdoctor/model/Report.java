@@ -15,7 +15,7 @@ import java.util.List;
  * Paths are stable; add fields freely, rename only with a new schema version.
  */
 @JsonPropertyOrder({"schema", "tool", "createdAt", "host", "jvm", "python", "engines", "runtimes", "devices",
-    "calibrations", "peaks", "jobs", "recommendation", "checks", "summary", "stages", "redaction", "race", "interconnect",
+    "calibrations", "peaks", "jobs", "history", "recommendation", "checks", "summary", "stages", "redaction", "race", "interconnect",
     "topology"})
 public record Report(
     String schema,
@@ -45,14 +45,15 @@ public record Report(
       @JsonProperty("python") PythonEnv python, @JsonProperty("engines") List<Engine> engines,
       @JsonProperty("runtimes") List<RuntimeInfo> runtimes, @JsonProperty("devices") List<DeviceResult> devices,
       @JsonProperty("calibrations") List<Calibration> calibrations, @JsonProperty("peaks") List<Peak> peaks,
-      @JsonProperty("jobs") List<JobTiming> jobs, @JsonProperty("recommendation") Recommendation recommendation,
+      @JsonProperty("jobs") List<JobTiming> jobs, @JsonProperty("history") List<EarlierPoint> history,
+      @JsonProperty("recommendation") Recommendation recommendation,
       @JsonProperty("checks") List<CheckResult> checks, @JsonProperty("summary") Summary summary,
       @JsonProperty("stages") List<StageRun> stages, @JsonProperty("redaction") Redaction redaction,
       @JsonProperty("race") Race race, @JsonProperty("interconnect") List<Interconnect> interconnect,
       @JsonProperty("topology") GpuTopology topology) {
     return new Report(schema, tool, createdAt,
         new Facts(host, jvm, python, engines, runtimes, topology),
-        new Measurements(devices, calibrations, peaks, interconnect, race, jobs),
+        new Measurements(devices, calibrations, peaks, interconnect, race, jobs, history),
         new Outcome(recommendation, checks, summary, stages, redaction));
   }
 
@@ -109,6 +110,12 @@ public record Report(
   /** {@code jobs}: the whole job's parts beyond the step, per side (issue #29); absent where none was measured. */
   @JsonProperty @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public List<JobTiming> jobs() { return measurements.jobs(); }
+  /**
+   * {@code history}: the projection points earlier runs on this machine timed in this run's settings,
+   * pooled into the projection ({@link EarlierPoint}); absent where there were none or --no-history.
+   */
+  @JsonProperty @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public List<EarlierPoint> history() { return measurements.history(); }
   @JsonProperty public List<Interconnect> interconnect() { return measurements.interconnect(); }
   /** {@code race}: the user's own command timed natively and in their image ({@code envdoctor race}). */
   @JsonProperty public Race race() { return measurements.race(); }
@@ -139,6 +146,10 @@ public record Report(
 
   public Report plusJobs(List<JobTiming> j) {
     return withMeasurements(measurements.withJobs(Lists.plus(jobs(), j)));
+  }
+
+  public Report withHistory(List<EarlierPoint> h) {
+    return withMeasurements(measurements.withHistory(h));
   }
 
   public Report withRace(Race r) {

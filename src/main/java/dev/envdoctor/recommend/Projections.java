@@ -2,6 +2,7 @@ package dev.envdoctor.recommend;
 
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.EarlierPoint;
 import dev.envdoctor.model.JobTiming;
 import dev.envdoctor.model.Recommendation.Projection.Parts;
 import dev.envdoctor.model.Recommendation.Projection;
@@ -39,28 +40,40 @@ public final class Projections {
 
   /** The rows, each calibrated row's step put together with its side's other parts of the job ({@code jobs}, issue #29). */
   public static List<Projection> of(List<Side> ranked, Workload w, List<Calibration> all, List<JobTiming> jobs) {
+    return of(ranked, w, all, jobs, List.of());
+  }
+
+  /**
+   * As {@link #of(List, Workload, List, List)}, each side's points pooled with the earlier runs' at
+   * the same settings on this machine ({@code history}, {@link CostModel#fit(String, List, List)}).
+   */
+  public static List<Projection> of(List<Side> ranked, Workload w, List<Calibration> all, List<JobTiming> jobs,
+      List<EarlierPoint> history) {
+    Timed t = new Timed(all, jobs, history == null ? List.of() : history);
     Side nat = ranked.stream().filter(Side::isNative).findFirst().orElse(null);
-    List<Projection> natives = nat == null ? List.of() : rows(nat, w, all, List.of(), null, jobs);
+    List<Projection> natives = nat == null ? List.of() : rows(nat, w, t, List.of(), null);
     List<Projection> out = new ArrayList<>();
     for (Side s : ranked) {
-      out.addAll(s == nat ? natives : rows(s, w, all, natives, nat, jobs));
+      out.addAll(s == nat ? natives : rows(s, w, t, natives, nat));
     }
     return out;
   }
+
+  /** What the rows are made from: the run's calibrations, its job parts, the earlier runs' points. */
+  private record Timed(List<Calibration> all, List<JobTiming> jobs, List<EarlierPoint> history) {}
 
   /**
    * One side's rows: each device of its figure backend, then each other backend it timed (DJL beside
    * Python). A container row stands on native's same-backend row where it can ({@link #container}).
    */
-  private static List<Projection> rows(Side s, Workload w, List<Calibration> all, List<Projection> natives, Side nat,
-      List<JobTiming> jobs) {
+  private static List<Projection> rows(Side s, Workload w, Timed t, List<Projection> natives, Side nat) {
     List<Calibration> figures = s.figureBackendDevices();
     List<Calibration> cs = new ArrayList<>(figures);
     Set<Backend> backends = new LinkedHashSet<>(cs.stream().map(Calibration::backend).toList());
     s.options().stream().filter(c -> backends.add(c.backend())).forEach(cs::add);
     List<Projection> out = new ArrayList<>();
     for (Calibration c : cs) {
-      Projection p = nat == null ? nativeRow(s, c, w, all, jobs) : container(c, w, all, natives, nat, jobs);
+      Projection p = nat == null ? nativeRow(s, c, w, t) : container(c, w, t, natives, nat);
       // another backend's row only where a calibrated path reaches it: its FLOP rate adds nothing
       if (p != null && (figures.contains(c) || !Projection.FLOP_RATE.equals(p.method()))) {
         out.add(p);
@@ -70,15 +83,15 @@ public final class Projections {
   }
 
   /** Native: its own model of the job, or its figure backend's on that device × this backend's pairs with it. */
-  private static Projection nativeRow(Side s, Calibration c, Workload w, List<Calibration> all, List<JobTiming> jobs) {
-    CostModel own = own(c, w, all);
+  private static Projection nativeRow(Side s, Calibration c, Workload w, Timed t) {
+    CostModel own = own(c, w, t.all(), t.history());
     if (own != null) {
-      return calibrated(c, own, w, job(jobs, c));
+      return calibrated(c, own, w, job(t.jobs(), c));
     }
     Calibration ref = s.figureBackendDevices().stream().filter(f -> f != c && Objects.equals(f.device(), c.device()))
         .findFirst().orElse(null);
-    CostModel borrowed = ref == null ? null : own(ref, w, all);
-    return borrowed == null ? flopRate(c, w) : scaled(calibrated(ref, borrowed, w, job(jobs, ref)), c, ref, all);
+    CostModel borrowed = ref == null ? null : own(ref, w, t.all(), t.history());
+    return borrowed == null ? flopRate(c, w) : scaled(calibrated(ref, borrowed, w, job(t.jobs(), ref)), c, ref, t.all());
   }
 
   /**
@@ -87,8 +100,8 @@ public final class Projections {
    * model of the job, or native's row × its own step over native's, labelled so; the FLOP rate only where
    * native has no row on that backend.
    */
-  private static Projection container(Calibration c, Workload w, List<Calibration> all, List<Projection> natives,
-      Side nat, List<JobTiming> jobs) {
+  private static Projection container(Calibration c, Workload w, Timed t, List<Projection> natives, Side nat) {
+    List<Calibration> all = t.all();
     Calibration ref = nat.options().stream().filter(n -> Objects.equals(n.backend(), c.backend())
         && Objects.equals(n.device(), c.device())).findFirst().orElse(null);
     Projection base = ref == null ? null : natives.stream().filter(p -> Objects.equals(p.backend(), c.backend())
@@ -96,9 +109,9 @@ public final class Projections {
     if (base != null && Paired.of(ref, c).isPresent()) {
       return scaled(base, c, ref, all);
     }
-    CostModel own = own(c, w, all);
+    CostModel own = own(c, w, all, t.history());
     if (own != null) {
-      Projection p = calibrated(c, own, w, job(jobs, c));
+      Projection p = calibrated(c, own, w, job(t.jobs(), c));
       return withBasis(p, p.basis() + "; its own timing: this side took no turns with native's " + c.backend());
     }
     return base == null ? flopRate(c, w) : scaled(base, c, ref, all);
@@ -143,10 +156,7 @@ public final class Projections {
   }
 
   private static Projection withBasis(Projection p, String basis) {
-    return RecommendationProjectionBuilder.builder().runtime(p.runtime()).backend(p.backend()).device(p.device())
-        .hours(p.hours()).hoursLow(p.hoursLow()).hoursHigh(p.hoursHigh()).method(p.method())
-        .secondsPerImage(p.secondsPerImage()).basis(basis).pairedRatio(p.pairedRatio()).contended(p.contended())
-        .build();
+    return RecommendationProjectionBuilder.builder(p).basis(basis).build();
   }
 
   private static Projection flopRate(Calibration c, Workload w) {
@@ -167,10 +177,15 @@ public final class Projections {
 
   /** The cost model of this calibration's runtime, backend and device for the job's model, or null. */
   static CostModel own(Calibration c, Workload w, List<Calibration> all) {
+    return own(c, w, all, List.of());
+  }
+
+  /** As {@link #own(Calibration, Workload, List)}, its points pooled with the earlier runs'. */
+  static CostModel own(Calibration c, Workload w, List<Calibration> all, List<EarlierPoint> history) {
     if (w.model() == null || Workloads.isStated(w)) {
       return null;
     }
-    return CostModel.fit(w.model(), CostModel.pointsOf(all, w.model(), c.runtime(), c.backend(), c.device()));
+    return CostModel.fit(w.model(), CostModel.pointsOf(all, w.model(), c.runtime(), c.backend(), c.device()), history);
   }
 
   /**
@@ -195,10 +210,18 @@ public final class Projections {
   private static Projection calibrated(Calibration c, CostModel m, Workload w, JobTiming job) {
     double stepMs = m.stepMs(w.imgsz(), w.batch());
     Parts parts = job == null ? null : JobStep.compose(stepMs, w, job);
-    double hours = parts != null ? JobStep.hours(w, parts)
-        : w.epochs() * Math.ceil((double) w.images() / w.batch()) * stepMs / 3.6e6;
+    double hours = hours(w, stepMs, parts);
     double[] spread = m.spread(w.imgsz(), w.batch());
-    String basis = m.describe() + "; at " + w.imgsz() + " px × " + w.batch() + ": " + Format.number(stepMs, 0)
+    Projection.Pooled pooled = null;
+    String pooling = "";
+    if (m.pool() != null) {
+      CostModel alone = m.pool().thisRun();
+      double aloneMs = alone.stepMs(w.imgsz(), w.batch());
+      double aloneHours = hours(w, aloneMs, job == null ? null : JobStep.compose(aloneMs, w, job));
+      pooled = new Projection.Pooled(m.pool().runs(), aloneHours, m.pool().spread(), m.pool().since());
+      pooling = Pooling.words(m.pool(), aloneHours) + "; ";
+    }
+    String basis = pooling + m.describe() + "; at " + w.imgsz() + " px × " + w.batch() + ": " + Format.number(stepMs, 0)
         + " ms per step" + (job == null || job.settings() == null ? "" : " (" + job.settings().describe() + ")")
         + (parts == null ? "" : "; the job's step " + Format.number(parts.jobStepMs(), 0) + " ms, " + parts.boundWords()
             + (parts.validationSeconds() == null ? "" : "; validation " + Format.seconds(parts.validationSeconds()) + " per epoch"))
@@ -207,7 +230,13 @@ public final class Projections {
     double perImage = (parts != null ? parts.jobStepMs() : stepMs) / 1000 / w.batch();
     return RecommendationProjectionBuilder.builder().runtime(c.runtime()).backend(c.backend()).device(c.device())
         .hours(hours).hoursLow(hours * spread[0]).hoursHigh(hours * spread[1]).method(Projection.CALIBRATED)
-        .secondsPerImage(perImage).basis(basis).settings(job == null ? null : job.settings()).parts(parts).build();
+        .secondsPerImage(perImage).basis(basis).settings(job == null ? null : job.settings()).parts(parts)
+        .pooled(pooled).build();
+  }
+
+  /** Epochs × (⌈images ÷ batch⌉ × the job's step + validation), or × the training step where no parts were timed. */
+  private static double hours(Workload w, double stepMs, Parts parts) {
+    return parts != null ? JobStep.hours(w, parts) : w.epochs() * Math.ceil((double) w.images() / w.batch()) * stepMs / 3.6e6;
   }
 
   /**
@@ -215,8 +244,8 @@ public final class Projections {
    * path's arithmetic (named the rougher one, with its measured error) when a row used that.
    */
   public static List<String> assumptions(Workload w, Calibration reference, List<Side> ranked, List<Calibration> all,
-      List<JobTiming> jobs) {
-    List<Projection> rows = of(ranked, w, all, jobs);
+      List<JobTiming> jobs, List<EarlierPoint> history) {
+    List<Projection> rows = of(ranked, w, all, jobs, history);
     boolean flops = rows.isEmpty() || rows.stream().anyMatch(p -> Projection.FLOP_RATE.equals(p.method()));
     boolean whole = rows.stream().anyMatch(p -> p.parts() != null);
     List<String> a = new ArrayList<>();

@@ -27,7 +27,9 @@ public final class TimedApart {
 
   /** The row's "how" cell: its method (the FLOP rate where an older report names none), and "timed apart" where it was. */
   public static String how(Projection p) {
-    return p.method() == null ? Projection.FLOP_RATE : p.method() + (timedApart(p) ? " (" + LABEL + ")" : "");
+    String pooled = p.pooled() != null && p.pooled().runs() != null && p.pooled().runs() > 1
+        ? " (pooled over " + p.pooled().runs() + " runs here)" : "";
+    return p.method() == null ? Projection.FLOP_RATE : p.method() + (timedApart(p) ? " (" + LABEL + ")" : "") + pooled;
   }
 
   /**

@@ -47,7 +47,7 @@ final class VerdictView {
     String verdict = "Train " + where(only) + " " + option(only.figure()) + ": the only side measured; " + missing + ".";
     String busy = Measured.either(Measured.contention(List.of(only.figure())),
         Measured.projectionContention(report.calibrations()));
-    List<String> assumptions = new ArrayList<>(Projections.assumptions(workload, only.figure(), ranked, report.calibrations(), report.jobs()));
+    List<String> assumptions = new ArrayList<>(Projections.assumptions(workload, only.figure(), ranked, report.calibrations(), report.jobs(), report.history()));
     if (busy != null) {
       assumptions.add(busyAssumption(busy));
     }
@@ -76,7 +76,7 @@ final class VerdictView {
     if (!others.isEmpty()) {
       assumptions.add("not compared: " + others);
     }
-    assumptions.addAll(Projections.assumptions(workload, chosen.a(), ranked, report.calibrations(), report.jobs()));
+    assumptions.addAll(Projections.assumptions(workload, chosen.a(), ranked, report.calibrations(), report.jobs(), report.history()));
     String noisyBecause = paired != null && d.kind().unsure() ? Measured.noisyBecause(paired.estimate(), compared) : null;
     RatioEstimate speed = chosen.aOverB();
     Stacks stacks = d.stacks();
@@ -139,7 +139,7 @@ final class VerdictView {
 
   /** The projection rows, each marked when other processes used the CPUs during the run (busy). */
   private static List<Recommendation.Projection> projections(List<Side> ranked, Workload w, Report report, String busy) {
-    List<Recommendation.Projection> rows = Projections.of(ranked, w, report.calibrations(), report.jobs());
+    List<Recommendation.Projection> rows = Projections.of(ranked, w, report.calibrations(), report.jobs(), report.history());
     return busy == null ? rows : rows.stream().map(Recommendation.Projection::markedContended).toList();
   }
 

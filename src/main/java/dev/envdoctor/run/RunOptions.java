@@ -23,6 +23,7 @@ import java.util.List;
  * @param full            --full budgets and peak tests instead of --quick
  * @param workload        the training job the verdict projects, or null for the default job
  * @param workloads       the workloads each side calibrates
+ * @param noHistory       project from this run alone: earlier runs' points neither pooled nor added to
  */
 @RecordBuilder
 public record RunOptions(
@@ -37,7 +38,8 @@ public record RunOptions(
     String profile,
     boolean full,
     Workload workload,
-    List<String> workloads) {
+    List<String> workloads,
+    boolean noHistory) {
 
   public static final String ALL = "all";
 
@@ -57,6 +59,11 @@ public record RunOptions(
   /** Whether an option that takes "all" or a comma list (--runtime, --backend) selects {@code name}. */
   public static boolean selects(String option, String name) {
     return option == null || option.equals(ALL) || Arrays.asList(option.split(",")).contains(name);
+  }
+
+  /** These options with --no-history as given. */
+  public RunOptions withNoHistory(boolean off) {
+    return RunOptionsBuilder.builder(this).noHistory(off).build();
   }
 
   public boolean selectsRuntime(String name) {
