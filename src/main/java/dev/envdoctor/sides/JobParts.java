@@ -118,11 +118,20 @@ final class JobParts {
         : new JobTiming.Loop(lt.imgsz(), lt.batch(), lt.workers(), lt.medianMs(), lt.stepMs(), lt.dataWaitMs(), lt.steps());
   }
 
+  /** TF32's switches, as the side's Tf32 sets them; torch 2.9 replaced allow_tf32 with fp32_precision. */
+  private static final String TF32_FIX = "torch.backends.cuda.matmul.allow_tf32 = True and torch.backends.cudnn.allow_tf32 = True"
+      + " (torch 2.9+: torch.backends.cuda.matmul.fp32_precision = 'tf32' and torch.backends.cudnn.conv.fp32_precision = 'tf32')";
+
+  private static final String AMP_FIX =
+      "mixed precision: torch.autocast('cuda', dtype=torch.float16) with a torch.amp.GradScaler (Ultralytics: amp=True)";
+
   /**
    * Where the trainer's setting costs speed against what this side could do (issue #29's findings),
    * the better one timed on the largest point in the same run: more threads on a CPU whose torch uses
-   * fewer than it may (a job the user named, or --full: a CPU point at more threads costs seconds),
-   * AMP on CUDA where the trainer trains float32, workers on a GPU's host where it loads in-process.
+   * fewer than it may and DataLoader workers on a CPU step with idle CPUs (a job the user named, or
+   * --full: each costs seconds on a CPU), TF32 and AMP on CUDA where the trainer trains float32,
+   * workers on a GPU's host where it loads in-process. A gain is kept whatever it measured; the views
+   * show one of 1.1 or more.
    */
   private List<JobTiming.Better> better(String device, TrainerSettings s, Calibration largest, String source, int cpus)
       throws SideTalk.Gone, InterruptedException {
@@ -132,33 +141,61 @@ final class JobParts {
     }
     String point = point(largest, largest.batch());
     String at = largest.workload() + " at " + largest.imgsz() + " px × " + largest.batch();
-    if (device.equals("cpu") && plan.asTrainer() && s.threads() < cpus) {
+    boolean python = backend == Backend.PYTHON;
+    boolean cpu = device.equals("cpu");
+    boolean cudaFp32 = python && device.startsWith("cuda") && s.precision().equals("fp32");
+    if (cpu && plan.asTrainer() && s.threads() < cpus) {
       talk.ask(SideCommand.threads(cpus));
-      Calibration more = talk.ask(SideCommand.project(device, point, "fp32")).calibration();
+      Calibration more = project(device, point, "fp32");
       talk.ask(SideCommand.threads(s.threads()));
-      if (more != null && more.medianMs() != null && more.diagnosis() == null) {
-        out.add(new JobTiming.Better(Words.count(s.threads(), "thread"), Words.count(cpus, "thread"),
-            largest.medianMs() / more.medianMs(), at,
-            "torch.set_num_threads(" + cpus + ") after the trainer sets its own (Ultralytics: min(8, CPUs - 1))"));
-      }
+      add(out, faster(largest, more, Words.count(s.threads(), "thread"), Words.count(cpus, "thread"), at,
+          "torch.set_num_threads(" + cpus + ") after the trainer sets its own (Ultralytics: min(8, CPUs - 1))"));
     }
-    if (device.startsWith("cuda") && s.precision().equals("fp32") && backend == Backend.PYTHON) {
-      Calibration amp = talk.ask(SideCommand.project(device, point, "amp")).calibration();
-      if (amp != null && amp.medianMs() != null && amp.diagnosis() == null) {
-        out.add(new JobTiming.Better("fp32", "amp", largest.medianMs() / amp.medianMs(), at,
-            "mixed precision: torch.autocast('cuda', dtype=torch.float16) with a torch.amp.GradScaler (Ultralytics: amp=True)"));
-      }
+    if (cpu && python && plan.asTrainer() && s.workers() == 0 && data != null && cpus > s.threads()) {
+      // the CPUs the trainer's threads leave idle, at its threads (SideFlow.project set them)
+      int w = Math.max(1, Math.min(8, cpus - s.threads()));
+      add(out, withWorkers(device, point, w, source, s.precision(), at, "DataLoader(..., num_workers=" + w
+          + ") in a plain PyTorch loop; Ultralytics sets workers=0 on a CPU itself (engine/trainer.py), so there it needs"
+          + " a patched trainer"));
     }
-    if (!device.equals("cpu") && s.workers() == 0 && data != null && cpus > 1 && backend == Backend.PYTHON) {
+    if (cudaFp32) {
+      // fp32 is torch's defaults: TF32 matmuls off, cuDNN's TF32 convolutions on, so a conv-heavy net
+      // gains mainly in its matmuls; a GPU without TF32 (before Ampere) measures about 1.0, claimed nowhere
+      add(out, faster(largest, project(device, point, "tf32"), "fp32 (TF32 off)", "tf32", at, TF32_FIX));
+      add(out, faster(largest, project(device, point, "amp"), "fp32", "amp", at, AMP_FIX));
+    }
+    if (!cpu && python && s.workers() == 0 && data != null && cpus > 1) {
       int w = Math.min(8, cpus);
-      JobTiming.Loop in = loop(talk.ask(SideCommand.loop(device, point, 0, source, s.precision())).loop());
-      JobTiming.Loop with = loop(talk.ask(SideCommand.loop(device, point, w, source, s.precision())).loop());
-      if (in != null && with != null) {
-        out.add(new JobTiming.Better("workers 0", w + " workers", in.loopMs() / with.loopMs(), at,
-            "DataLoader(..., num_workers=" + w + ", pin_memory=True) (Ultralytics: workers=" + w + ")"));
-      }
+      add(out, withWorkers(device, point, w, source, s.precision(), at,
+          "DataLoader(..., num_workers=" + w + ", pin_memory=True) (Ultralytics: workers=" + w + ")"));
     }
     return out;
+  }
+
+  private Calibration project(String device, String point, String precision) throws SideTalk.Gone, InterruptedException {
+    return talk.ask(SideCommand.project(device, point, precision)).calibration();
+  }
+
+  private static void add(List<JobTiming.Better> out, JobTiming.Better b) {
+    if (b != null) {
+      out.add(b);
+    }
+  }
+
+  /** The trainer's step against {@code other}'s, the same point in another setting; null where that failed. */
+  private static JobTiming.Better faster(Calibration trainers, Calibration other, String setting, String better, String at,
+      String fix) {
+    return other == null || other.medianMs() == null || other.diagnosis() != null ? null
+        : new JobTiming.Better(setting, better, trainers.medianMs() / other.medianMs(), at, fix);
+  }
+
+  /** Two real loops at {@code point}, workers 0 and {@code w}; null where either brought no timing. */
+  private JobTiming.Better withWorkers(String device, String point, int w, String source, String precision, String at,
+      String fix) throws SideTalk.Gone, InterruptedException {
+    JobTiming.Loop in = loop(talk.ask(SideCommand.loop(device, point, 0, source, precision)).loop());
+    JobTiming.Loop with = loop(talk.ask(SideCommand.loop(device, point, w, source, precision)).loop());
+    return in == null || with == null ? null
+        : new JobTiming.Better("workers 0", Words.count(w, "worker"), in.loopMs() / with.loopMs(), at, fix);
   }
 
   /**
