@@ -22,6 +22,9 @@ def run_facts(path):
     py = next((p for p in proj if p["runtime"] == "native" and p["backend"] == "python"), None)
     f = {"file": path, "confidence": rec.get("confidence"), "contended": (rec.get("measurement") or {}).get("contended"),
          "hours": py and py["hours"], "low": py and py["hoursLow"], "high": py and py["hoursHigh"]}
+    pooled = (py or {}).get("pooled") or {}
+    f["pooled"] = pooled.get("runs") or 1
+    f["alone"] = pooled.get("hoursThisRun") or (py and py["hours"])
     if len(yolo) >= 2:
         s, l = yolo[0], yolo[-1]
         ps, pl = s["imgsz"] ** 2 * s["batch"], l["imgsz"] ** 2 * l["batch"]
@@ -47,13 +50,14 @@ def main(paths):
     runs = [run_facts(p) for p in paths]
     ok = [r for r in runs if r["hours"]]
     med = statistics.median([r["hours"] for r in ok]) if ok else float("nan")
-    print("| run | verdict | contended | native python (days) | p10–p90 (days) | p90/p10 | holds median of all | holds median of others "
+    print("| run | verdict | contended | native python (days) | runs pooled | this run alone (days) | p10–p90 (days) | p90/p10 "
+          "| holds median of all | holds median of others "
           "| yolov8m points (ms) | steps | intercept (ms) | slope (ms/1000 px) | threads | containers ÷ native same backend |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     holds_all = holds_others = 0
     for i, r in enumerate(runs, 1):
         if not r["hours"]:
-            print(f"| {i} | {r['confidence']} | {r['contended']} | — | | | | | | | | | | |")
+            print(f"| {i} | {r['confidence']} | {r['contended']} | — | | | | | | | | | | | | |")
             continue
         others = statistics.median([o["hours"] for o in ok if o is not r]) if len(ok) > 1 else float("nan")
         lo, hi = r["low"] or float("nan"), r["high"] or float("nan")
@@ -61,15 +65,17 @@ def main(paths):
         holds_all += a
         holds_others += o
         boxes = ", ".join(f"{rt} {be} {m} {x:.2f}" for rt, be, m, x in r["containers"])
-        print(f"| {i} | {r['confidence']} | {r['contended']} | {r['hours'] / 24:.1f} | {lo / 24:.1f}–{hi / 24:.1f} | {hi / lo:.2f} "
+        print(f"| {i} | {r['confidence']} | {r['contended']} | {r['hours'] / 24:.1f} | {r['pooled']} | {r['alone'] / 24:.1f} "
+              f"| {lo / 24:.1f}–{hi / 24:.1f} | {hi / lo:.2f} "
               f"| {'yes' if a else 'no'} | {'yes' if o else 'no'} | {r.get('points')} "
               f"| {r.get('steps')} | {r.get('intercept', 0):.0f} | {r.get('slope', 0):.3f} | {r.get('threads')} | {boxes} |")
     print()
     print("| figure | max/min across runs |")
     print("|---|---|")
-    for k in ["hours", "small", "large", "intercept", "slope", "cnn native/python", "cnn native/djl", "cnn docker/djl",
+    for k in ["hours", "alone", "small", "large", "intercept", "slope", "cnn native/python", "cnn native/djl", "cnn docker/djl",
               "cnn podman/djl"]:
-        print(f"| {'native python projection' if k == 'hours' else k} | {spread([r.get(k) for r in runs]):.2f} |")
+        name = {"hours": "native python projection", "alone": "native python, each run alone"}.get(k, k)
+        print(f"| {name} | {spread([r.get(k) for r in runs]):.2f} |")
     print()
     print(f"{len(ok)} runs with a projection; each range held the median of all in {holds_all} of {len(ok)}, "
           f"the median of the others in {holds_others} of {len(ok)}.")

@@ -18,6 +18,7 @@ import dev.envdoctor.model.Recommendation.Evidence;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.RuntimeInfo;
 import dev.envdoctor.model.Summary;
+import dev.envdoctor.recommend.Pooling;
 import dev.envdoctor.recommend.Format;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,7 +87,7 @@ final class Areas {
 
   /** "; pooled over 5 runs here; this run alone 73.8 days" for the lead row whose points were pooled, else nothing. */
   static String pooled(List<Recommendation.Projection> rows) {
-    return rows.stream().map(dev.envdoctor.recommend.Pooling::brief).filter(java.util.Objects::nonNull).findFirst()
+    return rows.stream().map(Pooling::brief).filter(java.util.Objects::nonNull).findFirst()
         .map(b -> "; " + b).orElse("");
   }
 

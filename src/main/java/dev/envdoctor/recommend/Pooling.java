@@ -1,6 +1,7 @@
 package dev.envdoctor.recommend;
 
 import dev.envdoctor.model.Recommendation.Projection;
+import dev.envdoctor.run.Words;
 
 /** How a row's points were pooled with earlier runs' on this machine, in words (docs/calibration.md, "Pooled over runs"). */
 public final class Pooling {
@@ -18,7 +19,7 @@ public final class Pooling {
       double theirs = CostModel.median(pool.largeMs().subList(0, earlier));
       double mine = pool.largeMs().get(earlier);
       return "this run alone: its larger point is " + Format.times(mine / theirs) + " that of "
-          + dev.envdoctor.run.Words.count(earlier, "earlier run") + " here (since " + since(pool.since())
+          + Words.count(earlier, "earlier run") + " here (since " + since(pool.since())
           + "), past the ×" + Format.number(CostModel.POOL_LIMIT, 1) + " they pool within: has the machine or its setup changed?";
     }
     return "pooled over " + pool.runs() + " runs here since " + since(pool.since()) + " (each point the runs' median; the "

@@ -121,14 +121,15 @@ class PooledProjectionTest {
   }
 
   /**
-   * Pooled, every range is under the issue's ×1.3; alone, a run carries the assumed run-to-run sd
-   * and its own steps' spread: run 3's three 224 px steps spread 1020-1292 ms and take it to ×1.33.
+   * Pooled, every range is under the issue's ×1.3 and narrower than the run's alone; alone, a run
+   * carries the assumed run-to-run sd and its own steps' spread: run 3's three 224 px steps spread
+   * 1020-1292 ms and take it to ×1.302 (×1.30 as printed).
    */
   @Test
   void pooledRangesStayUnderTheIssuesWidthAndARunAloneNearIt() {
     for (int k = 1; k <= 5; k++) {
       double alone = width(row(decide(run(k), List.of()), "native", Backend.PYTHON));
-      assertTrue(alone > 1.25 && alone <= 1.34, "run " + k + " alone p90/p10 " + alone);
+      assertTrue(alone > 1.2 && alone < 1.305, "run " + k + " alone p90/p10 " + alone);
       if (k > 1) {
         double pooled = width(row(decide(run(k), before(k)), "native", Backend.PYTHON));
         assertTrue(pooled <= 1.3 && pooled < alone, "run " + k + " pooled p90/p10 " + pooled + ", alone " + alone);
