@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.run.Words;
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.EarlierPoint;
@@ -250,7 +251,7 @@ public final class Projections {
     boolean whole = rows.stream().anyMatch(p -> p.parts() != null);
     List<String> a = new ArrayList<>();
     if (rows.stream().anyMatch(p -> !Projection.FLOP_RATE.equals(p.method()))) {
-      a.add("workload " + w.name() + ": " + w.model() + ", " + w.epochs() + " epochs × "
+      a.add("workload " + w.name() + ": " + w.model() + ", " + Words.count(w.epochs(), "epoch") + " × "
           + Format.number(w.images(), 0) + " images at " + w.imgsz() + " px, batch " + w.batch());
       a.add("projected from " + w.model() + " itself (envdoctor builds it: Conv-BN-SiLU, C2f, SPPF, PAN-FPN, "
           + "the DFL head and its detection loss), timed at two sizes up to the job's own per device; the step time is fitted as "

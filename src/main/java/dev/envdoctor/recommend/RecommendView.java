@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.run.Words;
 import dev.envdoctor.model.Confidence;
 import dev.envdoctor.run.Console;
 import dev.envdoctor.flow.RunContext;
@@ -94,7 +95,7 @@ public final class RecommendView implements View {
     }
     var w = rec.workload();
     c.blank();
-    c.heading("Projection: " + w.name() + " (" + w.model() + ", " + w.epochs() + " epochs × "
+    c.heading("Projection: " + w.name() + " (" + w.model() + ", " + Words.count(w.epochs(), "epoch") + " × "
         + Format.number(w.images(), 0) + " images at " + w.imgsz() + " px)");
     if (contended(rec)) {
       c.line("  from a contended run, not a figure to plan by: " + contention(rec));

@@ -1,5 +1,6 @@
 package dev.envdoctor.report;
 
+import dev.envdoctor.run.Words;
 import dev.envdoctor.model.Backend;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +127,7 @@ public final class Fmt {
 
   /** "cnn, 50 epochs × 10000 images at 640 px". */
   public static String workload(Recommendation.Workload w) {
-    return text(w.name()) + ", " + text(w.epochs()) + " epochs × " + text(w.images()) + " images at " + text(w.imgsz()) + " px";
+    return text(w.name()) + ", " + (w.epochs() == null ? NONE + " epochs" : Words.count(w.epochs(), "epoch")) + " × " + text(w.images()) + " images at " + text(w.imgsz()) + " px";
   }
 
   public static String html(Object value) {
