@@ -63,7 +63,7 @@ def read_log(path):
 def envdoctor(jar, model, imgsz, batch, trainer, threads, workers):
     cmd = ["java", "-jar", jar, "recommend", "--python", "/usr/bin/python3", "--runtime", "native", "--backend", "python",
            "--model", model, "--imgsz", str(imgsz), "--batch", str(batch), "--epochs", "1", "--images", "1000",
-           "--trainer", trainer, "--json"]
+           "--trainer", trainer, "--json", "--no-history"]  # this window's figure, not pooled with earlier runs'
     if threads is not None:
         cmd += ["--threads", str(threads), "--workers", str(workers)]
     r = subprocess.run(cmd, capture_output=True, text=True)

@@ -9,6 +9,7 @@
 #   bench/projection-repeatability.sh [RUNS] [extra doctor options...]
 #   e.g. bench/projection-repeatability.sh 5            # doctor --python /usr/bin/python3
 #        KEEP=/tmp/runs bench/projection-repeatability.sh 3   # keep the reports
+#        ENVDOCTOR_HOME=/tmp/fresh bench/projection-repeatability.sh 5   # from an empty history (runs pool with the earlier ones)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}; shift $(( $# < 1 ? $# : 1 ))
