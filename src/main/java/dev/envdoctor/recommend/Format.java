@@ -135,15 +135,15 @@ public final class Format {
 
   /**
    * Sides that timed their input pipeline without points of their own (a container's Python): "docker
-   * python: the input pipeline made an image in 0.036 s (PIL 9.4.0, synthetic 1280x720 JPEGs); its row
-   * is native's × the paired ratio".
+   * python: the input pipeline made an image in 0.036 s (PIL 9.4.0, synthetic 1280x720 JPEGs); its
+   * rows' step is native's × the paired ratio, with this pipeline" (Projections.withOwnPipeline).
    */
   public static List<String> pipelinesAlone(List<JobTiming> jobs) {
     return jobs.stream().filter(j -> j.data() != null && j.validation() == null && j.settings() == null)
         .map(j -> j.runtime() + " " + j.backend() + ": the input pipeline made an image in "
             + number(j.data().secondsPerImage(), 3) + " s in one process (" + j.data().library() + ", "
             + (j.data().source().startsWith("dir:") ? j.data().source() : "synthetic " + j.data().source() + " JPEGs")
-            + "); its rows are native's × the paired ratio")
+            + "); its rows' step is native's × the paired ratio, put together with this pipeline where it took turns with native")
         .toList();
   }
 }

@@ -216,7 +216,7 @@ final class JobParts {
       not.add("your --data folder: read natively only (it is not mounted into a container); synthetic JPEGs of "
           + w.pipelineSource() + " here");
     }
-    not.add("the step, validation: this side's rows are native's × the verdict's paired ratio");
+    not.add("the step, validation: this side's rows take native's × the verdict's paired ratio, with this pipeline");
     return b.notMeasured(not).build();
   }
 
