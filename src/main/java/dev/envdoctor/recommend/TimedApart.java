@@ -55,11 +55,19 @@ public final class TimedApart {
             + Format.times(ratio) + " native's, outside the " + Format.times(low) + "–" + Format.times(high) + " band: "
             + (timedApart(p) ? "that row was " + LABEL + " (one run of each side's steps), which tells the sides apart"
                 + " less well than the verdict's reading" : "that row is " + why(p) + ", not the verdict's pairs")
-            + (Projection.PAIRED.equals(p.method()) ? "; its pair is another backend or device than the verdict's"
-                : "; rerun doctor for rows made from the verdict's paired ratio");
+            + (!Projection.PAIRED.equals(p.method()) ? "; rerun doctor for rows made from the verdict's paired ratio"
+                : otherContainer(rec, p) ? "; the verdict compared " + rec.train().runtime() + " with native, and "
+                    + p.runtime() + "'s own pairs did not read parity"
+                : "; its pair is another backend or device than the verdict's");
       }
     }
     return null;
+  }
+
+  /** Whether row p is a container other than the one the verdict chose (podman beside docker's parity). */
+  private static boolean otherContainer(Recommendation rec, Projection p) {
+    return rec.train() != null && rec.train().runtime() != null && !Runtimes.isNative(rec.train().runtime())
+        && !rec.train().runtime().equals(p.runtime());
   }
 
   private static String why(Projection p) {

@@ -116,4 +116,24 @@ class TimedApartTest {
     assertNotNull(line);
     Golden.assertMatches("recommend/timed-apart/paired-row-outside.txt", line + "\n");
   }
+
+  /**
+   * A real plain doctor of the development VM (recorded/repeatability/parity-docker-podman-apart.json,
+   * 2026-12-07 21:34 UTC): the verdict reads docker at parity while podman's row, from podman's own
+   * pairs with native, stands at 1.14x native's. The line names podman's pairs, not another backend.
+   */
+  @Test
+  void aSecondContainerOutsideTheBandBesideTheVerdictsParityIsNamedAsItsOwnPairs() throws Exception {
+    Report r;
+    try (var in = TimedApartTest.class.getResourceAsStream("/recorded/repeatability/parity-docker-podman-apart.json")) {
+      r = dev.envdoctor.model.ReportJson.read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Recommendation rec = Verdict.decide(r, r.recommendation().workload());
+    assertEquals(Confidence.PARITY, rec.confidence());
+    assertEquals("docker", rec.train().runtime());
+    String line = TimedApart.disagreement(rec);
+    assertNotNull(line);
+    assertTrue(line.startsWith("the verdict says parity, but podman djl cpu's projection is 1.14× native's"), line);
+    assertTrue(line.endsWith("the verdict compared docker with native, and podman's own pairs did not read parity"), line);
+  }
 }
