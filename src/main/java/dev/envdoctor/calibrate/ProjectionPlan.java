@@ -63,6 +63,16 @@ public final class ProjectionPlan {
    * answer they came for (borrowing Python's curve scaled by the cnn steps put DJL 0.49-1.29× off the
    * DJL network's real step). Doctor's example job in --quick leaves it to Python (doctor's time).
    */
+  /**
+   * Whether the job's points are timed in its trainer's settings (its threads; the findings' trials):
+   * a job the user named. Doctor's example job, --full included, keeps the side's threads: at
+   * Ultralytics' 1 thread a YOLOv8m step at 320 px × 8 costs about 30 s on the 2-core VM, and a
+   * --full doctor's Python side ran past its 600 s and was stopped.
+   */
+  public static boolean asTrainer(Workload w) {
+    return w != null && w.statedByUser();
+  }
+
   public static boolean everyBackend(Workload w, boolean full) {
     return full || (w != null && w.statedByUser());
   }

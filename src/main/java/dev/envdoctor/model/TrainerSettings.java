@@ -135,7 +135,7 @@ public record TrainerSettings(String trainer, int threads, int workers, String p
   /** "1 thread, data in the training process, fp32"; "2 threads (the trainer's 1 not timed), ...". */
   public String describe() {
     return threads + " thread" + (threads == 1 ? "" : "s")
-        + (trainerThreads == null ? "" : " (not the trainer's " + trainerThreads + ": --quick)") + ", "
+        + (trainerThreads == null ? "" : " (not the trainer's " + trainerThreads + ": the example job)") + ", "
         + (workers == 0 ? "data in the training process" : workers + " DataLoader worker" + (workers == 1 ? "" : "s")) + ", " + precision;
   }
 }

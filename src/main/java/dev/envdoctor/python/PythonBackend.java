@@ -127,10 +127,14 @@ public final class PythonBackend {
     return of(new SideRunner(runner, inherited).run(call));
   }
 
-  /** The script's run as the stage reads it: a side that did not end printed no document. */
+  /**
+   * The script's run as the stage reads it. A side that greeted and was then stopped at its time
+   * limit keeps what it finished (the command in flight diagnosed, SideRunner), as every side does;
+   * one that never greeted, or crashed, printed no document.
+   */
   public static Run of(SideRunner.Run side) {
     CommandResult result = side.result();
-    if (side.ended()) {
+    if (side.ended() || stoppedAfterGreeting(side)) {
       return new Run(result, new ScriptOutput(side.out(), ScriptOutput.facts(side.python())), null, side.threads());
     }
     if (result.status() != CommandResult.Status.OK) {
@@ -139,5 +143,12 @@ public final class PythonBackend {
     String other = result.stdout() == null ? "" : result.stdout().strip();
     return new Run(result, null, other.isEmpty() ? "printed nothing on stdout"
         : "printed something that is not envdoctor's JSON: " + ScriptOutput.excerpt(other));
+  }
+
+  /** Stopped at its time limit after it greeted with its torch: its answers so far are real. */
+  private static boolean stoppedAfterGreeting(SideRunner.Run side) {
+    var status = side.result().status();
+    return (status == CommandResult.Status.TIMED_OUT || status == CommandResult.Status.STOPPED) && side.python() != null
+        && side.out() != null;
   }
 }

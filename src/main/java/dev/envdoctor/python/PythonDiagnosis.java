@@ -64,7 +64,11 @@ public final class PythonDiagnosis {
           + r.describe().substring(r.describe().lastIndexOf("killed by")) + " before it answered" + tail,
           byHand + "; a crash on import is usually a torch wheel built for another Python or CPU:"
               + " reinstall it with `" + exe + " -m pip install --force-reinstall torch`"));
-      case TIMED_OUT, STOPPED -> Optional.of(new Finding(exe + " gave no answer within " + r.spec().timeout().toSeconds()
+      case TIMED_OUT, STOPPED -> run.parsed() ? Optional.of(new Finding(exe + (r.status() == CommandResult.Status.STOPPED
+          ? " was stopped when asked" : " ran past its " + r.spec().timeout().toSeconds() + " s and was stopped")
+          + ": what it finished is kept, the step it was on is marked",
+          "rerun on an idle machine, or time a smaller job (--imgsz, --batch)"))
+          : Optional.of(new Finding(exe + " gave no answer within " + r.spec().timeout().toSeconds()
           + " s and was killed" + tail,
           byHand + "; an import that hangs points at a network file system, a stuck GPU driver or a"
               + " sitecustomize hook"));

@@ -133,11 +133,15 @@ public final class PythonStage implements Stage, Prefetching {
       plan = plan(full, ctx.options().workloads()).withPoints(ProjectionPlan.plan(ctx.options().workload(), full),
           ProjectionPlan.gpuPoints(ctx.options().workload()).stream().map(p -> new ProjectionPoint.Planned(p, null)).toList())
           .withBursts(SidePlan.burstSeconds(turns)).withThreadTrial(true).withJob(ctx.options().workload(), true,
-              ProjectionPlan.everyBackend(ctx.options().workload(), full));
+              ProjectionPlan.asTrainer(ctx.options().workload()));
     }
     Duration timeout = full ? budget.full() : calibrate ? budget.quick() : budget.verify();
     if (plan.projects()) { // a real network's steps: a busy machine stretches them most
       timeout = timeout.plus(budget.quick());
+    }
+    if (plan.asTrainer() && timeout.compareTo(budget.full()) < 0) {
+      // a job you named, at its trainer's threads (one of two CPUs for Ultralytics): --full's time
+      timeout = budget.full().plus(budget.quick());
     }
     ctx.progress("python: " + (full ? "verify, calibrate, peak" : calibrate ? "verify, calibrate" : "verify") + " with " + located.executable());
     Duration limit = timeout;

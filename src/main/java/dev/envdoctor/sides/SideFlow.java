@@ -226,7 +226,7 @@ final class SideFlow extends SideTalk {
         facts == null ? null : facts.defaultThreads(), w.batch(), w.overrides());
     if (!plan.asTrainer() && facts != null && facts.threads() != null && device.equals("cpu")) {
       s = s.atThreads(facts.threads(), "timed at the side's " + facts.threads() + " threads, not the trainer's " + s.threads()
-          + ": doctor's quick example job keeps to its time (`--full`, or a job you name, times the trainer's)");
+          + ": doctor's example job keeps to its time (a job you name is timed at the trainer's)");
     }
     return call.backend() == Backend.DJL ? s.inFloat32("DJL times float32 (its YOLOv8 step has no mixed precision)") : s;
   }

@@ -113,7 +113,7 @@ public final class NativeDjlStage implements Stage, Prefetching {
         || !RunOptions.selects(ctx.options().backend(), "python"))) {
       var points = ProjectionPlan.plan(ctx.options().workload(), ctx.options().full());
       plan = plan.withPoints(points, points).withJob(ctx.options().workload(), false,
-          ProjectionPlan.everyBackend(ctx.options().workload(), ctx.options().full()));
+          ProjectionPlan.asTrainer(ctx.options().workload()));
     }
     // a real network's steps: a busy machine stretches them most
     java.time.Duration timeout = plan.projects() ? budget.timeout().plus(budget.timeout()) : budget.timeout();

@@ -179,6 +179,37 @@ class PythonStageIT {
     assertTrue(gone(pid(py, ".child")), "its child survived");
   }
 
+  /**
+   * The real torch Python behind a pipe that passes the side's commands until the first `project`
+   * (the thread trial's), then none: the side answers that one and waits for the next, which never
+   * comes, until the stage's time limit stops it. What it finished (its calibrations) is kept and the
+   * line says it was stopped; before, a side stopped at its limit lost everything (a --full doctor on
+   * the 2-core VM, 2026-12-07 22:14 UTC: "no calibrations" after 600 s).
+   */
+  @Test
+  void aRealPythonStoppedAtItsTimeLimitKeepsWhatItFinished() throws Exception {
+    // a shell loop, not awk: Debian's mawk buffers its input and held the script's last lines back
+    Path py = fake("stalled-python", "while IFS= read -r line; do printf '%s\\n' \"$line\"; "
+        + "case \"$line\" in 'project '*) while :; do sleep 1; done;; esac; done | /usr/bin/python3 \"$@\"");
+    RunOptions options = RunOptions.defaults().withPython(py);
+    StringWriter sink = new StringWriter();
+    PrintWriter w = new PrintWriter(sink);
+    RunContext ctx = new RunContext(w, w, new Console(w, false), new ProcessRunner(), Clock.systemUTC(),
+        new HashMap<>(System.getenv()), OutputMode.CONSOLE, options, EnumSet.of(Phase.PROBE, Phase.VERIFY, Phase.CALIBRATE));
+    Duration limit = Duration.ofSeconds(25);
+    long t0 = System.nanoTime();
+    Report report = new PythonStage(new PythonStage.Budget(limit, limit, limit)).run(Stages.newReport(ctx), ctx);
+    assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(60).toNanos(), "the limit held");
+    assertTrue(report.python().diagnosis().startsWith(py + " ran past its 25 s and was stopped: what it finished is kept"),
+        report.python().diagnosis() + "\n" + sink + "\n" + report.calibrations() + "\n" + report.python());
+    assertNotNull(report.python().torch(), "the greeting's torch is kept");
+    Calibration cnn = report.calibrations().stream().filter(c -> "cnn".equals(c.workload())).findFirst().orElseThrow(
+        () -> new AssertionError(report.calibrations().toString()));
+    assertNull(cnn.diagnosis(), cnn.toString());
+    assertTrue(cnn.medianMs() > 0 && cnn.steps() >= 5, cnn.toString());
+    assertTrue(gone(pid(py, ".pid")), "the wrapper survived");
+  }
+
   @Test
   void aPythonThatPrintsGarbage() throws Exception {
     Path py = fake("garbage-python", READ_PROGRAM + "\necho 'Welcome to FancyShell 3.0'\necho '{not json'");

@@ -27,6 +27,18 @@ class ProjectionPlanEveryBackendTest {
     assertFalse(ProjectionPlan.everyBackend(null, false));
   }
 
+  /**
+   * Only a job the user named is timed at its trainer's threads: doctor's example job with --full at
+   * Ultralytics' 1 thread (YOLOv8m at 320 px × 8, about 30 s a step on the 2-core VM) ran the Python
+   * side past its 600 s.
+   */
+  @Test
+  void onlyANamedJobIsTimedAsItsTrainerWould() {
+    assertFalse(ProjectionPlan.asTrainer(Workloads.DEFAULT), "the example job, --quick or --full");
+    assertTrue(ProjectionPlan.asTrainer(Workloads.of("yolov8m", "yolov8m", 1, 1000L, 640, 16, null)));
+    assertFalse(ProjectionPlan.asTrainer(null));
+  }
+
   @Test
   void aNamedJobIsTimedAtLargerPointsThanTheExample() {
     var named = Workloads.of("yolov8m", "yolov8m", 1, 1000L, 320, 4, null);
