@@ -128,8 +128,8 @@ final class JobParts {
   /**
    * Where the trainer's setting costs speed against what this side could do (issue #29's findings),
    * the better one timed on the largest point in the same run: more threads on a CPU whose torch uses
-   * fewer than it may and DataLoader workers on a CPU step with idle CPUs (a job the user named, or
-   * --full: each costs seconds on a CPU), TF32 and AMP on CUDA where the trainer trains float32,
+   * fewer than it may and DataLoader workers on a CPU step with idle CPUs (a job the user named:
+   * each costs seconds on a CPU), TF32 and AMP on CUDA where the trainer trains float32,
    * workers on a GPU's host where it loads in-process. A gain is kept whatever it measured; the views
    * show one of 1.1 or more.
    */

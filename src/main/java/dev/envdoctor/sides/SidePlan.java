@@ -23,8 +23,8 @@ import java.util.List;
  *     workers share the CPUs with the step, both together. Null: the points at the side's own settings
  * @param jobParts whether the side times the job's other parts (the Python sides; DJL has no pipeline)
  * @param asTrainer whether the CPU points are timed at the trainer's threads and a better CPU setting
- *     (more threads) on the job's network too: for a job the user named and --full; doctor's quick
- *     example job times them at the side's own threads and says so
+ *     (more threads, workers) on the job's network too: for a job the user named; doctor's example
+ *     job (--full too) times them at the side's own threads and says so
  */
 public record SidePlan(boolean calibrate, List<String> workloads, List<ProjectionPoint.Planned> cpuPoints,
     List<ProjectionPoint.Planned> gpuPoints, double burstSeconds, boolean peaks, boolean peakCpu, boolean threadTrial,
