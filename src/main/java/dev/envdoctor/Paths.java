@@ -9,17 +9,8 @@ public final class Paths {
   private Paths() {}
 
   public static Path home() {
-    String explicit = System.getenv("ENVDOCTOR_HOME");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank()) {
-      return Path.of(xdg, "envdoctor");
-    }
-    String os = System.getProperty("os.name", "").toLowerCase();
-    Path userHome = Path.of(System.getProperty("user.home"));
-    return os.contains("mac") ? userHome.resolve("Library/Caches/envdoctor") : userHome.resolve(".cache/envdoctor");
+    Path p = resolve(System.getenv(), System.getProperty("user.home"));
+    return p != null ? p : Path.of(".cache", "envdoctor");
   }
 
   /**
@@ -28,17 +19,23 @@ public final class Paths {
    * one then touches no folder of the user's.
    */
   public static Path home(Map<String, String> env) {
-    for (String name : new String[] {"ENVDOCTOR_HOME", "XDG_CACHE_HOME"}) {
-      String v = env.get(name);
-      if (v != null && !v.isBlank()) {
-        return name.equals("ENVDOCTOR_HOME") ? Path.of(v) : Path.of(v, "envdoctor");
-      }
+    return resolve(env, env.get("HOME") != null ? env.get("HOME") : env.get("USERPROFILE"));
+  }
+
+  /** ENVDOCTOR_HOME, else XDG_CACHE_HOME/envdoctor, else the platform's cache under {@code userHome} (null: none). */
+  private static Path resolve(Map<String, String> env, String userHome) {
+    String explicit = env.get("ENVDOCTOR_HOME");
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
     }
-    String home = env.get("HOME") != null ? env.get("HOME") : env.get("USERPROFILE");
-    if (home == null || home.isBlank()) {
+    String xdg = env.get("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "envdoctor");
+    }
+    if (userHome == null || userHome.isBlank()) {
       return null;
     }
     boolean mac = System.getProperty("os.name", "").toLowerCase().contains("mac");
-    return mac ? Path.of(home, "Library/Caches/envdoctor") : Path.of(home, ".cache/envdoctor");
+    return mac ? Path.of(userHome, "Library/Caches/envdoctor") : Path.of(userHome, ".cache/envdoctor");
   }
 }
