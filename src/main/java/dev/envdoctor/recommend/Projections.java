@@ -109,7 +109,7 @@ public final class Projections {
     Projection base = ref == null ? null : natives.stream().filter(p -> Objects.equals(p.backend(), c.backend())
         && Objects.equals(p.device(), c.device()) && !Projection.FLOP_RATE.equals(p.method())).findFirst().orElse(null);
     if (base != null && Paired.of(ref, c).isPresent()) {
-      return withOwnPipeline(scaled(base, c, ref, all), base, w, job(t.jobs(), c));
+      return withOwnPipeline(scaled(base, c, ref, all), base, w, job(t.jobs(), c), job(t.jobs(), ref));
     }
     CostModel own = own(c, w, all, t.history());
     if (own != null) {
@@ -158,24 +158,19 @@ public final class Projections {
    * pipeline (--container-python): its training step is native's × the paired ratio, and its job's
    * step puts that together with the container's own pipeline in native's trainer settings, in place
    * of native's pipeline scaled by the step's ratio (issue #29: the pipeline differs between sides, the
-   * image's Python decoding with what it has). The range keeps the scaled row's width. Unchanged where
-   * the container timed no pipeline (a DJL side) or native timed no parts.
+   * image's Python decoding with what it has), and native's validation ({@code natives}, its
+   * forward-over-step ratio on the scaled step). The range keeps the scaled row's width. Unchanged
+   * where the container timed no pipeline (a DJL side) or native timed no parts.
    */
-  static Projection withOwnPipeline(Projection row, Projection base, Workload w, JobTiming own) {
+  static Projection withOwnPipeline(Projection row, Projection base, Workload w, JobTiming own, JobTiming natives) {
     if (own == null || own.data() == null || base.parts() == null || base.parts().stepMs() == null
         || row.pairedRatio() == null || base.settings() == null) {
       return row;
     }
-    JobTiming asNative = JobTimingBuilder.builder(own).settings(base.settings()).validation(null)
-        .loop(null).build();
+    JobTiming asNative = JobTimingBuilder.builder(own).settings(base.settings())
+        .validation(natives == null ? null : natives.validation()).loop(null).build();
     double stepMs = base.parts().stepMs() * row.pairedRatio();
     Parts parts = JobStep.compose(stepMs, w, asNative);
-    if (base.parts().validationSeconds() != null) {
-      // native's validation, its per-image step scaled by the same ratio
-      parts = new Parts(parts.stepMs(), parts.dataMs(), parts.workers(), parts.jobStepMs(), parts.bound(), parts.boundWords(),
-          base.parts().validationSeconds() * row.pairedRatio(), parts.validationImages(),
-          plus(parts.measured(), "validation"), parts.notMeasured().stream().filter(n -> !n.equals("validation")).toList());
-    }
     double hours = hours(w, stepMs, parts);
     double f = hours / row.hours();
     return RecommendationProjectionBuilder.builder(row).hours(hours).hoursLow(times(row.hoursLow(), f))
@@ -184,14 +179,6 @@ public final class Projections {
             + Format.number(own.data().secondsPerImage() * 1000, 0) + " ms per image in this image's Python) in place of "
             + "native's: the job's step " + Format.number(parts.jobStepMs(), 0) + " ms, " + parts.boundWords())
         .build();
-  }
-
-  private static List<String> plus(List<String> l, String s) {
-    List<String> out = new ArrayList<>(l);
-    if (!out.contains(s)) {
-      out.add(s);
-    }
-    return out;
   }
 
   private static Double times(Double v, double f) {

@@ -31,11 +31,13 @@ class ContainerPipelineTest {
         .data(new JobTiming.Data(secondsPerImage, 8, library, "1280x720", 320, List.of())).build();
   }
 
-  /** Native's row: a 4000 ms step, its own pipeline 0.065 s per image, serial, validation 30 s. */
+  /** Native's parts: its own pipeline 0.065 s per image, serial, a validation forward at 3/4 of a step. */
+  private static final JobTiming NATIVE = JobTimingBuilder.builder(data("native", 0.065, "PIL 9.4")).settings(ULTRALYTICS_CPU)
+      .validation(new JobTiming.Validation(160, 16, "fp32", 3000.0, 8, 4000.0)).build();
+
+  /** Native's row: a 4000 ms step and {@link #NATIVE}'s parts. */
   private static Projection nativeRow() {
-    JobTiming nat = JobTimingBuilder.builder(data("native", 0.065, "PIL 9.4")).settings(ULTRALYTICS_CPU)
-        .validation(new JobTiming.Validation(160, 16, "fp32", 3000.0, 8, 4000.0)).build();
-    var parts = JobStep.compose(4000, JOB, nat);
+    var parts = JobStep.compose(4000, JOB, NATIVE);
     return RecommendationProjectionBuilder.builder().runtime("native").backend(Backend.PYTHON).device("cpu")
         .hours(JobStep.hours(JOB, parts)).hoursLow(1.0).hoursHigh(2.0).method(Projection.CALIBRATED).basis("native")
         .settings(ULTRALYTICS_CPU).parts(parts).build();
@@ -50,7 +52,7 @@ class ContainerPipelineTest {
   @Test
   void theContainersOwnPipelineReplacesNativesScaledOne() {
     Projection base = nativeRow();
-    Projection row = Projections.withOwnPipeline(paired(base, 1.05), base, JOB, data("docker", 0.120, "OpenCV 4.8"));
+    Projection row = Projections.withOwnPipeline(paired(base, 1.05), base, JOB, data("docker", 0.120, "OpenCV 4.8"), NATIVE);
     double step = 4000 * 1.05;
     double data = 0.120 * 1000 * 8;
     assertEquals(step, row.parts().stepMs(), 1e-9);
@@ -71,10 +73,10 @@ class ContainerPipelineTest {
   void aContainerWithoutItsOwnPipelineOrANativeRowWithoutPartsKeepsTheScaledRow() {
     Projection base = nativeRow();
     Projection row = paired(base, 1.05);
-    assertSame(row, Projections.withOwnPipeline(row, base, JOB, null));
+    assertSame(row, Projections.withOwnPipeline(row, base, JOB, null, NATIVE));
     JobTiming djl = JobTimingBuilder.builder().runtime("docker").backend(Backend.DJL).device("cpu").build();
-    assertSame(row, Projections.withOwnPipeline(row, base, JOB, djl));
+    assertSame(row, Projections.withOwnPipeline(row, base, JOB, djl, NATIVE));
     Projection bare = RecommendationProjectionBuilder.builder(base).parts(null).build();
-    assertSame(row, Projections.withOwnPipeline(row, bare, JOB, data("docker", 0.12, "PIL")));
+    assertSame(row, Projections.withOwnPipeline(row, bare, JOB, data("docker", 0.12, "PIL"), NATIVE));
   }
 }
