@@ -38,8 +38,21 @@ public record BurstPlan(double burstSeconds, int minRounds, int maxRounds, doubl
   /** No rounds after the first calibration (the old one-at-a-time gate). */
   public static final BurstPlan NONE = new BurstPlan(0, 0, 0, 0);
 
+  /**
+   * A job the user named (ProjectionPlan.burstPoint): its own network's steps, 0.07-0.45 s each on one
+   * thread of the 2-core VM, so a burst is its three steps and a round of four sides up to 5 s; 6 to 40
+   * rounds in at most 30 s (--full: 12 to 150 in 60 s).
+   */
+  public static final BurstPlan JOB = new BurstPlan(0.05, 6, 40, 30.0);
+  public static final BurstPlan JOB_FULL = new BurstPlan(0.1, 12, 150, 60.0);
+
   public static BurstPlan of(boolean full) {
     return full ? FULL : QUICK;
+  }
+
+  /** As {@link #of(boolean)}, or for a named job's own steps ({@code job}) {@link #JOB}/{@link #JOB_FULL}. */
+  public static BurstPlan of(boolean full, boolean job) {
+    return job ? (full ? JOB_FULL : JOB) : of(full);
   }
 
   /** The variable that overrides the plan for benchmarks: "burstSeconds,minRounds,maxRounds,maxSeconds". */
@@ -47,6 +60,11 @@ public record BurstPlan(double burstSeconds, int minRounds, int maxRounds, doubl
 
   /** As {@link #of(boolean)}, unless {@link #ENV} names a plan (a malformed one is ignored). */
   public static BurstPlan of(boolean full, java.util.Map<String, String> env) {
+    return of(full, false, env);
+  }
+
+  /** As {@link #of(boolean, boolean)}, unless {@link #ENV} names a plan (a malformed one is ignored). */
+  public static BurstPlan of(boolean full, boolean job, java.util.Map<String, String> env) {
     String v = env.get(ENV);
     if (v != null) {
       String[] f = v.split(",");
@@ -59,7 +77,7 @@ public record BurstPlan(double burstSeconds, int minRounds, int maxRounds, doubl
         // the shipped plan then
       }
     }
-    return of(full);
+    return of(full, job);
   }
 
   /** The seconds of a side's bursts under this plan: none when there are no rounds. */

@@ -49,8 +49,39 @@ public final class ProjectionPlan {
 
   /** Whether a calibration is one of the projection's points (a network envdoctor builds), not a verdict workload. */
   public static boolean isPoint(Calibration c) {
-    return c.workload() != null && c.workload().startsWith("yolov8");
+    return c.workload() != null && c.workload().startsWith("yolov8") && !isJobStep(c.workload());
   }
+
+  /**
+   * Whether a workload is a named job's step as the verdict's bursts time it (its point, {@code
+   * yolov8n@64x2}), not a projection point (its model's name, with its size and batch beside it).
+   */
+  public static boolean isJobStep(String workload) {
+    return workload != null && workload.contains("@");
+  }
+
+  /**
+   * The point at which the verdict's paired bursts time a job the user named on {@code device}, in each
+   * side's own trainer settings (issue #29, item 6), or null: doctor's example job, or a model envdoctor
+   * does not build, keeps the cnn. On a CPU the job's network at 64 px × 2 (YOLOv8n about 75 ms a step at
+   * one thread on the 2-core VM, YOLOv8m 440 ms: a burst of three steps stays short enough for rounds); on
+   * a GPU half the job's size at its batch, where a step is the GPU's work rather than its launches.
+   */
+  public static ProjectionPoint burstPoint(Workload w, String device) {
+    if (!asTrainer(w) || points(w, false).isEmpty()) {
+      return null;
+    }
+    return "cpu".equals(device) ? new ProjectionPoint(w.model(), Math.min(BURST_SIZE, ownSize(w)), Math.min(BURST_BATCH, w.batch()))
+        : gpuPoints(w).get(0);
+  }
+
+  /** Whether the verdict's bursts time the job's own step ({@link #burstPoint}): a job the user named that envdoctor builds. */
+  public static boolean burstsJob(Workload w) {
+    return burstPoint(w, "cpu") != null;
+  }
+
+  static final int BURST_SIZE = 64;
+  static final int BURST_BATCH = 2;
 
   /** The name of doctor's example job (recommend's Workloads.DEFAULT), the one nobody asked about. */
   public static final String EXAMPLE = Workload.EXAMPLE;

@@ -3,6 +3,7 @@ package dev.envdoctor.cli;
 import dev.envdoctor.flow.Phase;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.doctor.Stages;
+import dev.envdoctor.model.Recommendation.Workload;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
 import dev.envdoctor.recommend.SavedReports;
@@ -47,7 +48,9 @@ public final class RecommendCommand extends StageCommand {
     }
     Report saved = SavedReports.read(from);
     RunContext ctx = context(EnumSet.of(Phase.RECOMMEND));
-    Report report = saved.withRecommendation(Verdict.decide(saved, ctx.options().workload()));
+    // the saved run's own job, with this command's options over it: re-rendering keeps the figures it printed
+    Workload job = workload.resolve(profile, saved.recommendation() == null ? null : saved.recommendation().workload());
+    Report report = saved.withRecommendation(Verdict.decide(saved, job));
     if (ctx.json()) {
       ctx.out().println(ReportJson.write(report));
     } else {

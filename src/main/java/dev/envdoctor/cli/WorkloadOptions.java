@@ -64,8 +64,16 @@ public final class WorkloadOptions {
 
   /** The job: the profile's workload (or the default) with every stated option applied. Bad input exits 2. */
   public Workload resolve(String profile) {
+    return resolve(profile, null);
+  }
+
+  /**
+   * As {@link #resolve(String)}, the options applied over {@code saved} (a saved report's own job, for
+   * {@code recommend --from}) where no profile is named.
+   */
+  public Workload resolve(String profile, Workload saved) {
     // stated: the user's own job (options, a profile's workload), even one named like doctor's example
-    Workload base = profile == null || profile.isBlank() ? Workloads.DEFAULT.withStated(false)
+    Workload base = profile == null || profile.isBlank() ? (saved != null ? saved : Workloads.DEFAULT.withStated(false))
         : ProfileWorkloads.find(profile, Path.of("").toAbsolutePath()).map(w -> Workloads.complete(w).withStated(true))
             .orElse(Workloads.DEFAULT.withStated(false));
     boolean stated = epochs != null || images != null || imgsz != null || batch != null || model != null || gflops != null;

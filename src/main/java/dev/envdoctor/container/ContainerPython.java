@@ -1,5 +1,6 @@
 package dev.envdoctor.container;
 
+import dev.envdoctor.calibrate.ProjectionPlan;
 import dev.envdoctor.flow.Phase;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.model.Backend;
@@ -67,7 +68,8 @@ final class ContainerPython {
     }
     // no peaks in a container: the peak tests are the native Python's (--full)
     // its input pipeline beside the calibration (issue #29): the image's own Python decodes with what it has
-    SidePlan plan = calibrate ? PythonStage.plan(false, ctx.options().workloads()).withJob(ctx.options().workload(), true, false)
+    SidePlan plan = calibrate ? PythonStage.plan(false, ctx.options().workloads()).withJob(ctx.options().workload(), true,
+        ProjectionPlan.asTrainer(ctx.options().workload()))
         : SidePlan.VERIFY;
     Duration timeout = Duration.ofSeconds(ctx.options().full() ? 600 : calibrate ? 240 : 120);
     ctx.progress("probing Python torch in " + engine.name() + " (" + image + ") ...");

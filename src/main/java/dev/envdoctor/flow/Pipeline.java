@@ -4,6 +4,7 @@ import dev.envdoctor.flow.Prefetching;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.flow.Stage;
 import dev.envdoctor.calibrate.BurstPlan;
+import dev.envdoctor.calibrate.ProjectionPlan;
 import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.calibrate.contention.CpuMeter;
 import dev.envdoctor.run.ExitCode;
@@ -40,7 +41,8 @@ public final class Pipeline {
   public Report run(Report start, RunContext ctx) {
     List<Stage> chosen = stages.stream().filter(s -> ctx.runs(s.phase())).toList();
     chosen.forEach(s -> s.prepare(ctx));
-    Turns gate = new Turns(BurstPlan.of(ctx.options() != null && ctx.options().full(), ctx.env()),
+    boolean job = ctx.options() != null && ProjectionPlan.burstsJob(ctx.options().workload());
+    Turns gate = new Turns(BurstPlan.of(ctx.options() != null && ctx.options().full(), job, ctx.env()),
         CpuMeter.forThisMachine(), System.nanoTime());
     // the status line is the command's: it stays for what follows (race's progress), wiped when the results print
     return runAll(chosen, start, ctx, gate);

@@ -98,6 +98,11 @@ public record SideCommand(String verb, List<String> args) {
     return of(BURST, device, workload, seconds);
   }
 
+  /** A burst of a job's network at a point ({@code yolov8n@64x2}) at {@code precision}: fp32, or tf32 and amp on CUDA. */
+  public static SideCommand burst(String device, String point, double seconds, String precision) {
+    return of(BURST, device, point, seconds, precision);
+  }
+
   public static SideCommand peak(String device) {
     return of(PEAK, device);
   }

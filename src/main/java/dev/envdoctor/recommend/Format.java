@@ -1,5 +1,7 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.calibrate.ProjectionPlan;
+import dev.envdoctor.calibrate.ProjectionPoint;
 import dev.envdoctor.calibrate.stats.RatioEstimate;
 import java.util.List;
 import java.util.Locale;
@@ -145,5 +147,17 @@ public final class Format {
             + (j.data().source().startsWith("dir:") ? j.data().source() : "synthetic " + j.data().source() + " JPEGs")
             + "); its rows' step is native's × the paired ratio, put together with this pipeline where it took turns with native")
         .toList();
+  }
+
+  /**
+   * A verdict workload as a heading names it: a named job's step (its burst point) says what it is,
+   * {@code yolov8n@64x2: your job's network at 64 px × 2, each side in its trainer's settings}.
+   */
+  public static String workload(String w) {
+    if (!ProjectionPlan.isJobStep(w)) {
+      return w;
+    }
+    ProjectionPoint p = ProjectionPoint.parse(w);
+    return w + ": your job's network at " + p.imgsz() + " px × " + p.batch() + ", each side in its trainer's settings";
   }
 }

@@ -116,7 +116,7 @@ public final class Projections {
       Projection p = calibrated(c, own, w, job(t.jobs(), c));
       return withBasis(p, p.basis() + "; its own timing: this side took no turns with native's " + c.backend());
     }
-    return base == null ? flopRate(c, w) : scaled(base, c, ref, all);
+    return base == null ? flopRate(c, w) : withOwnPipeline(scaled(base, c, ref, all), base, w, job(t.jobs(), c), job(t.jobs(), ref));
   }
 
   /**
@@ -155,26 +155,30 @@ public final class Projections {
 
   /**
    * A container row that stands on native's, where that container's Python timed its own input
-   * pipeline (--container-python): its training step is native's × the paired ratio, and its job's
-   * step puts that together with the container's own pipeline in native's trainer settings, in place
-   * of native's pipeline scaled by the step's ratio (issue #29: the pipeline differs between sides, the
-   * image's Python decoding with what it has), and native's validation ({@code natives}, its
-   * forward-over-step ratio on the scaled step). The range keeps the scaled row's width. Unchanged
-   * where the container timed no pipeline (a DJL side) or native timed no parts.
+   * pipeline (--container-python): its training step is native's × the row's ratio (paired, or timed
+   * apart), and its job's step puts that together with the container's own pipeline in the trainer's
+   * settings as the container sees its CPUs (native's where it said none), in place of native's
+   * pipeline scaled by the step's ratio (issue #29: the pipeline differs between sides, the image's
+   * Python decoding with what it has), and native's validation ({@code natives}, its forward-over-step
+   * ratio on the scaled step). The range keeps the scaled row's width. Unchanged where the container
+   * timed no pipeline (a DJL side) or native timed no parts.
    */
   static Projection withOwnPipeline(Projection row, Projection base, Workload w, JobTiming own, JobTiming natives) {
+    Double ratio = row.pairedRatio() != null ? row.pairedRatio()
+        : row.secondsPerImage() != null && base.secondsPerImage() != null && base.secondsPerImage() > 0
+            ? row.secondsPerImage() / base.secondsPerImage() : null;
     if (own == null || own.data() == null || base.parts() == null || base.parts().stepMs() == null
-        || row.pairedRatio() == null || base.settings() == null) {
+        || base.settings() == null || ratio == null) {
       return row;
     }
-    JobTiming asNative = JobTimingBuilder.builder(own).settings(base.settings())
+    JobTiming asTimed = JobTimingBuilder.builder(own).settings(own.settings() != null ? own.settings() : base.settings())
         .validation(natives == null ? null : natives.validation()).loop(null).build();
-    double stepMs = base.parts().stepMs() * row.pairedRatio();
-    Parts parts = JobStep.compose(stepMs, w, asNative);
+    double stepMs = base.parts().stepMs() * ratio;
+    Parts parts = JobStep.compose(stepMs, w, asTimed);
     double hours = hours(w, stepMs, parts);
     double f = hours / row.hours();
     return RecommendationProjectionBuilder.builder(row).hours(hours).hoursLow(times(row.hoursLow(), f))
-        .hoursHigh(times(row.hoursHigh(), f)).parts(parts).settings(base.settings()).secondsPerImage(parts.jobStepMs() / 1000 / w.batch())
+        .hoursHigh(times(row.hoursHigh(), f)).parts(parts).settings(asTimed.settings()).secondsPerImage(parts.jobStepMs() / 1000 / w.batch())
         .basis(row.basis() + "; its own input pipeline (" + own.data().library() + ", "
             + Format.number(own.data().secondsPerImage() * 1000, 0) + " ms per image in this image's Python) in place of "
             + "native's: the job's step " + Format.number(parts.jobStepMs(), 0) + " ms, " + parts.boundWords())

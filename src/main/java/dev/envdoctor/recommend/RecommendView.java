@@ -52,7 +52,7 @@ public final class RecommendView implements View {
       return;
     }
     c.blank();
-    c.heading("Evidence (workload " + rec.evidence().get(0).workload() + ")");
+    c.heading("Evidence (workload " + Format.workload(rec.evidence().get(0).workload()) + ")");
     Table t = new Table().row("side", "backend", "device", "median step", "samples/s", "× slower", "");
     for (Evidence e : rec.evidence()) {
       boolean chosen = rec.train() != null && Objects.equals(e.runtime(), rec.train().runtime())

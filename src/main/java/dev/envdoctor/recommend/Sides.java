@@ -1,5 +1,6 @@
 package dev.envdoctor.recommend;
 
+import dev.envdoctor.calibrate.ProjectionPlan;
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Runtimes;
 import dev.envdoctor.model.WorkloadNames;
@@ -119,8 +120,20 @@ public record Sides(String workload, List<Side> sides) {
     return options.stream().filter(c -> c.backend() == Backend.PYTHON).findFirst().orElse(options.get(0));
   }
 
-  /** cnn where calibrated, else the workload calibrated on the most sides (then most often). */
+  /**
+   * A named job's own step (its burst point, ProjectionPlan.isJobStep) where every side timed it at the
+   * same point, as each side's trainer would run it; else cnn where calibrated; else the workload
+   * calibrated on the most sides (then most often). Sides whose fastest devices differ in kind (a Mac's
+   * native MPS against a container's CPU) time the job at different points and keep the cnn.
+   */
   private static String commonWorkload(List<Calibration> usable) {
+    long runtimes = usable.stream().map(Calibration::runtime).distinct().count();
+    String job = usable.stream().map(Calibration::workload).filter(ProjectionPlan::isJobStep).distinct()
+        .filter(wl -> usable.stream().filter(c -> wl.equals(c.workload())).map(Calibration::runtime).distinct().count() == runtimes)
+        .findFirst().orElse(null);
+    if (job != null) {
+      return job;
+    }
     if (usable.stream().anyMatch(c -> PREFERRED_WORKLOAD.equals(c.workload()))) {
       return PREFERRED_WORKLOAD;
     }

@@ -200,15 +200,16 @@ final class JobParts {
 
   /**
    * The input pipeline alone, for a side that times no points (a container's Python: its rows are
-   * native's × the verdict's paired ratio): what that image's Python decodes with and how fast, on
-   * synthetic JPEGs of the job's source size (the user's folder is not mounted into a container).
+   * native's step × this side's over native's), in the trainer's {@code settings} as this side sees its
+   * CPUs: what that image's Python decodes with and how fast, on synthetic JPEGs of the job's source size
+   * (the user's folder is not mounted into a container).
    */
-  JobTiming pipelineOnly() throws SideTalk.Gone, InterruptedException {
+  JobTiming pipelineOnly(TrainerSettings settings) throws SideTalk.Gone, InterruptedException {
     Workload w = plan.job();
     SideAnswer a = talk.ask(SideCommand.pipeline(w.pipelineSource(), w.imgsz(), PIPELINE_IMAGES));
     JobTiming.Data d = data(a.pipeline());
     List<String> not = new ArrayList<>();
-    JobTimingBuilder b = JobTimingBuilder.builder().backend(backend).device("cpu").data(d);
+    JobTimingBuilder b = JobTimingBuilder.builder().backend(backend).device("cpu").data(d).settings(settings);
     if (d == null) {
       not.add("input pipeline: " + why(a));
     }
@@ -216,7 +217,7 @@ final class JobParts {
       not.add("your --data folder: read natively only (it is not mounted into a container); synthetic JPEGs of "
           + w.pipelineSource() + " here");
     }
-    not.add("the step, validation: this side's rows take native's × the verdict's paired ratio, with this pipeline");
+    not.add("the step, validation: this side's rows take native's × this side's step over native's, with this pipeline");
     return b.notMeasured(not).build();
   }
 

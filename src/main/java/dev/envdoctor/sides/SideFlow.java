@@ -1,9 +1,11 @@
 package dev.envdoctor.sides;
 
 import dev.envdoctor.calibrate.BurstPlan;
+import dev.envdoctor.calibrate.ProjectionPlan;
 import dev.envdoctor.calibrate.ProjectionPoint;
 import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.model.Calibration;
+import dev.envdoctor.model.CalibrationBuilder;
 import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.model.Recommendation.Workload;
@@ -89,9 +91,21 @@ final class SideFlow extends SideTalk {
         project(d);
       }
     }
+    if (!bursting) {
+      // a side outside the turns (a container's Python): a named job's step in its trainer's settings all
+      // the same, once, so that the verdict's workload is common to every side (timed apart, and said so)
+      Calibration best = pick(answers.calibrations);
+      ProjectionPoint point = best == null || plan.job() == null ? null : ProjectionPlan.burstPoint(plan.job(), best.device());
+      if (point != null) {
+        JobStep step = jobStep(best.device(), point);
+        if (step.restore() != null) {
+          ask(SideCommand.threads(step.restore()));
+        }
+      }
+    }
     if (plan.job() != null && plan.jobParts() && !plan.projects()) {
       // a side without the projection's points (a container's Python): its input pipeline alone
-      answers.jobs.add(parts.pipelineOnly());
+      answers.jobs.add(parts.pipelineOnly(settings("cpu")));
     }
     if (plan.peaks()) {
       for (String d : verified) {
@@ -124,32 +138,87 @@ final class SideFlow extends SideTalk {
   }
 
   /**
-   * The verdict's workload (cnn where calibrated) on its fastest verified device, one burst per
-   * turn until the turns say end. True once it has reported at the turns as a bursting side.
+   * The verdict's workload on its fastest verified device, one burst per turn until the turns say
+   * end: for a job the user named its own network at its burst point in the side's own trainer
+   * settings (threads, precision: issue #29, item 6), else cnn where calibrated. True once it has
+   * reported at the turns as a bursting side.
    */
   private boolean bursts() throws Gone, InterruptedException {
     Calibration best = pick(answers.calibrations);
     if (best == null) {
       return false;
     }
-    SideAnswer ready = ask(SideCommand.burst(best.device(), best.workload(), 0));
-    if (ready.burst() == null) {
-      return false;
-    }
-    // round 0 is the calibration itself, with the counters of the side now that its burst model is warm
-    BurstLine line = withSteps(ready.burst(), best.stepTimesMs());
-    while (turn(line) == Turns.Turn.GO) {
-      // a quota's side times long bursts: one that idles while the others burst starts each turn on
-      // a fresh period's quota, and short bursts then showed half a CPU's stalls at half their cost
-      boolean throttled = line.nrThrottled() != null && line.nrThrottled() > 0;
-      double seconds = throttled ? Math.max(plan.burstSeconds(), BurstPlan.THROTTLED_SECONDS) : plan.burstSeconds();
-      SideAnswer a = ask(SideCommand.burst(best.device(), best.workload(), seconds));
-      if (a.burst() == null) {
-        break;
+    ProjectionPoint point = plan.job() == null ? null : ProjectionPlan.burstPoint(plan.job(), best.device());
+    String precision = null;
+    Integer restore = null;
+    if (point != null) {
+      JobStep step = jobStep(best.device(), point);
+      restore = step.restore();
+      if (step.timed() != null) {
+        best = step.timed();
+        precision = step.precision();
       }
-      line = a.burst();
     }
-    return true;
+    try {
+      SideAnswer ready = ask(burst(best, 0, precision));
+      if (ready.burst() == null && precision != null) {
+        // a side that cannot burst the job's step (an older worker image): the cnn, as without a job
+        answers.calibrations.remove(best);
+        best = pick(answers.calibrations);
+        precision = null;
+        ready = ask(burst(best, 0, null));
+      }
+      if (ready.burst() == null) {
+        return false;
+      }
+      // round 0 is the calibration itself, with the counters of the side now that its burst model is warm
+      BurstLine line = withSteps(ready.burst(), best.stepTimesMs());
+      while (turn(line) == Turns.Turn.GO) {
+        // a quota's side times long bursts: one that idles while the others burst starts each turn on
+        // a fresh period's quota, and short bursts then showed half a CPU's stalls at half their cost
+        boolean throttled = line.nrThrottled() != null && line.nrThrottled() > 0;
+        double seconds = throttled ? Math.max(plan.burstSeconds(), BurstPlan.THROTTLED_SECONDS) : plan.burstSeconds();
+        SideAnswer a = ask(burst(best, seconds, precision));
+        if (a.burst() == null) {
+          break;
+        }
+        line = a.burst();
+      }
+      return true;
+    } finally {
+      if (restore != null) {
+        ask(SideCommand.threads(restore));
+      }
+    }
+  }
+
+  /** A named job's step as timed here: its calibration (null where it did not run), its precision, the threads to put back. */
+  private record JobStep(Calibration timed, String precision, Integer restore) {}
+
+  /**
+   * The job's network at {@code point} on {@code device} in the trainer's settings on this side (its
+   * threads set first, its precision), kept as the verdict's workload (named by the point); the cnn stands
+   * for it where it did not run.
+   */
+  private JobStep jobStep(String device, ProjectionPoint point) throws Gone, InterruptedException {
+    TrainerSettings s = settings(device);
+    Integer restore = null;
+    if (facts != null && facts.threads() != null && facts.threads() != s.threads()) {
+      restore = facts.threads();
+      ask(SideCommand.threads(s.threads()));
+    }
+    Calibration step = ask(SideCommand.project(device, point.toString(), s.precision())).calibration();
+    if (step == null || step.diagnosis() != null || step.medianMs() == null) {
+      return new JobStep(null, null, restore);
+    }
+    Calibration named = CalibrationBuilder.builder(step).workload(point.toString()).build();
+    answers.calibrations.add(named);
+    return new JobStep(named, s.precision(), restore);
+  }
+
+  private static SideCommand burst(Calibration c, double seconds, String precision) {
+    return precision == null ? SideCommand.burst(c.device(), c.workload(), seconds)
+        : SideCommand.burst(c.device(), c.workload(), seconds, precision);
   }
 
   /** cnn where calibrated (the verdict's workload), else the first workload; its fastest verified device. */

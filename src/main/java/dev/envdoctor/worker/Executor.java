@@ -127,7 +127,13 @@ public final class Executor {
           yield SideAnswer.calibrated(c.verb(), CalibrationBuilder.builder(t.calibration()).precision("fp32").build(),
               t.skipped(), t.steps());
         }
-        case SideCommand.BURST -> SideAnswer.burst(burst(c.arg(0), c.arg(1), Double.parseDouble(c.arg(2))));
+        case SideCommand.BURST -> {
+          String precision = c.args().size() > 3 ? c.arg(3) : "fp32";
+          if (!precision.equals("fp32")) {
+            yield SideAnswer.error(c.line(), "precision " + precision + ": the Java side (DJL) times float32 only");
+          }
+          yield SideAnswer.burst(burst(c.arg(0), c.arg(1), Double.parseDouble(c.arg(2))));
+        }
         case SideCommand.THREADS -> SideAnswer.threads(threads(Integer.parseInt(c.arg(0))));
         default -> SideAnswer.error(c.line(), "the Java side does not " + c.verb());
       };
@@ -140,7 +146,8 @@ public final class Executor {
   private BurstLine burst(String device, String workload, double seconds) {
     BurstSession s = sessions.get(device + " " + workload);
     if (s == null) {
-      s = new BurstSession(Workloads.of(workload), device, djlDevice(device), settings);
+      s = workload.contains("@") ? BurstSession.of(ProjectionPoint.parse(workload), djlDevice(device))
+          : BurstSession.of(Workloads.of(workload), djlDevice(device), settings);
       sessions.put(device + " " + workload, s);
       s.warmup();
     }

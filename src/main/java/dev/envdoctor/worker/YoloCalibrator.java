@@ -38,11 +38,7 @@ public final class YoloCalibrator {
     long t0 = System.nanoTime();
     try (Model model = Model.newInstance(p.model(), device)) {
       model.setBlock(new YoloNet(p.model()));
-      // the loss is computed by YoloLoss; the config wants one anyway
-      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-          .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.001f)).optMomentum(0.937f).build())
-          .optDevices(new Device[] {device});
-      try (Trainer trainer = model.newTrainer(config)) {
+      try (Trainer trainer = model.newTrainer(config(device))) {
         trainer.initialize(new ai.djl.ndarray.types.Shape(p.batch(), 3, p.imgsz(), p.imgsz()));
         NDManager m = trainer.getManager();
         Random r = new Random(Workloads.SEED);
@@ -74,6 +70,13 @@ public final class YoloCalibrator {
       return new Timed(Calibrator.failed(Calibrator.shape(name, p.model(), p.batch(), p.imgsz(), flops), req, t0, msg),
           0, 0);
     }
+  }
+
+  /** SGD with momentum 0.937 on {@code device}; the loss is computed by YoloLoss, the config wants one anyway. */
+  static DefaultTrainingConfig config(Device device) {
+    return new DefaultTrainingConfig(Loss.l2Loss())
+        .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.001f)).optMomentum(0.937f).build())
+        .optDevices(new Device[] {device});
   }
 
   /** Ultralytics' trainer clips the gradients' total norm to 10 before each update; so does this step. */

@@ -3,7 +3,7 @@
 # Fed on stdin by envdoctor:  <python> -c <a loader that reads this script from stdin up to a marker
 # line> [settings]; then the same stdin carries the parent's commands, one per line (verify DEVICE,
 # calibrate DEVICE WORKLOAD, project DEVICE POINT, validate DEVICE POINT, loop DEVICE POINT WORKERS
-# SOURCE, pipeline SOURCE IMGSZ N, burst DEVICE WORKLOAD SECONDS, peak DEVICE, threads N, ping,
+# SOURCE, pipeline SOURCE IMGSZ N, burst DEVICE WORKLOAD SECONDS [PRECISION], peak DEVICE, threads N, ping,
 # end). The script greets with one JSON line on stdout once torch is imported (or failed to), then
 # answers each command with exactly one JSON line on stdout; everything else goes to stderr. It holds
 # no flow of its own: what to measure, in which order and when is the parent's.
@@ -570,22 +570,33 @@ def cgroup_throttling():
 
 
 class BurstSession(object):
-    """The verdict's workload kept ready on one device between bursts (docs/calibration.md)."""
+    """The verdict's workload kept ready on one device between bursts (docs/calibration.md): mlp, cnn, or for
+    a job the user named its network at a point (yolov8n@64x2) in the job's precision (issue #29)."""
 
-    def __init__(self, torch, device, name, args):
-        self.torch, self.device = torch, device
-        batch = args.mlp_batch if name == "mlp" else args.cnn_batch
-        self.model, self.optimizer, self.x, self.y, _ = workload(torch, name, device, batch, args.imgsz if name == "cnn" else 0)
+    def __init__(self, torch, device, name, args, precision="fp32"):
+        self.torch, self.device, self.precision, self.point = torch, device, precision, None
+        if "@" in name:
+            self.point = yolo_points(name)[0][:3]
+            model, imgsz, batch = self.point
+            self.model, self.optimizer, self.x, self.y, _ = yolo_workload(torch, model, device, batch, imgsz)
+            self.scaler = grad_scaler(torch) if precision == "amp" else None
+        else:
+            batch = args.mlp_batch if name == "mlp" else args.cnn_batch
+            self.model, self.optimizer, self.x, self.y, _ = workload(torch, name, device, batch, args.imgsz if name == "cnn" else 0)
         warm = []
-        while len(warm) < 2 or (len(warm) < 10 and not settled(warm)):
-            warm.append(self.step())
+        with precision_context(torch, precision):
+            while len(warm) < 2 or (len(warm) < 10 and not settled(warm)):
+                warm.append(self.step())
 
     def step(self):
         t0 = time.perf_counter()
-        self.optimizer.zero_grad()
-        loss = self.torch.nn.functional.cross_entropy(self.model(self.x), self.y)
-        loss.backward()
-        self.optimizer.step()
+        if self.point:
+            loss = yolo_step(self.torch, self.model, self.optimizer, self.x, self.y, self.point[1], self.scaler)
+        else:
+            self.optimizer.zero_grad()
+            loss = self.torch.nn.functional.cross_entropy(self.model(self.x), self.y)
+            loss.backward()
+            self.optimizer.step()
         synchronize(self.torch, self.device)
         loss.item()
         return (time.perf_counter() - t0) * 1000.0
@@ -593,8 +604,9 @@ class BurstSession(object):
     def burst(self, seconds, most):
         """seconds of steps, 3 at least, most at most; none for 0 seconds."""
         steps, end = [], time.perf_counter() + seconds
-        while seconds > 0 and len(steps) < max(3, most) and (len(steps) < 3 or time.perf_counter() < end):
-            steps.append(round(self.step(), 4))
+        with precision_context(self.torch, self.precision):
+            while seconds > 0 and len(steps) < max(3, most) and (len(steps) < 3 or time.perf_counter() < end):
+                steps.append(round(self.step(), 4))
         return steps
 
 
@@ -1117,7 +1129,9 @@ class Executor(object):
                 raise Unknown("loop with %d workers: 0 (loading in the trainer's process) or more" % workers)
             return {"loop": train_loop(torch, words[0], point, workers, words[3], args, precision_arg(words, 4, words[0]))}
         if verb == "burst":
-            return {"burst": self.burst(words[0], words[1], float(words[2]))}
+            if "@" not in words[1] and words[1] not in ("mlp", "cnn"):
+                raise Unknown("unknown workload '%s': use mlp, cnn or a point such as yolov8n@64x2" % words[1])
+            return {"burst": self.burst(words[0], words[1], float(words[2]), precision_arg(words, 3, words[0]))}
         if verb == "threads":
             n = int(words[0])
             if n < 0:
@@ -1134,10 +1148,10 @@ class Executor(object):
             return {"peaks": device_peaks(torch, words[0], args.peak_seconds, largest)}
         raise Unknown("the Python side does not " + verb)
 
-    def burst(self, device, name, seconds):
-        key = device + " " + name
+    def burst(self, device, name, seconds, precision):
+        key = " ".join((device, name, precision))
         if key not in self.sessions:
-            self.sessions[key] = BurstSession(self.torch, device, name, self.args)
+            self.sessions[key] = BurstSession(self.torch, device, name, self.args, precision)
         steps = self.sessions[key].burst(seconds, self.args.steps)
         n, ms = cgroup_throttling()
         line = {"device": device, "workload": name, "stepTimesMs": steps, "cpuMs": time.process_time() * 1000.0,

@@ -48,6 +48,17 @@ class RecommendCommandTest {
     assertEquals(100, twice.at("/recommendation/workload/epochs").asInt());
   }
 
+  /** A saved run's own job is what --from re-renders; an option given applies over it (before: doctor's example job). */
+  @Test
+  void aSavedReportKeepsItsOwnJobWithTheOptionsGivenOverIt() {
+    String from = "src/test/resources/recorded/job-bursts/recommend-yolov8n-320x8-ultralytics.json";
+    var same = new CliHarness().run("recommend", "--from", from, "--no-color");
+    assertEquals(ExitCode.OK, same.exitCode(), same.err());
+    assertTrue(same.out().contains("Projection: yolov8n (yolov8n, 1 epoch × 1,000 images at 320 px)"), same.out());
+    var more = new CliHarness().run("recommend", "--from", from, "--no-color", "--epochs", "3");
+    assertTrue(more.out().contains("Projection: yolov8n (yolov8n, 3 epochs × 1,000 images at 320 px)"), more.out());
+  }
+
   @Test
   void aMissingReportIsOneLineAndExitTwo(@TempDir Path dir) {
     var r = new CliHarness().run("recommend", "--from", dir.resolve("nope.json").toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.envdoctor.exec.CommandResult;
+import dev.envdoctor.exec.CommandSpec;
 import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.model.DeviceResult;
 import dev.envdoctor.sides.SideCall;
@@ -13,7 +14,9 @@ import dev.envdoctor.model.Backend;
 import dev.envdoctor.sides.SideRunner;
 import dev.envdoctor.protocol.WorkerOutput;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The checks every engine's integration test makes, against the real engine. */
@@ -106,5 +109,60 @@ final class ContainerChecks {
     assertEquals(false, d.path("verified").asBoolean());
     assertEquals("the worker image envdoctor-ct-missing:0 is not in " + engine, d.path("diagnosis").asText());
     assertEquals("envdoctor image build --runtime " + engine, d.path("fix").asText());
+  }
+
+  /**
+   * Issue #29, item 6: for a job the user named, native DJL and the container's DJL burst the job's own
+   * network (YOLOv8n at 64 px × 2) in the trainer's settings as each side sees its CPUs (Ultralytics:
+   * min(8, CPUs - 1) threads; the container's CPUs by nproc in a container of the base image, the host's by
+   * nproc, accounts independent of envdoctor's), the verdict compares those steps, and the container's
+   * projection row is native's × their paired ratio. A short burst plan keeps the test's time.
+   */
+  static void aNamedJobsStepIsPairedInEachSidesSettings(WorkerImageFixture image) {
+    Map<String, String> env = new HashMap<>(image.env());
+    env.put("ENVDOCTOR_BURST_PLAN", "0.05,3,6,12");
+    env.put("ENVDOCTOR_HISTORY", "off");
+    CommandResult r = Jar.run(env, "recommend", "--runtime", "native," + image.engine, "--backend", "djl",
+        "--model", "yolov8n", "--imgsz", "64", "--batch", "2", "--epochs", "1", "--images", "100", "--trainer", "ultralytics", "--json");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode report = Jar.json(r);
+    for (JsonNode e : report.at("/recommendation/evidence")) {
+      assertEquals("yolov8n@64x2", e.path("workload").asText(), e.toString());
+    }
+    int hostCpus = nproc(List.of("nproc"));
+    int boxCpus = nproc(List.of(image.engine, "run", "--rm", WorkerImageFixture.BASE, "nproc"));
+    for (String runtime : List.of("native", image.engine)) {
+      JsonNode step = null;
+      for (JsonNode c : report.path("calibrations")) {
+        if (runtime.equals(c.path("runtime").asText()) && "yolov8n@64x2".equals(c.path("workload").asText())) {
+          step = c;
+        }
+      }
+      assertTrue(step != null, runtime + ": " + report.path("calibrations"));
+      assertTrue(step.path("bursts").size() >= 3, runtime + " took turns: " + step.path("bursts"));
+      int cpus = runtime.equals("native") ? hostCpus : boxCpus;
+      assertEquals(Math.min(8, Math.max(1, cpus - 1)), step.path("threads").asInt(), runtime + ": " + step);
+      assertEquals("fp32", step.path("precision").asText(), runtime);
+    }
+    JsonNode nat = null;
+    JsonNode box = null;
+    for (JsonNode p : report.at("/recommendation/projection")) {
+      if ("native".equals(p.path("runtime").asText()) && "djl".equals(p.path("backend").asText())) {
+        nat = p;
+      } else if (image.engine.equals(p.path("runtime").asText())) {
+        box = p;
+      }
+    }
+    assertTrue(nat != null && box != null, report.at("/recommendation/projection").toString());
+    assertEquals("paired", box.path("method").asText(), box.path("basis").asText());
+    double ratio = box.path("pairedRatio").asDouble();
+    assertEquals(nat.path("hours").asDouble() * ratio, box.path("hours").asDouble(), 1e-9 * box.path("hours").asDouble());
+    assertEquals(List.of(), image.leftovers());
+  }
+
+  private static int nproc(List<String> argv) {
+    CommandResult r = new ProcessRunner().run(CommandSpec.of(Duration.ofSeconds(60), argv));
+    assertEquals(0, r.exitCode(), argv + ": " + r.stderr());
+    return Integer.parseInt(r.stdout().strip());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.envdoctor.exec.CommandResult;
 import dev.envdoctor.exec.CommandSpec;
+import dev.envdoctor.exec.ProcessRunner;
 import dev.envdoctor.testing.RequiresDocker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,5 +61,48 @@ class ContainerPythonIT {
     assertEquals(1, r.exitCode(), "a side that could not be verified: " + r.stderr());
     JsonNode d = pythonDevice(Jar.json(r), "docker");
     assertEquals("the image envdoctor-ct-missing-torch:0 is not in docker", d.path("diagnosis").asText());
+  }
+
+  /**
+   * Issue #29: a named job with the container's Python. That side takes no turns, yet times the job's own
+   * step at the verdict's point in the trainer's settings as the container sees its CPUs (Ultralytics:
+   * min(8, CPUs - 1) threads; the CPUs by nproc in that image, an account independent of envdoctor's), so
+   * the verdict compares the job's step on both sides; the container's row is native's step × its step
+   * over native's, timed apart and said so, with its own input pipeline in its own settings.
+   */
+  @Test
+  void aNamedJobsStepIsTimedInTheContainersOwnSettings() {
+    CommandResult r = Jar.run(Map.of("ENVDOCTOR_BURST_PLAN", "0.05,3,6,12", "ENVDOCTOR_HISTORY", "off"),
+        "recommend", "--python", "/usr/bin/python3", "--runtime", "native,docker", "--backend", "python",
+        "--container-python", image, "--model", "yolov8n", "--imgsz", "64", "--batch", "2", "--epochs", "1",
+        "--images", "100", "--trainer", "ultralytics", "--json");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode report = Jar.json(r);
+    for (JsonNode e : report.at("/recommendation/evidence")) {
+      assertEquals("yolov8n@64x2", e.path("workload").asText(), e.toString());
+    }
+    CommandResult n = new ProcessRunner().run(CommandSpec.of(Duration.ofSeconds(60),
+        List.of("docker", "run", "--rm", "--network", "none", image, "nproc")));
+    assertEquals(0, n.exitCode(), n.stderr());
+    int threads = Math.min(8, Math.max(1, Integer.parseInt(n.stdout().strip()) - 1));
+    JsonNode step = null;
+    for (JsonNode c : report.path("calibrations")) {
+      if ("docker".equals(c.path("runtime").asText()) && "yolov8n@64x2".equals(c.path("workload").asText())) {
+        step = c;
+      }
+    }
+    assertTrue(step != null, report.path("calibrations").toString());
+    assertEquals(threads, step.path("threads").asInt(), step.toString());
+    JsonNode row = null;
+    for (JsonNode p : report.at("/recommendation/projection")) {
+      if ("docker".equals(p.path("runtime").asText())) {
+        row = p;
+      }
+    }
+    assertTrue(row != null, report.at("/recommendation/projection").toString());
+    assertEquals("calibrated-scaled", row.path("method").asText(), row.path("basis").asText());
+    assertEquals(threads, row.at("/settings/threads").asInt(), row.path("settings").toString());
+    assertTrue(row.path("basis").asText().contains("its own input pipeline"), row.path("basis").asText());
+    assertEquals(row.at("/parts/jobStepMs").asDouble() / 1000 / 2, row.path("secondsPerImage").asDouble(), 1e-12);
   }
 }

@@ -47,6 +47,11 @@ abstract class EngineContainerTests {
   }
 
   @Test
+  void aNamedJobsStepIsPairedInEachSidesSettings() {
+    ContainerChecks.aNamedJobsStepIsPairedInEachSidesSettings(image);
+  }
+
+  @Test
   void aHangingWorkerIsKilledAndItsContainerRemoved() {
     ContainerChecks.hangIsKilledAndRemoved(image, engine());
   }

@@ -35,7 +35,7 @@ abstract class SideContract {
   static final List<String> COMMANDS = List.of("ping", "verify cpu", "calibrate cpu cnn", "calibrate cpu nosuch",
       "frobnicate now", "burst cpu cnn 0", "burst cpu cnn 0.05", "project cpu yolov8n@64x2", "threads 0", "threads 2",
       "project cpu yolov8n@64x2 amp", "pipeline 640x360 64 2", "validate cpu yolov8n@64x4", "loop cpu yolov8n@64x2 0 640x360",
-      "ping", "end");
+      "burst cpu yolov8n@64x2 0.05 fp32", "burst cpu yolov8n@64x2 0.05 amp", "ping", "end");
 
   /** The settings every side here starts with: the CPU, a small step budget, one thread. */
   static final List<String> SETTINGS = List.of("--device", "cpu", "--steps", "5", "--seconds", "0.2", "--threads", "1");
@@ -100,7 +100,7 @@ abstract class SideContract {
     Talk t = talk();
     assertEquals(CommandResult.Status.OK, t.result().status(), t.result().describe() + "\n" + t.result().stderr());
     assertEquals(List.of("hello", "ping", "verify", "calibrate", "error", "error", "burst", "burst", "project", "threads", "threads",
-            "error", pipelineAnswer(), pythonOnly("validate"), pythonOnly("loop"), "ping", "end"),
+            "error", pipelineAnswer(), pythonOnly("validate"), pythonOnly("loop"), "burst", "error", "ping", "end"),
         t.answers().stream().map(SideAnswer::answer).toList(), t.result().stderr());
     t.answers().forEach(a -> assertEquals(WorkerOutput.PROTOCOL, a.protocol()));
     // nothing but answers on stdout, one per line
@@ -158,6 +158,12 @@ abstract class SideContract {
     pipeline(t.get(12));
     validate(t.get(13));
     loop(t.get(14));
+
+    // a named job's step as the verdict bursts it (issue #29): its network at a point, in a precision
+    BurstLine job = t.get(15).burst();
+    assertEquals("yolov8n@64x2", job.workload());
+    assertTrue(job.stepTimesMs().size() >= 3 && job.stepTimesMs().size() <= 5, job.toString());
+    assertTrue(t.get(16).diagnosis().contains("amp"), "mixed precision is CUDA's alone: " + t.get(16).diagnosis());
   }
 
   /** What this executor answers to {@code pipeline}: the Python side measures it, the Java side has no Python to decode with. */

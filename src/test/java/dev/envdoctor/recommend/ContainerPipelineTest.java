@@ -69,6 +69,27 @@ class ContainerPipelineTest {
     assertTrue(row.hours() > base.hours() * 1.05);
   }
 
+  /**
+   * A container's Python outside the turns: its row is native's × its own step over native's (timed apart),
+   * and its own pipeline goes in at the trainer's settings as that container sees its CPUs (here 4 CPUs:
+   * Ultralytics' 3 threads), not native's.
+   */
+  @Test
+  void aContainerTimedApartTakesItsOwnSettingsWithItsPipeline() {
+    Projection base = RecommendationProjectionBuilder.builder(nativeRow()).secondsPerImage(0.5).build();
+    Projection apart = RecommendationProjectionBuilder.builder().runtime("docker").backend(Backend.PYTHON).device("cpu")
+        .hours(base.hours() * 1.3).hoursLow(base.hoursLow() * 1.3).hoursHigh(base.hoursHigh() * 1.3)
+        .method(Projection.CALIBRATED_SCALED).secondsPerImage(0.5 * 1.3).basis("timed apart").build();
+    TrainerSettings four = TrainerSettings.of("ultralytics", "yolov8n", "cpu", null, 0, 4, 1, 8, TrainerSettings.Overrides.NONE);
+    JobTiming own = JobTimingBuilder.builder(data("docker", 0.120, "PIL 9.4")).settings(four).build();
+    Projection row = Projections.withOwnPipeline(apart, base, JOB, own, NATIVE);
+    assertEquals(4000 * 1.3, row.parts().stepMs(), 1e-9);
+    assertEquals(0.120 * 1000 * 8, row.parts().dataMs(), 1e-9);
+    assertEquals(four, row.settings(), "the container's own settings");
+    assertEquals(3, row.settings().threads());
+    assertEquals(Projection.CALIBRATED_SCALED, row.method());
+  }
+
   @Test
   void aContainerWithoutItsOwnPipelineOrANativeRowWithoutPartsKeepsTheScaledRow() {
     Projection base = nativeRow();

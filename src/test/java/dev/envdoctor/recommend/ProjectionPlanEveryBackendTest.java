@@ -76,4 +76,32 @@ class ProjectionPlanEveryBackendTest {
     assertThrows(IllegalArgumentException.class, () -> ProjectionPoint.parsePlan(List.of("yolov8n@640x4~0")));
     assertThrows(IllegalArgumentException.class, () -> ProjectionPoint.parsePlan(List.of("yolov8n@640x4~fast")));
   }
+
+  /**
+   * A named job's step as the verdict's bursts time it (issue #29, item 6): its network at 64 px × 2 on a
+   * CPU (a burst of three steps stays short at one thread), half its size at its batch on a GPU; none for
+   * doctor's example job or a network envdoctor does not build, whose verdict keeps the cnn.
+   */
+  @Test
+  void aNamedJobBurstsItsOwnNetworkAtASmallPointPerDeviceKind() {
+    var named = Workloads.of("yolov8m", "yolov8m", 1, 1000L, 640, 16, null);
+    assertEquals("yolov8m@64x2", ProjectionPlan.burstPoint(named, "cpu").toString());
+    assertEquals("yolov8m@320x16", ProjectionPlan.burstPoint(named, "cuda:0").toString());
+    assertEquals("yolov8m@320x16", ProjectionPlan.burstPoint(named, "mps").toString());
+    var tiny = Workloads.of("yolov8n", "yolov8n", 1, 100L, 32, 1, null);
+    assertEquals("yolov8n@32x1", ProjectionPlan.burstPoint(tiny, "cpu").toString(), "never past the job's own size and batch");
+    assertTrue(ProjectionPlan.burstsJob(named));
+    assertEquals(null, ProjectionPlan.burstPoint(Workloads.DEFAULT, "cpu"), "doctor's example job keeps the cnn");
+    assertFalse(ProjectionPlan.burstsJob(Workloads.DEFAULT));
+    assertFalse(ProjectionPlan.burstsJob(Workloads.of("resnet50", "resnet50", 1, 1000L, 224, 32, 4.1)), "a network envdoctor does not build");
+    assertFalse(ProjectionPlan.burstsJob(null));
+  }
+
+  @Test
+  void aJobStepIsTheVerdictsWorkloadNotAProjectionPoint() {
+    assertTrue(ProjectionPlan.isJobStep("yolov8n@64x2"));
+    assertFalse(ProjectionPlan.isJobStep("yolov8n"));
+    assertFalse(ProjectionPlan.isJobStep("cnn"));
+    assertFalse(ProjectionPlan.isJobStep(null));
+  }
 }

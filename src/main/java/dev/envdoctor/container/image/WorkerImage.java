@@ -14,10 +14,11 @@ public final class WorkerImage {
   /**
    * The worker's protocol with the doctor, as the image's tag says it: bumped whenever the doctor
    * starts the worker with options an older image does not know (2: {@code --gate}; 3: {@code --bursts},
-   * answered per burst; 4: the side protocol envdoctor/side/v2, docs/side-protocol.md). An image of
+   * answered per burst; 4: the side protocol envdoctor/side/v2, docs/side-protocol.md; 5: {@code burst} of a job's network at a
+   * point and a precision, issue #29). An image of
    * another protocol is simply not found, and the diagnosis names {@code envdoctor image build}.
    */
-  static final int PROTOCOL = 4;
+  static final int PROTOCOL = 5;
 
   public static String defaultTag() {
     return "envdoctor-worker:" + Version.version() + "-p" + PROTOCOL;
