@@ -1,6 +1,7 @@
 package dev.envdoctor.container;
 
 import dev.envdoctor.calibrate.ProjectionPlan;
+import dev.envdoctor.calibrate.Turns;
 import dev.envdoctor.flow.Phase;
 import dev.envdoctor.flow.RunContext;
 import dev.envdoctor.model.Backend;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code --container-python IMAGE}: the Python torch probe (the same script as natively) inside an
@@ -47,8 +49,18 @@ final class ContainerPython {
 
   static Report run(Report report, RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, Map<String, String> env,
       String image) {
+    return measure(ctx, engine, runtime, env, image, null).apply(report);
+  }
+
+  /**
+   * The side's run, start to end, and what it adds to a report: with {@code turns} (a calibrating run) it
+   * takes turns with the other sides, so its bursts pair with native Python's (ContainerStage starts it
+   * early, as the JVM worker in the container); without, it runs alone.
+   */
+  static UnaryOperator<Report> measure(RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, Map<String, String> env,
+      String image, Turns turns) {
     if (!ImageCheck.present(ctx, engine, image, env)) {
-      return report.plusDevices(List.of(DeviceResultBuilder.builder()
+      DeviceResult missing = DeviceResultBuilder.builder()
           .runtime(engine.name())
           .backend(Backend.PYTHON)
           .device("cpu")
@@ -56,7 +68,8 @@ final class ContainerPython {
           .diagnosis("the image " + image + " is not in " + engine.name())
           .fix(String.join(" ", engine.pull(image)) + " (an image with python3 and torch)")
           .stderrTail(List.of())
-          .build()));
+          .build();
+      return report -> report.plusDevices(List.of(missing));
     }
     // what the image's binaries really run as: its metadata can say amd64 of an arm64 root file system
     String emulation = TrueArch.emulation(image, TrueArch.probe(ctx.runner(), engine, image, env), runtime.arch())
@@ -68,8 +81,8 @@ final class ContainerPython {
     }
     // no peaks in a container: the peak tests are the native Python's (--full)
     // its input pipeline beside the calibration (issue #29): the image's own Python decodes with what it has
-    SidePlan plan = calibrate ? PythonStage.plan(false, ctx.options().workloads()).withJob(ctx.options().workload(), true,
-        ProjectionPlan.asTrainer(ctx.options().workload()))
+    SidePlan plan = calibrate ? PythonStage.plan(false, ctx.options().workloads()).withBursts(SidePlan.burstSeconds(turns))
+        .withJob(ctx.options().workload(), true, ProjectionPlan.asTrainer(ctx.options().workload()))
         : SidePlan.VERIFY;
     Duration timeout = Duration.ofSeconds(ctx.options().full() ? 600 : calibrate ? 240 : 120);
     ctx.progress("probing Python torch in " + engine.name() + " (" + image + ") ...");
@@ -77,17 +90,18 @@ final class ContainerPython {
       List<String> prefix = new ArrayList<>(engine.runPrefix(name, image, runtime.gpuAccess()));
       prefix.addAll(List.of("python3", "-c", PythonBackend.script()));
       prefix.addAll(settings);
-      return new SideRunner(ctx.runner()).run(SideCall.of(prefix, timeout, engine.name(), Backend.PYTHON, plan).withEnv(env)).out();
+      return new SideRunner(ctx.runner()).run(SideCall.of(prefix, timeout, engine.name(), Backend.PYTHON, plan).withEnv(env)
+          .withTurns(turns)).out();
     });
-    List<DeviceResult> devices = out.devices().stream().map(d -> lacking(d, image)).toList();
-    if (emulation != null) {
-      report = ContainerStage.withNote(report, engine.name(), "warning: " + emulation);
-      // the calibration is of an emulated CPU, not of the host's: its name says so wherever it is shown
-      devices = devices.stream().map(d -> DeviceResultBuilder.builder(d)
-          .name((d.name() == null ? d.device() : d.name()) + " (emulated)")
-          .build()).toList();
-    }
-    Report r = report.plusDevices(devices).plusCalibrations(out.calibrations()).plusPeaks(out.peaks()).plusJobs(out.jobs());
-    return out.engine() == null ? r : r.plusEngines(List.of(out.engine()));
+    List<DeviceResult> found = out.devices().stream().map(d -> lacking(d, image)).toList();
+    // the calibration is of an emulated CPU, not of the host's: its name says so wherever it is shown
+    List<DeviceResult> devices = emulation == null ? found : found.stream().map(d -> DeviceResultBuilder.builder(d)
+        .name((d.name() == null ? d.device() : d.name()) + " (emulated)")
+        .build()).toList();
+    return report -> {
+      Report noted = emulation == null ? report : ContainerStage.withNote(report, engine.name(), "warning: " + emulation);
+      Report r = noted.plusDevices(devices).plusCalibrations(out.calibrations()).plusPeaks(out.peaks()).plusJobs(out.jobs());
+      return out.engine() == null ? r : r.plusEngines(List.of(out.engine()));
+    };
   }
 }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.CompletableFuture;
 import dev.envdoctor.run.RunOptions;
 
@@ -50,17 +51,25 @@ public final class ContainerStage implements Stage, Prefetching {
   /** The worker image's architecture (null: the image is missing, nothing ran) and the worker's output. */
   record EngineRun(String imageArch, WorkerOutput out) {}
 
+  /** --container-python's run in each engine, started early to take turns with the other sides; keyed by engine name. */
+  private final Map<String, CompletableFuture<UnaryOperator<Report>>> pendingPython = new LinkedHashMap<>();
+
   @Override
   public void start(Report soFar, RunContext ctx, Turns gate) {
-    if (!djlWanted(ctx.options().backend())) {
-      return;
-    }
     String image = WorkerImage.tag(ctx.env());
+    String python = ctx.options().containerPython();
     for (RuntimeInfo runtime : selected(soFar, ctx).stream().filter(r -> r.status() == RuntimeStatus.OK).toList()) {
       ContainerEngine engine = Engines.named(runtime.name()).orElseThrow();
       Turns g = ctx.runs(Phase.CALIBRATE) ? gate : null;
-      pending.put(engine.name(), SideRunner.start(g, SideNames.side(engine.name(), "djl"),
-          () -> runWorker(ctx, engine, runtime, image, g)));
+      if (python != null && g != null) {
+        Map<String, String> env = EngineProbe.engineEnv(ctx.env());
+        pendingPython.put(engine.name(), SideRunner.start(g, SideNames.side(engine.name(), "python"),
+            () -> ContainerPython.measure(ctx, engine, runtime, env, python, g)));
+      }
+      if (djlWanted(ctx.options().backend())) {
+        pending.put(engine.name(), SideRunner.start(g, SideNames.side(engine.name(), "djl"),
+            () -> runWorker(ctx, engine, runtime, image, g)));
+      }
     }
   }
 
@@ -73,8 +82,10 @@ public final class ContainerStage implements Stage, Prefetching {
 
   @Override
   public Report run(Report soFar, RunContext ctx) {
-    // the early runs end first: nothing else computes while a --container-python probe runs below
+    // the early runs end first: nothing else computes while a --container-python probe that was not
+    // started early (verify alone) runs below
     pending.values().forEach(f -> f.handle((v, e) -> null).join());
+    pendingPython.values().forEach(f -> f.handle((v, e) -> null).join());
     boolean explicit = !"all".equals(ctx.options().runtime());
     String image = WorkerImage.tag(ctx.env());
     Report report = soFar;
@@ -99,7 +110,9 @@ public final class ContainerStage implements Stage, Prefetching {
   private Report verifyIn(Report report, RunContext ctx, ContainerEngine engine, RuntimeInfo runtime, String image) {
     Map<String, String> env = EngineProbe.engineEnv(ctx.env());
     if (ctx.options().containerPython() != null) {
-      report = ContainerPython.run(report, ctx, engine, runtime, env, ctx.options().containerPython());
+      CompletableFuture<UnaryOperator<Report>> early = pendingPython.get(engine.name());
+      report = early != null ? SideRunner.join(early).apply(report)
+          : ContainerPython.run(report, ctx, engine, runtime, env, ctx.options().containerPython());
     }
     if (!djlWanted(ctx.options().backend())) {
       return report; // --backend python: the JVM worker's image is not the stack asked about
