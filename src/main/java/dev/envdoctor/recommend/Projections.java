@@ -9,6 +9,7 @@ import dev.envdoctor.model.JobTimingBuilder;
 import dev.envdoctor.model.Recommendation.Projection.Parts;
 import dev.envdoctor.model.Recommendation.Projection;
 import dev.envdoctor.model.Recommendation.Workload;
+import dev.envdoctor.model.TrainerSettings;
 import dev.envdoctor.model.RecommendationProjectionBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -135,6 +136,7 @@ public final class Projections {
       return RecommendationProjectionBuilder.builder().runtime(c.runtime()).backend(c.backend()).device(c.device())
           .hours(hours).hoursLow(range == null ? null : hours * range[0])
           .hoursHigh(range == null ? null : hours * range[1]).method(Projection.PAIRED)
+          .settings(settingsOf(base.settings(), c)).parts(times(base.parts(), r.ratio()))
           .secondsPerImage(base.secondsPerImage() * r.ratio())
           .basis(from + " × " + Format.number(r.ratio(), 2) + " (" + ref.runtime() + " " + ref.backend()
               + "'s speed over this side's, paired over " + r.pairs() + " interleaved bursts"
@@ -146,6 +148,7 @@ public final class Projections {
     return RecommendationProjectionBuilder.builder().runtime(c.runtime()).backend(c.backend()).device(c.device())
         .hours(base.hours() * slower).hoursLow(times(base.hoursLow(), slower))
         .hoursHigh(times(base.hoursHigh(), slower)).method(Projection.CALIBRATED_SCALED)
+        .settings(settingsOf(base.settings(), c)).parts(times(base.parts(), slower))
         .secondsPerImage(base.secondsPerImage() * slower)
         .basis(from + " × " + Format.number(slower, 2) + " (this " + c.backend() + " " + c.workload() + " step over "
             + ref.runtime() + " " + ref.backend() + "'s, timed apart: outside the verdict's pairs); " + ref.runtime()
@@ -187,6 +190,28 @@ public final class Projections {
 
   private static Double times(Double v, double f) {
     return v == null ? null : v * f;
+  }
+
+  /** {@code base}'s parts with every time × f: a row that is base's × a ratio keeps its parts' shape. */
+  private static Parts times(Parts p, double f) {
+    return p == null ? null : new Parts(times(p.stepMs(), f), times(p.dataMs(), f), p.workers(), times(p.jobStepMs(), f),
+        p.bound(), p.boundWords(), times(p.validationSeconds(), f), p.validationImages(), p.measured(), p.notMeasured());
+  }
+
+  /**
+   * The settings of a row that stands on {@code base}'s: base's, with the threads and precision of this
+   * side's own job step where it timed one (the trainer's as this side sees its CPUs, issue #29).
+   */
+  static TrainerSettings settingsOf(TrainerSettings base, Calibration c) {
+    if (base == null || !ProjectionPlan.isJobStep(c.workload()) || c.threads() == null
+        || (c.threads() == base.threads() && (c.precision() == null || c.precision().equals(base.precision())))) {
+      return base;
+    }
+    List<String> why = new ArrayList<>(base.why());
+    why.add("this side's own job step ran at " + Words.count(c.threads(), "thread")
+        + (c.precision() == null ? "" : ", " + c.precision()) + ", its trainer's as it sees its CPUs");
+    return new TrainerSettings(base.trainer(), c.threads(), base.workers(), c.precision() == null ? base.precision() : c.precision(),
+        base.pinMemory(), why);
   }
 
   private static Projection withBasis(Projection p, String basis) {

@@ -12,6 +12,7 @@ import dev.envdoctor.model.Recommendation;
 import dev.envdoctor.model.Recommendation.Projection;
 import dev.envdoctor.model.Report;
 import dev.envdoctor.model.ReportJson;
+import dev.envdoctor.model.TrainerSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,10 @@ class JobBurstVerdictTest {
       assertEquals(nat.hours() * p.pairedRatio(), p.hours(), 1e-9 * p.hours());
       double independent = geometricMeanOfRounds(jobStep(r, "native", Backend.DJL), jobStep(r, runtime, Backend.DJL));
       assertEquals(independent, p.pairedRatio(), 0.05 * independent, runtime);
+      // the row says how it was timed: native's parts × the ratio, at this side's own job step's threads
+      assertEquals(nat.parts().jobStepMs() * p.pairedRatio(), p.parts().jobStepMs(), 1e-9 * p.parts().jobStepMs());
+      assertEquals(jobStep(r, runtime, Backend.DJL).threads(), p.settings().threads(), runtime);
+      assertEquals(nat.settings().trainer(), p.settings().trainer());
     }
   }
 
@@ -117,6 +122,20 @@ class JobBurstVerdictTest {
     List<Calibration> both = new ArrayList<>(cs);
     both.add(constructed("native", "cpu", "yolov8n@64x2", 75.0));
     assertEquals("yolov8n@64x2", Sides.of(r.withCalibrations(both)).workload(), "both sides timed the CPU point");
+  }
+
+  /** A container that sees fewer CPUs than the host: its row says the threads its own job step ran at (constructed). */
+  @Test
+  void constructedContainerWithFewerCpusSaysItsOwnThreads() {
+    TrainerSettings host = TrainerSettings.of("ultralytics", "yolov8n", "cpu", null, 0, 8, 1, 8, TrainerSettings.Overrides.NONE);
+    assertEquals(7, host.threads());
+    Calibration box = CalibrationBuilder.builder(constructed("docker", "cpu", "yolov8n@64x2", 90.0)).threads(3).precision("fp32").build();
+    TrainerSettings s = Projections.settingsOf(host, box);
+    assertEquals(3, s.threads());
+    assertEquals(host.workers(), s.workers());
+    assertTrue(s.why().get(s.why().size() - 1).contains("3 threads"), s.why().toString());
+    assertEquals(host, Projections.settingsOf(host, CalibrationBuilder.builder(box).workload("cnn").build()), "a cnn says nothing of the trainer");
+    assertEquals(host, Projections.settingsOf(host, CalibrationBuilder.builder(box).threads(7).build()), "the same threads: native's");
   }
 
   private static Calibration constructed(String runtime, String device, String workload, double ms) {
