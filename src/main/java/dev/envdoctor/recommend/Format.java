@@ -138,7 +138,7 @@ public final class Format {
   /**
    * Sides that timed their input pipeline without points of their own (a container's Python): "docker
    * python: the input pipeline made an image in 0.036 s (PIL 9.4.0, synthetic 1280x720 JPEGs); its
-   * rows' step is native's × the paired ratio, with this pipeline" (Projections.withOwnPipeline).
+   * rows' step is native's × the paired ratio, with this pipeline" (ScaledRows.withOwnPipeline).
    */
   public static List<String> pipelinesAlone(List<JobTiming> jobs) {
     return jobs.stream().filter(j -> j.data() != null && j.validation() == null && j.settings() == null)

@@ -5,11 +5,9 @@ import dev.envdoctor.model.Backend;
 import dev.envdoctor.model.Calibration;
 import dev.envdoctor.model.EarlierPoint;
 import dev.envdoctor.model.JobTiming;
-import dev.envdoctor.model.JobTimingBuilder;
 import dev.envdoctor.model.Recommendation.Projection.Parts;
 import dev.envdoctor.model.Recommendation.Projection;
 import dev.envdoctor.model.Recommendation.Workload;
-import dev.envdoctor.model.TrainerSettings;
 import dev.envdoctor.model.RecommendationProjectionBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +23,7 @@ import dev.envdoctor.calibrate.ProjectionPlan;
  * container whose calibration took turns with native's on the same backend and device is native's
  * row × their paired ratio (the verdict's one estimate of the two sides), so a parity verdict and its
  * rows agree; a side outside the pairs uses its own timing and says so; native's other backend is the
- * figure backend's row × their pairs. A model envdoctor does not build, or a report without projection
+ * figure backend's row × their pairs ({@link ScaledRows}). A model envdoctor does not build, or a report without projection
  * calibrations, keeps the FLOP-rate path of {@link Projector}, the rougher one.
  */
 public final class Projections {
@@ -94,7 +92,7 @@ public final class Projections {
     Calibration ref = s.figureBackendDevices().stream().filter(f -> f != c && Objects.equals(f.device(), c.device()))
         .findFirst().orElse(null);
     CostModel borrowed = ref == null ? null : own(ref, w, t.all(), t.history());
-    return borrowed == null ? flopRate(c, w) : scaled(calibrated(ref, borrowed, w, job(t.jobs(), ref)), c, ref, t.all());
+    return borrowed == null ? flopRate(c, w) : ScaledRows.scaled(calibrated(ref, borrowed, w, job(t.jobs(), ref)), c, ref, t.all());
   }
 
   /**
@@ -110,108 +108,14 @@ public final class Projections {
     Projection base = ref == null ? null : natives.stream().filter(p -> Objects.equals(p.backend(), c.backend())
         && Objects.equals(p.device(), c.device()) && !Projection.FLOP_RATE.equals(p.method())).findFirst().orElse(null);
     if (base != null && Paired.of(ref, c).isPresent()) {
-      return withOwnPipeline(scaled(base, c, ref, all), base, w, job(t.jobs(), c), job(t.jobs(), ref));
+      return ScaledRows.withOwnPipeline(ScaledRows.scaled(base, c, ref, all), base, w, job(t.jobs(), c), job(t.jobs(), ref));
     }
     CostModel own = own(c, w, all, t.history());
     if (own != null) {
       Projection p = calibrated(c, own, w, job(t.jobs(), c));
       return withBasis(p, p.basis() + "; its own timing: this side took no turns with native's " + c.backend());
     }
-    return base == null ? flopRate(c, w) : withOwnPipeline(scaled(base, c, ref, all), base, w, job(t.jobs(), c), job(t.jobs(), ref));
-  }
-
-  /**
-   * {@code base} (ref's row) for calibration c: × their paired ratio where the two took turns, its
-   * interval joining base's range, else × c's own step over ref's (outside the pairs, and said so).
-   */
-  static Projection scaled(Projection base, Calibration c, Calibration ref, List<Calibration> all) {
-    var pair = Paired.of(ref, c);
-    String from = ref.runtime() + " " + ref.backend() + "'s projection";
-    if (pair.isPresent()) {
-      var r = pair.get();
-      var r80 = r.at(Ranges.CONFIDENCE);
-      double[] range = Ranges.join(base, r.hasInterval() ? Math.log(r.ratio() / r80.low()) : 0,
-          r.hasInterval() ? Math.log(r80.high() / r.ratio()) : 0);
-      double hours = base.hours() * r.ratio();
-      return RecommendationProjectionBuilder.builder().runtime(c.runtime()).backend(c.backend()).device(c.device())
-          .hours(hours).hoursLow(range == null ? null : hours * range[0])
-          .hoursHigh(range == null ? null : hours * range[1]).method(Projection.PAIRED)
-          .settings(settingsOf(base.settings(), c)).parts(times(base.parts(), r.ratio()))
-          .secondsPerImage(base.secondsPerImage() * r.ratio())
-          .basis(from + " × " + Format.number(r.ratio(), 2) + " (" + ref.runtime() + " " + ref.backend()
-              + "'s speed over this side's, paired over " + r.pairs() + " interleaved bursts"
-              + Format.ci95(r.estimate()) + ", as the verdict reads them); " + ref.runtime() + " " + ref.backend()
-              + ": " + base.basis())
-          .pairedRatio(r.ratio()).build();
-    }
-    double slower = slower(c, ref, all);
-    return RecommendationProjectionBuilder.builder().runtime(c.runtime()).backend(c.backend()).device(c.device())
-        .hours(base.hours() * slower).hoursLow(times(base.hoursLow(), slower))
-        .hoursHigh(times(base.hoursHigh(), slower)).method(Projection.CALIBRATED_SCALED)
-        .settings(settingsOf(base.settings(), c)).parts(times(base.parts(), slower))
-        .secondsPerImage(base.secondsPerImage() * slower)
-        .basis(from + " × " + Format.number(slower, 2) + " (this " + c.backend() + " " + c.workload() + " step over "
-            + ref.runtime() + " " + ref.backend() + "'s, timed apart: outside the verdict's pairs); " + ref.runtime()
-            + " " + ref.backend() + ": " + base.basis())
-        .build();
-  }
-
-  /**
-   * A container row that stands on native's, where that container's Python timed its own input
-   * pipeline (--container-python): its training step is native's × the row's ratio (paired, or timed
-   * apart), and its job's step puts that together with the container's own pipeline in the trainer's
-   * settings as the container sees its CPUs (native's where it said none), in place of native's
-   * pipeline scaled by the step's ratio (issue #29: the pipeline differs between sides, the image's
-   * Python decoding with what it has), and native's validation ({@code natives}, its forward-over-step
-   * ratio on the scaled step). The range keeps the scaled row's width. Unchanged where the container
-   * timed no pipeline (a DJL side) or native timed no parts.
-   */
-  static Projection withOwnPipeline(Projection row, Projection base, Workload w, JobTiming own, JobTiming natives) {
-    Double ratio = row.pairedRatio() != null ? row.pairedRatio()
-        : row.secondsPerImage() != null && base.secondsPerImage() != null && base.secondsPerImage() > 0
-            ? row.secondsPerImage() / base.secondsPerImage() : null;
-    if (own == null || own.data() == null || base.parts() == null || base.parts().stepMs() == null
-        || base.settings() == null || ratio == null) {
-      return row;
-    }
-    JobTiming asTimed = JobTimingBuilder.builder(own).settings(own.settings() != null ? own.settings() : base.settings())
-        .validation(natives == null ? null : natives.validation()).loop(null).build();
-    double stepMs = base.parts().stepMs() * ratio;
-    Parts parts = JobStep.compose(stepMs, w, asTimed);
-    double hours = hours(w, stepMs, parts);
-    double f = hours / row.hours();
-    return RecommendationProjectionBuilder.builder(row).hours(hours).hoursLow(times(row.hoursLow(), f))
-        .hoursHigh(times(row.hoursHigh(), f)).parts(parts).settings(asTimed.settings()).secondsPerImage(parts.jobStepMs() / 1000 / w.batch())
-        .basis(row.basis() + "; its own input pipeline (" + own.data().library() + ", "
-            + Format.number(own.data().secondsPerImage() * 1000, 0) + " ms per image in this image's Python) in place of "
-            + "native's: the job's step " + Format.number(parts.jobStepMs(), 0) + " ms, " + parts.boundWords())
-        .build();
-  }
-
-  private static Double times(Double v, double f) {
-    return v == null ? null : v * f;
-  }
-
-  /** {@code base}'s parts with every time × f: a row that is base's × a ratio keeps its parts' shape. */
-  private static Parts times(Parts p, double f) {
-    return p == null ? null : new Parts(times(p.stepMs(), f), times(p.dataMs(), f), p.workers(), times(p.jobStepMs(), f),
-        p.bound(), p.boundWords(), times(p.validationSeconds(), f), p.validationImages(), p.measured(), p.notMeasured());
-  }
-
-  /**
-   * The settings of a row that stands on {@code base}'s: base's, with the threads and precision of this
-   * side's own job step where it timed one (the trainer's as this side sees its CPUs, issue #29).
-   */
-  static TrainerSettings settingsOf(TrainerSettings base, Calibration c) {
-    if (base == null || !ProjectionPlan.isJobStep(c.workload()) || c.threads() == null
-        || (c.threads() == base.threads() && (c.precision() == null || c.precision().equals(base.precision())))) {
-      return base;
-    }
-    List<String> why = new ArrayList<>(base.why());
-    why.add("this side's own job step ran at " + Words.count(c.threads(), "thread")
-        + (c.precision() == null ? "" : ", " + c.precision()) + ", its trainer's as it sees its CPUs");
-    return new TrainerSettings(base.trainer(), c.threads(), base.workers(), c.precision() == null ? base.precision() : c.precision(),
-        base.pinMemory(), why);
+    return base == null ? flopRate(c, w) : ScaledRows.withOwnPipeline(ScaledRows.scaled(base, c, ref, all), base, w, job(t.jobs(), c), job(t.jobs(), ref));
   }
 
   private static Projection withBasis(Projection p, String basis) {
@@ -294,7 +198,7 @@ public final class Projections {
   }
 
   /** Epochs × (⌈images ÷ batch⌉ × the job's step + validation), or × the training step where no parts were timed. */
-  private static double hours(Workload w, double stepMs, Parts parts) {
+  static double hours(Workload w, double stepMs, Parts parts) {
     return parts != null ? JobStep.hours(w, parts) : w.epochs() * Math.ceil((double) w.images() / w.batch()) * stepMs / 3.6e6;
   }
 

@@ -52,7 +52,7 @@ class ContainerPipelineTest {
   @Test
   void theContainersOwnPipelineReplacesNativesScaledOne() {
     Projection base = nativeRow();
-    Projection row = Projections.withOwnPipeline(paired(base, 1.05), base, JOB, data("docker", 0.120, "OpenCV 4.8"), NATIVE);
+    Projection row = ScaledRows.withOwnPipeline(paired(base, 1.05), base, JOB, data("docker", 0.120, "OpenCV 4.8"), NATIVE);
     double step = 4000 * 1.05;
     double data = 0.120 * 1000 * 8;
     assertEquals(step, row.parts().stepMs(), 1e-9);
@@ -82,7 +82,7 @@ class ContainerPipelineTest {
         .method(Projection.CALIBRATED_SCALED).secondsPerImage(0.5 * 1.3).basis("timed apart").build();
     TrainerSettings four = TrainerSettings.of("ultralytics", "yolov8n", "cpu", null, 0, 4, 1, 8, TrainerSettings.Overrides.NONE);
     JobTiming own = JobTimingBuilder.builder(data("docker", 0.120, "PIL 9.4")).settings(four).build();
-    Projection row = Projections.withOwnPipeline(apart, base, JOB, own, NATIVE);
+    Projection row = ScaledRows.withOwnPipeline(apart, base, JOB, own, NATIVE);
     assertEquals(4000 * 1.3, row.parts().stepMs(), 1e-9);
     assertEquals(0.120 * 1000 * 8, row.parts().dataMs(), 1e-9);
     assertEquals(four, row.settings(), "the container's own settings");
@@ -94,10 +94,10 @@ class ContainerPipelineTest {
   void aContainerWithoutItsOwnPipelineOrANativeRowWithoutPartsKeepsTheScaledRow() {
     Projection base = nativeRow();
     Projection row = paired(base, 1.05);
-    assertSame(row, Projections.withOwnPipeline(row, base, JOB, null, NATIVE));
+    assertSame(row, ScaledRows.withOwnPipeline(row, base, JOB, null, NATIVE));
     JobTiming djl = JobTimingBuilder.builder().runtime("docker").backend(Backend.DJL).device("cpu").build();
-    assertSame(row, Projections.withOwnPipeline(row, base, JOB, djl, NATIVE));
+    assertSame(row, ScaledRows.withOwnPipeline(row, base, JOB, djl, NATIVE));
     Projection bare = RecommendationProjectionBuilder.builder(base).parts(null).build();
-    assertSame(row, Projections.withOwnPipeline(row, bare, JOB, data("docker", 0.12, "PIL"), NATIVE));
+    assertSame(row, ScaledRows.withOwnPipeline(row, bare, JOB, data("docker", 0.12, "PIL"), NATIVE));
   }
 }

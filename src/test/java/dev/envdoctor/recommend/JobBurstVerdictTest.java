@@ -130,12 +130,12 @@ class JobBurstVerdictTest {
     TrainerSettings host = TrainerSettings.of("ultralytics", "yolov8n", "cpu", null, 0, 8, 1, 8, TrainerSettings.Overrides.NONE);
     assertEquals(7, host.threads());
     Calibration box = CalibrationBuilder.builder(constructed("docker", "cpu", "yolov8n@64x2", 90.0)).threads(3).precision("fp32").build();
-    TrainerSettings s = Projections.settingsOf(host, box);
+    TrainerSettings s = ScaledRows.settingsOf(host, box);
     assertEquals(3, s.threads());
     assertEquals(host.workers(), s.workers());
     assertTrue(s.why().get(s.why().size() - 1).contains("3 threads"), s.why().toString());
-    assertEquals(host, Projections.settingsOf(host, CalibrationBuilder.builder(box).workload("cnn").build()), "a cnn says nothing of the trainer");
-    assertEquals(host, Projections.settingsOf(host, CalibrationBuilder.builder(box).threads(7).build()), "the same threads: native's");
+    assertEquals(host, ScaledRows.settingsOf(host, CalibrationBuilder.builder(box).workload("cnn").build()), "a cnn says nothing of the trainer");
+    assertEquals(host, ScaledRows.settingsOf(host, CalibrationBuilder.builder(box).threads(7).build()), "the same threads: native's");
   }
 
   private static Calibration constructed(String runtime, String device, String workload, double ms) {

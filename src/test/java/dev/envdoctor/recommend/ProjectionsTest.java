@@ -155,7 +155,7 @@ class ProjectionsTest {
     assertTrue(pair.hasInterval() && !Ranges.meaningful(pair.low(), pair.high()), pair.toString());
     Projection base = new Projection("native", nat.backend(), nat.device(), 100.0, 90.0, 110.0, Projection.CALIBRATED,
         1.0, "constructed");
-    Projection row = Projections.scaled(base, box, nat, r.calibrations());
+    Projection row = ScaledRows.scaled(base, box, nat, r.calibrations());
     assertEquals(Projection.PAIRED, row.method());
     Golden.assertMatches("recommend/projections/paired-too-wide.txt", row.basis() + "\n");
   }

@@ -45,7 +45,7 @@ class MeaninglessIntervalTest {
     assertTrue(Fmt.speedup(old.recommendation()).contains("(interval too wide to mean anything)"));
     assertFalse(rec.verdict().contains("95% CI"), rec.verdict());
     assertTrue(rec.verdict().contains("a 95% interval too wide to mean anything"), rec.verdict());
-    // the one wording the verdict and the paired rows' basis (Projections.scaled) both print: this run's interval
+    // the one wording the verdict and the paired rows' basis (ScaledRows.scaled) both print: this run's interval
     String ci = dev.envdoctor.recommend.Format.ci95(new dev.envdoctor.calibrate.stats.RatioEstimate(rec.speedup(),
         old.recommendation().speedupCi95().get(0), old.recommendation().speedupCi95().get(1)));
     assertEquals(", a 95% interval too wide to mean anything", ci);
