@@ -202,11 +202,7 @@ final class SideFlow extends SideTalk {
    */
   private JobStep jobStep(String device, ProjectionPoint point) throws Gone, InterruptedException {
     TrainerSettings s = settings(device);
-    Integer restore = null;
-    if (facts != null && facts.threads() != null && facts.threads() != s.threads()) {
-      restore = facts.threads();
-      ask(SideCommand.threads(s.threads()));
-    }
+    Integer restore = atThreads(s);
     Calibration step = ask(SideCommand.project(device, point.toString(), s.precision())).calibration();
     if (step == null || step.diagnosis() != null || step.medianMs() == null) {
       return new JobStep(null, null, restore);
@@ -214,6 +210,15 @@ final class SideFlow extends SideTalk {
     Calibration named = CalibrationBuilder.builder(step).workload(point.toString()).build();
     answers.calibrations.add(named);
     return new JobStep(named, s.precision(), restore);
+  }
+
+  /** The side at {@code s}'s threads where it runs others; the threads to put back afterwards, or null. */
+  private Integer atThreads(TrainerSettings s) throws Gone, InterruptedException {
+    if (facts == null || facts.threads() == null || facts.threads() == s.threads()) {
+      return null;
+    }
+    ask(SideCommand.threads(s.threads()));
+    return facts.threads();
   }
 
   private static SideCommand burst(Calibration c, double seconds, String precision) {
@@ -239,11 +244,7 @@ final class SideFlow extends SideTalk {
    */
   private void project(String device) throws Gone, InterruptedException {
     TrainerSettings settings = settings(device);
-    Integer restore = null;
-    if (settings != null && facts != null && facts.threads() != null && facts.threads() != settings.threads()) {
-      restore = facts.threads();
-      ask(SideCommand.threads(settings.threads()));
-    }
+    Integer restore = settings == null ? null : atThreads(settings);
     int skipped = 0;
     int steps = 0;
     Double beforeMs = null;

@@ -119,18 +119,18 @@ public final class Executor {
         case SideCommand.CALIBRATE -> SideAnswer.calibrated(c.verb(),
             Calibrator.calibrate(Workloads.of(c.arg(1)), c.arg(0), djlDevice(c.arg(0)), settings), null, null);
         case SideCommand.PROJECT -> {
-          String precision = c.args().size() > 2 ? c.arg(2) : "fp32";
-          if (!precision.equals("fp32")) {
-            yield SideAnswer.error(c.line(), "precision " + precision + ": the Java side (DJL) times float32 only");
+          SideAnswer notFp32 = float32Only(c, 2);
+          if (notFp32 != null) {
+            yield notFp32;
           }
           YoloCalibrator.Timed t = YoloCalibrator.calibrate(ProjectionPoint.parse(c.arg(1)), c.arg(0), djlDevice(c.arg(0)), settings);
           yield SideAnswer.calibrated(c.verb(), CalibrationBuilder.builder(t.calibration()).precision("fp32").build(),
               t.skipped(), t.steps());
         }
         case SideCommand.BURST -> {
-          String precision = c.args().size() > 3 ? c.arg(3) : "fp32";
-          if (!precision.equals("fp32")) {
-            yield SideAnswer.error(c.line(), "precision " + precision + ": the Java side (DJL) times float32 only");
+          SideAnswer notFp32 = float32Only(c, 3);
+          if (notFp32 != null) {
+            yield notFp32;
           }
           yield SideAnswer.burst(burst(c.arg(0), c.arg(1), Double.parseDouble(c.arg(2))));
         }
@@ -140,6 +140,13 @@ public final class Executor {
     } catch (RuntimeException e) {
       return SideAnswer.error(c.line(), describe(e));
     }
+  }
+
+  /** The error answer where command {@code c} names a precision (its word {@code at}) other than fp32, else null: DJL times float32 only. */
+  private static SideAnswer float32Only(SideCommand c, int at) {
+    String precision = c.args().size() > at ? c.arg(at) : "fp32";
+    return precision.equals("fp32") ? null
+        : SideAnswer.error(c.line(), "precision " + precision + ": the Java side (DJL) times float32 only");
   }
 
   /** {@code seconds} 0: the model built and warmed up, nothing timed. The counters are cumulative. */
